@@ -1,0 +1,81 @@
+// The catalog is synfw's core data: which DSM apps exist, which ports they listen on and how risky
+// it is to forward each one. The reviewable source is dsm-apps.yaml next to this file; the build
+// turns it into catalog.generated.json, which is what the CLI loads.
+
+export type Proto = 'tcp' | 'udp';
+
+/**
+ * How a port may be exposed through a port forward.
+ * - public: meant for the internet and encrypted: forwarded when the app is listed.
+ * - risky: works over the internet but is an attack surface: forwarded only with allowRisky.
+ * - lan-only: cannot work through NAT (multicast, broadcast, cluster links): never forwarded.
+ * - outbound: the NAS connects out on it: never forwarded.
+ */
+export type Exposure = 'public' | 'risky' | 'lan-only' | 'outbound';
+
+/** A DSM version window, both ends as "MAJOR.MINOR[.PATCH]" strings. */
+export interface DsmWindow {
+  /** First DSM version that has the app or port. */
+  introduced?: string;
+  /** First DSM version that no longer has it. */
+  removed?: string;
+}
+
+export interface CatalogPort {
+  /** Unique within the app, kebab-case: https, http, sync, vpn, passive, ... */
+  label: string;
+  /** First port of the range (or the only port). */
+  port: number;
+  /** Last port of an inclusive range; absent for a single port. */
+  end?: number;
+  proto: Proto;
+  exposure: Exposure;
+  /** The user can change this port in DSM or in the app's settings. */
+  configurable: boolean;
+  /** One line: what the port is for. */
+  purpose: string;
+  /** Keys into Catalog.sources (e.g. "KB25", "PI23") or seed rows ("S12"). */
+  sources: string[];
+  /** Version window of this port when it differs from the app's. */
+  dsm?: DsmWindow;
+  notes?: string;
+}
+
+/** An app without listeners of its own, served by another app's web server. */
+export interface ServedBy {
+  /** "dsm": DSM's web server on the user's nas.dsm.http/https; "web-station": 80/443. */
+  app: 'dsm' | 'web-station';
+  /** When only some DSM versions serve the app this way. */
+  dsm?: DsmWindow;
+}
+
+export interface CatalogApp {
+  /** kebab-case, unique across ids and aliases. */
+  id: string;
+  name: string;
+  /**
+   * Other names that resolve to this app: old product names (cloud-station), DSM's internal
+   * ids, and mobile or desktop clients (ds-file) that connect to this service.
+   */
+  aliases: string[];
+  servedBy?: ServedBy;
+  dsm?: DsmWindow & { legacy?: boolean };
+  thirdParty?: boolean;
+  ports: CatalogPort[];
+  /** Keys into Catalog.sources. */
+  sources: string[];
+  notes?: string;
+}
+
+export interface CatalogSource {
+  key: string;
+  title: string;
+  url?: string;
+}
+
+export interface Catalog {
+  /** The newest DSM version the catalog knows; the default for profiles that give none. */
+  newestDsm: string;
+  apps: CatalogApp[];
+  sources: CatalogSource[];
+}

@@ -1,0 +1,56 @@
+// `synfw gen`: plan once, render every requested target in memory, then write. Nothing is written
+// when any target fails, so --target all never leaves a partial set of files.
+
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ProfileError } from '../diagnostics.js';
+import { loadTarget, TARGETS, targetIds } from '../targets/index.js';
+import { TargetError, type RenderOptions, type TargetId } from '../targets/types.js';
+import { printDiagnostics, readText, writeAtomic } from './io.js';
+import { loadPlan } from './load-plan.js';
+import { synfwVersion } from './version.js';
+
+export interface GenerateRequest {
+  profile: string;
+  target: TargetId | 'all';
+  format?: string;
+  out?: string;
+  outDir?: string;
+  merge?: string;
+  upnpMax: number;
+  upnpLease: number;
+  strict: boolean;
+}
+
+export async function generate(req: GenerateRequest): Promise<void> {
+  const plan = loadPlan(req.profile, { strict: req.strict });
+  const options: RenderOptions = {
+    version: synfwVersion(),
+    format: req.format,
+    upnpMax: req.upnpMax,
+    upnpLease: req.upnpLease,
+    ...(req.merge !== undefined ? { merge: { file: req.merge, text: readText(req.merge, 'pfSense config') } } : {}),
+  };
+  const ids = req.target === 'all' ? targetIds : [req.target];
+  const outputs: Array<{ id: TargetId; text: string }> = [];
+  const failures: TargetError[] = [];
+  for (const id of ids) {
+    try {
+      const rendered = (await loadTarget(id)).render(plan, options);
+      printDiagnostics(rendered.warnings, req.profile);
+      outputs.push({ id, text: rendered.text });
+    } catch (e) {
+      if (!(e instanceof TargetError)) throw e;
+      failures.push(e);
+    }
+  }
+  if (failures.length) throw new ProfileError(failures.flatMap((f) => f.diagnostics));
+
+  if (req.outDir !== undefined) {
+    mkdirSync(req.outDir, { recursive: true });
+    for (const { id, text } of outputs) {
+      writeAtomic(join(req.outDir, `${plan.profile.name}.${id}.${TARGETS[id].formats.default.extension}`), text);
+    }
+  } else if (req.out !== undefined) writeAtomic(req.out, outputs[0]!.text);
+  else process.stdout.write(outputs[0]!.text);
+}

@@ -1,0 +1,83 @@
+// The plan is the one normalised model every target consumes. It is pure data: sorted,
+// deduplicated, and complete (every port the profile asked for is either a forward or skipped).
+
+import type { Diagnostic, SourcePos } from '../diagnostics.js';
+import type { Exposure, Proto } from '../catalog/types.js';
+
+export type { Exposure, Proto };
+
+/** An inclusive port range; first === last for a single port. */
+export interface PortRange {
+  first: number;
+  last: number;
+}
+
+/** One app port (catalog or custom) that contributed to a forward. */
+export interface Origin {
+  /** Catalog app id or custom id. */
+  app: string;
+  /** Catalog label, or the custom port spec ("32400/tcp"). */
+  label: string;
+  /** Display name: catalog app name, or the custom entry's description (free text!) or id. */
+  name: string;
+  kind: 'catalog' | 'custom';
+  exposure: Exposure;
+  /** Where the profile asked for it. */
+  pos?: SourcePos;
+}
+
+export interface Forward {
+  proto: Proto;
+  /** WAN side: what the internet connects to. */
+  external: PortRange;
+  /** NAS side; always the same length as external. */
+  internal: PortRange;
+  /** Contributing app ids, sorted, unique. */
+  apps: string[];
+  /** Every contributing app port, sorted by app then label. */
+  origins: Origin[];
+  /** "risky" when any contributing port is risky (forwarded because of allowRisky). */
+  exposure: 'public' | 'risky';
+}
+
+export interface Skipped {
+  app: string;
+  label: string;
+  name: string;
+  proto: Proto;
+  ports: PortRange;
+  exposure: Exposure;
+  /** Why it is not forwarded, as a sentence a user can act on. */
+  reason: string;
+  pos?: SourcePos;
+}
+
+export interface Plan {
+  profile: {
+    /** Slug: tags every generated rule as synfw:<name>. */
+    name: string;
+    /** The profile file as given on the command line. */
+    file: string;
+  };
+  nas: {
+    address: string;
+    address6?: string;
+    dsm: { version: string; http: number; https: number };
+  };
+  router: {
+    /** As written in the profile; each target has its own default when absent. */
+    wan?: string;
+    lan?: string;
+  };
+  /** Source CIDRs allowed to use the forwards; empty = anyone. */
+  allowFrom: string[];
+  hairpin: boolean;
+  /** Sorted by proto, then external.first. */
+  forwards: Forward[];
+  /** Sorted by app, label, proto. */
+  skipped: Skipped[];
+  /** Warnings only; a plan is never built from a profile with errors. */
+  warnings: Diagnostic[];
+  /** Where the profile sets the keys a target may be unable to express, for its error message. */
+  keyPos: Partial<Record<'allowFrom' | 'hairpin' | 'address6' | 'wan', SourcePos>>;
+}

@@ -1,0 +1,1173 @@
+// GENERATED from schema/profile.schema.json by src/build/schema.ts: do not edit.
+// Run `npm run generate` after changing the schema.
+// @ts-nocheck
+import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
+
+export const validate = validate10;
+export default validate10;
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://synfw.dev/schema/profile.schema.json","title":"synfw profile","description":"A synfw profile: which Synology NAS sits behind the router, which DSM apps and extra ports must be reachable from the internet, and how the router is set up. synfw turns it into port-forwarding rules for a router (synfw gen PROFILE --target TARGET).","type":"object","additionalProperties":false,"required":["version","nas","apps"],"properties":{"$schema":{"description":"Path or URL of this JSON Schema, for editors that read it from the document instead of the yaml-language-server comment.","type":"string"},"version":{"description":"Profile format version. 1 is the only version so far.","const":1},"name":{"description":"Profile name: tags every generated rule as synfw:<name> so a later run can find and replace them. Lower-case letters, digits and '-', at most 32 characters. Default: the file's base name, slugged.","type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","maxLength":32},"nas":{"description":"The NAS that the forwards point at.","type":"object","additionalProperties":false,"required":["address"],"properties":{"address":{"description":"The NAS's LAN IPv4 address, e.g. 192.168.1.10.","type":"string"},"address6":{"description":"The NAS's global IPv6 address. IPv6 has no NAT: targets that can do so emit firewall allow rules for this address on every forwarded port.","type":"string"},"dsm":{"description":"DSM settings that change which ports apps use.","type":"object","additionalProperties":false,"properties":{"version":{"description":"DSM version, e.g. \"7.2\" (quote it). Apps removed before this version are an error; version-specific ports follow it. Default: the newest DSM the catalog knows.","type":"string","pattern":"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"},"http":{"description":"DSM's HTTP port (Control Panel > Login Portal > DSM). Default 5000. Apps served through DSM use it too.","$ref":"#/definitions/port"},"https":{"description":"DSM's HTTPS port (Control Panel > Login Portal > DSM). Default 5001. Apps served through DSM use it too.","$ref":"#/definitions/port"}}}}},"router":{"description":"How the router is set up.","type":"object","additionalProperties":false,"properties":{"wan":{"description":"WAN interface or zone. Default per target: iptables/nftables eth0, OpenWrt zone wan, pfSense wan, MikroTik the interface list WAN. The output header says which was used.","$ref":"#/definitions/ifname"},"lan":{"description":"LAN interface or zone, used for hairpin NAT.","$ref":"#/definitions/ifname"}}},"apps":{"description":"DSM apps (catalog ids, see `synfw apps`) that must be reachable from the internet. Short form: the id, meaning the app's internet-safe ports. Long form: an object with id and options. May be empty when custom is not.","type":"array","items":{"oneOf":[{"description":"A catalog app id (see `synfw apps`): forwards the app's internet-safe ports.","$ref":"#/definitions/id"},{"description":"A catalog app with options.","type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"description":"A catalog app id (see `synfw apps`).","$ref":"#/definitions/id"},"ports":{"description":"Only these port labels of the app (see `synfw apps ID`).","type":"array","minItems":1,"items":{"$ref":"#/definitions/label"}},"external":{"description":"WAN port per label, when the internet should use another port than the NAS (e.g. https: 443 forwards WAN 443 to DSM's 5001). For a range label, the first WAN port.","type":"object","propertyNames":{"$ref":"#/definitions/label"},"additionalProperties":{"$ref":"#/definitions/port"}},"override":{"description":"The user moved a port in the app's own settings: label -> port, or \"FIRST-LAST\" for a range label.","type":"object","propertyNames":{"$ref":"#/definitions/label"},"additionalProperties":{"$ref":"#/definitions/portOrRange"}}}}]}},"custom":{"description":"Ports outside the catalog (containers, other services on the NAS).","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","ports"],"properties":{"id":{"description":"Name of the service: lower-case letters, digits and '-'; must not be a catalog app id.","$ref":"#/definitions/id"},"description":{"description":"Free text for rule comments and descriptions (escaped for each router's syntax).","type":"string"},"ports":{"description":"\"PORT/PROTO\" or \"FIRST-LAST/PROTO\"; PROTO is tcp, udp or both.","type":"array","minItems":1,"items":{"description":"\"PORT/PROTO\" or \"FIRST-LAST/PROTO\"; PROTO is tcp, udp or both.","type":"string"}},"external":{"description":"WAN port per port spec (the key is one of this entry's ports, e.g. \"32400/tcp\"). For a range, the first WAN port.","type":"object","additionalProperties":{"$ref":"#/definitions/port"}}}}},"allowFrom":{"description":"Only these source addresses or CIDRs (IPv4) may use the forwards. Default: anyone.","type":"array","minItems":1,"items":{"type":"string"}},"hairpin":{"description":"Also make the forwards work from the LAN through the router's WAN address (NAT loopback). Default false.","type":"boolean"},"allowRisky":{"description":"App ids, or app:label pairs, whose risky ports (cleartext logins, SMB, SSH, ...) you accept forwarding to the internet.","type":"array","items":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*(:[a-z0-9][a-z0-9-]*|:[0-9]+(-[0-9]+)?/(tcp|udp|both))?$"}}},"definitions":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","maxLength":64},"label":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"port":{"type":"integer","minimum":1,"maximum":65535},"portOrRange":{"oneOf":[{"$ref":"#/definitions/port"},{"type":"string","pattern":"^[0-9]+-[0-9]+$"}]},"ifname":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.@:+-]*$","maxLength":64}}};
+const schema12 = {"type":"integer","minimum":1,"maximum":65535};
+const schema14 = {"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.@:+-]*$","maxLength":64};
+const schema16 = {"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","maxLength":64};
+const schema18 = {"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"};
+const func2 = Object.prototype.hasOwnProperty;
+const func3 = require("ajv/dist/runtime/ucs2length").default;
+const pattern0 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
+const pattern1 = new RegExp("^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", "u");
+const pattern2 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.@:+-]*$", "u");
+const pattern11 = new RegExp("^[a-z0-9][a-z0-9-]*(:[a-z0-9][a-z0-9-]*|:[0-9]+(-[0-9]+)?/(tcp|udp|both))?$", "u");
+const schema22 = {"oneOf":[{"$ref":"#/definitions/port"},{"type":"string","pattern":"^[0-9]+-[0-9]+$"}]};
+const pattern9 = new RegExp("^[0-9]+-[0-9]+$", "u");
+
+function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){
+const err0 = {instancePath,schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if((typeof data == "number") && (isFinite(data))){
+if(data > 65535 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data < 1 || isNaN(data)){
+const err2 = {instancePath,schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+}
+const _errs4 = errors;
+if(typeof data === "string"){
+if(!pattern9.test(data)){
+const err3 = {instancePath,schemaPath:"#/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^[0-9]+-[0-9]+$"},message:"must match pattern \""+"^[0-9]+-[0-9]+$"+"\""};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+var _valid0 = _errs4 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+}
+}
+if(!valid0){
+const err5 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate11.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://synfw.dev/schema/profile.schema.json" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.version === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.nas === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "nas"},message:"must have required property '"+"nas"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.apps === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apps"},message:"must have required property '"+"apps"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema11.properties, key0))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.$schema !== undefined){
+if(typeof data.$schema !== "string"){
+const err4 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.version !== undefined){
+if(1 !== data.version){
+const err5 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 === "string"){
+if(func3(data2) > 32){
+const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(!pattern0.test(data2)){
+const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.nas !== undefined){
+let data3 = data.nas;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.address === undefined){
+const err9 = {instancePath:instancePath+"/nas",schemaPath:"#/properties/nas/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+for(const key1 in data3){
+if(!(((key1 === "address") || (key1 === "address6")) || (key1 === "dsm"))){
+const err10 = {instancePath:instancePath+"/nas",schemaPath:"#/properties/nas/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data3.address !== undefined){
+if(typeof data3.address !== "string"){
+const err11 = {instancePath:instancePath+"/nas/address",schemaPath:"#/properties/nas/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data3.address6 !== undefined){
+if(typeof data3.address6 !== "string"){
+const err12 = {instancePath:instancePath+"/nas/address6",schemaPath:"#/properties/nas/properties/address6/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data3.dsm !== undefined){
+let data6 = data3.dsm;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key2 in data6){
+if(!(((key2 === "version") || (key2 === "http")) || (key2 === "https"))){
+const err13 = {instancePath:instancePath+"/nas/dsm",schemaPath:"#/properties/nas/properties/dsm/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data6.version !== undefined){
+let data7 = data6.version;
+if(typeof data7 === "string"){
+if(!pattern1.test(data7)){
+const err14 = {instancePath:instancePath+"/nas/dsm/version",schemaPath:"#/properties/nas/properties/dsm/properties/version/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"+"\""};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/nas/dsm/version",schemaPath:"#/properties/nas/properties/dsm/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data6.http !== undefined){
+let data8 = data6.http;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err16 = {instancePath:instancePath+"/nas/dsm/http",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 65535 || isNaN(data8)){
+const err17 = {instancePath:instancePath+"/nas/dsm/http",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data8 < 1 || isNaN(data8)){
+const err18 = {instancePath:instancePath+"/nas/dsm/http",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+if(data6.https !== undefined){
+let data9 = data6.https;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err19 = {instancePath:instancePath+"/nas/dsm/https",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 65535 || isNaN(data9)){
+const err20 = {instancePath:instancePath+"/nas/dsm/https",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data9 < 1 || isNaN(data9)){
+const err21 = {instancePath:instancePath+"/nas/dsm/https",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/nas/dsm",schemaPath:"#/properties/nas/properties/dsm/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/nas",schemaPath:"#/properties/nas/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.router !== undefined){
+let data10 = data.router;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+for(const key3 in data10){
+if(!((key3 === "wan") || (key3 === "lan"))){
+const err24 = {instancePath:instancePath+"/router",schemaPath:"#/properties/router/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data10.wan !== undefined){
+let data11 = data10.wan;
+if(typeof data11 === "string"){
+if(func3(data11) > 64){
+const err25 = {instancePath:instancePath+"/router/wan",schemaPath:"#/definitions/ifname/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(!pattern2.test(data11)){
+const err26 = {instancePath:instancePath+"/router/wan",schemaPath:"#/definitions/ifname/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.@:+-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.@:+-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/router/wan",schemaPath:"#/definitions/ifname/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data10.lan !== undefined){
+let data12 = data10.lan;
+if(typeof data12 === "string"){
+if(func3(data12) > 64){
+const err28 = {instancePath:instancePath+"/router/lan",schemaPath:"#/definitions/ifname/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if(!pattern2.test(data12)){
+const err29 = {instancePath:instancePath+"/router/lan",schemaPath:"#/definitions/ifname/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.@:+-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.@:+-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/router/lan",schemaPath:"#/definitions/ifname/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/router",schemaPath:"#/properties/router/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.apps !== undefined){
+let data13 = data.apps;
+if(Array.isArray(data13)){
+const len0 = data13.length;
+for(let i0=0; i0<len0; i0++){
+let data14 = data13[i0];
+const _errs37 = errors;
+let valid10 = false;
+let passing0 = null;
+const _errs38 = errors;
+if(typeof data14 === "string"){
+if(func3(data14) > 64){
+const err32 = {instancePath:instancePath+"/apps/" + i0,schemaPath:"#/definitions/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(!pattern0.test(data14)){
+const err33 = {instancePath:instancePath+"/apps/" + i0,schemaPath:"#/definitions/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/apps/" + i0,schemaPath:"#/definitions/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+var _valid0 = _errs38 === errors;
+if(_valid0){
+valid10 = true;
+passing0 = 0;
+}
+const _errs41 = errors;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.id === undefined){
+const err35 = {instancePath:instancePath+"/apps/" + i0,schemaPath:"#/properties/apps/items/oneOf/1/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+for(const key4 in data14){
+if(!((((key4 === "id") || (key4 === "ports")) || (key4 === "external")) || (key4 === "override"))){
+const err36 = {instancePath:instancePath+"/apps/" + i0,schemaPath:"#/properties/apps/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data14.id !== undefined){
+let data15 = data14.id;
+if(typeof data15 === "string"){
+if(func3(data15) > 64){
+const err37 = {instancePath:instancePath+"/apps/" + i0+"/id",schemaPath:"#/definitions/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(!pattern0.test(data15)){
+const err38 = {instancePath:instancePath+"/apps/" + i0+"/id",schemaPath:"#/definitions/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/apps/" + i0+"/id",schemaPath:"#/definitions/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data14.ports !== undefined){
+let data16 = data14.ports;
+if(Array.isArray(data16)){
+if(data16.length < 1){
+const err40 = {instancePath:instancePath+"/apps/" + i0+"/ports",schemaPath:"#/properties/apps/items/oneOf/1/properties/ports/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+const len1 = data16.length;
+for(let i1=0; i1<len1; i1++){
+let data17 = data16[i1];
+if(typeof data17 === "string"){
+if(!pattern0.test(data17)){
+const err41 = {instancePath:instancePath+"/apps/" + i0+"/ports/" + i1,schemaPath:"#/definitions/label/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/apps/" + i0+"/ports/" + i1,schemaPath:"#/definitions/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/apps/" + i0+"/ports",schemaPath:"#/properties/apps/items/oneOf/1/properties/ports/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data14.external !== undefined){
+let data18 = data14.external;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+for(const key5 in data18){
+const _errs54 = errors;
+if(typeof key5 === "string"){
+if(!pattern0.test(key5)){
+const err44 = {instancePath:instancePath+"/apps/" + i0+"/external",schemaPath:"#/definitions/label/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",propertyName:key5};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/apps/" + i0+"/external",schemaPath:"#/definitions/label/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key5};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+var valid17 = _errs54 === errors;
+if(!valid17){
+const err46 = {instancePath:instancePath+"/apps/" + i0+"/external",schemaPath:"#/properties/apps/items/oneOf/1/properties/external/propertyNames",keyword:"propertyNames",params:{propertyName: key5},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+for(const key6 in data18){
+let data19 = data18[key6];
+if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+const err47 = {instancePath:instancePath+"/apps/" + i0+"/external/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 > 65535 || isNaN(data19)){
+const err48 = {instancePath:instancePath+"/apps/" + i0+"/external/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+if(data19 < 1 || isNaN(data19)){
+const err49 = {instancePath:instancePath+"/apps/" + i0+"/external/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/apps/" + i0+"/external",schemaPath:"#/properties/apps/items/oneOf/1/properties/external/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data14.override !== undefined){
+let data20 = data14.override;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+for(const key7 in data20){
+const _errs63 = errors;
+if(typeof key7 === "string"){
+if(!pattern0.test(key7)){
+const err51 = {instancePath:instancePath+"/apps/" + i0+"/override",schemaPath:"#/definitions/label/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",propertyName:key7};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/apps/" + i0+"/override",schemaPath:"#/definitions/label/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key7};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+var valid21 = _errs63 === errors;
+if(!valid21){
+const err53 = {instancePath:instancePath+"/apps/" + i0+"/override",schemaPath:"#/properties/apps/items/oneOf/1/properties/override/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+for(const key8 in data20){
+if(!(validate11(data20[key8], {instancePath:instancePath+"/apps/" + i0+"/override/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data20,parentDataProperty:key8,rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/apps/" + i0+"/override",schemaPath:"#/properties/apps/items/oneOf/1/properties/override/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/apps/" + i0,schemaPath:"#/properties/apps/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+var _valid0 = _errs41 === errors;
+if(_valid0 && valid10){
+valid10 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid10 = true;
+passing0 = 1;
+}
+}
+if(!valid10){
+const err56 = {instancePath:instancePath+"/apps/" + i0,schemaPath:"#/properties/apps/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+else {
+errors = _errs37;
+if(vErrors !== null){
+if(_errs37){
+vErrors.length = _errs37;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/apps",schemaPath:"#/properties/apps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data.custom !== undefined){
+let data22 = data.custom;
+if(Array.isArray(data22)){
+const len2 = data22.length;
+for(let i2=0; i2<len2; i2++){
+let data23 = data22[i2];
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23.id === undefined){
+const err58 = {instancePath:instancePath+"/custom/" + i2,schemaPath:"#/properties/custom/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+if(data23.ports === undefined){
+const err59 = {instancePath:instancePath+"/custom/" + i2,schemaPath:"#/properties/custom/items/required",keyword:"required",params:{missingProperty: "ports"},message:"must have required property '"+"ports"+"'"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+for(const key9 in data23){
+if(!((((key9 === "id") || (key9 === "description")) || (key9 === "ports")) || (key9 === "external"))){
+const err60 = {instancePath:instancePath+"/custom/" + i2,schemaPath:"#/properties/custom/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data23.id !== undefined){
+let data24 = data23.id;
+if(typeof data24 === "string"){
+if(func3(data24) > 64){
+const err61 = {instancePath:instancePath+"/custom/" + i2+"/id",schemaPath:"#/definitions/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+if(!pattern0.test(data24)){
+const err62 = {instancePath:instancePath+"/custom/" + i2+"/id",schemaPath:"#/definitions/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/custom/" + i2+"/id",schemaPath:"#/definitions/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+if(data23.description !== undefined){
+if(typeof data23.description !== "string"){
+const err64 = {instancePath:instancePath+"/custom/" + i2+"/description",schemaPath:"#/properties/custom/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data23.ports !== undefined){
+let data26 = data23.ports;
+if(Array.isArray(data26)){
+if(data26.length < 1){
+const err65 = {instancePath:instancePath+"/custom/" + i2+"/ports",schemaPath:"#/properties/custom/items/properties/ports/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+const len3 = data26.length;
+for(let i3=0; i3<len3; i3++){
+if(typeof data26[i3] !== "string"){
+const err66 = {instancePath:instancePath+"/custom/" + i2+"/ports/" + i3,schemaPath:"#/properties/custom/items/properties/ports/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/custom/" + i2+"/ports",schemaPath:"#/properties/custom/items/properties/ports/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+if(data23.external !== undefined){
+let data28 = data23.external;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+for(const key10 in data28){
+let data29 = data28[key10];
+if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
+const err68 = {instancePath:instancePath+"/custom/" + i2+"/external/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+if((typeof data29 == "number") && (isFinite(data29))){
+if(data29 > 65535 || isNaN(data29)){
+const err69 = {instancePath:instancePath+"/custom/" + i2+"/external/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+if(data29 < 1 || isNaN(data29)){
+const err70 = {instancePath:instancePath+"/custom/" + i2+"/external/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/custom/" + i2+"/external",schemaPath:"#/properties/custom/items/properties/external/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/custom/" + i2,schemaPath:"#/properties/custom/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/custom",schemaPath:"#/properties/custom/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data.allowFrom !== undefined){
+let data30 = data.allowFrom;
+if(Array.isArray(data30)){
+if(data30.length < 1){
+const err74 = {instancePath:instancePath+"/allowFrom",schemaPath:"#/properties/allowFrom/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+const len4 = data30.length;
+for(let i4=0; i4<len4; i4++){
+if(typeof data30[i4] !== "string"){
+const err75 = {instancePath:instancePath+"/allowFrom/" + i4,schemaPath:"#/properties/allowFrom/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/allowFrom",schemaPath:"#/properties/allowFrom/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data.hairpin !== undefined){
+if(typeof data.hairpin !== "boolean"){
+const err77 = {instancePath:instancePath+"/hairpin",schemaPath:"#/properties/hairpin/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data.allowRisky !== undefined){
+let data33 = data.allowRisky;
+if(Array.isArray(data33)){
+const len5 = data33.length;
+for(let i5=0; i5<len5; i5++){
+let data34 = data33[i5];
+if(typeof data34 === "string"){
+if(!pattern11.test(data34)){
+const err78 = {instancePath:instancePath+"/allowRisky/" + i5,schemaPath:"#/properties/allowRisky/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*(:[a-z0-9][a-z0-9-]*|:[0-9]+(-[0-9]+)?/(tcp|udp|both))?$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*(:[a-z0-9][a-z0-9-]*|:[0-9]+(-[0-9]+)?/(tcp|udp|both))?$"+"\""};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+else {
+const err79 = {instancePath:instancePath+"/allowRisky/" + i5,schemaPath:"#/properties/allowRisky/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/allowRisky",schemaPath:"#/properties/allowRisky/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+}
+else {
+const err81 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+validate10.errors = vErrors;
+return errors === 0;
+}
+
+export const keysAt = {"":["$schema","version","name","nas","router","apps","custom","allowFrom","hairpin","allowRisky"],"/nas":["address","address6","dsm"],"/nas/dsm":["version","http","https"],"/router":["wan","lan"],"/apps/*":["id","ports","external","override"],"/custom/*":["id","description","ports","external"]};

@@ -1,0 +1,106 @@
+// The `custom` list: ports outside the catalog. The user named them, so they are forwarded, except
+// that a single port the catalog knows as risky (22/tcp SSH, 445/tcp SMB, ...) still needs
+// allowRisky: writing SMB's port by number must not bypass the policy.
+
+import type { CatalogIndex } from '../catalog/catalog.js';
+import type { Skipped } from '../plan/types.js';
+import { formatRange, parsePortSpec, shift, type PortSpec } from '../plan/ranges.js';
+import type { CustomEntry } from '../profile/types.js';
+import { pointerKey, type ResolveContext } from './context.js';
+import type { Candidate } from './merge.js';
+import type { Listed, RiskyPolicy } from './risky.js';
+
+/** "22/tcp" -> "ssh (SSH)" for single ports that a first-party catalog app marks risky. */
+function riskyWellKnown(index: CatalogIndex): Map<string, string> {
+  const known = new Map<string, string>();
+  for (const app of index.catalog.apps) {
+    if (app.thirdParty) continue;
+    for (const p of app.ports) {
+      const key = `${p.port}/${p.proto}`;
+      if (p.exposure === 'risky' && p.end === undefined && !known.has(key)) known.set(key, `${app.id}: ${p.purpose}`);
+    }
+  }
+  return known;
+}
+
+export function resolveCustom(
+  ctx: ResolveContext,
+  entries: CustomEntry[],
+  index: CatalogIndex,
+  listed: Listed,
+  risky: RiskyPolicy,
+  candidates: Candidate[],
+  skipped: Skipped[],
+): void {
+  const wellKnown = entries.length ? riskyWellKnown(index) : new Map<string, string>();
+  entries.forEach((entry, i) => {
+    const base = `/custom/${i}`;
+    if (index.byName.has(entry.id)) {
+      const app = index.byName.get(entry.id)!;
+      const what = app.id === entry.id ? 'a catalog app id' : `an alias of the catalog app ${app.id}`;
+      ctx.error('SFW209', `custom id "${entry.id}" is ${what}; list it under apps or choose another id`, `${base}/id`);
+      return;
+    }
+    if (listed.has(entry.id)) {
+      ctx.error('SFW207', `custom id "${entry.id}" is used twice`, `${base}/id`);
+      return;
+    }
+    const specs: Array<{ text: string; spec: PortSpec; j: number }> = [];
+    entry.ports.forEach((text, j) => {
+      const r = parsePortSpec(text);
+      if (r.ok) specs.push({ text, spec: r.spec, j });
+      else if (r.problem === 'range') ctx.error('SFW203', `custom ${entry.id}: port "${text}" is out of range 1-65535`, `${base}/ports/${j}`);
+      else if (r.problem === 'order') ctx.error('SFW210', `custom ${entry.id}: "${text}" has its first port after its last`, `${base}/ports/${j}`);
+      else ctx.error('SFW210', `custom ${entry.id}: "${text}" is not a port spec: write PORT/PROTO or FIRST-LAST/PROTO with PROTO tcp, udp or both (e.g. "32400/tcp")`, `${base}/ports/${j}`);
+    });
+    const labels = entry.ports;
+    for (const key of Object.keys(entry.external ?? {})) {
+      if (!labels.includes(key)) {
+        ctx.error('SFW202', `custom ${entry.id}: external key "${key}" is not one of its ports (${labels.join(', ')})`, `${base}/external/${pointerKey(key)}`, true);
+      }
+    }
+    const record = { id: entry.id, kind: 'custom' as const, labels, riskyLabels: [] as string[] };
+    listed.set(entry.id, record);
+
+    const name = entry.description ?? entry.id;
+    const pos = ctx.pos(`${base}/id`);
+    let forwarded = 0;
+    for (const { text, spec, j } of specs) {
+      const externalFirst = entry.external?.[text];
+      const external = externalFirst === undefined ? spec.range : shift(spec.range, externalFirst);
+      if (external.last > 65535) {
+        ctx.error('SFW203', `custom ${entry.id}: external ${text}: WAN ports ${formatRange(external)} go past 65535`, `${base}/external/${pointerKey(text)}`);
+        continue;
+      }
+      for (const proto of spec.protos) {
+        const known = spec.range.first === spec.range.last ? wellKnown.get(`${spec.range.first}/${proto}`) : undefined;
+        const exposure = known ? ('risky' as const) : ('public' as const);
+        if (known && !risky.allows([entry.id], text)) {
+          skipped.push({
+            app: entry.id,
+            label: text,
+            name,
+            proto,
+            ports: spec.range,
+            exposure,
+            reason: `risky: ${spec.range.first}/${proto} is ${known}; forward it only by adding "${entry.id}:${text}" (or "${entry.id}") to allowRisky`,
+            pos: ctx.pos(`${base}/ports/${j}`),
+          });
+          ctx.warn('SFW250', `custom ${entry.id}: ${spec.range.first}/${proto} is a risky port (${known}) and is not forwarded; to forward it, add "${entry.id}:${text}" to allowRisky`, `${base}/ports/${j}`);
+          continue;
+        }
+        if (known) record.riskyLabels.push(text);
+        candidates.push({
+          proto,
+          external,
+          internal: spec.range,
+          origin: { app: entry.id, label: text, name, kind: 'custom', exposure, pos },
+        });
+        forwarded++;
+      }
+    }
+    if (forwarded === 0 && specs.length === entry.ports.length) {
+      ctx.error('SFW208', `custom ${entry.id}: nothing to forward (its only ports are risky; see the warnings above)`, `${base}/id`);
+    }
+  });
+}

@@ -1,0 +1,111 @@
+// Exact interval merging per protocol. Forwards that keep their port number (WAN port == NAS port)
+// merge when they touch or overlap (5000 + 5000-5001 -> 5000-5001; 5001 + 5002 -> 5001-5002).
+// Remapped forwards only merge with forwards of the same remap that overlap them (never because they
+// merely touch), and two forwards that send the same WAN port
+// to different NAS ports are a conflict.
+
+import type { Forward, Origin, PortRange, Proto } from '../plan/types.js';
+
+export interface Candidate {
+  proto: Proto;
+  external: PortRange;
+  internal: PortRange;
+  origin: Origin;
+}
+
+export interface Conflict {
+  proto: Proto;
+  /** The WAN ports both claim. */
+  overlap: PortRange;
+  a: Candidate;
+  b: Candidate;
+}
+
+const offset = (c: { external: PortRange; internal: PortRange }) => c.internal.first - c.external.first;
+
+function compareOrigins(a: Origin, b: Origin): number {
+  return a.app < b.app ? -1 : a.app > b.app ? 1 : a.label < b.label ? -1 : a.label > b.label ? 1 : 0;
+}
+
+function toForward(group: Candidate[], external: PortRange, off: number): Forward {
+  const seen = new Set<string>();
+  const origins = group
+    .map((c) => c.origin)
+    .filter((o) => {
+      const key = `${o.app}\u0000${o.label}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort(compareOrigins);
+  return {
+    proto: group[0]!.proto,
+    external,
+    internal: { first: external.first + off, last: external.last + off },
+    apps: [...new Set(origins.map((o) => o.app))].sort(),
+    origins,
+    exposure: origins.some((o) => o.exposure === 'risky') ? 'risky' : 'public',
+  };
+}
+
+export function mergeCandidates(candidates: Candidate[]): { forwards: Forward[]; conflicts: Conflict[] } {
+  const forwards: Forward[] = [];
+  const conflicts: Conflict[] = [];
+  for (const proto of ['tcp', 'udp'] as const) {
+    const list = candidates
+      .filter((c) => c.proto === proto)
+      .sort((a, b) => a.external.first - b.external.first || a.external.last - b.external.last || offset(a) - offset(b));
+
+    // Conflicts: overlapping WAN ranges with different NAS targets. `open` holds the candidates
+    // whose WAN range may still overlap later ones (sorted input keeps it short).
+    let open: Candidate[] = [];
+    for (const c of list) {
+      open = open.filter((o) => o.external.last >= c.external.first);
+      for (const o of open) {
+        if (offset(o) !== offset(c)) {
+          conflicts.push({
+            proto,
+            overlap: { first: c.external.first, last: Math.min(o.external.last, c.external.last) },
+            a: o,
+            b: c,
+          });
+        }
+      }
+      open.push(c);
+    }
+
+    // Merging: identity forwards join touching or overlapping neighbours; remaps join duplicates.
+    let current: { group: Candidate[]; external: PortRange; off: number } | undefined;
+    const flush = () => {
+      if (current) forwards.push(toForward(current.group, current.external, current.off));
+      current = undefined;
+    };
+    const byOffset = [...list].sort(
+      (a, b) => offset(a) - offset(b) || a.external.first - b.external.first || a.external.last - b.external.last,
+    );
+    for (const c of byOffset) {
+      const off = offset(c);
+      const joins =
+        current &&
+        current.off === off &&
+        (off === 0
+          ? c.external.first <= current.external.last + 1
+          : c.external.first <= current.external.last);
+      if (current && joins) {
+        current.group.push(c);
+        current.external = { first: current.external.first, last: Math.max(current.external.last, c.external.last) };
+      } else {
+        flush();
+        current = { group: [c], external: { ...c.external }, off };
+      }
+    }
+    flush();
+  }
+  forwards.sort(
+    (a, b) =>
+      (a.proto === b.proto ? 0 : a.proto === 'tcp' ? -1 : 1) ||
+      a.external.first - b.external.first ||
+      a.external.last - b.external.last,
+  );
+  return { forwards, conflicts };
+}

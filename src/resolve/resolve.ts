@@ -1,0 +1,135 @@
+// Profile -> Plan. Implements the resolver guarantees of profile-format.md: exposure policy,
+// DSM-served apps, overrides and external remaps, exact merging, conflicts, and a skipped list in
+// which every port the profile asked for but that is not forwarded has a reason. Pure.
+
+import type { CatalogIndex } from '../catalog/catalog.js';
+import { hasErrors, type Diagnostic } from '../diagnostics.js';
+import type { Origin, Plan, PortRange, Skipped } from '../plan/types.js';
+import type { ParsedDocument } from '../profile/parse.js';
+import type { Profile } from '../profile/types.js';
+import { checkCidr4, checkIPv4, checkIPv6 } from './addresses.js';
+import { resolveApps } from './apps.js';
+import { ResolveContext } from './context.js';
+import { resolveCustom } from './custom.js';
+import { mergeCandidates, type Candidate } from './merge.js';
+import { formatRange } from '../plan/ranges.js';
+import { RiskyPolicy } from './risky.js';
+
+export interface ResolveOptions {
+  file: string;
+  catalog: CatalogIndex;
+  /** The parsed YAML, for line and column in diagnostics. */
+  doc?: ParsedDocument;
+}
+
+export type ResolveResult = { plan: Plan; diagnostics: Diagnostic[] } | { plan?: undefined; diagnostics: Diagnostic[] };
+
+/** The default profile name: the file's base name, slugged. */
+export function profileNameFromFile(file: string): string {
+  const base = file.replace(/\\/g, '/').split('/').pop() ?? '';
+  const slug = base
+    .replace(/\.(ya?ml)$/i, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 32)
+    .replace(/-+$/, '');
+  return slug || 'profile';
+}
+
+export function resolvePlan(profile: Profile, options: ResolveOptions): ResolveResult {
+  const ctx = new ResolveContext(options.doc, options.file);
+  const { catalog } = options.catalog;
+
+  const address = checkIPv4(profile.nas.address);
+  if (!address.ok) ctx.error('SFW204', `nas.address "${profile.nas.address}" ${address.message}`, '/nas/address');
+  let address6: string | undefined;
+  if (profile.nas.address6 !== undefined) {
+    const a6 = checkIPv6(profile.nas.address6);
+    if (a6.ok) address6 = a6.value;
+    else ctx.error('SFW204', `nas.address6 "${profile.nas.address6}" ${a6.message}`, '/nas/address6');
+  }
+  const allowFrom: string[] = [];
+  (profile.allowFrom ?? []).forEach((text, i) => {
+    const c = checkCidr4(text);
+    if (c.ok) allowFrom.push(c.value);
+    else ctx.error('SFW204', `allowFrom[${i}] "${text}" ${c.message}`, `/allowFrom/${i}`);
+  });
+
+  const dsm = {
+    version: profile.nas.dsm?.version ?? catalog.newestDsm,
+    http: profile.nas.dsm?.http ?? 5000,
+    https: profile.nas.dsm?.https ?? 5001,
+  };
+  if (dsm.http === dsm.https) {
+    ctx.error('SFW205', `nas.dsm.http and nas.dsm.https are both ${dsm.http}: DSM needs two different ports`, '/nas/dsm/https');
+  }
+
+  const risky = new RiskyPolicy(profile.allowRisky ?? []);
+  const candidates: Candidate[] = [];
+  const skipped: Skipped[] = [];
+  const listed = resolveApps(ctx, profile.apps, options.catalog, dsm, risky, candidates, skipped);
+  resolveCustom(ctx, profile.custom ?? [], options.catalog, listed, risky, candidates, skipped);
+  risky.reportUnused(ctx, listed);
+
+  if (profile.apps.length === 0 && (profile.custom ?? []).length === 0) {
+    ctx.error('SFW208', 'nothing to forward: apps and custom are both empty', '/apps');
+  }
+
+  const { forwards, conflicts } = mergeCandidates(candidates);
+  for (const c of conflicts) {
+    const claim = (x: Candidate) =>
+      `${describeOrigin(x.origin)} -> NAS ${formatRange(x.internal)}${x.origin.pos ? ` (line ${x.origin.pos.line})` : ''}`;
+    ctx.diagnostics.push({
+      code: 'SFW205',
+      severity: 'error',
+      message: `WAN port ${formatRange(c.overlap)}/${c.proto} is claimed twice: ${claim(c.a)} and ${claim(c.b)}; give one of them another WAN port with "external"`,
+      pos: c.b.origin.pos,
+    });
+  }
+
+  const diagnostics = sortDiagnostics(ctx.diagnostics);
+  if (hasErrors(diagnostics)) return { diagnostics };
+  skipped.sort((a, b) => cmp(a.app, b.app) || cmp(a.label, b.label) || cmp(a.proto, b.proto));
+  const plan: Plan = {
+    profile: { name: profile.name ?? profileNameFromFile(options.file), file: options.file },
+    nas: { address: address.ok ? address.value : profile.nas.address, ...(address6 ? { address6 } : {}), dsm },
+    router: { ...(profile.router?.wan ? { wan: profile.router.wan } : {}), ...(profile.router?.lan ? { lan: profile.router.lan } : {}) },
+    allowFrom,
+    hairpin: profile.hairpin ?? false,
+    forwards,
+    skipped,
+    warnings: diagnostics,
+    keyPos: keyPositions(ctx),
+  };
+  return { plan, diagnostics };
+}
+
+function keyPositions(ctx: ResolveContext): Plan['keyPos'] {
+  const out: Plan['keyPos'] = {};
+  const put = (k: keyof Plan['keyPos'], pointer: string) => {
+    const p = ctx.pos(pointer, true);
+    if (p && ctx.has(pointer)) out[k] = p;
+  };
+  put('allowFrom', '/allowFrom');
+  put('hairpin', '/hairpin');
+  put('address6', '/nas/address6');
+  put('wan', '/router/wan');
+  return out;
+}
+
+function describeOrigin(o: Origin): string {
+  return o.kind === 'custom' ? `custom ${o.app} ${o.label}` : `${o.app} ${o.label}`;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
+  return [...ds].sort(
+    (a, b) => (a.pos?.line ?? 0) - (b.pos?.line ?? 0) || (a.pos?.column ?? 0) - (b.pos?.column ?? 0) || cmp(a.code, b.code),
+  );
+}
+
+export type { PortRange };
