@@ -17,14 +17,16 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The closest candidate, or undefined when nothing is close enough. A candidate that contains the
- * word as a whole kebab-case part ("drive" -> "synology-drive-server") also counts.
+ * word as a whole kebab-case part ("drive" -> "synology-drive-server"), or the other way round
+ * ("openvpn-server" -> "openvpn"), also counts.
  */
 export function suggest(word: string, candidates: Iterable<string>): string | undefined {
   let best: { name: string; score: number } | undefined;
   const limit = Math.max(2, Math.floor(word.length / 3));
   for (const name of candidates) {
     let score = editDistance(word, name);
-    if (score > limit && word.length >= 3 && name.split('-').includes(word)) score = limit;
+    const partOf = (a: string, b: string) => a.length >= 3 && b.split('-').includes(a);
+    if (score > limit && (partOf(word, name) || partOf(name, word))) score = limit;
     if (score <= limit && (!best || score < best.score || (score === best.score && name < best.name))) {
       best = { name, score };
     }

@@ -201,7 +201,7 @@ export function syncCatalogJson(root: URL, check: boolean): number {
   }
   if (current === fresh) return 0;
   if (check) {
-    console.error(`${CATALOG_JSON_PATH} is stale: run npm run build`);
+    console.error(`${CATALOG_JSON_PATH} is stale: run npm run generate`);
     return 1;
   }
   writeFileSync(jsonUrl, fresh);

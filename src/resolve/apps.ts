@@ -11,6 +11,7 @@ import { appPorts, type AppPort, type DsmSettings } from './app-ports.js';
 import { pointerKey, type ResolveContext } from './context.js';
 import type { Candidate } from './merge.js';
 import type { Listed, RiskyPolicy } from './risky.js';
+import { lookup, selectorNames, selects } from './selectors.js';
 import { windowStatus } from './versions.js';
 
 const long = (e: AppEntry): AppEntryLong => (typeof e === 'string' ? { id: e } : e);
@@ -64,29 +65,32 @@ export function resolveApps(
 
     const ports = appPorts(app, dsm);
     const labels = ports.map((p) => p.label);
+    const names = selectorNames(labels);
+    const known = (sel: string) => labels.some((l) => selects(sel, l));
     const record = { id: app.id, kind: 'catalog' as const, labels, riskyLabels: [] as string[] };
     listed.set(app.id, record);
     listed.set(entry.id, record);
 
-    const labelError = (pointer: string, label: string, what: string) =>
-      ctx.error(
-        'SFW202',
-        `${app.id} has no port "${label}"${didYouMean(label, labels)} (${what}); its ports: ${labels.join(', ') || 'none'}`,
-        pointer,
-        what !== 'ports',
-      );
-    entry.ports?.forEach((l, j) => labels.includes(l) || labelError(`${base}/ports/${j}`, l, 'ports'));
+    let labelErrors = 0;
+    const labelError = (pointer: string, label: string, what: string) => {
+      labelErrors++;
+      const message = `${app.id} has no port "${label}"${didYouMean(label, names)} (${what}); its ports: ${names.join(', ') || 'none'}`;
+      ctx.error('SFW202', message, pointer, what !== 'ports');
+    };
+    entry.ports?.forEach((l, j) => {
+      if (!known(l)) labelError(`${base}/ports/${j}`, l, 'ports');
+    });
     for (const l of Object.keys(entry.external ?? {})) {
-      if (!labels.includes(l)) labelError(`${base}/external/${pointerKey(l)}`, l, 'external');
+      if (!known(l)) labelError(`${base}/external/${pointerKey(l)}`, l, 'external');
     }
     for (const l of Object.keys(entry.override ?? {})) {
-      if (!labels.includes(l)) labelError(`${base}/override/${pointerKey(l)}`, l, 'override');
+      if (!known(l)) labelError(`${base}/override/${pointerKey(l)}`, l, 'override');
       else if (app.id === 'dsm' && (l === 'http' || l === 'https')) {
         ctx.error('SFW211', `set DSM's own ${l} port with nas.dsm.${l}, not with an override (apps served by DSM follow it)`, `${base}/override/${l}`, true);
       }
     }
 
-    const selected = entry.ports ? ports.filter((p) => entry.ports!.includes(p.label)) : ports;
+    const selected = entry.ports ? ports.filter((p) => entry.ports!.some((sel) => selects(sel, p.label))) : ports;
     const origin = (p: AppPort) => ({
       app: app.id,
       label: p.label,
@@ -100,7 +104,7 @@ export function resolveApps(
     const reasons: string[] = [];
     for (const p of selected) {
       const server = p.inheritedFrom && p.inheritedFrom !== app.id ? servers.get(p.inheritedFrom) : undefined;
-      const overrideValue = entry.override?.[p.label] ?? server?.override?.[p.label];
+      const overrideValue = lookup(entry.override, p.label) ?? lookup(server?.override, p.label);
       const nominal = { first: p.port, last: p.end };
       const moved = overrideValue === undefined ? nominal : parseOverride(overrideValue, nominal);
       if (moved === 'range' || moved === 'order') {
@@ -132,7 +136,10 @@ export function resolveApps(
             : `outbound: ${p.purpose}; the NAS connects out on it, there is nothing to forward`;
         skip(reason);
         reasons.push(`${ports} (${p.label}) is ${reason}`);
-        if (entry.ports) ctx.warn('SFW252', `${app.id} port "${p.label}" (${ports}) is never forwarded: ${reason}`, `${base}/ports/${entry.ports.indexOf(p.label)}`);
+        if (entry.ports) {
+          const j = entry.ports.findIndex((sel) => selects(sel, p.label));
+          ctx.warn('SFW252', `${app.id} port "${p.label}" (${ports}) is never forwarded: ${reason}`, `${base}/ports/${j}`);
+        }
         continue;
       }
       if (p.exposure === 'risky') {
@@ -145,7 +152,7 @@ export function resolveApps(
         }
         record.riskyLabels.push(p.label);
       }
-      const externalFirst = entry.external?.[p.label] ?? server?.external?.[p.label];
+      const externalFirst = lookup(entry.external, p.label) ?? lookup(server?.external, p.label);
       const external = externalFirst === undefined ? moved : shift(moved, externalFirst);
       if (external.last > 65535) {
         ctx.error('SFW203', `${app.id} external ${p.label}: WAN ports ${formatRange(external)} go past 65535`, `${base}/external/${pointerKey(p.label)}`);
@@ -155,7 +162,7 @@ export function resolveApps(
       forwarded++;
     }
     // Risky labels that exist but were not selected still count for allowRisky's "no effect" check.
-    if (forwarded === 0) {
+    if (forwarded === 0 && labelErrors === 0) {
       ctx.error('SFW208', nothingToForward(app, entry, selected, riskySkipped, reasons), idPtr);
     } else if (riskySkipped.length > 0) {
       const list = riskySkipped.map((p) => `${formatRange({ first: p.port, last: p.end })}/${p.proto} (${p.label}: ${p.purpose})`);
@@ -172,7 +179,8 @@ function nothingToForward(app: CatalogApp, entry: AppEntryLong, selected: AppPor
   }
   if (risky.length === selected.length) {
     const list = risky.map((p) => `${formatRange({ first: p.port, last: p.end })}/${p.proto} (${p.label})`).join(', ');
-    return `${app.id}: nothing to forward: ${risky.length > 1 ? 'its ports are' : 'its port is'} risky (${list}); to forward ${risky.length > 1 ? 'them' : 'it'}, add "${entry.id}" to allowRisky`;
+    const them = risky.length > 1 ? 'them' : 'it';
+    return `${app.id}: nothing to forward: ${risky.length > 1 ? 'its ports' : 'its port'} ${list} ${risky.length > 1 ? 'are' : 'is'} risky; to forward ${them}, add "${entry.id}" to allowRisky`;
   }
   return `${app.id}: nothing to forward: ${reasons.join('; ')}`;
 }

@@ -2,6 +2,7 @@
 
 import type { ResolveContext } from './context.js';
 import { didYouMean } from '../suggest.js';
+import { selectorNames, selects } from './selectors.js';
 
 /** An app or custom entry of the profile, by every name the profile may use for it. */
 export interface ListedApp {
@@ -23,7 +24,7 @@ export class RiskyPolicy {
     let allowed = false;
     this.entries.forEach((entry, i) => {
       const [app, entryLabel] = splitEntry(entry);
-      if (names.includes(app) && (entryLabel === undefined || entryLabel === label)) {
+      if (names.includes(app) && (entryLabel === undefined || selects(entryLabel, label))) {
         this.used.add(i);
         allowed = true;
       }
@@ -40,9 +41,10 @@ export class RiskyPolicy {
       const app = listed.get(name);
       if (!app) {
         ctx.warn('SFW251', `allowRisky entry "${entry}" has no effect: "${name}" is not listed in apps or custom`, pointer);
-      } else if (label !== undefined && !app.labels.includes(label)) {
-        ctx.error('SFW202', `allowRisky entry "${entry}": ${app.id} has no port "${label}"${didYouMean(label, app.labels)}; its ports: ${app.labels.join(', ')}`, pointer);
-      } else if (app.riskyLabels.length === 0 || (label !== undefined && !app.riskyLabels.includes(label))) {
+      } else if (label !== undefined && !app.labels.some((l) => selects(label, l))) {
+        const names = selectorNames(app.labels);
+        ctx.error('SFW202', `allowRisky entry "${entry}": ${app.id} has no port "${label}"${didYouMean(label, names)}; its ports: ${names.join(', ')}`, pointer);
+      } else if (app.riskyLabels.length === 0 || (label !== undefined && !app.riskyLabels.some((l) => selects(label, l)))) {
         ctx.warn('SFW251', `allowRisky entry "${entry}" has no effect: no risky port of ${app.id} is selected by it`, pointer);
       }
     });

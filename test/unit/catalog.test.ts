@@ -119,7 +119,7 @@ describe('catalog.generated.json', () => {
   it('is exactly what the build makes from dsm-apps.yaml', () => {
     const committed = read('../../src/catalog/catalog.generated.json');
     const fresh = buildCatalogJson(yamlText);
-    expect(committed === fresh, 'src/catalog/catalog.generated.json is stale: run `npm run build`').toBe(true);
+    expect(committed === fresh, 'src/catalog/catalog.generated.json is stale: run `npm run generate`').toBe(true);
     expect(fresh.endsWith('}\n')).toBe(true);
   });
 });

@@ -1,0 +1,22 @@
+// POSIX sh quoting for generated scripts (iptables, openwrt, upnp targets). Inside single quotes sh
+// interprets nothing ($, `, \, " and newlines are all literal), so the only character that needs
+// care is the single quote itself, written as '\'' (close, escaped quote, reopen).
+
+import { oneLine } from '../../targets/common.js';
+
+/**
+ * One single-quoted shell word whose value is exactly `s`. NUL characters are dropped: no POSIX
+ * shell can pass them in an argument. The empty string becomes ''.
+ */
+export function shQuote(s: string): string {
+  return `'${s.replace(/\0/g, '').replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * A `# ...` comment line. Control characters (newlines included, and U+2028/U+2029) become one
+ * space per run (oneLine), so the text can never end the comment and start a command.
+ */
+export function shComment(s: string): string {
+  const text = oneLine(s).trimEnd();
+  return text ? `# ${text}` : '#';
+}

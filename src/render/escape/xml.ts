@@ -1,0 +1,67 @@
+// XML escaping the way pfSense reads and writes config.xml (src/etc/inc/xmlparse.inc):
+// - descr is written as <![CDATA[ htmlentities(value) ]]>, and on load every text chunk goes through
+//   html_entity_decode. So text inside our CDATA is entity-encoded exactly once.
+// - Entities: & < > " become &amp; &lt; &gt; &quot;. The single quote stays literal on purpose:
+//   htmlentities(ENT_QUOTES|ENT_XML1) would write &apos;, which pfSense's html_entity_decode (default
+//   flags, ENT_HTML401) leaves undecoded, and &#039; is left undecoded by PHP 7 (pfSense <= 2.6,
+//   ENT_COMPAT). A literal ' is safe in CDATA and loads as ' on every version.
+// - Text: XML 1.0 cannot carry C0 controls (except tab/LF/CR), lone surrogates or U+FFFE/U+FFFF, and
+//   pfSense trims tabs and line breaks off every text chunk. Line breaks and tabs become one space;
+//   the other control characters (C0, DEL, C1) are removed.
+
+const LINE_BREAKS = /[\t\n\r\u2028\u2029]+/g;
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]/g;
+const LONE_SURROGATES = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Free text made storable in XML on one line: breaks and tabs -> space, other controls removed. */
+export function cleanText(text: string): string {
+  return text.replace(LINE_BREAKS, ' ').replace(CONTROLS, '').replace(LONE_SURROGATES, '');
+}
+
+const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/**
+ * The text pfSense keeps inside <![CDATA[ ]]>: cleaned, then & < > " entity-encoded. Because '>' is
+ * encoded, the result can never contain "]]>" and so can never end the CDATA section early.
+ */
+export function pfEntities(text: string): string {
+  return cleanText(text).replace(/[&<>"]/g, (c) => ENTITY[c]!);
+}
+
+/** A descr element's content as pfSense writes it: <![CDATA[...]]> around pfEntities(text). */
+export function pfCdata(text: string): string {
+  return `<![CDATA[${pfEntities(text)}]]>`;
+}
+
+/** Element text outside CDATA (pfSense: htmlentities without CDATA). Same encoding as pfEntities. */
+export function xmlText(text: string): string {
+  return pfEntities(text);
+}
+
+/**
+ * One line of an XML comment: cleaned, and no "--" anywhere (XML forbids it inside a comment, and
+ * "-->" would end it): every '-' followed by another '-' gets a space after it. A trailing '-' also
+ * gets one, so the line can never join the closing "-->".
+ */
+export function xmlComment(text: string): string {
+  const s = cleanText(text).replace(/-(?=-)/g, '- ');
+  return s.endsWith('-') ? `${s} ` : s;
+}
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/**
+ * Decodes the predefined XML entities and numeric references (what an XML parser does to text, and
+ * what html_entity_decode does to the entities pfSense writes). Unknown named entities stay as they
+ * are, like html_entity_decode leaves entities it does not know.
+ */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z][A-Za-z0-9]*);/g, (whole, ref: string) => {
+    if (ref.startsWith('#')) {
+      const code = ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED[ref] ?? whole;
+  });
+}

@@ -1,0 +1,128 @@
+// The OpenWrt view model: the plan's forwards as fw3/fw4 `redirect` sections. A redirect holds one
+// src_dport (a port or a range, never a list: fw3 and fw4 cannot), so every forward becomes one
+// section, except a remapped range: DNAT to a port range is not offset-mapped (targets.md §0), so it
+// becomes one section per port. A tcp and a udp forward with identical ports share one section
+// (proto tcp udp), which is how LuCI shows "TCP+UDP".
+
+import { formatRange } from '../plan/ranges.js';
+import type { Forward, Plan, PortRange, Proto } from '../plan/types.js';
+import { fitName, isUciName, nameText, NAME_MAX_BYTES } from '../render/escape/uci.js';
+import { profileTag } from './common.js';
+
+export interface Redirect {
+  /** Section name, [A-Za-z0-9_] only; see sectionId. */
+  id: string;
+  /** The `name` option's value (not yet quoted): tag, apps and names, cut to NAME_MAX_BYTES. */
+  name: string;
+  /** One line without free text for a comment above the section. */
+  summary: string;
+  protos: Proto[];
+  src: string;
+  dest: string;
+  destIp: string;
+  /** "N" or "N-M". */
+  srcDport: string;
+  /** null for an identity range: fw4 and fw3 then DNAT without a port, which keeps it. */
+  destPort: string | null;
+}
+
+export interface RedirectModel {
+  tag: string;
+  src: string;
+  dest: string;
+  redirects: Redirect[];
+  /** How many names were cut to NAME_MAX_BYTES. */
+  cutNames: number;
+}
+
+const SLUG = /^[a-z0-9][a-z0-9-]*$/;
+
+/**
+ * "synfw_<profile with - as _>_": the profile part of every section name. The guard: profile names
+ * are slugs ([a-z0-9-], the schema's pattern), so they contain no `_` and mapping `-` to `_` cannot
+ * make "a-b" and "a_b" collide; anything else is refused rather than mapped.
+ */
+export function sectionPrefix(profile: string): string {
+  if (!SLUG.test(profile)) throw new Error(`openwrt: profile name ${JSON.stringify(profile)} is not a slug [a-z0-9-]; section names would not be unique`);
+  return `synfw_${profile.replace(/-/g, '_')}_`;
+}
+
+/**
+ * synfw_<profile>_<proto>_<first>[_<last>]. Read from the right the name splits one way only: the
+ * last part is a port, the one before it a port (then the one before that is the proto) or the
+ * proto, and no proto word is a number; so two different (profile, proto, range) never share a name.
+ */
+export function sectionId(profile: string, protos: readonly Proto[], ext: PortRange): string {
+  const ports = ext.first === ext.last ? `${ext.first}` : `${ext.first}_${ext.last}`;
+  return `${sectionPrefix(profile)}${protos.join('')}_${ports}`;
+}
+
+/** ruleText's format ("synfw:home apps tcp/443 -> 5001 names") for one or two protocols. */
+export function redirectText(plan: Plan, fs: readonly Forward[], ext: PortRange, int: PortRange): string {
+  const apps = [...new Set(fs.flatMap((f) => f.apps))].sort().join(',');
+  const names = [...new Set(fs.flatMap((f) => f.origins.map((o) => o.name)))].join(', ');
+  const remap = ext.first === int.first ? '' : ` -> ${formatRange(int)}`;
+  return `${profileTag(plan)} ${apps} ${fs.map((f) => f.proto).join('+')}/${formatRange(ext)}${remap} ${names}`;
+}
+
+const sameRanges = (a: Forward, b: Forward): boolean =>
+  a.external.first === b.external.first && a.external.last === b.external.last && a.internal.first === b.internal.first && a.internal.last === b.internal.last;
+
+/** Forwards grouped into sections: a tcp forward with its identical udp twin, everything else alone. */
+function groups(forwards: readonly Forward[]): Forward[][] {
+  const udp = forwards.filter((f) => f.proto === 'udp');
+  const paired = new Set<Forward>();
+  const out: Forward[][] = [];
+  for (const f of forwards.filter((x) => x.proto === 'tcp')) {
+    const twin = udp.find((u) => !paired.has(u) && sameRanges(f, u));
+    if (twin) paired.add(twin);
+    out.push(twin ? [f, twin] : [f]);
+  }
+  for (const u of udp) if (!paired.has(u)) out.push([u]);
+  return out;
+}
+
+/** [external, internal] pieces one section each can express. */
+function pieces(f: Forward): [PortRange, PortRange][] {
+  const remapped = f.external.first !== f.internal.first;
+  if (!remapped || f.external.first === f.external.last) return [[f.external, f.internal]];
+  const out: [PortRange, PortRange][] = [];
+  for (let i = 0; i <= f.external.last - f.external.first; i++) {
+    const e = f.external.first + i;
+    const n = f.internal.first + i;
+    out.push([{ first: e, last: e }, { first: n, last: n }]);
+  }
+  return out;
+}
+
+export function buildRedirects(plan: Plan, src: string, dest: string): RedirectModel {
+  const redirects: Redirect[] = [];
+  const ids = new Set<string>();
+  let cutNames = 0;
+  for (const group of groups(plan.forwards)) {
+    const protos = group.map((f) => f.proto);
+    for (const [ext, int] of pieces(group[0]!)) {
+      const id = sectionId(plan.profile.name, protos, ext);
+      if (!isUciName(id) || ids.has(id)) throw new Error(`openwrt: section name ${id} is invalid or not unique`);
+      ids.add(id);
+      const text = redirectText(plan, group, ext, int);
+      const name = fitName(text);
+      if (name !== nameText(text)) cutNames++;
+      const identity = ext.first === int.first;
+      redirects.push({
+        id,
+        name,
+        summary: `${protos.join('+')} ${formatRange(ext)} -> ${plan.nas.address}:${formatRange(int)}`,
+        protos,
+        src,
+        dest,
+        destIp: plan.nas.address,
+        srcDport: formatRange(ext),
+        destPort: identity && ext.first !== ext.last ? null : formatRange(int),
+      });
+    }
+  }
+  return { tag: profileTag(plan), src, dest, redirects, cutNames };
+}
+
+export { NAME_MAX_BYTES };

@@ -1,0 +1,150 @@
+// One test per diagnostic code: the whole message as the CLI prints it, with line and column.
+
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../support/diagnose.js';
+
+const NAS = 'version: 1\nnas: { address: 192.168.1.10 }\n';
+
+describe('parse and schema diagnostics', () => {
+  it('SFW100 YAML syntax', () => {
+    expect(diagnose('version: 1\nnas:\n  address: 192.168.1.10\n    bad: indent\napps: [dsm]\n')).toEqual([
+      'p.yaml:4:8: error SFW100: YAML: bad indentation of a mapping entry',
+    ]);
+    expect(diagnose(`version: 1\nversion: 1\n${NAS.slice(11)}apps: [dsm]\n`)).toEqual(['p.yaml:2:1: error SFW100: YAML: duplicated mapping key']);
+    expect(diagnose('')).toEqual(['p.yaml:1:1: error SFW100: the profile is empty']);
+  });
+
+  it('SFW110 unknown key, with did-you-mean and the valid keys', () => {
+    expect(diagnose('version: 1\nnas:\n  address: 192.168.1.10\n  adress6: x\napps: [dsm]\n')).toEqual([
+      'p.yaml:4:3: error SFW110: unknown key "adress6" in nas (did you mean "address6"?); valid keys: address, address6, dsm',
+    ]);
+    expect(diagnose(`${NAS}apps: [{ id: dsm, ports: [https] }]\nhairpn: true\n`)).toEqual([
+      'p.yaml:4:1: error SFW110: unknown key "hairpn" (did you mean "hairpin"?); valid keys: $schema, version, name, nas, router, apps, custom, allowFrom, hairpin, allowRisky',
+    ]);
+  });
+
+  it('SFW111 missing required key', () => {
+    expect(diagnose('version: 1\nnas:\n  dsm: {}\napps: [dsm]\n')).toEqual(['p.yaml:2:1: error SFW111: missing required key "address" in nas']);
+  });
+
+  it('SFW112 wrong type, with a hint for an unquoted DSM version', () => {
+    expect(diagnose('version: 1\nnas:\n  address: 192.168.1.10\n  dsm:\n    version: 7.2\napps: [dsm]\n')).toEqual([
+      'p.yaml:5:14: error SFW112: nas.dsm.version must be a string, not number 7.2 (quote it: "7.2")',
+    ]);
+    expect(diagnose(`${NAS}apps:\n  - 42\n`)).toEqual(['p.yaml:4:5: error SFW112: apps[0] must be an app id or a mapping with "id", not number 42']);
+  });
+
+  it('SFW113 invalid value', () => {
+    expect(diagnose('version: 1\nname: Home NAS\nnas: { address: 192.168.1.10 }\napps: [dsm]\n')).toEqual([
+      `p.yaml:2:7: error SFW113: name "Home NAS" must be lower-case letters, digits and '-', starting with a letter or digit`,
+    ]);
+  });
+
+  it('SFW114 unsupported version', () => {
+    expect(diagnose('version: 2\nnas: { address: 192.168.1.10 }\napps: [dsm]\n')).toEqual([
+      'p.yaml:1:10: error SFW114: unsupported profile version 2: this synfw reads version 1',
+    ]);
+  });
+
+  it('reports every schema problem at once', () => {
+    expect(diagnose('version: 1\nnas:\n  adress: 192.168.1.10\napps:\n  - Bad_App\n').length).toBe(3);
+  });
+});
+
+describe('resolver diagnostics', () => {
+  it('SFW201 unknown app with a suggestion', () => {
+    expect(diagnose(`${NAS}apps:\n  - synology-drive-servr\n`)).toEqual([
+      'p.yaml:4:5: error SFW201: unknown app "synology-drive-servr" (did you mean "synology-drive-server"?); `synfw apps` lists them',
+    ]);
+  });
+
+  it('SFW202 unknown label', () => {
+    expect(diagnose(`${NAS}apps:\n  - id: dsm\n    ports: [htps]\n`)).toEqual([
+      'p.yaml:5:13: error SFW202: dsm has no port "htps" (did you mean "https"?) (ports); its ports: https, http',
+    ]);
+  });
+
+  it('SFW203 port out of range, in the schema and in custom port specs', () => {
+    expect(diagnose('version: 1\nnas:\n  address: 192.168.1.10\n  dsm: { https: 70000 }\napps: [dsm]\n')).toEqual([
+      'p.yaml:4:17: error SFW203: nas.dsm.https: port 70000 is out of range 1-65535',
+    ]);
+    expect(diagnose(`${NAS}apps: []\ncustom:\n  - id: x\n    ports: ["70000/tcp"]\n`)).toEqual([
+      'p.yaml:6:14: error SFW203: custom x: port "70000/tcp" is out of range 1-65535',
+    ]);
+  });
+
+  it('SFW204 bad address or CIDR', () => {
+    expect(diagnose('version: 1\nnas: { address: 192.168.1.300 }\napps: [{ id: dsm, ports: [https] }]\nallowFrom: [198.51.100.7/24]\n')).toEqual([
+      'p.yaml:2:17: error SFW204: nas.address "192.168.1.300" is not an IPv4 address such as 192.168.1.10',
+      'p.yaml:4:13: error SFW204: allowFrom[0] "198.51.100.7/24" has host bits set (did you mean "198.51.100.0/24"?)',
+    ]);
+  });
+
+  it('SFW205 external port conflict names both claimants and their lines', () => {
+    expect(diagnose(`${NAS}apps:\n  - id: dsm\n    ports: [https]\n    external: { https: 443 }\n  - id: web-station\n    ports: [https]\n`)).toEqual([
+      'p.yaml:4:9: error SFW205: WAN port 443/tcp is claimed twice: web-station https -> NAS 443 (line 7) and dsm https -> NAS 5001 (line 4); give one of them another WAN port with "external"',
+    ]);
+  });
+
+  it('SFW206 app not in the profile\'s DSM version', () => {
+    expect(diagnose('version: 1\nnas:\n  address: 192.168.1.10\n  dsm: { version: "7.2.2" }\napps:\n  - video-station\n')).toEqual([
+      "p.yaml:6:5: error SFW206: video-station was removed in DSM 7.2.2, and the profile's DSM is 7.2.2 (nas.dsm.version)",
+    ]);
+    expect(diagnose('version: 1\nnas:\n  address: 192.168.1.10\n  dsm: { version: "6.2" }\napps:\n  - photos\n')).toEqual([
+      "p.yaml:6:5: error SFW206: synology-photos (photos is synology-photos) needs DSM 7.0 or later, and the profile's DSM is 6.2 (nas.dsm.version)",
+    ]);
+  });
+
+  it('SFW207 duplicate app, also through an alias', () => {
+    expect(diagnose(`${NAS}apps:\n  - id: dsm\n    ports: [https]\n  - id: diskstation-manager\n`)).toEqual([
+      'p.yaml:6:9: error SFW207: app "dsm" (diskstation-manager is dsm) is listed twice (first at apps[0], line 4); merge the two entries',
+    ]);
+  });
+
+  it('SFW208 an app with nothing to forward says why', () => {
+    expect(diagnose(`${NAS}apps:\n  - bonjour\n`)).toEqual([
+      'p.yaml:4:5: error SFW208: bonjour: nothing to forward: 5353/udp (mdns) is lan-only: Multicast DNS service discovery; it cannot work through a port forward',
+    ]);
+    expect(diagnose(`${NAS}apps:\n  - ssh\n`)).toEqual([
+      'p.yaml:4:5: error SFW208: ssh: nothing to forward: its port 22/tcp (ssh) is risky; to forward it, add "ssh" to allowRisky',
+    ]);
+  });
+
+  it('SFW209 custom id shadowing a catalog id or alias', () => {
+    expect(diagnose(`${NAS}apps: []\ncustom:\n  - id: photos\n    ports: ["8080/tcp"]\n`)).toEqual([
+      'p.yaml:5:9: error SFW209: custom id "photos" is an alias of the catalog app synology-photos; list it under apps or choose another id',
+    ]);
+  });
+
+  it('SFW210 malformed port spec', () => {
+    expect(diagnose(`${NAS}apps: []\ncustom:\n  - id: plex\n    ports: ["32400"]\n`)).toEqual([
+      'p.yaml:6:14: error SFW210: custom plex: "32400" is not a port spec: write PORT/PROTO or FIRST-LAST/PROTO with PROTO tcp, udp or both (e.g. "32400/tcp")',
+    ]);
+  });
+
+  it('SFW211 DSM ports belong in nas.dsm', () => {
+    expect(diagnose(`${NAS}apps:\n  - id: dsm\n    ports: [https]\n    override: { https: 5443 }\n`)).toEqual([
+      "p.yaml:6:17: error SFW211: set DSM's own https port with nas.dsm.https, not with an override (apps served by DSM follow it)",
+    ]);
+  });
+});
+
+describe('warnings', () => {
+  it('SFW250 risky port skipped, naming the allowRisky entry to add', () => {
+    expect(diagnose(`${NAS}apps:\n  - dsm\n`)).toEqual([
+      'p.yaml:4:5: warning SFW250: dsm: risky port not forwarded: 5000/tcp (http: DSM web UI and API over cleartext HTTP); to forward it, add "dsm:http" to allowRisky',
+    ]);
+  });
+
+  it('SFW251 allowRisky entry without effect', () => {
+    expect(diagnose(`${NAS}apps:\n  - id: dsm\n    ports: [https]\nallowRisky: [ssh]\n`)).toEqual([
+      'p.yaml:6:14: warning SFW251: allowRisky entry "ssh" has no effect: "ssh" is not listed in apps or custom',
+    ]);
+  });
+
+  it('SFW252 explicitly selected port that can never be forwarded', () => {
+    expect(diagnose(`${NAS}apps:\n  - id: audio-station\n    ports: [https, ssdp]\n`)).toEqual([
+      'p.yaml:5:20: warning SFW252: audio-station port "ssdp" (1900/udp) is never forwarded: lan-only: UPnP/SSDP discovery of renderers; it cannot work through a port forward',
+    ]);
+  });
+});

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildSchemaValidator, SCHEMA_VALIDATOR_PATH } from '../../src/build/schema.js';
+import { planFromText } from '../../src/pipeline.js';
+import { ROOT, SHIPPED_PROFILES } from '../support/profiles.js';
+
+const schemaText = readFileSync(`${ROOT}schema/profile.schema.json`, 'utf8');
+const schema = JSON.parse(schemaText) as Record<string, unknown>;
+
+type Node = Record<string, unknown>;
+function* objectsIn(node: unknown, path = '#'): Generator<[string, Node]> {
+  if (!node || typeof node !== 'object') return;
+  const n = node as Node;
+  yield [path, n];
+  for (const [k, v] of Object.entries(n)) {
+    if (k === 'properties' || k === 'definitions') {
+      for (const [pk, pv] of Object.entries(v as Node)) yield* objectsIn(pv, `${path}/${k}/${pk}`);
+    } else if (k === 'items' || k === 'additionalProperties' || k === 'propertyNames') yield* objectsIn(v, `${path}/${k}`);
+    else if (k === 'oneOf') for (const [i, alt] of (v as unknown[]).entries()) yield* objectsIn(alt, `${path}/oneOf/${i}`);
+  }
+}
+
+describe('profile JSON Schema', () => {
+  it('is draft-07 (what yaml-language-server supports)', () => {
+    expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
+  });
+
+  it('describes every property and closes every object', () => {
+    for (const [path, node] of objectsIn(schema)) {
+      if (node.properties) {
+        expect(node.additionalProperties, `${path} must set additionalProperties: false`).toBe(false);
+        for (const [k, v] of Object.entries(node.properties as Node)) {
+          expect((v as Node).description, `${path}/properties/${k} needs a description`).toEqual(expect.any(String));
+        }
+      }
+    }
+  });
+
+  it('the committed standalone validator matches the schema (run `npm run generate` when it does not)', () => {
+    const committed = readFileSync(`${ROOT}${SCHEMA_VALIDATOR_PATH}`, 'utf8');
+    expect(committed === buildSchemaValidator(schemaText), `${SCHEMA_VALIDATOR_PATH} is stale: run npm run generate`).toBe(true);
+  });
+});
+
+describe('shipped profiles', () => {
+  it('exist', () => {
+    expect(SHIPPED_PROFILES.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(SHIPPED_PROFILES)('%s starts with the yaml-language-server line pointing at the schema', (path) => {
+    const first = readFileSync(`${ROOT}${path}`, 'utf8').split('\n')[0];
+    expect(first).toBe('# yaml-language-server: $schema=../schema/profile.schema.json');
+  });
+
+  it.each(SHIPPED_PROFILES)('%s passes check with no errors and no warnings', (path) => {
+    const r = planFromText(readFileSync(`${ROOT}${path}`, 'utf8'), path);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.plan!.forwards.length).toBeGreaterThan(0);
+  });
+});
