@@ -55,11 +55,25 @@ export function chainBase(name: string): string {
 }
 
 const SAFE = /^[A-Za-z0-9 _.:,/@+-]+$/;
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
-/** Text of a rule that carries several forwards: the tag once, then each forward's ruleText. */
+/**
+ * Text of a rule that carries several identity forwards: the tag once, then per app group (same
+ * apps, same names) "apps proto/ports names", so an app with many ports is named once. For one
+ * forward this is exactly ruleText.
+ */
 export function packedText(plan: Plan, forwards: Forward[]): string {
-  const tag = profileTag(plan);
-  return `${tag} ${forwards.map((f) => ruleText(plan, f).slice(tag.length + 1)).join('; ')}`;
+  const groups = new Map<string, { apps: string; names: string; proto: string; ports: string[] }>();
+  for (const f of forwards) {
+    const apps = f.apps.join(',');
+    const names = [...new Set(f.origins.map((o) => o.name))].join(', ');
+    const key = `${apps}\0${names}\0${f.proto}`;
+    const g = groups.get(key) ?? { apps, names, proto: f.proto, ports: [] };
+    g.ports.push(formatRange(f.external));
+    groups.set(key, g);
+  }
+  const parts = [...groups.values()].map((g) => `${g.apps} ${g.proto}/${g.ports.join(',')} ${g.names}`);
+  return `${profileTag(plan)} ${parts.join('; ')}`;
 }
 
 const remapped = (f: Forward): boolean => f.external.first !== f.internal.first;
@@ -67,6 +81,8 @@ const remapped = (f: Forward): boolean => f.external.first !== f.internal.first;
 export function buildModel(plan: Plan, wan: string): IptablesModel {
   const tag = profileTag(plan);
   const nas = plan.nas.address;
+  // The resolver validated it; checked again because it is printed into rule arguments unquoted.
+  if (!IPV4.test(nas)) throw new Error(`NAS address ${JSON.stringify(nas)} is not an IPv4 address`);
   const base = chainBase(plan.profile.name);
   let cutComments = 0;
   const rule = (match: string, text: string, jump: string): RuleView => {

@@ -33,6 +33,8 @@ export interface RedirectModel {
   redirects: Redirect[];
   /** How many names were cut to NAME_MAX_BYTES. */
   cutNames: number;
+  /** Some remapped range was split into one section per port. */
+  splitRanges: boolean;
 }
 
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
@@ -99,9 +101,12 @@ export function buildRedirects(plan: Plan, src: string, dest: string): RedirectM
   const redirects: Redirect[] = [];
   const ids = new Set<string>();
   let cutNames = 0;
+  let splitRanges = false;
   for (const group of groups(plan.forwards)) {
     const protos = group.map((f) => f.proto);
-    for (const [ext, int] of pieces(group[0]!)) {
+    const parts = pieces(group[0]!);
+    if (parts.length > 1) splitRanges = true;
+    for (const [ext, int] of parts) {
       const id = sectionId(plan.profile.name, protos, ext);
       if (!isUciName(id) || ids.has(id)) throw new Error(`openwrt: section name ${id} is invalid or not unique`);
       ids.add(id);
@@ -122,7 +127,7 @@ export function buildRedirects(plan: Plan, src: string, dest: string): RedirectM
       });
     }
   }
-  return { tag: profileTag(plan), src, dest, redirects, cutNames };
+  return { tag: profileTag(plan), src, dest, redirects, cutNames, splitRanges };
 }
 
 export { NAME_MAX_BYTES };

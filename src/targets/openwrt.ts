@@ -26,30 +26,32 @@ function template(name: 'openwrt' | 'openwrt-config'): Template {
 }
 
 function header(plan: Plan, m: RedirectModel, options: RenderOptions, config: boolean): string[] {
-  const who = `every redirect whose option name starts with '${m.tag} '`;
+  const who = `every redirect whose name option starts with '${m.tag} '`;
   const apply = config
     ? [
-        'paste the config sections below at the end of /etc/config/firewall on the router, then run:',
-        '  /etc/init.d/firewall reload        (on fw4, "fw4 check" first validates the file)',
-        `before pasting a newer version delete the earlier one: ${who} (the sh form does this itself)`,
+        'paste the config sections below at the end of /etc/config/firewall on the router, then run',
+        '/etc/init.d/firewall reload (on fw4, "fw4 check" validates the file first). Before pasting a',
+        `newer version, delete the earlier one: ${who} (the sh form does that itself).`,
       ]
     : [
-        'copy this script to the router (fw3 or fw4) and run there: sh FILE   (same as: sh FILE apply)',
-        `it deletes ${who} (earlier runs, also apps since removed from the profile),`,
-        'then deletes and sets each section below (re-runs replace, never duplicate), runs uci commit firewall',
-        'and /etc/init.d/firewall reload (if that is missing it says so: the config is committed, not loaded).',
-        'It changes nothing if the firewall config has uncommitted changes (uci changes firewall).',
+        'copy this script to the router (fw3 or fw4) and run there: sh FILE   (or: sh FILE apply)',
+        `It first deletes ${who}`,
+        '(earlier runs, also of apps since removed), then deletes and sets each section below, so a',
+        're-run replaces and never duplicates; then uci commit firewall and /etc/init.d/firewall reload',
+        '(if that is missing it says so: the config is committed but not loaded). It changes nothing',
+        'while the firewall config has uncommitted changes (see: uci changes firewall).',
       ];
   const remove = config
-    ? [`delete ${who} from /etc/config/firewall, then run /etc/init.d/firewall reload`, '(or run the sh form with the argument remove)']
-    : [`sh FILE remove   (deletes ${who}, commits, reloads)`];
+    ? [`delete ${who} from /etc/config/firewall,`, 'then run /etc/init.d/firewall reload (or run the sh form with the argument remove)']
+    : ['sh FILE remove   (deletes those same redirects, commits, reloads)'];
   const lines = headerLines(plan, { info, version: options.version, wan: m.src, format: options.format, apply, remove });
   lines.push(
     `Sections: config redirect, target DNAT, src zone ${m.src}, dest zone ${m.dest}${plan.router.lan ? ' (router.lan)' : ' (default; set router.lan to change it)'}, family ipv4.`,
-    "reflection '0' on every section: NAT loopback (hairpin) is off, as the profile's hairpin is false; fw4 and fw3 would default it on.",
-    `Each name option holds the tag, apps and names, at most ${NAME_MAX_BYTES} bytes (fw4 makes it an nft comment, max 128), with " written as ' (as fw4 does).`,
-    'A remapped port range is one section per port: DNAT to a range does not shift ports.',
+    "reflection '0': NAT loopback (hairpin) is off, as the profile's hairpin is false (fw3 and fw4 default to on).",
+    `name: tag, apps and names in at most ${NAME_MAX_BYTES} bytes (fw4 makes it an nft comment, limit 128);`,
+    `  " is written as ' (as fw4 does) and % as \uff05 (fw3 uses the name as a printf format).`,
   );
+  if (m.splitRanges) lines.push('A remapped port range is one section per port: DNAT to a port range does not shift ports.');
   if (m.cutNames) lines.push(`${m.cutNames} name(s) were cut to ${NAME_MAX_BYTES} bytes and end in "..."; the list above is complete.`);
   return lines;
 }

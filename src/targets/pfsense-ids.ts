@@ -17,8 +17,6 @@ export function associatedRuleId(profile: string, protocol: string, external: st
   return `nat_${h.slice(0, 13)}${digits[0]}.${digits.slice(1)}`;
 }
 
-export const ASSOCIATED_ID = /^nat_[0-9a-f]{13}[0-9]\.[0-9]{8}$/;
-
 /**
  * First tracker of a profile. The GUI stores the epoch second of creation (~1.4e9 to 1.8e9 today)
  * and pfSense's own rules use 1000000xxx; 1100000000-1199999999 (epoch seconds of 2004-2008,

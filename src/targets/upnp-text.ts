@@ -1,30 +1,20 @@
-// Escapers and value checks shared by the upnp script and the miniupnpd permission lines.
-//
-// shQuote/shComment are private stand-ins for src/render/escape/shell.ts, which is being written
-// elsewhere; the lead will point the upnp target at the shared module and delete these two.
+// Escapers and value checks for the two UPnP targets: the upnpc description (shell quoting itself
+// comes from src/render/escape/shell.ts), miniupnpd.conf comments, and the no-quoting guards.
 
 import { oneLine } from './common.js';
 
-/** One sh word: single-quoted, an embedded ' becomes '\'' (close, escaped quote, reopen). */
-export function shQuote(s: string): string {
-  return `'${s.replaceAll("'", `'\\''`)}'`;
-}
-
-/** Text that may follow "# " in a sh script: a comment ends only at a newline, so none may remain. */
-export function shComment(s: string): string {
-  return oneLine(s);
-}
-
 /**
  * miniupnpd reads a mapping description back into `char desc[64]` (upnpsoap.c,
- * GetSpecificPortMappingEntry and GetGenericPortMappingEntry), so 63 bytes survive a round trip.
+ * GetSpecificPortMappingEntry and GetGenericPortMappingEntry) with strncpy, so 63 bytes survive a
+ * round trip; with miniupnpd 2.3.1 a 73-byte description came back unterminated, followed by garbage.
  */
 export const UPNP_DESC_MAX = 63;
 
 /**
  * A port mapping description as upnpc sends it. miniupnpc copies the value into the SOAP body
- * without XML escaping (minisoap/miniupnpc.c simpleUPnPcommand) and miniupnpd echoes it back the
- * same way, so characters that would end or corrupt the XML element are replaced:
+ * without XML escaping (miniupnpc.c simpleUPnPcommand) and miniupnpd echoes it back the same way
+ * (a description "x <b>y</b>" was stored as an empty string by miniupnpd 2.3.1), so characters
+ * that would end or corrupt the XML element are replaced:
  * `<` -> `(`, `&` -> `+`, `]]>` -> `]])`; control characters become spaces. Idempotent.
  */
 export function upnpDescription(s: string): string {

@@ -6,10 +6,11 @@ import { UsageError } from '../diagnostics.js';
 import { formatRange, rangeSize } from '../plan/ranges.js';
 import type { Forward, Plan } from '../plan/types.js';
 import { compileTemplate, type Template } from '../render/engine.js';
+import { shComment, shQuote } from '../render/escape/shell.js';
 import { fitBytes, headerLines, profileTag, refuseOptions, ruleText } from './common.js';
 import { TARGETS } from './index.js';
 import { TargetError, type RenderOptions, type Rendered, type Target } from './types.js';
-import { UPNP_DESC_MAX, checkedIPv4, checkedPort, shComment, shQuote, upnpDescription } from './upnp-text.js';
+import { UPNP_DESC_MAX, checkedIPv4, checkedPort, upnpDescription } from './upnp-text.js';
 
 export const UPNP_MAX_DEFAULT = 64;
 /** IGDv2 (miniupnpd built with IGD_V2, most current gateways) turns 0 and anything longer into 7 days. */
@@ -87,6 +88,7 @@ function header(plan: Plan, options: RenderOptions, count: number, max: number, 
       `It needs upnpc from miniupnpc on the NAS. A gateway in secure mode (miniupnpd's default) only lets a host map ports to itself,`,
       `so the script stops unless upnpc reports ${nas} as this host's LAN address; SYNFW_UPNP_ANY_HOST=1 skips that check`,
       `for gateways that allow mappings for other hosts. It stops at the first mapping that fails, shows upnpc's output and exits 1.`,
+      `It discovers the gateway once (upnpc -s) and passes its description URL to every later call (upnpc -u).`,
       `Mappings: ${count} (UPnP IGD maps one port per request: ranges are expanded port by port; limit --upnp-max ${max}).`,
       `Each mapping is deleted, then added again, so re-running the script is safe.`,
       `${leaseText} IGDv2 gateways cap every lease at 7 days (${IGD2_MAX_LEASE} s) and treat 0 as 7 days:`,

@@ -58,13 +58,21 @@ export const NAME_MAX_BYTES = 100;
 
 /**
  * Free text made fit for a redirect's `name`: control characters (newlines included) become one
- * space each run, and `"` becomes `'`. fw4 makes that same replacement when it writes the name as an
- * nft comment (fw4.quote), so doing it here keeps the uci value identical to what `nft list ruleset`
- * shows and the text can be searched for in both.
+ * space each run; `"` becomes `'`, the replacement fw4 makes when it writes the name as an nft
+ * comment (fw4.quote), so the uci value stays identical to what `nft list ruleset` shows; and `%`
+ * becomes the fullwidth `％` (U+FF05), because fw3 passes the name to its iptables comment as a
+ * printf format (redirects.c set_comment -> fw3_ipt_rule_comment(r, name)), where `%s` or `%n`
+ * would read or write memory.
  */
 export function nameText(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/"/g, "'").trim();
+  return (
+    s
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+      .replace(/"/g, "'")
+      .replace(/%/g, '\uff05')
+      .trim()
+  );
 }
 
 /** nameText(s) cut (whole code points, "..." appended) to at most NAME_MAX_BYTES bytes. */

@@ -1,0 +1,70 @@
+// RouterOS script quoting (MikroTik Scripting manual: "Constant Escape Sequences", "Comments",
+// "Line joining"). Everything the mikrotik target prints is ASCII: a terminal paste or /import then
+// sees exactly these bytes whatever the console's character set.
+
+const utf8 = new TextEncoder();
+
+/** `\XX`: the manual's byte escape; the hex digits must be upper case (lower case is an error). */
+const hexByte = (b: number): string => `\\${b.toString(16).toUpperCase().padStart(2, '0')}`;
+
+/** Every UTF-8 byte of `ch` as `\XX`. */
+const hexBytes = (ch: string): string => Array.from(utf8.encode(ch), hexByte).join('');
+
+const printableAscii = (ch: string): boolean => ch >= ' ' && ch <= '~';
+
+// `$` would start a variable substitution, `?` opens the help when typed (or pasted) in a console.
+const NAMED: Record<string, string> = {
+  '\\': '\\\\',
+  '"': '\\"',
+  $: '\\$',
+  '?': '\\?',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+};
+
+/**
+ * The inside of a double-quoted RouterOS string whose value is exactly the UTF-8 bytes of `s`:
+ * `\\ \" \$ \? \n \r \t`, other control characters and every non-ASCII byte as `\XX`, the rest of
+ * printable ASCII as is. A lone surrogate becomes U+FFFD (what TextEncoder makes of it).
+ */
+export function rosEscape(s: string): string {
+  let out = '';
+  for (const ch of s) out += NAMED[ch] ?? (printableAscii(ch) ? ch : hexBytes(ch));
+  return out;
+}
+
+/** A double-quoted RouterOS string whose value is exactly `s` (see rosEscape). */
+export function rosQuote(s: string): string {
+  return `"${rosEscape(s)}"`;
+}
+
+// A bare word stops at whitespace and at RouterOS's delimiters; this set needs no quotes anywhere.
+const BARE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+/** `s` as a bare word when that is unambiguous (interface names like ether1, WAN), else quoted. */
+export function rosWord(s: string): string {
+  return BARE.test(s) ? s : rosQuote(s);
+}
+
+/**
+ * A whole `# ...` comment line. The hash is the line's first byte (the current manual allows nothing
+ * before it). Printable ASCII stays readable; `\` and `?` and everything else (control characters,
+ * non-ASCII bytes) are written `\XX` as plain text. So the line is ASCII, holds no line break, and
+ * never ends in a backslash (a comment ending in `\` is a syntax error: "a backslash does not
+ * continue a comment"), and a pasted `?` cannot pop up the console help.
+ */
+export function rosComment(s: string): string {
+  let text = '';
+  for (const ch of s) text += printableAscii(ch) && ch !== '\\' && ch !== '?' ? ch : hexBytes(ch);
+  text = text.trimEnd();
+  return text ? `# ${text}` : '#';
+}
+
+// POSIX ERE metacharacters; RouterOS's `~` operator is a POSIX extended regex match.
+const ERE_SPECIAL = /[\\^$.|?*+()[\]{}]/g;
+
+/** A POSIX ERE matching `s` literally (before rosQuote escapes the backslashes once more). */
+export function rosRegexLiteral(s: string): string {
+  return s.replace(ERE_SPECIAL, '\\$&');
+}

@@ -1,0 +1,105 @@
+// pfSense: config.xml port forwards (<nat><rule>) with linked pass rules (<filter><rule>, same
+// <associated-rule-id>), as pfSense's GUI would save them, for Diagnostics > Backup & Restore.
+// Without --merge the file holds only synfw's rules; with --merge FILE they are merged into the
+// user's own export (pfsense-merge.ts), because restoring an area replaces the whole section.
+
+import type { Diagnostic } from '../diagnostics.js';
+import { compileTemplate, type Template } from '../render/engine.js';
+import { pfCdata, xmlComment, xmlText } from '../render/escape/xml.js';
+import { headerLines, profileTag, refuseOptions } from './common.js';
+import { TARGETS } from './index.js';
+import { mergeRules, readConfig, type ConfigKind } from './pfsense-merge.js';
+import { buildView } from './pfsense-view.js';
+import { parseXml } from './pfsense-xml.js';
+import type { Plan } from '../plan/types.js';
+import type { Target } from './types.js';
+
+let template: Template | undefined;
+const render = (view: object): string => {
+  template ??= compileTemplate('pfsense', { comment: xmlComment, text: xmlText, cdata: pfCdata });
+  return template(view);
+};
+
+const RESTORE = 'Diagnostics > Backup & Restore > Restore Backup:';
+
+/** How to use the file: what restoring does depends on what the file holds. */
+function applyLines(plan: Plan, kind: ConfigKind | 'standalone'): string[] {
+  switch (kind) {
+    case 'standalone':
+      return [
+        'This file holds ONLY the rules of this profile. Restoring an area in pfSense REPLACES that',
+        'whole section: restored as it is, it deletes every other port forward, the outbound NAT',
+        'settings and every other firewall rule (the default LAN rules too). So first download your',
+        'configuration (Diagnostics > Backup & Restore > Download configuration as XML, area All), let',
+        "synfw gen merge these rules into it (its merge option), and restore the merged file.",
+        'Restoring this file itself only suits a router that has no rules of its own:',
+        `${RESTORE} Restore area NAT, this file, Restore Configuration;`,
+        'then the same with Restore area Firewall Rules. Restore both areas: each port forward needs',
+        'its pass rule (same associated-rule-id).',
+      ];
+    case 'full':
+      return [
+        `Your configuration with the rules of profile ${plan.profile.name} merged in: its port forwards are`,
+        'at the end of Firewall > NAT > Port Forward and their pass rules at the end of the rules list,',
+        'or in the place of the ones an earlier run added. Everything else is unchanged. Merge a fresh',
+        'download: changes made on the router after it are lost when this file is restored.',
+        `${RESTORE} Restore area NAT, this file, Restore Configuration;`,
+        'then the same with Restore area Firewall Rules. Each area restore REPLACES that whole section',
+        'with the one in this file. (Restore area All restores the whole file and reboots the firewall.)',
+      ];
+    case 'nat':
+    case 'filter': {
+      const [area, other, mine, theirs] =
+        kind === 'nat' ? ['NAT', 'Firewall Rules', 'port forwards', 'pass rules'] : ['Firewall Rules', 'NAT', 'pass rules', 'port forwards'];
+      return [
+        `Your ${area} area backup with the ${mine} of profile ${plan.profile.name} merged in, after the last`,
+        'rule or in the place of the ones an earlier run added; everything else is unchanged. Their linked',
+        `${theirs} belong in the ${other} area: merge your ${other} backup the same way (the linking ids`,
+        'are the same on every run) and restore both files, or merge a full backup instead.',
+        `${RESTORE} Restore area ${area}, this file, Restore Configuration.`,
+        `This REPLACES the whole ${area} section with the one in this file.`,
+      ];
+    }
+  }
+}
+
+function removeLines(plan: Plan): string[] {
+  const tag = profileTag(plan);
+  return [
+    `Firewall > NAT > Port Forward: select the rules whose description starts with ${tag} and Delete;`,
+    `pfSense deletes their linked pass rules ("NAT ${tag} ...") with them. Then Apply Changes.`,
+  ];
+}
+
+/** pfSense's internal interface names; anything else is probably a device or display name. */
+const PF_IFACE = /^(wan|lan|opt[0-9]+)$/;
+
+export const target: Target = {
+  info: TARGETS.pfsense,
+  render(plan, options) {
+    refuseOptions(plan, this.info, ['allowFrom', 'hairpin', 'address6']);
+    const iface = plan.router.wan ?? this.info.defaultWan;
+    const view = buildView(plan, iface);
+    const warnings: Diagnostic[] = [...view.warnings];
+    if (!PF_IFACE.test(iface)) {
+      warnings.push({
+        code: 'SFW304',
+        severity: 'warning',
+        message: `pfsense: router.wan "${iface}" is not an interface name like wan, lan or opt1; pfSense's rules need the internal name (Interfaces > Assignments), not the device or its description`,
+        pos: plan.keyPos.wan,
+      });
+    }
+    const user = options.merge ? readConfig(options.merge) : undefined;
+    const header = headerLines(plan, {
+      info: this.info,
+      version: options.version,
+      wan: iface,
+      format: options.format,
+      apply: applyLines(plan, user?.kind ?? 'standalone'),
+      remove: removeLines(plan),
+    });
+    const text = render({ header, ...view });
+    if (!user) return { text, warnings };
+    return { text: mergeRules(user, parseXml(text), plan.profile.name), warnings };
+  },
+};

@@ -1,0 +1,38 @@
+// The syntax tree and whitelists of the strict RouterOS parser (parse-routeros.ts). Extend the
+// whitelists when the emitter starts using another menu, property or find key.
+
+/** Menus and the properties `add` may set in each (extend these when the emitter grows). */
+export const MENU_PROPERTIES: Record<string, ReadonlySet<string>> = {
+  'ip firewall nat': new Set(['chain', 'action', 'in-interface', 'in-interface-list', 'protocol', 'dst-port', 'to-addresses', 'to-ports', 'comment', 'place-before']),
+  'ip firewall filter': new Set(['chain', 'action', 'connection-nat-state', 'dst-address', 'src-address', 'protocol', 'dst-port', 'src-port', 'comment', 'place-before']),
+};
+/** Properties a `find where` expression may test. */
+export const FIND_KEYS: ReadonlySet<string> = new Set(['comment', 'chain', 'action', 'dynamic']);
+/** Commands a menu line may be followed by. */
+export const VERBS: ReadonlySet<string> = new Set(['add', 'remove', 'find', 'move']);
+
+export type RosValue = { kind: 'word'; text: string } | { kind: 'string'; text: string; raw: string } | { kind: 'sub'; cmd: RosCommand };
+
+export type RosExpr = { kind: 'cmp'; key: string; op: '=' | '~'; value: RosValue } | { kind: 'and' | 'or'; left: RosExpr; right: RosExpr };
+
+export type RosCommand =
+  | { kind: 'add'; menu: string; props: Map<string, RosValue> }
+  | { kind: 'remove'; menu: string; items: RosValue }
+  | { kind: 'find'; menu: string; where: RosExpr | null }
+  | { kind: 'move'; menu: string; numbers: RosValue; destination: RosValue }
+  | { kind: 'len'; of: RosValue }
+  | { kind: 'pick'; of: RosValue; index: number }
+  | { kind: 'if'; left: RosValue; op: '>' | '<' | '='; right: number; then: RosCommand; else: RosCommand | null };
+
+export interface RosStatement {
+  line: number;
+  /** The menu in effect after the line (a menu line changes it). */
+  menu: string | null;
+  cmd: RosCommand | null;
+}
+
+export interface RosScript {
+  /** Comment lines (text after the `#`), with their line numbers. */
+  comments: { line: number; text: string }[];
+  statements: RosStatement[];
+}

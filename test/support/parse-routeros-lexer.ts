@@ -1,0 +1,119 @@
+// Strict tokeniser for one line of a RouterOS script, following the Scripting manual: double-quoted
+// strings with the documented escapes, delimiters () [] {} and the operators synfw emits. It rejects
+// anything a RouterOS console would read differently from plain data: a raw `$` (variable) or `?`
+// (console help) in a string, unknown escapes, lower-case hex, unbalanced quotes, `;`, `\` outside
+// strings (line joining), `#` after the line start, tabs, control characters and non-ASCII bytes.
+
+export class RosSyntaxError extends Error {
+  constructor(message: string, readonly line: number, readonly column: number) {
+    super(`line ${line}:${column}: ${message}`);
+    this.name = 'RosSyntaxError';
+  }
+}
+
+export type Token =
+  | { t: 'word'; v: string; col: number }
+  /** A quoted string: v is its value (escapes resolved, UTF-8 decoded), raw what stood between the quotes. */
+  | { t: 'str'; v: string; raw: string; col: number }
+  | { t: 'punct'; v: string; col: number };
+
+const PUNCT = new Set(['[', ']', '(', ')', '{', '}', '=', '~', '>', '<', '/']);
+const WORD = /[A-Za-z0-9_.,:@+-]/;
+const NAMED_ESCAPES: Record<string, number> = {
+  '"': 0x22,
+  '\\': 0x5c,
+  $: 0x24,
+  '?': 0x3f,
+  n: 0x0a,
+  r: 0x0d,
+  t: 0x09,
+  _: 0x20,
+  a: 0x07,
+  b: 0x08,
+  f: 0x0c,
+  v: 0x0b,
+};
+const UPPER_HEX = /^[0-9A-F]{2}$/;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Resolves the string that opens at `open` (the quote); returns the token and the index after it. */
+function readString(text: string, open: number, line: number): { token: Token; end: number } {
+  const bytes: number[] = [];
+  let i = open + 1;
+  for (;;) {
+    const c = text[i];
+    if (c === undefined) throw new RosSyntaxError('unbalanced quote: the string is not closed on this line', line, open + 1);
+    if (c === '"') break;
+    if (c === '$') throw new RosSyntaxError('raw $ in a string starts a variable substitution (write \\$)', line, i + 1);
+    if (c === '?') throw new RosSyntaxError('raw ? in a string opens the console help (write \\?)', line, i + 1);
+    if (c === '\\') {
+      const next = text[i + 1];
+      if (next === undefined) throw new RosSyntaxError('backslash at the end of the line (line joining is not accepted)', line, i + 1);
+      const named = NAMED_ESCAPES[next];
+      if (named !== undefined) {
+        bytes.push(named);
+        i += 2;
+        continue;
+      }
+      const pair = text.slice(i + 1, i + 3);
+      if (!UPPER_HEX.test(pair)) throw new RosSyntaxError(`unknown escape \\${/[0-9A-Fa-f]/.test(next) ? pair : next} (escapes: \\\\ \\" \\$ \\? \\n \\r \\t \\_ \\a \\b \\f \\v, \\XX upper-case hex)`, line, i + 1);
+      bytes.push(Number.parseInt(pair, 16));
+      i += 3;
+      continue;
+    }
+    bytes.push(c.charCodeAt(0));
+    i++;
+  }
+  let value: string;
+  try {
+    value = utf8.decode(new Uint8Array(bytes));
+  } catch {
+    throw new RosSyntaxError('string value is not valid UTF-8', line, open + 1);
+  }
+  return { token: { t: 'str', v: value, raw: text.slice(open + 1, i), col: open + 1 }, end: i + 1 };
+}
+
+/** Tokens of one physical line (already known to be printable ASCII and not a comment). */
+export function tokenize(text: string, line: number): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === ' ') {
+      i++;
+    } else if (c === '"') {
+      const { token, end } = readString(text, i, line);
+      tokens.push(token);
+      i = end;
+    } else if (PUNCT.has(c)) {
+      tokens.push({ t: 'punct', v: c, col: i + 1 });
+      i++;
+    } else if (WORD.test(c)) {
+      const start = i;
+      while (i < text.length && WORD.test(text[i]!)) i++;
+      tokens.push({ t: 'word', v: text.slice(start, i), col: start + 1 });
+    } else {
+      const why: Record<string, string> = {
+        '#': 'a comment must start at the beginning of the line',
+        '\\': 'backslash outside a string (line joining is not accepted)',
+        $: 'variables are not accepted',
+        ';': 'one command per line',
+      };
+      throw new RosSyntaxError(why[c] ?? `unexpected character ${JSON.stringify(c)}`, line, i + 1);
+    }
+  }
+  return tokens;
+}
+
+/** Checks the raw bytes of the whole script: ASCII, LF line ends, a final newline. */
+export function checkScriptBytes(text: string): string[] {
+  if (!text.endsWith('\n')) throw new RosSyntaxError('the script does not end with a newline', 0, 0);
+  const lines = text.slice(0, -1).split('\n');
+  lines.forEach((l, n) => {
+    for (let i = 0; i < l.length; i++) {
+      const code = l.charCodeAt(i);
+      if (code < 0x20 || code > 0x7e) throw new RosSyntaxError(`byte 0x${code.toString(16)} is not printable ASCII (tab, CR, control and non-ASCII characters are rejected)`, n + 1, i + 1);
+    }
+  });
+  return lines;
+}

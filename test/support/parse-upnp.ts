@@ -1,0 +1,246 @@
+// A strict reader for the upnp target's sh script: it tokenises the whole file the way sh does
+// (single quotes, double quotes, backslashes, $(...), ${...}, backticks, comments, operators) and
+// recovers every upnpc call. Anything it does not expect around a upnpc call is an error, so a
+// description that broke out of its quotes cannot go unnoticed.
+
+export interface Word {
+  /** The value after quote removal (expansions left as written). */
+  text: string;
+  /** As written in the script. */
+  raw: string;
+  /** Contains an unquoted or double-quoted $, $(...), ${...} or backtick. */
+  expands: boolean;
+}
+export type Token = { kind: 'word'; word: Word } | { kind: 'op'; op: string } | { kind: 'newline' };
+
+export interface UpnpAdd {
+  proto: 'TCP' | 'UDP';
+  external: number;
+  address: string;
+  internal: number;
+  lease: number;
+  description: string;
+  /** The description as written (for checking the quoting style). */
+  raw: string;
+}
+export interface ParsedUpnp {
+  adds: UpnpAdd[];
+  removes: { proto: 'TCP' | 'UDP'; external: number }[];
+  /** Whether the script asks upnpc for this host's LAN address (upnpc -s) before mapping. */
+  checksHost: boolean;
+  comments: string[];
+}
+
+const OP_CHARS = ';&|<>()';
+
+/** Index of the `close` that balances an already-read `open`; quotes inside are honoured. */
+function balanced(s: string, i: number, open: string, close: string): number {
+  let depth = 1;
+  for (; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === '\\') i++;
+    else if (c === "'") {
+      i = s.indexOf("'", i + 1);
+      if (i < 0) break;
+    } else if (c === '"') i = dquoteEnd(s, i + 1);
+    else if (c === open) depth++;
+    else if (c === close && --depth === 0) return i;
+  }
+  throw new Error(`unterminated ${open}`);
+}
+
+/** Index of the " that ends a double-quoted string starting at i (inside it ' is an ordinary character). */
+function dquoteEnd(s: string, i: number): number {
+  for (; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === '\\') i++;
+    else if (c === '"') return i;
+    else if (c === '$' && s[i + 1] === '(') i = balanced(s, i + 2, '(', ')');
+    else if (c === '$' && s[i + 1] === '{') i = balanced(s, i + 2, '{', '}');
+    else if (c === '`') {
+      i = s.indexOf('`', i + 1);
+      if (i < 0) break;
+    }
+  }
+  throw new Error('unterminated double quote');
+}
+
+export function tokenize(s: string): { tokens: Token[]; comments: string[] } {
+  const tokens: Token[] = [];
+  const comments: string[] = [];
+  let word: Word | undefined;
+  const end = () => {
+    if (word) tokens.push({ kind: 'word', word });
+    word = undefined;
+  };
+  const cur = () => (word ??= { text: '', raw: '', expands: false });
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === ' ' || c === '\t') end();
+    else if (c === '\n') {
+      end();
+      tokens.push({ kind: 'newline' });
+    } else if (c === '#' && !word) {
+      const nl = s.indexOf('\n', i);
+      const stop = nl < 0 ? s.length : nl;
+      comments.push(s.slice(i + 1, stop));
+      i = stop - 1;
+    } else if (c === "'") {
+      const close = s.indexOf("'", i + 1);
+      if (close < 0) throw new Error('unterminated single quote');
+      const w = cur();
+      w.text += s.slice(i + 1, close);
+      w.raw += s.slice(i, close + 1);
+      i = close;
+    } else if (c === '"') {
+      const close = dquoteEnd(s, i + 1);
+      const inner = s.slice(i + 1, close);
+      const w = cur();
+      w.text += inner.replace(/\\([$`"\\\n])/g, '$1');
+      w.raw += s.slice(i, close + 1);
+      w.expands ||= /(^|[^\\])[$`]/.test(inner);
+      i = close;
+    } else if (c === '\\') {
+      const w = cur();
+      if (s[i + 1] !== '\n') w.text += s[i + 1] ?? '';
+      w.raw += s.slice(i, i + 2);
+      i++;
+    } else if (c === '$' && (s[i + 1] === '(' || s[i + 1] === '{')) {
+      const close = s[i + 1] === '(' ? balanced(s, i + 2, '(', ')') : balanced(s, i + 2, '{', '}');
+      const w = cur();
+      w.text += s.slice(i, close + 1);
+      w.raw += s.slice(i, close + 1);
+      w.expands = true;
+      i = close;
+    } else if (c === '`') {
+      const close = s.indexOf('`', i + 1);
+      if (close < 0) throw new Error('unterminated backtick');
+      const w = cur();
+      w.text += s.slice(i, close + 1);
+      w.raw += s.slice(i, close + 1);
+      w.expands = true;
+      i = close;
+    } else if (OP_CHARS.includes(c)) {
+      // An all-digit word right before a redirection is its file descriptor: 2>&1.
+      let op = '';
+      if (word && (c === '<' || c === '>') && /^\d+$/.test(word.raw)) op = word.raw;
+      else end();
+      word = undefined;
+      while (i < s.length && OP_CHARS.includes(s[i]!) && !(op.length > 0 && '()'.includes(s[i]!))) op += s[i++];
+      i--;
+      tokens.push({ kind: 'op', op });
+    } else {
+      const w = cur();
+      w.text += c;
+      w.raw += c;
+      if (c === '$') w.expands = true;
+    }
+  }
+  end();
+  return { tokens, comments };
+}
+
+/** Splits tokens into lines, each a list of simple commands separated by ; && || | and the like. */
+function lines(tokens: Token[]): Token[][] {
+  const out: Token[][] = [[]];
+  for (const t of tokens) {
+    if (t.kind === 'newline') out.push([]);
+    else out[out.length - 1]!.push(t);
+  }
+  return out.filter((l) => l.length > 0);
+}
+
+const plain = (t: Token | undefined, re: RegExp): string => {
+  if (t?.kind !== 'word' || t.word.expands || !re.test(t.word.raw)) throw new Error(`unexpected ${JSON.stringify(t)}`);
+  return t.word.text;
+};
+const op = (t: Token | undefined, o: string): void => {
+  if (t?.kind !== 'op' || t.op !== o) throw new Error(`expected ${o}, got ${JSON.stringify(t)}`);
+};
+const PORT = /^[1-9]\d{0,4}$/;
+const PROTO = /^(TCP|UDP)$/;
+const port = (t: Token | undefined): number => {
+  const n = Number(plain(t, PORT));
+  if (n > 65535) throw new Error(`port ${n} out of range`);
+  return n;
+};
+
+/** `>"$log" 2>&1` or `>/dev/null 2>&1` at the end of a upnpc line. */
+function redirect(l: Token[], at: number, target: 'log' | 'null'): void {
+  op(l[at], '>');
+  const t = l[at + 1];
+  const ok = target === 'null' ? t?.kind === 'word' && t.word.raw === '/dev/null' : t?.kind === 'word' && t.word.raw === '"$log"';
+  if (!ok) throw new Error(`expected redirection to ${target}, got ${JSON.stringify(t)}`);
+  op(l[at + 2], '2>&');
+  plain(l[at + 3], /^1$/);
+  if (l.length !== at + 4) throw new Error(`trailing tokens after upnpc: ${JSON.stringify(l.slice(at + 4))}`);
+}
+
+/** `added $? PROTO EXT INT` / `removed $? PROTO EXT`, exactly. */
+function check(l: Token[] | undefined, name: string, args: string[]): void {
+  const words = l?.map((t) => (t.kind === 'word' ? t.word.raw : t.kind === 'op' ? `<op ${t.op}>` : '<newline>'));
+  if (JSON.stringify(words) !== JSON.stringify([name, '$?', ...args])) throw new Error(`expected ${name} $? ${args.join(' ')}, got ${JSON.stringify(words)}`);
+}
+
+export function parseUpnp(script: string): ParsedUpnp {
+  if (!script.startsWith('#!/bin/sh\n')) throw new Error('missing #!/bin/sh');
+  const { tokens, comments } = tokenize(script);
+  const ls = lines(tokens);
+  const result: ParsedUpnp = { adds: [], removes: [], checksHost: false, comments };
+  for (let n = 0; n < ls.length; n++) {
+    const l = ls[n]!;
+    // A upnpc (or its checker) anywhere but at the start of its own line is not something we emit.
+    const heads = l.filter((t, i) => t.kind === 'word' && (i === 0 || (l[i - 1]!.kind === 'op' && /^(;|&&|\|\||\|)$/.test((l[i - 1] as { op: string }).op))));
+    const named = heads.map((t) => (t.kind === 'word' ? t.word.text : ''));
+    if (named.slice(1).some((w) => w === 'upnpc' || w === 'added' || w === 'removed')) throw new Error(`upnpc inside a compound line ${n}`);
+    // `added() {` defines the checker; only calls are checked.
+    const defines = l[1]?.kind === 'op' && l[1].op === '(';
+    const head = defines ? undefined : named[0];
+    if (head === 'added' || head === 'removed') throw new Error(`${head} without its upnpc call on line ${n}`);
+    if (head === 'command' && l[1]?.kind === 'word' && l[1].word.raw === 'upnpc') {
+      // The upnpc() wrapper's body calls the real binary; nothing else may.
+      const rest = l.slice(2).map((t) => (t.kind === 'word' ? t.word.raw : t.kind === 'op' ? t.op : '\n'));
+      if (rest.join(' ') === '-u "$igd" "$@"' || rest.join(' ') === '"$@"') continue;
+      throw new Error(`unexpected command upnpc ${rest.join(' ')}`);
+    }
+    if (head !== 'upnpc') continue;
+    const flag = plain(l[1], /^-[sde]$/);
+    if (flag === '-s') {
+      redirect(l, 2, 'log');
+      if (result.adds.length || result.removes.length) throw new Error('upnpc -s after the mappings');
+      result.checksHost = true;
+      continue;
+    }
+    if (flag === '-d') {
+      const external = port(l[2]);
+      const proto = plain(l[3], PROTO) as 'TCP' | 'UDP';
+      if (l[5]?.kind === 'word' && l[5].word.raw === '"$log"') {
+        redirect(l, 4, 'log');
+        check(ls[n + 1], 'removed', [proto, String(external)]);
+        result.removes.push({ proto, external });
+        n++;
+        continue;
+      }
+      // A delete before an add: the add must follow on the next line, for the same port and protocol.
+      redirect(l, 4, 'null');
+      const a = ls[n + 1];
+      if (!a) throw new Error(`upnpc -d ${external} ${proto} is not followed by its add`);
+      plain(a[0], /^upnpc$/);
+      plain(a[1], /^-e$/);
+      const d = a[2];
+      if (d?.kind !== 'word' || d.word.expands || !/^('[^']*'|\\')+$/.test(d.word.raw)) throw new Error(`description is not single-quoted: ${JSON.stringify(d)}`);
+      plain(a[3], /^-a$/);
+      const address = plain(a[4], /^\d{1,3}(\.\d{1,3}){3}$/);
+      const internal = port(a[5]);
+      if (port(a[6]) !== external || plain(a[7], PROTO) !== proto) throw new Error(`add on line ${n + 1} does not follow its own delete`);
+      const lease = Number(plain(a[8], /^\d+$/));
+      redirect(a, 9, 'log');
+      check(ls[n + 2], 'added', [proto, String(external), String(internal)]);
+      result.adds.push({ proto, external, address, internal, lease, description: d.word.text, raw: d.word.raw });
+      n += 2;
+    } else {
+      throw new Error(`upnpc -e without the delete before it on line ${n}`);
+    }
+  }
+  return result;
+}
