@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { formatRange } from '../plan/ranges.js';
 import type { Forward, Plan, PortRange, Proto } from '../plan/types.js';
 import { fitBytes, oneLine, profileTag, ruleText } from './common.js';
-import { mergeRanges, packSlots, portMatch } from './iptables-ports.js';
+import { portMatch } from './iptables-ports.js';
+import { mergeRanges, packSlots } from './packing.js';
 
 /** iptables chain names: at most 28 characters (XT_EXTENSION_MAXNAMELEN 29 incl. NUL). */
 export const CHAIN_MAX = 28;

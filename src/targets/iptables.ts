@@ -62,7 +62,7 @@ export const target: Target = {
     const wan = plan.router.wan ?? TARGETS.iptables.defaultWan;
     if (!IFNAME.test(wan)) {
       throw new TargetError([
-        { code: 'SFW302', severity: 'error', message: `target iptables: router.wan "${wan}" is not a Linux interface name (at most 15 characters); iptables -i would reject it`, pos: plan.keyPos.wan },
+        { code: 'SFW304', severity: 'error', message: `target iptables: router.wan "${wan}" is not a Linux interface name (at most 15 characters); iptables -i would reject it`, pos: plan.keyPos.wan },
       ]);
     }
     const m = buildModel(plan, wan);

@@ -6,7 +6,7 @@ import { formatRange } from '../plan/ranges.js';
 import type { Forward, Plan, PortRange, Proto } from '../plan/types.js';
 import { rosRegexLiteral } from '../render/escape/routeros.js';
 import { fitBytes, oneLine, profileTag, ruleText } from './common.js';
-import { packSlots } from './iptables-ports.js';
+import { packSlots } from './packing.js';
 
 /**
  * RouterOS documents no comment limit. 255 bytes of the comment's value (UTF-8, before escaping)

@@ -15,7 +15,8 @@ import { compileTemplate, type Template } from '../render/engine.js';
 import { fitBytes, headerLines, profileTag, refuseOptions, ruleText } from './common.js';
 import { TARGETS } from './index.js';
 import type { RenderOptions, Rendered, Target } from './types.js';
-import { CONF_COMMENT_MAX, checkedIPv4, checkedPort, confComment } from './upnp-text.js';
+import { CONF_COMMENT_MAX, confComment } from '../render/escape/upnp.js';
+import { checkedIPv4, checkedPort } from './upnp-checks.js';
 
 /** Longest remapped range written one line per port; a longer one becomes a range line and a warning. */
 export const REMAP_PER_PORT_MAX = 256;
@@ -35,7 +36,7 @@ function permsFor(f: Forward, warnings: Diagnostic[]): PermEntry['perms'] {
   if (!remapped || size === 1 || size > REMAP_PER_PORT_MAX) {
     if (remapped && size > 1) {
       warnings.push({
-        code: 'SFW303',
+        code: 'SFW311',
         severity: 'warning',
         message:
           `target miniupnpd allows ${f.proto} ${formatRange(f.external)} -> ${formatRange(f.internal)} with one range line: miniupnpd checks ` +
@@ -71,6 +72,8 @@ function header(plan: Plan, options: RenderOptions): string[] {
     info,
     version: options.version,
     wan: info.defaultWan,
+    // These lines name no interface; "set router.wan to change it" would be wrong here.
+    wanLine: `WAN: ${info.defaultWan} (permission lines name no interface${plan.router.wan ? `; set ext_ifname=${plan.router.wan} in miniupnpd.conf` : ''})`,
     format: options.format,
     apply: [
       'Put these lines into a plain miniupnpd.conf (e.g. /etc/miniupnpd/miniupnpd.conf) in place of its allow/deny lines, then restart',
@@ -87,9 +90,7 @@ function header(plan: Plan, options: RenderOptions): string[] {
       'With no allow/deny line left miniupnpd accepts every request: put your own rules back.',
     ],
   });
-  // These lines name no interface; "set router.wan to change it" would be wrong here.
-  const wan = `WAN: ${info.defaultWan} (permission lines name no interface${plan.router.wan ? `; set ext_ifname=${plan.router.wan} in miniupnpd.conf` : ''})`;
-  return lines.map((l) => fitBytes(l.startsWith('WAN: ') ? wan : l, CONF_COMMENT_MAX, confComment));
+  return lines.map((l) => fitBytes(l, CONF_COMMENT_MAX, confComment));
 }
 
 let template: Template | undefined;

@@ -75,7 +75,7 @@ export function buildView(plan: Plan, iface: string): PfView {
     const descr = decodeEntities(fitBytes(text, NAT_DESCR_MAX, pfEntities));
     if (descr !== text) {
       warnings.push({
-        code: 'SFW302',
+        code: 'SFW310',
         severity: 'warning',
         message: `pfsense: description of ${protocol} ${formatRange(f.external)} cut to ${NAT_DESCR_MAX} bytes`,
       });

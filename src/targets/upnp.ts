@@ -10,7 +10,8 @@ import { shComment, shQuote } from '../render/escape/shell.js';
 import { fitBytes, headerLines, profileTag, refuseOptions, ruleText } from './common.js';
 import { TARGETS } from './index.js';
 import { TargetError, type RenderOptions, type Rendered, type Target } from './types.js';
-import { UPNP_DESC_MAX, checkedIPv4, checkedPort, upnpDescription } from './upnp-text.js';
+import { UPNP_DESC_MAX, upnpDescription } from '../render/escape/upnp.js';
+import { checkedIPv4, checkedPort } from './upnp-checks.js';
 
 export const UPNP_MAX_DEFAULT = 64;
 /** IGDv2 (miniupnpd built with IGD_V2, most current gateways) turns 0 and anything longer into 7 days. */
@@ -82,6 +83,8 @@ function header(plan: Plan, options: RenderOptions, count: number, max: number, 
     info,
     version: options.version,
     wan: info.defaultWan,
+    // The gateway picks its own WAN; "set router.wan to change it" would be wrong here.
+    wanLine: `WAN: ${info.defaultWan} (UPnP maps on whatever WAN the gateway uses${plan.router.wan ? `; router.wan "${plan.router.wan}" is not used by this target` : ''})`,
     format: options.format,
     apply: [
       `Copy this script to the NAS (${nas}) and run it there: sh upnp.sh`,
@@ -97,9 +100,7 @@ function header(plan: Plan, options: RenderOptions, count: number, max: number, 
     ],
     remove: ['sh upnp.sh remove   (deletes every mapping listed here; one that is already gone is not an error)'],
   });
-  // The gateway picks its own WAN; "set router.wan to change it" would be wrong here.
-  const wan = `WAN: ${info.defaultWan} (UPnP maps on whatever WAN the gateway uses${plan.router.wan ? `; router.wan "${plan.router.wan}" is not used by this target` : ''})`;
-  return lines.map((l) => (l.startsWith('WAN: ') ? wan : l));
+  return lines;
 }
 
 let template: Template | undefined;

@@ -288,12 +288,12 @@ describe('iptables: refusals', () => {
     refused({ ...p, nas: { ...p.nas, address6: '2001:db8::10' } }, 'nas.address6');
   });
 
-  test('a WAN name longer than a Linux interface name (15) is refused with SFW302', () => {
+  test('a WAN name longer than a Linux interface name (15) is refused with SFW304', () => {
     expect(() => render(samplePlan({ router: { wan: 'a-very-long-wan-zone' } }))).toThrow(TargetError);
     try {
       render(samplePlan({ router: { wan: 'a-very-long-wan-zone' } }));
     } catch (e) {
-      expect((e as TargetError).diagnostics.map((d) => d.code)).toEqual(['SFW302']);
+      expect((e as TargetError).diagnostics.map((d) => d.code)).toEqual(['SFW304']);
     }
     expect(() => render(samplePlan({ router: { wan: 'abcdefghijklmno' } }))).not.toThrow();
   });

@@ -7,7 +7,7 @@ import type { Forward, Plan } from '../../src/plan/types.js';
 import { byteLength } from '../../src/targets/common.js';
 import { REMAP_PER_PORT_MAX, target } from '../../src/targets/miniupnpd.js';
 import { TargetError } from '../../src/targets/types.js';
-import { CONF_COMMENT_MAX, confComment } from '../../src/targets/upnp-text.js';
+import { CONF_COMMENT_MAX, confComment } from '../../src/render/escape/upnp.js';
 import { hostilePlan, manyPortsPlan, samplePlan } from '../fixtures/plans.js';
 import { allowedPairs, parseMiniupnpd, permitted } from '../support/parse-miniupnpd.js';
 import { ALL_PROFILES, VERSION, goldenPath, renderProfile } from '../support/profiles.js';
@@ -161,7 +161,7 @@ describe('miniupnpd limits and refusals', () => {
     const f: Forward = { ...samplePlan().forwards[4]!, external: { first: 20000, last: 20300 }, internal: { first: 30000, last: 30300 } };
     const plan = samplePlan({ forwards: [f] });
     const { text, warnings } = render(plan);
-    expect(warnings.map((w) => w.code)).toEqual(['SFW303']);
+    expect(warnings.map((w) => w.code)).toEqual(['SFW311']);
     expect(warnings[0]!.message).toContain('tcp 20000-20300 -> 30000-30300');
     expect(text).toContain('\nallow 20000-20300 192.168.1.10/32 30000-30300\n');
     checkAgainstPlan(plan, text);

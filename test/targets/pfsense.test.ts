@@ -215,7 +215,7 @@ describe('pfsense render: hostile text', () => {
 
   it('warns about the description it had to cut', () => {
     const w = render(plan).warnings;
-    expect(w.map((x) => x.code)).toEqual(['SFW302']);
+    expect(w.map((x) => x.code)).toEqual(['SFW310']);
     expect(w[0]!.message).toContain('tcp 30005');
   });
 

@@ -9,7 +9,7 @@ import { byteLength } from '../../src/targets/common.js';
 import { TargetError } from '../../src/targets/types.js';
 import { target, upnpMappings } from '../../src/targets/upnp.js';
 import { shQuote } from '../../src/render/escape/shell.js';
-import { UPNP_DESC_MAX, upnpDescription } from '../../src/targets/upnp-text.js';
+import { UPNP_DESC_MAX, upnpDescription } from '../../src/render/escape/upnp.js';
 import { HOSTILE_TEXTS, hostilePlan, manyPortsPlan, samplePlan } from '../fixtures/plans.js';
 import { parseUpnp, type UpnpAdd } from '../support/parse-upnp.js';
 import { ALL_PROFILES, HOSTILE_PROFILE, VERSION, goldenPath, renderProfile } from '../support/profiles.js';

@@ -10,7 +10,7 @@ describe('rosQuote', () => {
     ['backslash', 'a\\b', '"a\\\\b"'],
     ['trailing backslash cannot eat the closing quote', 'x\\', '"x\\\\"'],
     ['dollar (variable)', '$HOME $(id)', '"\\$HOME \\$(id)"'],
-    ['question mark (console help)', 'why?', '"why\\?"'],
+    ['question mark (console help) as a byte escape', 'why?', '"why\\3F"'],
     ['newline, CR, tab', 'a\nb\r\tc', '"a\\nb\\r\\tc"'],
     ['other control bytes as upper-case hex', '\u0000\u0007\u001b\u007f', '"\\00\\07\\1B\\7F"'],
     ['two-byte UTF-8', 'Grüße', '"Gr\\C3\\BC\\C3\\9Fe"'],

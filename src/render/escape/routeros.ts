@@ -13,11 +13,13 @@ const hexBytes = (ch: string): string => Array.from(utf8.encode(ch), hexByte).jo
 const printableAscii = (ch: string): boolean => ch >= ' ' && ch <= '~';
 
 // `$` would start a variable substitution, `?` opens the help when typed (or pasted) in a console.
+// `?` is written as the byte escape `\3F`: the scripting manual lists `\?`, but a RouterOS v7
+// script analyser checked on devices does not accept it, while `\XX` works on v6 and v7.
 const NAMED: Record<string, string> = {
   '\\': '\\\\',
   '"': '\\"',
   $: '\\$',
-  '?': '\\?',
+  '?': '\\3F',
   '\n': '\\n',
   '\r': '\\r',
   '\t': '\\t',
@@ -25,8 +27,8 @@ const NAMED: Record<string, string> = {
 
 /**
  * The inside of a double-quoted RouterOS string whose value is exactly the UTF-8 bytes of `s`:
- * `\\ \" \$ \? \n \r \t`, other control characters and every non-ASCII byte as `\XX`, the rest of
- * printable ASCII as is. A lone surrogate becomes U+FFFD (what TextEncoder makes of it).
+ * `\\ \" \$ \n \r \t`, `?` as `\3F`, other control characters and every non-ASCII byte as
+ * `\XX`, the rest of printable ASCII as is. A lone surrogate becomes U+FFFD (what TextEncoder makes of it).
  */
 export function rosEscape(s: string): string {
   let out = '';

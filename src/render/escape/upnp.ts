@@ -1,7 +1,8 @@
-// Escapers and value checks for the two UPnP targets: the upnpc description (shell quoting itself
-// comes from src/render/escape/shell.ts), miniupnpd.conf comments, and the no-quoting guards.
+// Escapers for the two UPnP targets: the upnpc mapping description (shell quoting itself comes
+// from shell.ts) and miniupnpd.conf comment lines. miniupnpd.conf has no quoting at all: only
+// validated numbers and addresses go into its rule lines (src/targets/upnp-checks.ts).
 
-import { oneLine } from './common.js';
+import { oneLine } from '../../targets/common.js';
 
 /**
  * miniupnpd reads a mapping description back into `char desc[64]` (upnpsoap.c,
@@ -31,21 +32,4 @@ export const CONF_COMMENT_MAX = 240;
 /** Text that may follow "# " in miniupnpd.conf: one line, no control characters. Idempotent. */
 export function confComment(s: string): string {
   return oneLine(s);
-}
-
-const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
-const IPV4 = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`);
-
-/**
- * The NAS address reaches both outputs unquoted. The resolver already validated it; this guards
- * the no-quoting contract (and rules out leading zeros, which inet_aton would read as octal).
- */
-export function checkedIPv4(address: string): string {
-  if (!IPV4.test(address)) throw new Error(`internal: NAS address ${JSON.stringify(address)} is not a dotted-quad IPv4 address`);
-  return address;
-}
-
-export function checkedPort(port: number): number {
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`internal: port ${port} is outside 1-65535`);
-  return port;
 }
