@@ -3,7 +3,7 @@
 
 import type { Diagnostic } from '../diagnostics.js';
 import { formatRange } from '../plan/ranges.js';
-import type { Forward, Plan } from '../plan/types.js';
+import type { Forward, Plan, PortRange } from '../plan/types.js';
 import { TargetError, type TargetInfo } from './types.js';
 
 /** "synfw:home": the prefix every generated rule's comment starts with, for finding them again. */
@@ -12,13 +12,27 @@ export function profileTag(plan: Plan): string {
 }
 
 /**
- * The rule comment: tag, apps, what is forwarded and the apps' display names. Custom descriptions
- * are free text: the caller escapes the result for its language.
+ * What a rule's comment says beyond app ids: the custom entries' descriptions (free text, so the
+ * caller escapes it). Catalog apps are named by their ids alone.
  */
-export function ruleText(plan: Plan, f: Forward): string {
-  const names = [...new Set(f.origins.map((o) => o.name))].join(', ');
-  const remap = f.external.first === f.internal.first ? '' : ` -> ${formatRange(f.internal)}`;
-  return `${profileTag(plan)} ${f.apps.join(',')} ${f.proto}/${formatRange(f.external)}${remap} ${names}`;
+export function originNames(forwards: readonly Forward[]): string {
+  const names = forwards.flatMap((f) => f.origins.filter((o) => o.kind === 'custom' && o.name !== o.app).map((o) => o.name));
+  return [...new Set(names)].join(', ');
+}
+
+/**
+ * The rule comment: tag, apps, protocol(s), WAN ports, the NAS ports when remapped, and custom
+ * descriptions: "synfw:home dsm,synology-photos tcp/443 -> 5001". `forwards` is one forward or a
+ * tcp+udp pair with identical ports; `ports` overrides the ranges for a rule that covers only part
+ * of them (one port of a remapped range).
+ */
+export function ruleText(plan: Plan, forwards: Forward | readonly Forward[], ports?: { external: PortRange; internal: PortRange }): string {
+  const fs: readonly Forward[] = Array.isArray(forwards) ? forwards : [forwards as Forward];
+  const { external, internal } = ports ?? fs[0]!;
+  const apps = [...new Set(fs.flatMap((f) => f.apps))].sort().join(',');
+  const remap = external.first === internal.first ? '' : ` -> ${formatRange(internal)}`;
+  const names = originNames(fs);
+  return `${profileTag(plan)} ${apps} ${fs.map((f) => f.proto).join('+')}/${formatRange(external)}${remap}${names ? ` ${names}` : ''}`;
 }
 
 const utf8 = new TextEncoder();

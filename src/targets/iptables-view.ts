@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { formatRange } from '../plan/ranges.js';
 import type { Forward, Plan, PortRange, Proto } from '../plan/types.js';
-import { fitBytes, oneLine, profileTag, ruleText } from './common.js';
+import { fitBytes, oneLine, originNames, profileTag, ruleText } from './common.js';
 import { portMatch } from './iptables-ports.js';
 import { mergeRanges, packSlots } from './packing.js';
 
@@ -67,13 +67,13 @@ export function packedText(plan: Plan, forwards: Forward[]): string {
   const groups = new Map<string, { apps: string; names: string; proto: string; ports: string[] }>();
   for (const f of forwards) {
     const apps = f.apps.join(',');
-    const names = [...new Set(f.origins.map((o) => o.name))].join(', ');
+    const names = originNames([f]);
     const key = `${apps}\0${names}\0${f.proto}`;
     const g = groups.get(key) ?? { apps, names, proto: f.proto, ports: [] };
     g.ports.push(formatRange(f.external));
     groups.set(key, g);
   }
-  const parts = [...groups.values()].map((g) => `${g.apps} ${g.proto}/${g.ports.join(',')} ${g.names}`);
+  const parts = [...groups.values()].map((g) => `${g.apps} ${g.proto}/${g.ports.join(',')}${g.names ? ` ${g.names}` : ''}`);
   return `${profileTag(plan)} ${parts.join('; ')}`;
 }
 

@@ -5,7 +5,7 @@
 import { formatRange } from '../plan/ranges.js';
 import type { Forward, Plan, PortRange, Proto } from '../plan/types.js';
 import { rosRegexLiteral } from '../render/escape/routeros.js';
-import { fitBytes, oneLine, profileTag, ruleText } from './common.js';
+import { fitBytes, oneLine, originNames, profileTag, ruleText } from './common.js';
 import { packSlots } from './packing.js';
 
 /**
@@ -94,8 +94,8 @@ export function buildModel(plan: Plan, defaultWan: string): MikrotikModel {
     const forwards = plan.forwards.filter((f) => f.proto === proto);
     // Same port on both sides: DNAT to the address alone keeps the port, so ranges and lists pack.
     for (const groups of packSlots(mergeBy(forwards.filter((f) => !remapped(f)), (f) => f.external), (g) => g.range, PORT_SLOTS)) {
-      const names = uniq(groups.flatMap((g) => g.forwards.flatMap((f) => f.origins.map((o) => o.name)))).join(', ');
-      nat.push({ proto, dstPort: portList(groups), toPorts: null, comment: comment(`${tag} ${appsOf(groups)} ${proto}/${portList(groups)} ${names}`) });
+      const names = originNames(groups.flatMap((g) => g.forwards));
+      nat.push({ proto, dstPort: portList(groups), toPorts: null, comment: comment(`${tag} ${appsOf(groups)} ${proto}/${portList(groups)}${names ? ` ${names}` : ''}`) });
     }
     // to-ports with a range is not offset-mapped (Linux DNAT picks any port of it): one rule per port.
     for (const f of forwards.filter(remapped).sort((a, b) => a.external.first - b.external.first)) {

@@ -7,7 +7,7 @@
 import { formatRange } from '../plan/ranges.js';
 import type { Forward, Plan, PortRange, Proto } from '../plan/types.js';
 import { fitName, isUciName, nameText, NAME_MAX_BYTES } from '../render/escape/uci.js';
-import { profileTag } from './common.js';
+import { profileTag, ruleText } from './common.js';
 
 export interface Redirect {
   /** Section name, [A-Za-z0-9_] only; see sectionId. */
@@ -59,12 +59,9 @@ export function sectionId(profile: string, protos: readonly Proto[], ext: PortRa
   return `${sectionPrefix(profile)}${protos.join('')}_${ports}`;
 }
 
-/** ruleText's format ("synfw:home apps tcp/443 -> 5001 names") for one or two protocols. */
+/** ruleText for one or two protocols and the ports one section covers. */
 export function redirectText(plan: Plan, fs: readonly Forward[], ext: PortRange, int: PortRange): string {
-  const apps = [...new Set(fs.flatMap((f) => f.apps))].sort().join(',');
-  const names = [...new Set(fs.flatMap((f) => f.origins.map((o) => o.name)))].join(', ');
-  const remap = ext.first === int.first ? '' : ` -> ${formatRange(int)}`;
-  return `${profileTag(plan)} ${apps} ${fs.map((f) => f.proto).join('+')}/${formatRange(ext)}${remap} ${names}`;
+  return ruleText(plan, fs, { external: ext, internal: int });
 }
 
 const sameRanges = (a: Forward, b: Forward): boolean =>

@@ -48,13 +48,6 @@ export function cutBytes(text: string, max: number): string {
   return out;
 }
 
-/** ruleText for a tcp+udp pair with identical ports. */
-function pairText(plan: Plan, tcp: Forward, udp: Forward): string {
-  const apps = [...new Set([...tcp.apps, ...udp.apps])].sort().join(',');
-  const names = [...new Set([...tcp.origins, ...udp.origins].map((o) => o.name))].join(', ');
-  const remap = tcp.external.first === tcp.internal.first ? '' : ` -> ${formatRange(tcp.internal)}`;
-  return `${profileTag(plan)} ${apps} tcp+udp/${formatRange(tcp.external)}${remap} ${names}`;
-}
 
 const key = (f: Forward): string => `${formatRange(f.external)}>${formatRange(f.internal)}`;
 
@@ -70,7 +63,7 @@ export function buildView(plan: Plan, iface: string): PfView {
     if (f.proto === 'udp' && tcpKeys.has(key(f))) continue; // folded into its tcp twin
     const twin = f.proto === 'tcp' ? udpByKey.get(key(f)) : undefined;
     const protocol = twin ? 'tcp/udp' : f.proto;
-    const text = cleanText(twin ? pairText(plan, f, twin) : ruleText(plan, f));
+    const text = cleanText(ruleText(plan, twin ? [f, twin] : f));
     // fitBytes measures the stored (encoded) form; the view keeps the decoded text for the template.
     const descr = decodeEntities(fitBytes(text, NAT_DESCR_MAX, pfEntities));
     if (descr !== text) {

@@ -121,7 +121,7 @@ describe('miniupnpd target on samplePlan', () => {
     });
     const out = render(both).text;
     expect(out.match(/^allow /gm)).toHaveLength(1);
-    expect(out).toContain('# synfw:sample vpn-server-openvpn tcp/1194 VPN Server: OpenVPN\n# synfw:sample vpn-server-openvpn udp/1194');
+    expect(out).toContain('# synfw:sample vpn-server-openvpn tcp/1194\n# synfw:sample vpn-server-openvpn udp/1194');
   });
 
   it('traces every line to the profile', () => {

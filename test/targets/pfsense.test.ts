@@ -115,7 +115,7 @@ describe('pfsense render: samplePlan', () => {
   it('describes rules with the tag and apps; the pass rule gets "NAT " + descr cut to 62 bytes', () => {
     plan.forwards.forEach((f, i) => expect(got.nat[i]!.descr).toBe(ruleText(plan, f)));
     for (const f of got.filter) expect(Buffer.byteLength(f.descr)).toBeLessThanOrEqual(62);
-    expect(got.filter[0]!.descr).toBe('NAT synfw:sample dsm,synology-photos tcp/443 -> 5001 DSM, Syno');
+    expect(got.filter[0]!.descr).toBe('NAT synfw:sample dsm,synology-photos tcp/443 -> 5001');
     expect(text).toContain('<descr><![CDATA[synfw:sample remapped tcp/7001-7003 -&gt; 8001-8003 Remapped range]]></descr>');
   });
 

@@ -136,14 +136,14 @@ describe('upnp description escaper', () => {
 
 describe('parseUpnp is strict', () => {
   const text = render(samplePlan());
-  const good = `upnpc -e 'synfw:sample dsm tcp/5001 DSM' -a 192.168.1.10 5001 5001 TCP 0 >"$log" 2>&1`;
+  const good = `upnpc -e 'synfw:sample dsm tcp/5001' -a 192.168.1.10 5001 5001 TCP 0 >"$log" 2>&1`;
   it.each([
-    ['a description that leaves its quotes', good.replace(`'synfw:sample dsm tcp/5001 DSM'`, `'synfw:sample'; touch x; 'DSM'`)],
-    ['a double-quoted description', good.replace(`'synfw:sample dsm tcp/5001 DSM'`, `"synfw:sample $HOME"`)],
-    ['an expansion after the quotes', good.replace(`'synfw:sample dsm tcp/5001 DSM'`, `'synfw:sample'$(id)`)],
+    ['a description that leaves its quotes', good.replace(`'synfw:sample dsm tcp/5001'`, `'synfw:sample'; touch x; 'dsm'`)],
+    ['a double-quoted description', good.replace(`'synfw:sample dsm tcp/5001'`, `"synfw:sample $HOME"`)],
+    ['an expansion after the quotes', good.replace(`'synfw:sample dsm tcp/5001'`, `'synfw:sample'$(id)`)],
     ['an add without its delete', good.replace('-a 192.168.1.10 5001 5001', '-a 192.168.1.10 5001 5002')],
     ['a missing redirection', good.replace(' >"$log" 2>&1', '')],
-    ['an unterminated quote', good.replace(`DSM'`, 'DSM')],
+    ['an unterminated quote', good.replace(`5001'`, '5001')],
   ])('rejects %s', (_, bad) => {
     expect(text).toContain(good);
     expect(() => parseUpnp(text.replace(good, bad))).toThrow();
@@ -182,7 +182,7 @@ describe('upnp target on samplePlan', () => {
       expect(byteLength(a.description)).toBeLessThanOrEqual(UPNP_DESC_MAX);
       expect(a.raw).toBe(shQuote(a.description));
     }
-    expect(parsed.adds[0]!.description).toBe('synfw:sample dsm,synology-photos tcp/443 -> 5001 DSM, Synolo...');
+    expect(parsed.adds[0]!.description).toBe('synfw:sample dsm,synology-photos tcp/443 -> 5001');
   });
 
   it('writes the lease option into every call and explains the IGDv2 cap', () => {

@@ -37,9 +37,9 @@ esac
 
 iptables -w -t nat -S synfw-home-dnat >/dev/null 2>&1 || iptables -w -t nat -N synfw-home-dnat
 iptables -w -t nat -F synfw-home-dnat
-iptables -w -t nat -A synfw-home-dnat -i eth0 -p tcp -m tcp --dport 6690 -m comment --comment 'synfw:home synology-drive-server tcp/6690 Synology Drive Server (formerly Cloud Station)' -j DNAT --to-destination 192.168.1.10
-iptables -w -t nat -A synfw-home-dnat -i eth0 -p tcp -m tcp --dport 443 -m comment --comment 'synfw:home dsm,synology-drive-server,synology-photos tcp/443 -> 5001 DSM web UI and API, Synology Drive Server (formerly Cloud Station), Synology Photos' -j DNAT --to-destination 192.168.1.10:5001
-iptables -w -t nat -A synfw-home-dnat -i eth0 -p udp -m udp --dport 1194 -m comment --comment 'synfw:home vpn-server-openvpn udp/1194 VPN Server: OpenVPN' -j DNAT --to-destination 192.168.1.10
+iptables -w -t nat -A synfw-home-dnat -i eth0 -p tcp -m tcp --dport 6690 -m comment --comment 'synfw:home synology-drive-server tcp/6690' -j DNAT --to-destination 192.168.1.10
+iptables -w -t nat -A synfw-home-dnat -i eth0 -p tcp -m tcp --dport 443 -m comment --comment 'synfw:home dsm,synology-drive-server,synology-photos tcp/443 -> 5001' -j DNAT --to-destination 192.168.1.10:5001
+iptables -w -t nat -A synfw-home-dnat -i eth0 -p udp -m udp --dport 1194 -m comment --comment 'synfw:home vpn-server-openvpn udp/1194' -j DNAT --to-destination 192.168.1.10
 iptables -w -t nat -C PREROUTING -m comment --comment 'synfw:home' -j synfw-home-dnat 2>/dev/null || iptables -w -t nat -A PREROUTING -m comment --comment 'synfw:home' -j synfw-home-dnat
 
 iptables -w -t filter -S synfw-home-fwd >/dev/null 2>&1 || iptables -w -t filter -N synfw-home-fwd

@@ -21,9 +21,9 @@
 
 /ip firewall nat
 remove [find where comment~"^synfw:home "]
-add chain=dstnat action=dst-nat in-interface-list=WAN protocol=tcp dst-port=6690 to-addresses=192.168.1.10 comment="synfw:home synology-drive-server tcp/6690 Synology Drive Server (formerly Cloud Station)"
-add chain=dstnat action=dst-nat in-interface-list=WAN protocol=tcp dst-port=443 to-addresses=192.168.1.10 to-ports=5001 comment="synfw:home dsm,synology-drive-server,synology-photos tcp/443 -> 5001 DSM web UI and API, Synology Drive Server (formerly Cloud Station), Synology Photos"
-add chain=dstnat action=dst-nat in-interface-list=WAN protocol=udp dst-port=1194 to-addresses=192.168.1.10 comment="synfw:home vpn-server-openvpn udp/1194 VPN Server: OpenVPN"
+add chain=dstnat action=dst-nat in-interface-list=WAN protocol=tcp dst-port=6690 to-addresses=192.168.1.10 comment="synfw:home synology-drive-server tcp/6690"
+add chain=dstnat action=dst-nat in-interface-list=WAN protocol=tcp dst-port=443 to-addresses=192.168.1.10 to-ports=5001 comment="synfw:home dsm,synology-drive-server,synology-photos tcp/443 -> 5001"
+add chain=dstnat action=dst-nat in-interface-list=WAN protocol=udp dst-port=1194 to-addresses=192.168.1.10 comment="synfw:home vpn-server-openvpn udp/1194"
 
 # Forward rules. The default configuration (defconf) already lets dst-natted connections through:
 # its "drop all from WAN not DSTNATed" skips them. A custom firewall may drop them, so each NAS port

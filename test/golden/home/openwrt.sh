@@ -19,7 +19,6 @@
 # reflection '0': NAT loopback (hairpin) is off, as the profile's hairpin is false (fw3 and fw4 default to on).
 # name: tag, apps and names in at most 100 bytes (fw4 makes it an nft comment, limit 128);
 #   " is written as ' (as fw4 does) and % as ％ (fw3 uses the name as a printf format).
-# 1 name(s) were cut to 100 bytes and end in "..."; the list above is complete.
 
 set -eu
 
@@ -46,7 +45,7 @@ synfw_apply() {
 	# tcp 443 -> 192.168.1.10:5001
 	uci -q delete firewall.synfw_home_tcp_443 || true
 	uci set firewall.synfw_home_tcp_443=redirect
-	uci set firewall.synfw_home_tcp_443.name='synfw:home dsm,synology-drive-server,synology-photos tcp/443 -> 5001 DSM web UI and API, Synology...'
+	uci set firewall.synfw_home_tcp_443.name='synfw:home dsm,synology-drive-server,synology-photos tcp/443 -> 5001'
 	uci set firewall.synfw_home_tcp_443.target='DNAT'
 	uci set firewall.synfw_home_tcp_443.src='wan'
 	uci set firewall.synfw_home_tcp_443.src_dport='443'
@@ -60,7 +59,7 @@ synfw_apply() {
 	# tcp 6690 -> 192.168.1.10:6690
 	uci -q delete firewall.synfw_home_tcp_6690 || true
 	uci set firewall.synfw_home_tcp_6690=redirect
-	uci set firewall.synfw_home_tcp_6690.name='synfw:home synology-drive-server tcp/6690 Synology Drive Server (formerly Cloud Station)'
+	uci set firewall.synfw_home_tcp_6690.name='synfw:home synology-drive-server tcp/6690'
 	uci set firewall.synfw_home_tcp_6690.target='DNAT'
 	uci set firewall.synfw_home_tcp_6690.src='wan'
 	uci set firewall.synfw_home_tcp_6690.src_dport='6690'
@@ -74,7 +73,7 @@ synfw_apply() {
 	# udp 1194 -> 192.168.1.10:1194
 	uci -q delete firewall.synfw_home_udp_1194 || true
 	uci set firewall.synfw_home_udp_1194=redirect
-	uci set firewall.synfw_home_udp_1194.name='synfw:home vpn-server-openvpn udp/1194 VPN Server: OpenVPN'
+	uci set firewall.synfw_home_udp_1194.name='synfw:home vpn-server-openvpn udp/1194'
 	uci set firewall.synfw_home_udp_1194.target='DNAT'
 	uci set firewall.synfw_home_udp_1194.src='wan'
 	uci set firewall.synfw_home_udp_1194.src_dport='1194'

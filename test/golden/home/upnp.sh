@@ -109,9 +109,9 @@ upnpc -d 443 TCP >/dev/null 2>&1
 upnpc -e 'synfw:home dsm,synology-drive-server,synology-photos tcp/443...' -a 192.168.1.10 5001 443 TCP 0 >"$log" 2>&1
 added $? TCP 443 5001
 upnpc -d 6690 TCP >/dev/null 2>&1
-upnpc -e 'synfw:home synology-drive-server tcp/6690 Synology Drive Ser...' -a 192.168.1.10 6690 6690 TCP 0 >"$log" 2>&1
+upnpc -e 'synfw:home synology-drive-server tcp/6690' -a 192.168.1.10 6690 6690 TCP 0 >"$log" 2>&1
 added $? TCP 6690 6690
 upnpc -d 1194 UDP >/dev/null 2>&1
-upnpc -e 'synfw:home vpn-server-openvpn udp/1194 VPN Server: OpenVPN' -a 192.168.1.10 1194 1194 UDP 0 >"$log" 2>&1
+upnpc -e 'synfw:home vpn-server-openvpn udp/1194' -a 192.168.1.10 1194 1194 UDP 0 >"$log" 2>&1
 added $? UDP 1194 1194
 echo "synfw: 3 mappings of synfw:home to $nas are in place"

@@ -42,7 +42,7 @@ esac
 
 iptables -w -t nat -S synfw-hostile-dnat >/dev/null 2>&1 || iptables -w -t nat -N synfw-hostile-dnat
 iptables -w -t nat -F synfw-hostile-dnat
-iptables -w -t nat -A synfw-hostile-dnat -i eth0 -p tcp -m multiport --dports 5001,30001,30003,30007,30010:30012 -m comment --comment 'synfw:hostile dsm tcp/5001 DSM web UI and API; quotes tcp/30001 it'\''s "quoted" \ back\slash $HOME `id` $(touch /tmp/synfw-canary) ${IFS}; xml tcp/30003 ]]> <![CDATA[ <rule>&amp;</rule> --> <!-- -- --comment x -j ACCEPT; unicode tcp/30007 Grüße, 日本...' -j DNAT --to-destination 192.168.66.6
+iptables -w -t nat -A synfw-hostile-dnat -i eth0 -p tcp -m multiport --dports 5001,30001,30003,30007,30010:30012 -m comment --comment 'synfw:hostile dsm tcp/5001; quotes tcp/30001 it'\''s "quoted" \ back\slash $HOME `id` $(touch /tmp/synfw-canary) ${IFS}; xml tcp/30003 ]]> <![CDATA[ <rule>&amp;</rule> --> <!-- -- --comment x -j ACCEPT; unicode tcp/30007 Grüße, 日本語, emoji 🚀, a...' -j DNAT --to-destination 192.168.66.6
 iptables -w -t nat -A synfw-hostile-dnat -i eth0 -p udp -m multiport --dports 30005,30007 -m comment --comment 'synfw:hostile lines udp/30005 two lines and tab; rm -rf / # not a comment /ip firewall filter remove [find]; unicode udp/30007 Grüße, 日本語, emoji 🚀, a ? for RouterOS help, \$ and \" pre-escaped' -j DNAT --to-destination 192.168.66.6
 iptables -w -t nat -C PREROUTING -m comment --comment 'synfw:hostile' -j synfw-hostile-dnat 2>/dev/null || iptables -w -t nat -A PREROUTING -m comment --comment 'synfw:hostile' -j synfw-hostile-dnat
 

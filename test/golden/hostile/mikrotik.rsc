@@ -26,7 +26,7 @@
 
 /ip firewall nat
 remove [find where comment~"^synfw:hostile "]
-add chain=dstnat action=dst-nat in-interface-list=WAN protocol=tcp dst-port=5001,30001,30003,30007,30010-30012 to-addresses=192.168.66.6 comment="synfw:hostile dsm,long,quotes,unicode,xml tcp/5001,30001,30003,30007,30010-30012 DSM web UI and API, it's \"quoted\" \\ back\\slash \$HOME `id` \$(touch /tmp/synfw-canary) \${IFS}, ]]> <![CDATA[ <rule>&amp;</rule> --> <!-- -- --comment x -j ACCEPT, Gr\C3\BC\C3\9Fe,..."
+add chain=dstnat action=dst-nat in-interface-list=WAN protocol=tcp dst-port=5001,30001,30003,30007,30010-30012 to-addresses=192.168.66.6 comment="synfw:hostile dsm,long,quotes,unicode,xml tcp/5001,30001,30003,30007,30010-30012 it's \"quoted\" \\ back\\slash \$HOME `id` \$(touch /tmp/synfw-canary) \${IFS}, ]]> <![CDATA[ <rule>&amp;</rule> --> <!-- -- --comment x -j ACCEPT, Gr\C3\BC\C3\9Fe, \E6\97\A5\E6\9C\AC\E8\AA\9E, emoji \F0\9F\9A\80..."
 add chain=dstnat action=dst-nat in-interface-list=WAN protocol=udp dst-port=30005,30007 to-addresses=192.168.66.6 comment="synfw:hostile lines,unicode udp/30005,30007 two lines and tab; rm -rf / # not a comment /ip firewall filter remove [find], Gr\C3\BC\C3\9Fe, \E6\97\A5\E6\9C\AC\E8\AA\9E, emoji \F0\9F\9A\80, a \3F for RouterOS help, \\\$ and \\\" pre-escaped"
 
 # Forward rules. The default configuration (defconf) already lets dst-natted connections through:

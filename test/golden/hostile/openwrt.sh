@@ -50,7 +50,7 @@ synfw_apply() {
 	# tcp 5001 -> 192.168.66.6:5001
 	uci -q delete firewall.synfw_hostile_tcp_5001 || true
 	uci set firewall.synfw_hostile_tcp_5001=redirect
-	uci set firewall.synfw_hostile_tcp_5001.name='synfw:hostile dsm tcp/5001 DSM web UI and API'
+	uci set firewall.synfw_hostile_tcp_5001.name='synfw:hostile dsm tcp/5001'
 	uci set firewall.synfw_hostile_tcp_5001.target='DNAT'
 	uci set firewall.synfw_hostile_tcp_5001.src='wan'
 	uci set firewall.synfw_hostile_tcp_5001.src_dport='5001'

@@ -122,7 +122,7 @@ fi
 # Delete first (a missing mapping is fine), then add: -e must come before -a, and -a takes
 # the NAS address, the internal (NAS) port, the external (WAN) port, the protocol and the lease.
 upnpc -d 5001 TCP >/dev/null 2>&1
-upnpc -e 'synfw:hostile dsm tcp/5001 DSM web UI and API' -a 192.168.66.6 5001 5001 TCP 0 >"$log" 2>&1
+upnpc -e 'synfw:hostile dsm tcp/5001' -a 192.168.66.6 5001 5001 TCP 0 >"$log" 2>&1
 added $? TCP 5001 5001
 upnpc -d 30001 TCP >/dev/null 2>&1
 upnpc -e 'synfw:hostile quotes tcp/30001 it'\''s "quoted" \ back\slash $H...' -a 192.168.66.6 30001 30001 TCP 0 >"$log" 2>&1

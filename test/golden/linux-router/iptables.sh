@@ -40,8 +40,8 @@ esac
 
 iptables -w -t nat -S synfw-linux-router-dnat >/dev/null 2>&1 || iptables -w -t nat -N synfw-linux-router-dnat
 iptables -w -t nat -F synfw-linux-router-dnat
-iptables -w -t nat -A synfw-linux-router-dnat -i wan0 -p tcp -m multiport --dports 80,443,5000:5001,25565 -m comment --comment 'synfw:linux-router web-station tcp/80,443 Web Station; dsm tcp/5000-5001 DSM web UI and API; minecraft tcp/25565 Minecraft server' -j DNAT --to-destination 192.168.7.2
-iptables -w -t nat -A synfw-linux-router-dnat -i wan0 -p tcp -m tcp --dport 2222 -m comment --comment 'synfw:linux-router ssh tcp/2222 -> 22 SSH (Terminal & SNMP)' -j DNAT --to-destination 192.168.7.2:22
+iptables -w -t nat -A synfw-linux-router-dnat -i wan0 -p tcp -m multiport --dports 80,443,5000:5001,25565 -m comment --comment 'synfw:linux-router web-station tcp/80,443; dsm tcp/5000-5001; minecraft tcp/25565 Minecraft server' -j DNAT --to-destination 192.168.7.2
+iptables -w -t nat -A synfw-linux-router-dnat -i wan0 -p tcp -m tcp --dport 2222 -m comment --comment 'synfw:linux-router ssh tcp/2222 -> 22' -j DNAT --to-destination 192.168.7.2:22
 iptables -w -t nat -A synfw-linux-router-dnat -i wan0 -p udp -m udp --dport 25565 -m comment --comment 'synfw:linux-router minecraft udp/25565 Minecraft server' -j DNAT --to-destination 192.168.7.2
 iptables -w -t nat -C PREROUTING -m comment --comment 'synfw:linux-router' -j synfw-linux-router-dnat 2>/dev/null || iptables -w -t nat -A PREROUTING -m comment --comment 'synfw:linux-router' -j synfw-linux-router-dnat
 

@@ -24,8 +24,8 @@
 
 /ip firewall nat
 remove [find where comment~"^synfw:linux-router "]
-add chain=dstnat action=dst-nat in-interface=wan0 protocol=tcp dst-port=80,443,5000-5001,25565 to-addresses=192.168.7.2 comment="synfw:linux-router dsm,minecraft,web-station tcp/80,443,5000-5001,25565 Web Station, DSM web UI and API, Minecraft server"
-add chain=dstnat action=dst-nat in-interface=wan0 protocol=tcp dst-port=2222 to-addresses=192.168.7.2 to-ports=22 comment="synfw:linux-router ssh tcp/2222 -> 22 SSH (Terminal & SNMP)"
+add chain=dstnat action=dst-nat in-interface=wan0 protocol=tcp dst-port=80,443,5000-5001,25565 to-addresses=192.168.7.2 comment="synfw:linux-router dsm,minecraft,web-station tcp/80,443,5000-5001,25565 Minecraft server"
+add chain=dstnat action=dst-nat in-interface=wan0 protocol=tcp dst-port=2222 to-addresses=192.168.7.2 to-ports=22 comment="synfw:linux-router ssh tcp/2222 -> 22"
 add chain=dstnat action=dst-nat in-interface=wan0 protocol=udp dst-port=25565 to-addresses=192.168.7.2 comment="synfw:linux-router minecraft udp/25565 Minecraft server"
 
 # Forward rules. The default configuration (defconf) already lets dst-natted connections through:

@@ -48,7 +48,7 @@ synfw_apply() {
 	# tcp 80 -> 192.168.7.2:80
 	uci -q delete firewall.synfw_linux_router_tcp_80 || true
 	uci set firewall.synfw_linux_router_tcp_80=redirect
-	uci set firewall.synfw_linux_router_tcp_80.name='synfw:linux-router web-station tcp/80 Web Station'
+	uci set firewall.synfw_linux_router_tcp_80.name='synfw:linux-router web-station tcp/80'
 	uci set firewall.synfw_linux_router_tcp_80.target='DNAT'
 	uci set firewall.synfw_linux_router_tcp_80.src='wan0'
 	uci set firewall.synfw_linux_router_tcp_80.src_dport='80'
@@ -62,7 +62,7 @@ synfw_apply() {
 	# tcp 443 -> 192.168.7.2:443
 	uci -q delete firewall.synfw_linux_router_tcp_443 || true
 	uci set firewall.synfw_linux_router_tcp_443=redirect
-	uci set firewall.synfw_linux_router_tcp_443.name='synfw:linux-router web-station tcp/443 Web Station'
+	uci set firewall.synfw_linux_router_tcp_443.name='synfw:linux-router web-station tcp/443'
 	uci set firewall.synfw_linux_router_tcp_443.target='DNAT'
 	uci set firewall.synfw_linux_router_tcp_443.src='wan0'
 	uci set firewall.synfw_linux_router_tcp_443.src_dport='443'
@@ -76,7 +76,7 @@ synfw_apply() {
 	# tcp 2222 -> 192.168.7.2:22
 	uci -q delete firewall.synfw_linux_router_tcp_2222 || true
 	uci set firewall.synfw_linux_router_tcp_2222=redirect
-	uci set firewall.synfw_linux_router_tcp_2222.name='synfw:linux-router ssh tcp/2222 -> 22 SSH (Terminal & SNMP)'
+	uci set firewall.synfw_linux_router_tcp_2222.name='synfw:linux-router ssh tcp/2222 -> 22'
 	uci set firewall.synfw_linux_router_tcp_2222.target='DNAT'
 	uci set firewall.synfw_linux_router_tcp_2222.src='wan0'
 	uci set firewall.synfw_linux_router_tcp_2222.src_dport='2222'
@@ -90,7 +90,7 @@ synfw_apply() {
 	# tcp 5000-5001 -> 192.168.7.2:5000-5001
 	uci -q delete firewall.synfw_linux_router_tcp_5000_5001 || true
 	uci set firewall.synfw_linux_router_tcp_5000_5001=redirect
-	uci set firewall.synfw_linux_router_tcp_5000_5001.name='synfw:linux-router dsm tcp/5000-5001 DSM web UI and API'
+	uci set firewall.synfw_linux_router_tcp_5000_5001.name='synfw:linux-router dsm tcp/5000-5001'
 	uci set firewall.synfw_linux_router_tcp_5000_5001.target='DNAT'
 	uci set firewall.synfw_linux_router_tcp_5000_5001.src='wan0'
 	uci set firewall.synfw_linux_router_tcp_5000_5001.src_dport='5000-5001'

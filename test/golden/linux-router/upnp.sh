@@ -117,19 +117,19 @@ fi
 # Delete first (a missing mapping is fine), then add: -e must come before -a, and -a takes
 # the NAS address, the internal (NAS) port, the external (WAN) port, the protocol and the lease.
 upnpc -d 80 TCP >/dev/null 2>&1
-upnpc -e 'synfw:linux-router web-station tcp/80 Web Station' -a 192.168.7.2 80 80 TCP 0 >"$log" 2>&1
+upnpc -e 'synfw:linux-router web-station tcp/80' -a 192.168.7.2 80 80 TCP 0 >"$log" 2>&1
 added $? TCP 80 80
 upnpc -d 443 TCP >/dev/null 2>&1
-upnpc -e 'synfw:linux-router web-station tcp/443 Web Station' -a 192.168.7.2 443 443 TCP 0 >"$log" 2>&1
+upnpc -e 'synfw:linux-router web-station tcp/443' -a 192.168.7.2 443 443 TCP 0 >"$log" 2>&1
 added $? TCP 443 443
 upnpc -d 2222 TCP >/dev/null 2>&1
-upnpc -e 'synfw:linux-router ssh tcp/2222 -> 22 SSH (Terminal + SNMP)' -a 192.168.7.2 22 2222 TCP 0 >"$log" 2>&1
+upnpc -e 'synfw:linux-router ssh tcp/2222 -> 22' -a 192.168.7.2 22 2222 TCP 0 >"$log" 2>&1
 added $? TCP 2222 22
 upnpc -d 5000 TCP >/dev/null 2>&1
-upnpc -e 'synfw:linux-router dsm tcp/5000 DSM web UI and API' -a 192.168.7.2 5000 5000 TCP 0 >"$log" 2>&1
+upnpc -e 'synfw:linux-router dsm tcp/5000' -a 192.168.7.2 5000 5000 TCP 0 >"$log" 2>&1
 added $? TCP 5000 5000
 upnpc -d 5001 TCP >/dev/null 2>&1
-upnpc -e 'synfw:linux-router dsm tcp/5001 DSM web UI and API' -a 192.168.7.2 5001 5001 TCP 0 >"$log" 2>&1
+upnpc -e 'synfw:linux-router dsm tcp/5001' -a 192.168.7.2 5001 5001 TCP 0 >"$log" 2>&1
 added $? TCP 5001 5001
 upnpc -d 25565 TCP >/dev/null 2>&1
 upnpc -e 'synfw:linux-router minecraft tcp/25565 Minecraft server' -a 192.168.7.2 25565 25565 TCP 0 >"$log" 2>&1

@@ -49,7 +49,7 @@ synfw_apply() {
 	# tcp 5443 -> 192.168.50.20:5443
 	uci -q delete firewall.synfw_media_tcp_5443 || true
 	uci set firewall.synfw_media_tcp_5443=redirect
-	uci set firewall.synfw_media_tcp_5443.name='synfw:media download-station,dsm tcp/5443 Download Station, DSM web UI and API'
+	uci set firewall.synfw_media_tcp_5443.name='synfw:media download-station,dsm tcp/5443'
 	uci set firewall.synfw_media_tcp_5443.target='DNAT'
 	uci set firewall.synfw_media_tcp_5443.src='wan'
 	uci set firewall.synfw_media_tcp_5443.src_dport='5443'
@@ -63,7 +63,7 @@ synfw_apply() {
 	# tcp+udp 16882 -> 192.168.50.20:16882
 	uci -q delete firewall.synfw_media_tcpudp_16882 || true
 	uci set firewall.synfw_media_tcpudp_16882=redirect
-	uci set firewall.synfw_media_tcpudp_16882.name='synfw:media download-station tcp+udp/16882 Download Station'
+	uci set firewall.synfw_media_tcpudp_16882.name='synfw:media download-station tcp+udp/16882'
 	uci set firewall.synfw_media_tcpudp_16882.target='DNAT'
 	uci set firewall.synfw_media_tcpudp_16882.src='wan'
 	uci set firewall.synfw_media_tcpudp_16882.src_dport='16882'
@@ -106,7 +106,7 @@ synfw_apply() {
 	# udp 51820 -> 192.168.50.20:51820
 	uci -q delete firewall.synfw_media_udp_51820 || true
 	uci set firewall.synfw_media_udp_51820=redirect
-	uci set firewall.synfw_media_udp_51820.name='synfw:media wireguard udp/51820 WireGuard (third-party package or container)'
+	uci set firewall.synfw_media_udp_51820.name='synfw:media wireguard udp/51820'
 	uci set firewall.synfw_media_udp_51820.target='DNAT'
 	uci set firewall.synfw_media_udp_51820.src='wan'
 	uci set firewall.synfw_media_udp_51820.src_dport='51820'

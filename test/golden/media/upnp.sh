@@ -178,10 +178,10 @@ fi
 # Delete first (a missing mapping is fine), then add: -e must come before -a, and -a takes
 # the NAS address, the internal (NAS) port, the external (WAN) port, the protocol and the lease.
 upnpc -d 5443 TCP >/dev/null 2>&1
-upnpc -e 'synfw:media download-station,dsm tcp/5443 Download Station,...' -a 192.168.50.20 5443 5443 TCP 0 >"$log" 2>&1
+upnpc -e 'synfw:media download-station,dsm tcp/5443' -a 192.168.50.20 5443 5443 TCP 0 >"$log" 2>&1
 added $? TCP 5443 5443
 upnpc -d 16882 TCP >/dev/null 2>&1
-upnpc -e 'synfw:media download-station tcp/16882 Download Station' -a 192.168.50.20 16882 16882 TCP 0 >"$log" 2>&1
+upnpc -e 'synfw:media download-station tcp/16882' -a 192.168.50.20 16882 16882 TCP 0 >"$log" 2>&1
 added $? TCP 16882 16882
 upnpc -d 27015 TCP >/dev/null 2>&1
 upnpc -e 'synfw:media game-server tcp/27015 Dedicated game server' -a 192.168.50.20 27015 27015 TCP 0 >"$log" 2>&1
@@ -235,7 +235,7 @@ upnpc -d 42400 TCP >/dev/null 2>&1
 upnpc -e 'synfw:media plex tcp/42400 -> 32400 Plex Media Server (conta...' -a 192.168.50.20 32400 42400 TCP 0 >"$log" 2>&1
 added $? TCP 42400 32400
 upnpc -d 16882 UDP >/dev/null 2>&1
-upnpc -e 'synfw:media download-station udp/16882 Download Station' -a 192.168.50.20 16882 16882 UDP 0 >"$log" 2>&1
+upnpc -e 'synfw:media download-station udp/16882' -a 192.168.50.20 16882 16882 UDP 0 >"$log" 2>&1
 added $? UDP 16882 16882
 upnpc -d 27015 UDP >/dev/null 2>&1
 upnpc -e 'synfw:media game-server udp/27015 Dedicated game server' -a 192.168.50.20 27015 27015 UDP 0 >"$log" 2>&1
@@ -286,6 +286,6 @@ upnpc -d 27030 UDP >/dev/null 2>&1
 upnpc -e 'synfw:media game-server udp/27030 Dedicated game server' -a 192.168.50.20 27030 27030 UDP 0 >"$log" 2>&1
 added $? UDP 27030 27030
 upnpc -d 51820 UDP >/dev/null 2>&1
-upnpc -e 'synfw:media wireguard udp/51820 WireGuard (third-party packa...' -a 192.168.50.20 51820 51820 UDP 0 >"$log" 2>&1
+upnpc -e 'synfw:media wireguard udp/51820' -a 192.168.50.20 51820 51820 UDP 0 >"$log" 2>&1
 added $? UDP 51820 51820
 echo "synfw: 37 mappings of synfw:media to $nas are in place"

@@ -44,8 +44,8 @@ esac
 
 iptables -w -t nat -S synfw-office-dnat >/dev/null 2>&1 || iptables -w -t nat -N synfw-office-dnat
 iptables -w -t nat -F synfw-office-dnat
-iptables -w -t nat -A synfw-office-dnat -i eth0 -p tcp -m multiport --dports 25,465,587,993,5001,5006,6281,9901 -m comment --comment 'synfw:office mailplus-server tcp/25,465,587,993 Synology MailPlus Server; dsm tcp/5001 DSM web UI and API; webdav-server tcp/5006 WebDAV Server; hyper-backup-vault tcp/6281 Hyper Backup Vault; surveillance-station tcp/9901 Surveillance Station' -j DNAT --to-destination 10.0.0.5
-iptables -w -t nat -A synfw-office-dnat -i eth0 -p udp -m multiport --dports 500,4500 -m comment --comment 'synfw:office vpn-server-l2tp-ipsec udp/500,4500 VPN Server: L2TP/IPsec' -j DNAT --to-destination 10.0.0.5
+iptables -w -t nat -A synfw-office-dnat -i eth0 -p tcp -m multiport --dports 25,465,587,993,5001,5006,6281,9901 -m comment --comment 'synfw:office mailplus-server tcp/25,465,587,993; dsm tcp/5001; webdav-server tcp/5006; hyper-backup-vault tcp/6281; surveillance-station tcp/9901' -j DNAT --to-destination 10.0.0.5
+iptables -w -t nat -A synfw-office-dnat -i eth0 -p udp -m multiport --dports 500,4500 -m comment --comment 'synfw:office vpn-server-l2tp-ipsec udp/500,4500' -j DNAT --to-destination 10.0.0.5
 iptables -w -t nat -C PREROUTING -m comment --comment 'synfw:office' -j synfw-office-dnat 2>/dev/null || iptables -w -t nat -A PREROUTING -m comment --comment 'synfw:office' -j synfw-office-dnat
 
 iptables -w -t filter -S synfw-office-fwd >/dev/null 2>&1 || iptables -w -t filter -N synfw-office-fwd

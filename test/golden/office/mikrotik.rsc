@@ -28,8 +28,8 @@
 
 /ip firewall nat
 remove [find where comment~"^synfw:office "]
-add chain=dstnat action=dst-nat in-interface-list=WAN protocol=tcp dst-port=25,465,587,993,5001,5006,6281,9901 to-addresses=10.0.0.5 comment="synfw:office dsm,hyper-backup-vault,mailplus-server,surveillance-station,webdav-server tcp/25,465,587,993,5001,5006,6281,9901 Synology MailPlus Server, DSM web UI and API, WebDAV Server, Hyper Backup Vault, Surveillance Station"
-add chain=dstnat action=dst-nat in-interface-list=WAN protocol=udp dst-port=500,4500 to-addresses=10.0.0.5 comment="synfw:office vpn-server-l2tp-ipsec udp/500,4500 VPN Server: L2TP/IPsec"
+add chain=dstnat action=dst-nat in-interface-list=WAN protocol=tcp dst-port=25,465,587,993,5001,5006,6281,9901 to-addresses=10.0.0.5 comment="synfw:office dsm,hyper-backup-vault,mailplus-server,surveillance-station,webdav-server tcp/25,465,587,993,5001,5006,6281,9901"
+add chain=dstnat action=dst-nat in-interface-list=WAN protocol=udp dst-port=500,4500 to-addresses=10.0.0.5 comment="synfw:office vpn-server-l2tp-ipsec udp/500,4500"
 
 # Forward rules. The default configuration (defconf) already lets dst-natted connections through:
 # its "drop all from WAN not DSTNATed" skips them. A custom firewall may drop them, so each NAS port

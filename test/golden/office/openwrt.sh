@@ -52,7 +52,7 @@ synfw_apply() {
 	# tcp 25 -> 10.0.0.5:25
 	uci -q delete firewall.synfw_office_tcp_25 || true
 	uci set firewall.synfw_office_tcp_25=redirect
-	uci set firewall.synfw_office_tcp_25.name='synfw:office mailplus-server tcp/25 Synology MailPlus Server'
+	uci set firewall.synfw_office_tcp_25.name='synfw:office mailplus-server tcp/25'
 	uci set firewall.synfw_office_tcp_25.target='DNAT'
 	uci set firewall.synfw_office_tcp_25.src='wan'
 	uci set firewall.synfw_office_tcp_25.src_dport='25'
@@ -66,7 +66,7 @@ synfw_apply() {
 	# tcp 465 -> 10.0.0.5:465
 	uci -q delete firewall.synfw_office_tcp_465 || true
 	uci set firewall.synfw_office_tcp_465=redirect
-	uci set firewall.synfw_office_tcp_465.name='synfw:office mailplus-server tcp/465 Synology MailPlus Server'
+	uci set firewall.synfw_office_tcp_465.name='synfw:office mailplus-server tcp/465'
 	uci set firewall.synfw_office_tcp_465.target='DNAT'
 	uci set firewall.synfw_office_tcp_465.src='wan'
 	uci set firewall.synfw_office_tcp_465.src_dport='465'
@@ -80,7 +80,7 @@ synfw_apply() {
 	# tcp 587 -> 10.0.0.5:587
 	uci -q delete firewall.synfw_office_tcp_587 || true
 	uci set firewall.synfw_office_tcp_587=redirect
-	uci set firewall.synfw_office_tcp_587.name='synfw:office mailplus-server tcp/587 Synology MailPlus Server'
+	uci set firewall.synfw_office_tcp_587.name='synfw:office mailplus-server tcp/587'
 	uci set firewall.synfw_office_tcp_587.target='DNAT'
 	uci set firewall.synfw_office_tcp_587.src='wan'
 	uci set firewall.synfw_office_tcp_587.src_dport='587'
@@ -94,7 +94,7 @@ synfw_apply() {
 	# tcp 993 -> 10.0.0.5:993
 	uci -q delete firewall.synfw_office_tcp_993 || true
 	uci set firewall.synfw_office_tcp_993=redirect
-	uci set firewall.synfw_office_tcp_993.name='synfw:office mailplus-server tcp/993 Synology MailPlus Server'
+	uci set firewall.synfw_office_tcp_993.name='synfw:office mailplus-server tcp/993'
 	uci set firewall.synfw_office_tcp_993.target='DNAT'
 	uci set firewall.synfw_office_tcp_993.src='wan'
 	uci set firewall.synfw_office_tcp_993.src_dport='993'
@@ -108,7 +108,7 @@ synfw_apply() {
 	# tcp 5001 -> 10.0.0.5:5001
 	uci -q delete firewall.synfw_office_tcp_5001 || true
 	uci set firewall.synfw_office_tcp_5001=redirect
-	uci set firewall.synfw_office_tcp_5001.name='synfw:office dsm tcp/5001 DSM web UI and API'
+	uci set firewall.synfw_office_tcp_5001.name='synfw:office dsm tcp/5001'
 	uci set firewall.synfw_office_tcp_5001.target='DNAT'
 	uci set firewall.synfw_office_tcp_5001.src='wan'
 	uci set firewall.synfw_office_tcp_5001.src_dport='5001'
@@ -122,7 +122,7 @@ synfw_apply() {
 	# tcp 5006 -> 10.0.0.5:5006
 	uci -q delete firewall.synfw_office_tcp_5006 || true
 	uci set firewall.synfw_office_tcp_5006=redirect
-	uci set firewall.synfw_office_tcp_5006.name='synfw:office webdav-server tcp/5006 WebDAV Server'
+	uci set firewall.synfw_office_tcp_5006.name='synfw:office webdav-server tcp/5006'
 	uci set firewall.synfw_office_tcp_5006.target='DNAT'
 	uci set firewall.synfw_office_tcp_5006.src='wan'
 	uci set firewall.synfw_office_tcp_5006.src_dport='5006'
@@ -136,7 +136,7 @@ synfw_apply() {
 	# tcp 6281 -> 10.0.0.5:6281
 	uci -q delete firewall.synfw_office_tcp_6281 || true
 	uci set firewall.synfw_office_tcp_6281=redirect
-	uci set firewall.synfw_office_tcp_6281.name='synfw:office hyper-backup-vault tcp/6281 Hyper Backup Vault'
+	uci set firewall.synfw_office_tcp_6281.name='synfw:office hyper-backup-vault tcp/6281'
 	uci set firewall.synfw_office_tcp_6281.target='DNAT'
 	uci set firewall.synfw_office_tcp_6281.src='wan'
 	uci set firewall.synfw_office_tcp_6281.src_dport='6281'
@@ -150,7 +150,7 @@ synfw_apply() {
 	# tcp 9901 -> 10.0.0.5:9901
 	uci -q delete firewall.synfw_office_tcp_9901 || true
 	uci set firewall.synfw_office_tcp_9901=redirect
-	uci set firewall.synfw_office_tcp_9901.name='synfw:office surveillance-station tcp/9901 Surveillance Station'
+	uci set firewall.synfw_office_tcp_9901.name='synfw:office surveillance-station tcp/9901'
 	uci set firewall.synfw_office_tcp_9901.target='DNAT'
 	uci set firewall.synfw_office_tcp_9901.src='wan'
 	uci set firewall.synfw_office_tcp_9901.src_dport='9901'
@@ -164,7 +164,7 @@ synfw_apply() {
 	# udp 500 -> 10.0.0.5:500
 	uci -q delete firewall.synfw_office_udp_500 || true
 	uci set firewall.synfw_office_udp_500=redirect
-	uci set firewall.synfw_office_udp_500.name='synfw:office vpn-server-l2tp-ipsec udp/500 VPN Server: L2TP/IPsec'
+	uci set firewall.synfw_office_udp_500.name='synfw:office vpn-server-l2tp-ipsec udp/500'
 	uci set firewall.synfw_office_udp_500.target='DNAT'
 	uci set firewall.synfw_office_udp_500.src='wan'
 	uci set firewall.synfw_office_udp_500.src_dport='500'
@@ -178,7 +178,7 @@ synfw_apply() {
 	# udp 4500 -> 10.0.0.5:4500
 	uci -q delete firewall.synfw_office_udp_4500 || true
 	uci set firewall.synfw_office_udp_4500=redirect
-	uci set firewall.synfw_office_udp_4500.name='synfw:office vpn-server-l2tp-ipsec udp/4500 VPN Server: L2TP/IPsec'
+	uci set firewall.synfw_office_udp_4500.name='synfw:office vpn-server-l2tp-ipsec udp/4500'
 	uci set firewall.synfw_office_udp_4500.target='DNAT'
 	uci set firewall.synfw_office_udp_4500.src='wan'
 	uci set firewall.synfw_office_udp_4500.src_dport='4500'

@@ -127,33 +127,33 @@ fi
 # Delete first (a missing mapping is fine), then add: -e must come before -a, and -a takes
 # the NAS address, the internal (NAS) port, the external (WAN) port, the protocol and the lease.
 upnpc -d 25 TCP >/dev/null 2>&1
-upnpc -e 'synfw:office mailplus-server tcp/25 Synology MailPlus Server' -a 10.0.0.5 25 25 TCP 0 >"$log" 2>&1
+upnpc -e 'synfw:office mailplus-server tcp/25' -a 10.0.0.5 25 25 TCP 0 >"$log" 2>&1
 added $? TCP 25 25
 upnpc -d 465 TCP >/dev/null 2>&1
-upnpc -e 'synfw:office mailplus-server tcp/465 Synology MailPlus Server' -a 10.0.0.5 465 465 TCP 0 >"$log" 2>&1
+upnpc -e 'synfw:office mailplus-server tcp/465' -a 10.0.0.5 465 465 TCP 0 >"$log" 2>&1
 added $? TCP 465 465
 upnpc -d 587 TCP >/dev/null 2>&1
-upnpc -e 'synfw:office mailplus-server tcp/587 Synology MailPlus Server' -a 10.0.0.5 587 587 TCP 0 >"$log" 2>&1
+upnpc -e 'synfw:office mailplus-server tcp/587' -a 10.0.0.5 587 587 TCP 0 >"$log" 2>&1
 added $? TCP 587 587
 upnpc -d 993 TCP >/dev/null 2>&1
-upnpc -e 'synfw:office mailplus-server tcp/993 Synology MailPlus Server' -a 10.0.0.5 993 993 TCP 0 >"$log" 2>&1
+upnpc -e 'synfw:office mailplus-server tcp/993' -a 10.0.0.5 993 993 TCP 0 >"$log" 2>&1
 added $? TCP 993 993
 upnpc -d 5001 TCP >/dev/null 2>&1
-upnpc -e 'synfw:office dsm tcp/5001 DSM web UI and API' -a 10.0.0.5 5001 5001 TCP 0 >"$log" 2>&1
+upnpc -e 'synfw:office dsm tcp/5001' -a 10.0.0.5 5001 5001 TCP 0 >"$log" 2>&1
 added $? TCP 5001 5001
 upnpc -d 5006 TCP >/dev/null 2>&1
-upnpc -e 'synfw:office webdav-server tcp/5006 WebDAV Server' -a 10.0.0.5 5006 5006 TCP 0 >"$log" 2>&1
+upnpc -e 'synfw:office webdav-server tcp/5006' -a 10.0.0.5 5006 5006 TCP 0 >"$log" 2>&1
 added $? TCP 5006 5006
 upnpc -d 6281 TCP >/dev/null 2>&1
-upnpc -e 'synfw:office hyper-backup-vault tcp/6281 Hyper Backup Vault' -a 10.0.0.5 6281 6281 TCP 0 >"$log" 2>&1
+upnpc -e 'synfw:office hyper-backup-vault tcp/6281' -a 10.0.0.5 6281 6281 TCP 0 >"$log" 2>&1
 added $? TCP 6281 6281
 upnpc -d 9901 TCP >/dev/null 2>&1
-upnpc -e 'synfw:office surveillance-station tcp/9901 Surveillance Station' -a 10.0.0.5 9901 9901 TCP 0 >"$log" 2>&1
+upnpc -e 'synfw:office surveillance-station tcp/9901' -a 10.0.0.5 9901 9901 TCP 0 >"$log" 2>&1
 added $? TCP 9901 9901
 upnpc -d 500 UDP >/dev/null 2>&1
-upnpc -e 'synfw:office vpn-server-l2tp-ipsec udp/500 VPN Server: L2TP/...' -a 10.0.0.5 500 500 UDP 0 >"$log" 2>&1
+upnpc -e 'synfw:office vpn-server-l2tp-ipsec udp/500' -a 10.0.0.5 500 500 UDP 0 >"$log" 2>&1
 added $? UDP 500 500
 upnpc -d 4500 UDP >/dev/null 2>&1
-upnpc -e 'synfw:office vpn-server-l2tp-ipsec udp/4500 VPN Server: L2TP...' -a 10.0.0.5 4500 4500 UDP 0 >"$log" 2>&1
+upnpc -e 'synfw:office vpn-server-l2tp-ipsec udp/4500' -a 10.0.0.5 4500 4500 UDP 0 >"$log" 2>&1
 added $? UDP 4500 4500
 echo "synfw: 10 mappings of synfw:office to $nas are in place"
