@@ -13,7 +13,8 @@ export function planTable(plan: Plan): string {
   const out = [
     `Profile "${plan.profile.name}" (${plan.profile.file}): NAS ${nas.address}${nas.address6 ? ` / ${nas.address6}` : ''}, DSM ${nas.dsm.version} (http ${nas.dsm.http}, https ${nas.dsm.https})`,
   ];
-  if (plan.allowFrom.length) out.push(`Only from: ${plan.allowFrom.join(', ')}`);
+  const sources = [...plan.allowFrom, ...plan.allowFrom6];
+  if (sources.length) out.push(`Only from: ${sources.join(', ')}`);
   if (plan.hairpin) out.push('Hairpin NAT: on');
   out.push('', `Forwarded (${plan.forwards.length}):`);
   out.push(
@@ -47,6 +48,7 @@ export function planJson(plan: Plan): string {
     nas: plan.nas,
     router: plan.router,
     allowFrom: plan.allowFrom,
+    allowFrom6: plan.allowFrom6,
     hairpin: plan.hairpin,
     forwards: plan.forwards.map((f) => ({
       proto: f.proto,

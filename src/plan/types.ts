@@ -69,8 +69,14 @@ export interface Plan {
     wan?: string;
     lan?: string;
   };
-  /** Source CIDRs allowed to use the forwards; empty = anyone. */
+  /**
+   * IPv4 source CIDRs allowed to use the forwards. When allowFrom and allowFrom6 are both empty,
+   * anyone may; when either is set, only the listed sources may (so with IPv4 sources only, no IPv6
+   * source is allowed and targets emit no IPv6 allow rules).
+   */
   allowFrom: string[];
+  /** IPv6 source CIDRs allowed to reach nas.address6 (see allowFrom). */
+  allowFrom6: string[];
   hairpin: boolean;
   /** Sorted by proto, then external.first. */
   forwards: Forward[];
@@ -79,5 +85,5 @@ export interface Plan {
   /** Warnings only; a plan is never built from a profile with errors. */
   warnings: Diagnostic[];
   /** Where the profile sets the keys a target may be unable to express, for its error message. */
-  keyPos: Partial<Record<'allowFrom' | 'hairpin' | 'address6' | 'wan', SourcePos>>;
+  keyPos: Partial<Record<'allowFrom' | 'hairpin' | 'address6' | 'wan' | 'lan', SourcePos>>;
 }

@@ -27,6 +27,20 @@ export function checkIPv6(text: string): Checked {
   return { ok: true, value: addr.toString() };
 }
 
+/** IPv6 address or CIDR; a bare address means /128. Host bits must be clear. */
+export function checkCidr6(text: string): Checked {
+  const [addr, bits, extra] = text.split('/');
+  if (extra !== undefined || !ipaddr.IPv6.isValid(addr ?? '') || (addr ?? '').includes('%')) {
+    return { ok: false, message: 'is not an IPv6 address or CIDR such as 2001:db8::/32' };
+  }
+  const parsed = ipaddr.IPv6.parse(addr!).toString();
+  if (bits === undefined) return { ok: true, value: `${parsed}/128` };
+  if (!/^\d{1,3}$/.test(bits) || Number(bits) > 128) return { ok: false, message: 'has a prefix length outside 0-128' };
+  const network = ipaddr.IPv6.networkAddressFromCIDR(text).toString();
+  if (network !== parsed) return { ok: false, message: `has host bits set (did you mean "${network}/${bits}"?)` };
+  return { ok: true, value: `${network}/${Number(bits)}` };
+}
+
 /** IPv4 address or CIDR; a bare address means /32. Host bits must be clear. */
 export function checkCidr4(text: string): Checked {
   const [addr, bits, extra] = text.split('/');

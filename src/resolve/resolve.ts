@@ -7,7 +7,7 @@ import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import type { Origin, Plan, PortRange, Skipped } from '../plan/types.js';
 import type { ParsedDocument } from '../profile/parse.js';
 import type { Profile } from '../profile/types.js';
-import { checkCidr4, checkIPv4, checkIPv6 } from './addresses.js';
+import { checkCidr4, checkCidr6, checkIPv4, checkIPv6 } from './addresses.js';
 import { resolveApps } from './apps.js';
 import { ResolveContext } from './context.js';
 import { resolveCustom } from './custom.js';
@@ -50,11 +50,16 @@ export function resolvePlan(profile: Profile, options: ResolveOptions): ResolveR
     else ctx.error('SFW204', `nas.address6 "${profile.nas.address6}" ${a6.message}`, '/nas/address6');
   }
   const allowFrom: string[] = [];
+  const allowFrom6: string[] = [];
   (profile.allowFrom ?? []).forEach((text, i) => {
-    const c = checkCidr4(text);
-    if (c.ok) allowFrom.push(c.value);
-    else ctx.error('SFW204', `allowFrom[${i}] "${text}" ${c.message}`, `/allowFrom/${i}`);
+    const c = text.includes(':') ? checkCidr6(text) : checkCidr4(text);
+    if (!c.ok) ctx.error('SFW204', `allowFrom[${i}] "${text}" ${c.message}`, `/allowFrom/${i}`);
+    else if (text.includes(':')) allowFrom6.push(c.value);
+    else allowFrom.push(c.value);
   });
+  if (address6 && allowFrom.length > 0 && allowFrom6.length === 0) {
+    ctx.warn('SFW253', 'allowFrom lists only IPv4 sources, so no IPv6 source may reach nas.address6 and no IPv6 rules are generated; add IPv6 CIDRs to allowFrom to allow some', '/nas/address6');
+  }
 
   const dsm = {
     version: profile.nas.dsm?.version ?? catalog.newestDsm,
@@ -96,6 +101,7 @@ export function resolvePlan(profile: Profile, options: ResolveOptions): ResolveR
     nas: { address: address.ok ? address.value : profile.nas.address, ...(address6 ? { address6 } : {}), dsm },
     router: { ...(profile.router?.wan ? { wan: profile.router.wan } : {}), ...(profile.router?.lan ? { lan: profile.router.lan } : {}) },
     allowFrom,
+    allowFrom6,
     hairpin: profile.hairpin ?? false,
     forwards,
     skipped,
@@ -115,6 +121,7 @@ function keyPositions(ctx: ResolveContext): Plan['keyPos'] {
   put('hairpin', '/hairpin');
   put('address6', '/nas/address6');
   put('wan', '/router/wan');
+  put('lan', '/router/lan');
   return out;
 }
 

@@ -103,7 +103,7 @@ export type OptionKey = 'allowFrom' | 'hairpin' | 'address6';
 /** Stops with a clear error when the plan uses a profile option the target cannot express. */
 export function refuseOptions(plan: Plan, info: TargetInfo, unsupported: OptionKey[], why: Partial<Record<OptionKey, string>> = {}): void {
   const used: Record<OptionKey, boolean> = {
-    allowFrom: plan.allowFrom.length > 0,
+    allowFrom: plan.allowFrom.length + plan.allowFrom6.length > 0,
     hairpin: plan.hairpin,
     address6: plan.nas.address6 !== undefined,
   };
