@@ -41,7 +41,14 @@ export async function generate(req: GenerateRequest): Promise<void> {
       outputs.push({ id, text: rendered.text });
     } catch (e) {
       if (!(e instanceof TargetError)) throw e;
-      failures.push(e);
+      // With --target all, a target that cannot express one of the profile's options (SFW301) is
+      // left out with a warning saying so; the targets that can still get their files.
+      if (req.target === 'all' && e.diagnostics.every((d) => d.code === 'SFW301')) {
+        printDiagnostics(
+          e.diagnostics.map((d) => ({ ...d, severity: 'warning' as const, message: `${d.message} (no ${id} file written)` })),
+          req.profile,
+        );
+      } else failures.push(e);
     }
   }
   if (failures.length) throw new ProfileError(failures.flatMap((f) => f.diagnostics));

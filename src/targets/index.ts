@@ -13,6 +13,12 @@ export const TARGETS: Record<TargetId, TargetInfo> = {
     },
     defaultWan: 'eth0',
   },
+  nftables: {
+    id: 'nftables',
+    description: 'Linux router: nft -f file that owns one table (DNAT + forward accept; re-loadable)',
+    formats: { default: { extension: 'nft', description: 'file for nft -f' } },
+    defaultWan: 'eth0',
+  },
   openwrt: {
     id: 'openwrt',
     description: 'OpenWrt fw3/fw4: sh script of uci commands, one named redirect section per port or range',
@@ -28,11 +34,29 @@ export const TARGETS: Record<TargetId, TargetInfo> = {
     formats: { default: { extension: 'xml', description: 'XML for Diagnostics > Backup & Restore' } },
     defaultWan: 'wan',
   },
+  opnsense: {
+    id: 'opnsense',
+    description: 'OPNsense: config.xml port forwards with linked filter rules (--merge into a backup)',
+    formats: {
+      default: { extension: 'xml', description: 'legacy <nat><rule> layout (OPNsense up to 25.7)' },
+      mvc: { extension: 'xml', description: 'DNat model layout (OPNsense 26.1 and later)' },
+    },
+    defaultWan: 'wan',
+  },
   mikrotik: {
     id: 'mikrotik',
     description: 'MikroTik RouterOS: terminal script of dst-nat and forward rules (re-runnable)',
     formats: { default: { extension: 'rsc', description: 'RouterOS script (paste or /import)' } },
     defaultWan: 'WAN',
+  },
+  vyos: {
+    id: 'vyos',
+    description: 'VyOS 1.4+: configuration script of set commands for destination NAT and firewall rules',
+    formats: {
+      default: { extension: 'sh', description: 'vbash script run on the router (configure, commit, save)' },
+      commands: { extension: 'conf', description: 'set/delete commands to paste in configure mode' },
+    },
+    defaultWan: 'eth0',
   },
   upnp: {
     id: 'upnp',
@@ -52,9 +76,12 @@ export const targetIds = Object.keys(TARGETS) as TargetId[];
 
 const loaders: Record<TargetId, () => Promise<{ target: Target }>> = {
   iptables: () => import('./iptables.js'),
+  nftables: () => import('./nftables.js'),
   openwrt: () => import('./openwrt.js'),
   pfsense: () => import('./pfsense.js'),
+  opnsense: () => import('./opnsense.js'),
   mikrotik: () => import('./mikrotik.js'),
+  vyos: () => import('./vyos.js'),
   upnp: () => import('./upnp.js'),
   miniupnpd: () => import('./miniupnpd.js'),
 };

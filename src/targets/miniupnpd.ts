@@ -65,6 +65,22 @@ export function permEntries(plan: Plan, warnings: Diagnostic[] = []): PermEntry[
   return [...byRanges.values()];
 }
 
+/**
+ * allowFrom and hairpin do not change which mappings the NAS may request, so the permission lines
+ * are the same; the header says what they do not do instead of staying silent.
+ */
+function notes(plan: Plan): string[] {
+  const out: string[] = [];
+  if (plan.allowFrom.length + plan.allowFrom6.length > 0) {
+    out.push(
+      `allowFrom (${[...plan.allowFrom, ...plan.allowFrom6].join(', ')}) is not expressed here: permission lines decide which`,
+      'mappings LAN hosts may request, not which internet sources may connect; UPnP mappings are open to every source.',
+    );
+  }
+  if (plan.hairpin) out.push('hairpin is not expressed here: NAT loopback for the mappings is a setting of the router itself.');
+  return out;
+}
+
 function header(plan: Plan, options: RenderOptions): string[] {
   const info = TARGETS.miniupnpd;
   const tag = profileTag(plan);
@@ -83,6 +99,7 @@ function header(plan: Plan, options: RenderOptions): string[] {
       'Permission lines carry no protocol: a line for 1194 allows tcp and udp alike; the upnp target\'s script decides the protocols.',
       'A range line (6001-6010 to 6001-6010) also lets the NAS pair two different ports of that range; remapped ranges get one line',
       'per port. Keep secure_mode=yes so that only the NAS itself can request mappings to its address.',
+      ...notes(plan),
     ],
     remove: [
       `Delete the lines from "# BEGIN ${tag}" to "# END ${tag}" and restart miniupnpd, e.g.`,
@@ -98,9 +115,8 @@ let template: Template | undefined;
 export const target: Target = {
   info: TARGETS.miniupnpd,
   render(plan: Plan, options: RenderOptions): Rendered {
-    refuseOptions(plan, this.info, ['allowFrom', 'hairpin', 'address6'], {
-      allowFrom: 'permission lines decide which mappings LAN hosts may request, not which internet sources may connect',
-      hairpin: 'NAT loopback is not part of miniupnpd\'s permission lines',
+    refuseOptions(plan, this.info, ['address6'], {
+      address6: "miniupnpd's permission lines cover IPv4 mappings only; use a router target for IPv6 allow rules",
     });
     const warnings: Diagnostic[] = [];
     const entries = permEntries(plan, warnings);

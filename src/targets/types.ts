@@ -4,7 +4,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Plan } from '../plan/types.js';
 
-export type TargetId = 'iptables' | 'openwrt' | 'pfsense' | 'mikrotik' | 'upnp' | 'miniupnpd';
+export type TargetId = 'iptables' | 'nftables' | 'openwrt' | 'pfsense' | 'opnsense' | 'mikrotik' | 'vyos' | 'upnp' | 'miniupnpd';
 
 export interface RenderOptions {
   /** synfw's version, for the header. */

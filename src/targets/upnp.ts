@@ -112,6 +112,7 @@ export const target: Target = {
       allowFrom:
         'a UPnP IGD mapping cannot be limited to source networks (NewRemoteHost names one host at most and most gateways only accept the wildcard)',
       hairpin: 'NAT loopback is a setting of the gateway itself that UPnP cannot request',
+      address6: 'IPv6 needs firewall pinholes (IGDv2 WANIPv6FirewallControl), which this target does not generate; use a router target',
     });
     const { max, lease } = upnpOptions(options);
     const count = checkCount(plan, max);

@@ -167,10 +167,17 @@ describe('miniupnpd limits and refusals', () => {
     checkAgainstPlan(plan, text);
   });
 
+  it('allowFrom and hairpin leave the permission lines unchanged and say so in the header', () => {
+    const plain = render(samplePlan()).text;
+    const { text } = render(samplePlan({ allowFrom: ['198.51.100.0/24'], allowFrom6: ['2001:db8:100::/48'], hairpin: true }));
+    const rules = (t: string) => t.split('\n').filter((l) => /^(allow|deny) /.test(l));
+    expect(rules(text)).toEqual(rules(plain));
+    expect(text).toMatch(/^# +allowFrom \(198\.51\.100\.0\/24, 2001:db8:100::\/48\) is not expressed here/m);
+    expect(text).toMatch(/^# +hairpin is not expressed here/m);
+  });
+
   it.each([
-    ['allowFrom', { allowFrom: ['198.51.100.0/24'] }, /not which internet sources may connect/],
-    ['hairpin', { hairpin: true }, /NAT loopback/],
-    ['nas.address6', { nas: { ...samplePlan().nas, address6: '2001:db8::10' } }, /cannot express nas.address6 yet/],
+    ['nas.address6', { nas: { ...samplePlan().nas, address6: '2001:db8::10' } }, /permission lines cover IPv4 mappings only/],
   ])('refuses %s with SFW301', (key, override, message) => {
     let error: unknown;
     try {
@@ -201,7 +208,22 @@ describe('miniupnpd hostile strings', () => {
   it('is accepted by miniupnpd', (ctx) => miniupnpdAccepts(ctx, text));
 });
 
-describe.each(ALL_PROFILES)('miniupnpd profile %s', (profile) => {
+/** Shipped profiles this target cannot express, and the key it names when it refuses them. */
+const REFUSED: Record<string, string> = { 'profiles/restricted.yaml': 'nas.address6', 'profiles/hairpin.yaml': 'nas.address6' };
+
+describe.each(Object.entries(REFUSED))('miniupnpd refuses profile %s', (profile, key) => {
+  it(`stops with SFW301 naming ${key}`, async () => {
+    const e = await renderProfile(profile, 'miniupnpd').then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expect(e).toBeInstanceOf(TargetError);
+    expect((e as TargetError).diagnostics.map((d) => d.code)).toContain('SFW301');
+    expect((e as TargetError).message).toContain(`target miniupnpd cannot express ${key}`);
+  });
+});
+
+describe.each(ALL_PROFILES.filter((p) => !(p in REFUSED)))('miniupnpd profile %s', (profile) => {
   it('renders, parses back to the plan, is accepted by miniupnpd and matches its golden file', async (ctx) => {
     const { plan, text } = await renderProfile(profile, 'miniupnpd');
     const conf = checkAgainstPlan(plan, text);

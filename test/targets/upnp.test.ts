@@ -237,7 +237,7 @@ describe('upnp limits and refusals', () => {
   it.each([
     ['allowFrom', { allowFrom: ['198.51.100.0/24'] }, /cannot express allowFrom: a UPnP IGD mapping cannot be limited to source networks/],
     ['hairpin', { hairpin: true }, /cannot express hairpin: NAT loopback/],
-    ['nas.address6', { nas: { ...samplePlan().nas, address6: '2001:db8::10' } }, /cannot express nas.address6 yet/],
+    ['nas.address6', { nas: { ...samplePlan().nas, address6: '2001:db8::10' } }, /cannot express nas.address6: IPv6 needs firewall pinholes/],
   ])('refuses %s with SFW301', (key, override, message) => {
     const e = targetError(() => render(samplePlan(override as Partial<Plan>)));
     expect(e.diagnostics.map((d) => d.code)).toEqual(['SFW301']);
@@ -357,7 +357,22 @@ describe('upnp script run against a stub upnpc', (): void => {
   });
 });
 
-describe.each(ALL_PROFILES)('upnp profile %s', (profile) => {
+/** Shipped profiles this target cannot express, and the key it names when it refuses them. */
+const REFUSED: Record<string, string> = { 'profiles/restricted.yaml': 'allowFrom', 'profiles/hairpin.yaml': 'hairpin' };
+
+describe.each(Object.entries(REFUSED))('upnp refuses profile %s', (profile, key) => {
+  it(`stops with SFW301 naming ${key}`, async () => {
+    const e = await renderProfile(profile, 'upnp').then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expect(e).toBeInstanceOf(TargetError);
+    expect((e as TargetError).diagnostics.map((d) => d.code)).toContain('SFW301');
+    expect((e as TargetError).message).toContain(`target upnp cannot express ${key}`);
+  });
+});
+
+describe.each(ALL_PROFILES.filter((p) => !(p in REFUSED)))('upnp profile %s', (profile) => {
   it('renders, parses back to the plan, passes the shell checks and matches its golden file', async (ctx) => {
     const { plan, text } = await renderProfile(profile, 'upnp');
     const parsed = parseUpnp(text);
