@@ -29,7 +29,7 @@ export async function generate(req: GenerateRequest): Promise<void> {
     format: req.format,
     upnpMax: req.upnpMax,
     upnpLease: req.upnpLease,
-    ...(req.merge !== undefined ? { merge: { file: req.merge, text: readText(req.merge, 'pfSense config') } } : {}),
+    ...(req.merge !== undefined ? { merge: { file: req.merge, text: readText(req.merge, 'config to merge into') } } : {}),
   };
   const ids = req.target === 'all' ? targetIds : [req.target];
   const outputs: Array<{ id: TargetId; text: string }> = [];

@@ -57,6 +57,9 @@ export function resolvePlan(profile: Profile, options: ResolveOptions): ResolveR
     else if (text.includes(':')) allowFrom6.push(c.value);
     else allowFrom.push(c.value);
   });
+  if (allowFrom6.length > 0 && allowFrom.length === 0) {
+    ctx.warn('SFW254', 'allowFrom lists only IPv6 sources, so no IPv4 source may use the port forwards; add IPv4 CIDRs to allowFrom to allow some', '/allowFrom');
+  }
   if (address6 && allowFrom.length > 0 && allowFrom6.length === 0) {
     ctx.warn('SFW253', 'allowFrom lists only IPv4 sources, so no IPv6 source may reach nas.address6 and no IPv6 rules are generated; add IPv6 CIDRs to allowFrom to allow some', '/nas/address6');
   }

@@ -1,16 +1,20 @@
 // iptables target: a POSIX sh script (default) or iptables-restore --noflush input (--format
-// restore). Rules live in two chains of the profile's own, hooked from nat PREROUTING and filter
-// FORWARD; re-running either form leaves the same ruleset as running it once.
+// restore). Rules live in chains of the profile's own, hooked from nat PREROUTING/POSTROUTING and
+// filter FORWARD (ip6tables FORWARD for nas.address6); re-running either form leaves the same
+// ruleset as running it once.
 
 import { compileTemplate, type Template } from '../render/engine.js';
 import { iptQuote, restoreComment } from '../render/escape/iptables.js';
 import { shComment, shQuote } from '../render/escape/shell.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Plan } from '../plan/types.js';
-import { headerLines, refuseOptions } from './common.js';
+import { refuseOptions } from './common.js';
 import { TARGETS } from './index.js';
-import { buildModel, COMMENT_MAX, type ChainView, type IptablesModel } from './iptables-view.js';
+import { header } from './iptables-header.js';
+import { buildModel, COMMENT_MAX } from './iptables-view.js';
 import { TargetError, type Rendered, type RenderOptions, type Target } from './types.js';
+
+export { chainCommands } from './iptables-header.js';
 
 const templates = new Map<string, Template>();
 function template(name: 'iptables' | 'iptables-restore'): Template {
@@ -25,48 +29,38 @@ function template(name: 'iptables' | 'iptables-restore'): Template {
 /** Linux interface names: IFNAMSIZ 16 incl. NUL; iptables rejects longer ones. */
 const IFNAME = /^[A-Za-z0-9][A-Za-z0-9_.@:+-]{0,14}$/;
 
-/** The shell commands that hook, unhook and delete a chain (also printed in the restore header). */
-export function chainCommands(c: ChainView, tag: string): { hook: string; unhook: string; drop: string } {
-  const ipt = `iptables -w -t ${c.table}`;
-  const jump = `${c.hookChain} -m comment --comment ${shQuote(tag)} -j ${c.name}`;
-  return {
-    hook: `${ipt} -C ${jump} 2>/dev/null || ${ipt} ${c.hookAdd} ${jump}`,
-    unhook: `${ipt} -D ${jump}`,
-    drop: `${ipt} -F ${c.name} && ${ipt} -X ${c.name}`,
-  };
-}
+/** Why the restore form refuses an option: it is one static iptables-restore file. */
+const RESTORE_WHY = {
+  hairpin:
+    "in --format restore: hairpin needs the router's current WAN address and LAN subnet, which a static iptables-restore file cannot look up; use the default format (an sh script that looks them up when it runs)",
+  address6:
+    'in --format restore: iptables-restore input cannot hold ip6tables rules (ip6tables-restore needs a file of its own); use the default format (an sh script that runs ip6tables too)',
+};
 
-function header(plan: Plan, m: IptablesModel, options: RenderOptions, restore: boolean): string[] {
-  const [nat, filter] = m.chains;
-  const cmds = m.chains.map((c) => chainCommands(c, m.tag));
-  const apply = restore
-    ? ['save this file as FILE, then as root: iptables-restore -w --noflush < FILE   (never without --noflush: that empties the whole tables)', 'then hook the chains once (does nothing if they are hooked already):', ...cmds.map((c) => c.hook)]
-    : ['save this script as FILE, then as root on the router: sh FILE   (running it again leaves the same rules: chains are flushed and refilled, hooks added only if missing)'];
-  const remove = restore ? [...cmds.map((c) => c.unhook), ...cmds.map((c) => c.drop)] : ['as root: sh FILE remove   (deletes the hooks and both chains; running it again is harmless)'];
-  const lines = headerLines(plan, { info: TARGETS.iptables, version: options.version, wan: m.wan, format: options.format, apply, remove });
-  lines.push(
-    `Chains: nat ${nat.name} (appended to PREROUTING: DNAT of what arrives on ${m.wan}), filter ${filter.name} (inserted first in FORWARD).`,
-    'The filter chain accepts only these DNATed connections, both directions (conntrack --ctstate DNAT --ctdir ORIGINAL/REPLY), so a FORWARD policy of DROP is fine.',
-  );
-  if (m.shiftedRange) lines.push('A remapped range uses --to-destination ADDR:FIRST-LAST/BASE: needs iptables >= 1.8.0 and Linux >= 4.18.');
-  if (m.cutComments) lines.push(`${m.cutComments} rule comment(s) were cut to ${COMMENT_MAX} bytes (the kernel keeps no more) and end in "..."; the list above is complete.`);
-  return lines;
+const error = (code: string, message: string, pos: Plan['keyPos'][keyof Plan['keyPos']]): TargetError =>
+  new TargetError([{ code, severity: 'error', message: `target iptables: ${message}`, ...(pos ? { pos } : {}) }]);
+
+/** Interface names go into rules unquoted; hairpin needs a LAN interface that is not the WAN. */
+function interfaces(plan: Plan): { wan: string } {
+  const wan = plan.router.wan ?? TARGETS.iptables.defaultWan;
+  if (!IFNAME.test(wan)) throw error('SFW304', `router.wan "${wan}" is not a Linux interface name (at most 15 characters); iptables -i would reject it`, plan.keyPos.wan);
+  if (!plan.hairpin) return { wan };
+  const lan = plan.router.lan;
+  if (lan === undefined) throw error('SFW305', 'hairpin needs router.lan (the LAN interface, e.g. br-lan)', plan.keyPos.hairpin);
+  if (!IFNAME.test(lan)) throw error('SFW304', `router.lan "${lan}" is not a Linux interface name (at most 15 characters); iptables -i would reject it`, plan.keyPos.lan);
+  if (lan === wan) throw error('SFW304', `router.lan "${lan}" is the WAN interface too; hairpin needs the LAN interface`, plan.keyPos.lan);
+  return { wan };
 }
 
 export const target: Target = {
   info: TARGETS.iptables,
   render(plan: Plan, options: RenderOptions): Rendered {
-    refuseOptions(plan, TARGETS.iptables, ['allowFrom', 'hairpin', 'address6']);
     const format = options.format ?? 'default';
     if (!(format in TARGETS.iptables.formats)) throw new Error(`iptables has no format ${format}`);
-    const wan = plan.router.wan ?? TARGETS.iptables.defaultWan;
-    if (!IFNAME.test(wan)) {
-      throw new TargetError([
-        { code: 'SFW304', severity: 'error', message: `target iptables: router.wan "${wan}" is not a Linux interface name (at most 15 characters); iptables -i would reject it`, pos: plan.keyPos.wan },
-      ]);
-    }
-    const m = buildModel(plan, wan);
     const restore = format === 'restore';
+    if (restore) refuseOptions(plan, TARGETS.iptables, ['hairpin', 'address6'], RESTORE_WHY);
+    const { wan } = interfaces(plan);
+    const m = buildModel(plan, wan);
     const text = template(restore ? 'iptables-restore' : 'iptables')({ ...m, header: header(plan, m, options, restore) });
     const warnings: Diagnostic[] = m.cutComments
       ? [{ code: 'SFW310', severity: 'warning', message: `target iptables: ${m.cutComments} rule comment(s) cut to the kernel's ${COMMENT_MAX} bytes` }]

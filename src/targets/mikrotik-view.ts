@@ -1,40 +1,25 @@
 // The mikrotik view model: the plan's forwards packed into /ip firewall nat dst-nat rules and
-// /ip firewall filter forward-chain accepts, the way RouterOS's syntax allows. Free text stays raw
-// here (one line, cut to COMMENT_MAX bytes); the template quotes it with rosQuote.
+// /ip firewall filter forward-chain accepts, the way RouterOS's syntax allows; allowFrom, hairpin
+// and nas.address6 are added by mikrotik-options.ts. Free text stays raw here (one line, cut to
+// COMMENT_MAX bytes); the template quotes it with rosQuote.
 
-import { formatRange } from '../plan/ranges.js';
-import type { Forward, Plan, PortRange, Proto } from '../plan/types.js';
+import type { Plan, Proto } from '../plan/types.js';
 import { rosRegexLiteral } from '../render/escape/routeros.js';
-import { fitBytes, oneLine, originNames, profileTag, ruleText } from './common.js';
-import { packSlots } from './packing.js';
+import { profileTag } from './common.js';
+import { addressEntry, hairpinView, ipv6View, type AddressView, type HairpinView, type Ipv6View } from './mikrotik-options.js';
+import { appsOf, Comments, nasPacks, natRules, portList, type NatRuleView } from './mikrotik-pack.js';
 
-/**
- * RouterOS documents no comment limit. 255 bytes of the comment's value (UTF-8, before escaping)
- * keeps every rule printable on one terminal screen and matches the Linux xt_comment limit.
- */
-export const COMMENT_MAX = 255;
-/**
- * Port-list slots per rule. RouterOS documents no maximum for dst-port lists; Linux multiport allows
- * 15 slots with a range taking 2, so lists are packed to that in case RouterOS counts the same way.
- */
-export const PORT_SLOTS = 15;
-
-export interface NatRuleView {
-  proto: Proto;
-  /** "21,5001,6001-6010": WAN ports. */
-  dstPort: string;
-  /** NAS port when it differs from the WAN port; null keeps the WAN port (DNAT without a port). */
-  toPorts: string | null;
-  /** Raw comment text: the template escapes it. */
-  comment: string;
-}
+export { COMMENT_MAX, PORT_SLOTS, type NatRuleView } from './mikrotik-pack.js';
 
 export interface FilterRuleView {
   proto: Proto;
-  /** NAS ports ("5001,6001-6010"): dst-port of the forward accept, src-port of the reply accept. */
+  /** NAS ports ("5001,6001-6010"): dst-port of the forward accepts, src-port of the reply accept. */
   ports: string;
-  comment: string;
-  replyComment: string;
+  /** Accept of dst-natted connections from the WAN; null when no IPv4 source may connect. */
+  comment: string | null;
+  /** Accept of hairpin connections from the LAN, needed only when the WAN accept is restricted. */
+  hairpinComment: string | null;
+  replyComment: string | null;
 }
 
 export interface MikrotikModel {
@@ -44,77 +29,54 @@ export interface MikrotikModel {
   /** How the dst-nat rules match the WAN: an interface (router.wan) or the defconf interface list. */
   wanKey: 'in-interface' | 'in-interface-list';
   wan: string;
+  /** How hairpin rules match the LAN: an interface (router.lan) or the defconf interface list LAN. */
+  lanKey: 'in-interface' | 'in-interface-list';
+  lan: string;
   nas: string;
+  /** The address list this profile owns ("synfw-<profile>"), IPv4 and IPv6. */
+  listName: string;
+  /** listName when allowFrom restricts the sources, else null. */
+  srcList: string | null;
+  addresses: AddressView[];
   nat: NatRuleView[];
+  hairpin: HairpinView | null;
   filter: FilterRuleView[];
   hasFilter: boolean;
+  v6: Ipv6View | null;
   /** Number of comments cut to COMMENT_MAX bytes. */
   cutComments: number;
 }
 
-/** Ports merged into ranges (overlapping or adjacent), each with the forwards behind it. */
-interface PortGroup {
-  range: PortRange;
-  forwards: Forward[];
-}
-
-function mergeBy(forwards: Forward[], side: (f: Forward) => PortRange): PortGroup[] {
-  const sorted = [...forwards].sort((a, b) => side(a).first - side(b).first || side(a).last - side(b).last);
-  const out: PortGroup[] = [];
-  for (const f of sorted) {
-    const r = side(f);
-    const last = out[out.length - 1];
-    if (last && r.first <= last.range.last + 1) {
-      last.range.last = Math.max(last.range.last, r.last);
-      last.forwards.push(f);
-    } else out.push({ range: { first: r.first, last: r.last }, forwards: [f] });
-  }
-  return out;
-}
-
-const remapped = (f: Forward): boolean => f.external.first !== f.internal.first;
-const uniq = (xs: string[]): string[] => [...new Set(xs)];
-const portList = (groups: PortGroup[]): string => groups.map((g) => formatRange(g.range)).join(',');
-const appsOf = (groups: PortGroup[]): string => uniq(groups.flatMap((g) => g.forwards.flatMap((f) => f.apps)).sort()).join(',');
-
 export function buildModel(plan: Plan, defaultWan: string): MikrotikModel {
   const tag = profileTag(plan);
   const nas = plan.nas.address;
-  let cutComments = 0;
-  const comment = (text: string): string => {
-    const line = oneLine(text);
-    const cut = fitBytes(line, COMMENT_MAX);
-    if (cut !== line) cutComments++;
-    return cut;
-  };
+  const c = new Comments();
+  const restricted = plan.allowFrom.length + plan.allowFrom6.length > 0;
+  // A non-empty allowFrom admits only what it lists: with IPv6 sources only, no IPv4 source at all.
+  const wanOpen = !restricted || plan.allowFrom.length > 0;
+  const listName = `synfw-${plan.profile.name}`;
+  const lan = { key: plan.router.lan ? ('in-interface' as const) : ('in-interface-list' as const), value: plan.router.lan ?? 'LAN' };
 
   const nat: NatRuleView[] = [];
   const filter: FilterRuleView[] = [];
   for (const proto of ['tcp', 'udp'] as const) {
-    const forwards = plan.forwards.filter((f) => f.proto === proto);
-    // Same port on both sides: DNAT to the address alone keeps the port, so ranges and lists pack.
-    for (const groups of packSlots(mergeBy(forwards.filter((f) => !remapped(f)), (f) => f.external), (g) => g.range, PORT_SLOTS)) {
-      const names = originNames(groups.flatMap((g) => g.forwards));
-      nat.push({ proto, dstPort: portList(groups), toPorts: null, comment: comment(`${tag} ${appsOf(groups)} ${proto}/${portList(groups)}${names ? ` ${names}` : ''}`) });
-    }
-    // to-ports with a range is not offset-mapped (Linux DNAT picks any port of it): one rule per port.
-    for (const f of forwards.filter(remapped).sort((a, b) => a.external.first - b.external.first)) {
-      const text = comment(ruleText(plan, f));
-      for (let i = 0; i <= f.external.last - f.external.first; i++) {
-        nat.push({ proto, dstPort: String(f.external.first + i), toPorts: String(f.internal.first + i), comment: text });
-      }
-    }
-    for (const groups of packSlots(mergeBy(forwards, (f) => f.internal), (g) => g.range, PORT_SLOTS)) {
+    if (wanOpen) nat.push(...natRules(plan, proto, c));
+    for (const groups of nasPacks(plan.forwards.filter((f) => f.proto === proto))) {
       const ports = portList(groups);
       const apps = appsOf(groups);
       filter.push({
         proto,
         ports,
-        comment: comment(`${tag} ${apps} accept dst-natted ${proto}/${ports} to ${nas}`),
-        replyComment: comment(`${tag} ${apps} accept replies ${proto}/${ports} from ${nas}`),
+        comment: wanOpen ? c.of(`${tag} ${apps} accept dst-natted ${proto}/${ports} to ${nas}`) : null,
+        hairpinComment: plan.hairpin && restricted ? c.of(`${tag} ${apps} accept hairpin ${proto}/${ports} to ${nas}`) : null,
+        replyComment: wanOpen || plan.hairpin ? c.of(`${tag} ${apps} accept replies ${proto}/${ports} from ${nas}`) : null,
       });
     }
   }
+  const kept = filter.filter((f) => f.comment ?? f.hairpinComment ?? f.replyComment);
+  const addresses = plan.allowFrom.map((a) => addressEntry(plan, a, c));
+  const hairpin = plan.hairpin ? hairpinView(plan, c) : null;
+  const v6 = ipv6View(plan, defaultWan, listName, c);
 
   return {
     tag,
@@ -122,10 +84,17 @@ export function buildModel(plan: Plan, defaultWan: string): MikrotikModel {
     tagRegex: `^${rosRegexLiteral(tag)} `,
     wanKey: plan.router.wan ? 'in-interface' : 'in-interface-list',
     wan: plan.router.wan ?? defaultWan,
+    lanKey: lan.key,
+    lan: lan.value,
     nas,
+    listName,
+    srcList: restricted ? listName : null,
+    addresses,
     nat,
-    filter,
-    hasFilter: filter.length > 0,
-    cutComments,
+    hairpin,
+    filter: kept,
+    hasFilter: kept.length > 0,
+    v6,
+    cutComments: c.cut,
   };
 }

@@ -1,13 +1,15 @@
-// mikrotik target: a RouterOS script (paste into a terminal or /import) that first removes the
-// rules this profile added before (found by their comment tag), then adds dst-nat rules and
-// narrow forward-chain accepts. The v6 menu form (/ip firewall nat) works on v6 and v7.
+// mikrotik target: a RouterOS script (paste into a terminal or /import) that first removes what this
+// profile added before (rules found by their comment tag, address-list entries by their list name),
+// then adds dst-nat rules and narrow forward-chain accepts, plus what allowFrom, hairpin and
+// nas.address6 need. The v6 menu form (/ip firewall nat) works on v6 and v7.
 
 import type { Diagnostic } from '../diagnostics.js';
 import type { Plan } from '../plan/types.js';
 import { compileTemplate, type Template } from '../render/engine.js';
 import { rosComment, rosQuote, rosWord } from '../render/escape/routeros.js';
-import { headerLines, refuseOptions } from './common.js';
+import { headerLines } from './common.js';
 import { TARGETS } from './index.js';
+import { optionLines } from './mikrotik-notes.js';
 import { buildModel, COMMENT_MAX, PORT_SLOTS, type MikrotikModel } from './mikrotik-view.js';
 import type { Rendered, RenderOptions, Target } from './types.js';
 
@@ -17,9 +19,15 @@ function template(): Template {
   return compiled;
 }
 
-/** The exact commands that delete every rule this profile added, in both menus. */
+/** The exact commands that delete everything this profile added, in every menu the script touches. */
 export function removeCommands(m: MikrotikModel): string[] {
-  return ['nat', 'filter'].map((menu) => `/ip firewall ${menu} remove [find where comment~${rosQuote(m.tagRegex)}]`);
+  const byTag = (menu: string): string => `${menu} remove [find where comment~${rosQuote(m.tagRegex)}]`;
+  const byList = (menu: string): string => `${menu} remove [find where list=${rosQuote(m.listName)}]`;
+  return [
+    byList('/ip firewall address-list'),
+    ...['nat', 'mangle', 'filter'].map((menu) => byTag(`/ip firewall ${menu}`)),
+    ...(m.v6 ? [byList('/ipv6 firewall address-list'), byTag('/ipv6 firewall filter')] : []),
+  ];
 }
 
 function header(plan: Plan, m: MikrotikModel, options: RenderOptions): string[] {
@@ -43,6 +51,7 @@ function header(plan: Plan, m: MikrotikModel, options: RenderOptions): string[] 
     'because a to-ports range is not offset-mapped.',
     'Forward rules: see the note above /ip firewall filter below.',
     'Connections the router already tracks keep their old NAT until they time out (/ip firewall connection).',
+    ...optionLines(plan, m),
   );
   if (m.cutComments) lines.push(`${m.cutComments} rule comment(s) were cut to ${COMMENT_MAX} bytes and end in "..."; the list above is complete.`);
   return lines;
@@ -51,7 +60,6 @@ function header(plan: Plan, m: MikrotikModel, options: RenderOptions): string[] 
 export const target: Target = {
   info: TARGETS.mikrotik,
   render(plan: Plan, options: RenderOptions): Rendered {
-    refuseOptions(plan, TARGETS.mikrotik, ['allowFrom', 'hairpin', 'address6']);
     const format = options.format ?? 'default';
     if (!(format in TARGETS.mikrotik.formats)) throw new Error(`mikrotik has no format ${format}`);
     const m = buildModel(plan, TARGETS.mikrotik.defaultWan);

@@ -2,12 +2,14 @@
 // src_dport (a port or a range, never a list: fw3 and fw4 cannot), so every forward becomes one
 // section, except a remapped range: DNAT to a port range is not offset-mapped (targets.md §0), so it
 // becomes one section per port. A tcp and a udp forward with identical ports share one section
-// (proto tcp udp), which is how LuCI shows "TCP+UDP".
+// (proto tcp udp), which is how LuCI shows "TCP+UDP". A redirect's src_ip is one address or CIDR
+// (fw4 parse_redirect and fw3 redirects.c read it as a single value; a list gets the section
+// skipped), so allowFrom makes one copy of each section per source CIDR.
 
 import { formatRange } from '../plan/ranges.js';
 import type { Forward, Plan, PortRange, Proto } from '../plan/types.js';
 import { fitName, isUciName, nameText, NAME_MAX_BYTES } from '../render/escape/uci.js';
-import { profileTag, ruleText } from './common.js';
+import { originNames, profileTag, ruleText } from './common.js';
 
 export interface Redirect {
   /** Section name, [A-Za-z0-9_] only; see sectionId. */
@@ -24,6 +26,10 @@ export interface Redirect {
   srcDport: string;
   /** null for an identity range: fw4 and fw3 then DNAT without a port, which keeps it. */
   destPort: string | null;
+  /** The one allowed source CIDR (allowFrom), or null when anyone may connect. */
+  srcIp: string | null;
+  /** NAT loopback for this section: only the first copy of a port gets it, so it exists once. */
+  reflection: boolean;
 }
 
 export interface RedirectModel {
@@ -50,18 +56,25 @@ export function sectionPrefix(profile: string): string {
 }
 
 /**
- * synfw_<profile>_<proto>_<first>[_<last>]. Read from the right the name splits one way only: the
- * last part is a port, the one before it a port (then the one before that is the proto) or the
- * proto, and no proto word is a number; so two different (profile, proto, range) never share a name.
+ * synfw_<profile>_<proto>_<first>[_<last>][_S<n>]. Read from the right the name splits one way only:
+ * an upper-case S part (the n-th allowFrom source) can only be that suffix, since profile names are
+ * lower case; then the last part is a port, the one before it a port (then the one before that is
+ * the proto) or the proto, and no proto word is a number; so two different (profile, proto, range,
+ * source) never share a name.
  */
-export function sectionId(profile: string, protos: readonly Proto[], ext: PortRange): string {
+export function sectionId(profile: string, protos: readonly Proto[], ext: PortRange, source?: number): string {
   const ports = ext.first === ext.last ? `${ext.first}` : `${ext.first}_${ext.last}`;
-  return `${sectionPrefix(profile)}${protos.join('')}_${ports}`;
+  return `${sectionPrefix(profile)}${protos.join('')}_${ports}${source === undefined ? '' : `_S${source}`}`;
 }
 
-/** ruleText for one or two protocols and the ports one section covers. */
-export function redirectText(plan: Plan, fs: readonly Forward[], ext: PortRange, int: PortRange): string {
-  return ruleText(plan, fs, { external: ext, internal: int });
+/** ruleText for one or two protocols and the ports one section covers, plus the allowed source. */
+export function redirectText(plan: Plan, fs: readonly Forward[], ext: PortRange, int: PortRange, source?: string): string {
+  const text = ruleText(plan, fs, { external: ext, internal: int });
+  if (source === undefined) return text;
+  // The source goes before the free-text names, so cutting a long name never cuts it away.
+  const names = originNames(fs);
+  const fixed = names ? text.slice(0, text.length - names.length - 1) : text;
+  return `${fixed} from ${source}${names ? ` ${names}` : ''}`;
 }
 
 const sameRanges = (a: Forward, b: Forward): boolean =>
@@ -94,33 +107,47 @@ function pieces(f: Forward): [PortRange, PortRange][] {
   return out;
 }
 
+/**
+ * The IPv4 sources allowed to use the forwards: [null] = anyone; [] = no one (allowFrom lists only
+ * IPv6 sources, and the plan's rule is that a non-empty allowFrom admits only what it lists).
+ */
+export function ipv4Sources(plan: Plan): (string | null)[] {
+  if (plan.allowFrom.length + plan.allowFrom6.length === 0) return [null];
+  return plan.allowFrom;
+}
+
 export function buildRedirects(plan: Plan, src: string, dest: string): RedirectModel {
   const redirects: Redirect[] = [];
   const ids = new Set<string>();
+  const sources = ipv4Sources(plan);
   let cutNames = 0;
   let splitRanges = false;
-  for (const group of groups(plan.forwards)) {
+  for (const group of sources.length ? groups(plan.forwards) : []) {
     const protos = group.map((f) => f.proto);
     const parts = pieces(group[0]!);
     if (parts.length > 1) splitRanges = true;
     for (const [ext, int] of parts) {
-      const id = sectionId(plan.profile.name, protos, ext);
-      if (!isUciName(id) || ids.has(id)) throw new Error(`openwrt: section name ${id} is invalid or not unique`);
-      ids.add(id);
-      const text = redirectText(plan, group, ext, int);
-      const name = fitName(text);
-      if (name !== nameText(text)) cutNames++;
-      const identity = ext.first === int.first;
-      redirects.push({
-        id,
-        name,
-        summary: `${protos.join('+')} ${formatRange(ext)} -> ${plan.nas.address}:${formatRange(int)}`,
-        protos,
-        src,
-        dest,
-        destIp: plan.nas.address,
-        srcDport: formatRange(ext),
-        destPort: identity && ext.first !== ext.last ? null : formatRange(int),
+      sources.forEach((source, k) => {
+        const id = sectionId(plan.profile.name, protos, ext, source === null ? undefined : k + 1);
+        if (!isUciName(id) || ids.has(id)) throw new Error(`openwrt: section name ${id} is invalid or not unique`);
+        ids.add(id);
+        const text = redirectText(plan, group, ext, int, source ?? undefined);
+        const name = fitName(text);
+        if (name !== nameText(text)) cutNames++;
+        const identity = ext.first === int.first;
+        redirects.push({
+          id,
+          name,
+          summary: `${protos.join('+')} ${formatRange(ext)} -> ${plan.nas.address}:${formatRange(int)}${source === null ? '' : ` from ${source}`}`,
+          protos,
+          src,
+          dest,
+          destIp: plan.nas.address,
+          srcDport: formatRange(ext),
+          destPort: identity && ext.first !== ext.last ? null : formatRange(int),
+          srcIp: source,
+          reflection: plan.hairpin && k === 0,
+        });
       });
     }
   }

@@ -1,12 +1,12 @@
-// The pfSense view model: one <nat><rule> per forward (a tcp and a udp forward with identical
-// ports become one tcp/udp rule) and its linked <filter><rule>, with the texts pfSense would store.
+// The pfSense view model: the shared rules (pf-xml-rules.ts) with what pfSense's GUI would add:
+// linking ids, the linked pass rule's "NAT " description cut to 62 bytes, trackers.
 
 import type { Diagnostic } from '../diagnostics.js';
-import { formatRange } from '../plan/ranges.js';
-import type { Forward, Plan } from '../plan/types.js';
-import { cleanText, decodeEntities, pfEntities } from '../render/escape/xml.js';
-import { byteLength, fitBytes, profileTag, ruleText } from './common.js';
-import { associatedRuleId, trackerBase } from './pfsense-ids.js';
+import type { Plan } from '../plan/types.js';
+import { pfEntities } from '../render/escape/xml.js';
+import { byteLength } from './common.js';
+import { associatedRuleId, trackerBase, unique } from './pf-xml-ids.js';
+import { buildRules, sourceView, type PfProtocol, type SourceView } from './pf-xml-rules.js';
 
 /**
  * pfSense sets no limit on a port forward's description; synfw keeps it to 255 bytes as stored
@@ -17,14 +17,13 @@ export const NAT_DESCR_MAX = 255;
 export const FILTER_DESCR_MAX = 62;
 
 export interface PfRule {
-  protocol: 'tcp' | 'udp' | 'tcp/udp';
-  /** WAN port or "first-last". */
+  protocol: PfProtocol;
   extPort: string;
   target: string;
-  /** First NAS port: pfSense computes the end of the range from it. */
   localPort: number;
-  /** NAS port or range, for the linked pass rule. */
   filterPort: string;
+  source: SourceView;
+  reflection: boolean;
   /** Free text, cleaned and cut; the template escapes it. */
   descr: string;
   filterDescr: string;
@@ -32,9 +31,19 @@ export interface PfRule {
   tracker: number;
 }
 
+export interface PfAllow6View {
+  protocol: PfProtocol;
+  address: string;
+  port: string;
+  source: SourceView;
+  descr: string;
+  tracker: number;
+}
+
 export interface PfView {
   iface: string;
   rules: PfRule[];
+  allows6: PfAllow6View[];
   warnings: Diagnostic[];
 }
 
@@ -48,48 +57,35 @@ export function cutBytes(text: string, max: number): string {
   return out;
 }
 
-
-const key = (f: Forward): string => `${formatRange(f.external)}>${formatRange(f.internal)}`;
-
-export function buildView(plan: Plan, iface: string): PfView {
-  const udpByKey = new Map(plan.forwards.filter((f) => f.proto === 'udp').map((f) => [key(f), f]));
-  const tcpKeys = new Set(plan.forwards.filter((f) => f.proto === 'tcp').map(key));
-  const warnings: Diagnostic[] = [];
+export function buildView(plan: Plan, iface: string, lan: string): PfView {
+  const built = buildRules(plan, { descrMax: NAT_DESCR_MAX, stored: pfEntities, lan });
+  const warnings: Diagnostic[] = built.cut.map((what) => ({
+    code: 'SFW310',
+    severity: 'warning',
+    message: `pfsense: description of ${what} cut to ${NAT_DESCR_MAX} bytes`,
+  }));
   const ids = new Set<string>();
-  const base = trackerBase(plan.profile.name);
-  const rules: PfRule[] = [];
-
-  for (const f of plan.forwards) {
-    if (f.proto === 'udp' && tcpKeys.has(key(f))) continue; // folded into its tcp twin
-    const twin = f.proto === 'tcp' ? udpByKey.get(key(f)) : undefined;
-    const protocol = twin ? 'tcp/udp' : f.proto;
-    const text = cleanText(ruleText(plan, twin ? [f, twin] : f));
-    // fitBytes measures the stored (encoded) form; the view keeps the decoded text for the template.
-    const descr = decodeEntities(fitBytes(text, NAT_DESCR_MAX, pfEntities));
-    if (descr !== text) {
-      warnings.push({
-        code: 'SFW310',
-        severity: 'warning',
-        message: `pfsense: description of ${protocol} ${formatRange(f.external)} cut to ${NAT_DESCR_MAX} bytes`,
-      });
-    }
-    const extPort = formatRange(f.external);
-    const filterPort = formatRange(f.internal);
-    let salt = 0;
-    let id = associatedRuleId(plan.profile.name, protocol, extPort, filterPort);
-    while (ids.has(id)) id = associatedRuleId(plan.profile.name, protocol, extPort, filterPort, ++salt);
-    ids.add(id);
-    rules.push({
-      protocol,
-      extPort,
-      target: plan.nas.address,
-      localPort: f.internal.first,
-      filterPort,
-      descr,
-      filterDescr: cutBytes(`NAT ${descr}`, FILTER_DESCR_MAX),
-      id,
-      tracker: base + rules.length,
-    });
-  }
-  return { iface, rules, warnings };
+  let tracker = trackerBase(plan.profile.name);
+  const rules: PfRule[] = built.forwards.map((f) => ({
+    protocol: f.protocol,
+    extPort: f.extPort,
+    target: plan.nas.address,
+    localPort: f.localPort,
+    filterPort: f.filterPort,
+    source: sourceView(f.source),
+    reflection: f.reflection,
+    descr: f.descr,
+    filterDescr: cutBytes(`NAT ${f.descr}`, FILTER_DESCR_MAX),
+    id: unique(ids, (salt) => associatedRuleId(plan.profile.name, f.key, salt)),
+    tracker: tracker++,
+  }));
+  const allows6: PfAllow6View[] = built.allows6.map((a) => ({
+    protocol: a.protocol,
+    address: plan.nas.address6!,
+    port: a.port,
+    source: sourceView(a.source),
+    descr: a.descr,
+    tracker: tracker++,
+  }));
+  return { iface, rules, allows6, warnings };
 }

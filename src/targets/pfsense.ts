@@ -6,11 +6,12 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { compileTemplate, type Template } from '../render/engine.js';
 import { pfCdata, xmlComment, xmlText } from '../render/escape/xml.js';
-import { headerLines, profileTag, refuseOptions } from './common.js';
+import { headerLines, profileTag } from './common.js';
 import { TARGETS } from './index.js';
-import { mergeRules, readConfig, type ConfigKind } from './pfsense-merge.js';
+import { ifaceWarnings, optionNotes, optionWarnings, withNotes, type NotesInput } from './pf-xml-notes.js';
+import { parseXml } from './pf-xml-parse.js';
+import { mergePf, readPfConfig, type ConfigKind } from './pfsense-merge.js';
 import { buildView } from './pfsense-view.js';
-import { parseXml } from './pfsense-xml.js';
 import type { Plan } from '../plan/types.js';
 import type { Target } from './types.js';
 
@@ -63,43 +64,39 @@ function applyLines(plan: Plan, kind: ConfigKind | 'standalone'): string[] {
   }
 }
 
-function removeLines(plan: Plan): string[] {
+function removeLines(plan: Plan, ipv6: boolean): string[] {
   const tag = profileTag(plan);
   return [
     `Firewall > NAT > Port Forward: select the rules whose description starts with ${tag} and Delete;`,
     `pfSense deletes their linked pass rules ("NAT ${tag} ...") with them. Then Apply Changes.`,
+    ...(ipv6 ? [`Firewall > Rules: delete the IPv6 rules whose description starts with ${tag} ipv6, then Apply Changes.`] : []),
   ];
 }
-
-/** pfSense's internal interface names; anything else is probably a device or display name. */
-const PF_IFACE = /^(wan|lan|opt[0-9]+)$/;
 
 export const target: Target = {
   info: TARGETS.pfsense,
   render(plan, options) {
-    refuseOptions(plan, this.info, ['allowFrom', 'hairpin', 'address6']);
     const iface = plan.router.wan ?? this.info.defaultWan;
-    const view = buildView(plan, iface);
-    const warnings: Diagnostic[] = [...view.warnings];
-    if (!PF_IFACE.test(iface)) {
-      warnings.push({
-        code: 'SFW304',
-        severity: 'warning',
-        message: `pfsense: router.wan "${iface}" is not an interface name like wan, lan or opt1; pfSense's rules need the internal name (Interfaces > Assignments), not the device or its description`,
-        pos: plan.keyPos.wan,
-      });
-    }
-    const user = options.merge ? readConfig(options.merge) : undefined;
+    const notes: NotesInput = {
+      product: 'pfSense',
+      target: 'pfsense',
+      iface,
+      lan: plan.router.lan ?? 'lan',
+      reflectionHelper: 'System > Advanced > Firewall & NAT: "Enable automatic outbound NAT for Reflection"',
+    };
+    const view = buildView(plan, iface, notes.lan);
+    const warnings: Diagnostic[] = [...view.warnings, ...ifaceWarnings(plan, notes), ...optionWarnings(plan, notes)];
+    const user = options.merge ? readPfConfig(options.merge) : undefined;
     const header = headerLines(plan, {
       info: this.info,
       version: options.version,
       wan: iface,
       format: options.format,
       apply: applyLines(plan, user?.kind ?? 'standalone'),
-      remove: removeLines(plan),
+      remove: removeLines(plan, view.allows6.length > 0),
     });
-    const text = render({ header, ...view });
+    const text = render({ header: withNotes(header, optionNotes(plan, notes)), ...view });
     if (!user) return { text, warnings };
-    return { text: mergeRules(user, parseXml(text), plan.profile.name), warnings };
+    return { text: mergePf(user, parseXml(text), plan.profile.name), warnings };
   },
 };

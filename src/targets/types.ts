@@ -15,7 +15,7 @@ export interface RenderOptions {
   upnpMax?: number;
   /** upnp: lease duration in seconds (default 0 = permanent where the gateway allows it). */
   upnpLease?: number;
-  /** pfsense: the user's exported config.xml to merge into. */
+  /** pfsense, opnsense: the user's exported config.xml to merge into. */
   merge?: { file: string; text: string };
 }
 

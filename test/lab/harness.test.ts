@@ -3,8 +3,9 @@
 
 import { describe, expect, test } from 'vitest';
 import { planOf } from '../support/profiles.js';
-import { labAvailability, normalizeSave, planExpectations, probeMismatches, sampleOffsets } from './lab.js';
+import { labAvailability, normalizeSave, planExpectations, planExpectations6, probeMismatches, routerAddr6For, sampleOffsets, type Lab } from './lab.js';
 import { mappingKeys, parseMappings } from './miniupnpd.js';
+import { allowed4, allowed6, clientAddresses, labOptionsFor, nftIntegrationCommands, normalizeRuleset, probeGroups } from './router.js';
 
 describe('lab harness', () => {
   test('labAvailability names what is missing', () => {
@@ -59,5 +60,90 @@ describe('lab harness', () => {
     const ms = parseMappings(out);
     expect(mappingKeys(ms)).toEqual(['TCP 443->192.168.1.10:5001', 'UDP 1194->192.168.1.10:1194']);
     expect(ms[1]!.description).toBe('it\'s "quoted"');
+  });
+
+  test('probeMismatches checks the address the NAS saw when the expectation names one', () => {
+    const lines = probeMismatches(
+      [
+        { proto: 'tcp', port: 443, answer: 5001, peer: ['203.0.113.7'] },
+        { proto: 'tcp', port: 6690, answer: 6690, peer: ['203.0.113.7'] },
+      ],
+      [
+        { answer: 5001, peer: '192.168.20.1' },
+        { answer: 6690, peer: '203.0.113.7' },
+      ],
+    );
+    expect(lines).toEqual(['tcp WAN 443: NAS port 5001 answered but saw the connection from 192.168.20.1, expected 203.0.113.7']);
+  });
+
+  test('clientAddresses: one WAN client inside allowFrom and one outside, IPv4 and IPv6', () => {
+    const restricted = planOf('profiles/restricted.yaml');
+    expect(clientAddresses(restricted)).toEqual({ clientAddr: '203.0.113.7', client2Addr: '203.0.113.9', clientAddr6: '2001:db8:100::7', client2Addr6: '2001:db8:200::9' });
+    expect([allowed4(restricted, '203.0.113.7'), allowed4(restricted, '203.0.113.9'), allowed4(restricted, '198.51.100.200')]).toEqual([true, false, true]);
+    expect([allowed6(restricted, '2001:db8:100:ffff::1'), allowed6(restricted, '2001:db8:200::9')]).toEqual([true, false]);
+    // Without allowFrom, one client that anyone allows; the full lab adds no second one.
+    const home = planOf('profiles/home.yaml');
+    expect(clientAddresses(home).clientAddr).toBe('203.0.113.2');
+    expect(labOptionsFor(home, 'iptables', { full: true })).toEqual({ wanIf: 'eth0', nasAddr: '192.168.1.10', clientAddr: '203.0.113.2' });
+    expect(labOptionsFor(planOf('profiles/hairpin.yaml'), 'nftables', { full: true, lanClient: true })).toMatchObject({ wanIf: 'eth0', lanIf: 'br-lan', nasAddr6: '2001:db8:30::2', lanClient: true });
+  });
+
+  test('planExpectations6: the NAS-side ports of the forwards are open over IPv6, the WAN side of a remap is not', () => {
+    const { open, closed } = planExpectations6(planOf('profiles/hairpin.yaml'));
+    const key = (e: { proto: string; port: number }): string => `${e.proto}/${e.port}`;
+    expect(open.map(key)).toEqual(['tcp/5001', 'tcp/6690']);
+    expect(closed.map(key)).toEqual(expect.arrayContaining(['tcp/443', 'tcp/22', 'udp/5001', 'udp/6690']));
+    expect(closed.map(key)).not.toContain('tcp/5001');
+  });
+
+  test("probeGroups: who must see what in a full lab (allowFrom, IPv6, hairpin)", () => {
+    const plan = planOf('profiles/restricted.yaml');
+    const lab = {
+      routerWanAddr: '203.0.113.1',
+      routerLanAddr: '192.168.20.1',
+      clientAddr: '203.0.113.7',
+      client2Addr: '203.0.113.9',
+      clientAddr6: '2001:db8:100::7',
+      client2Addr6: '2001:db8:200::9',
+      nasAddr6: '2001:db8:20::5',
+      lanClientAddr: '192.168.20.100',
+    } as unknown as Lab;
+    const groups = probeGroups(plan, lab, { hairpin: false });
+    expect(groups.map((g) => `${g.from} ${g.kind} ${g.host}`)).toEqual([
+      'wan ipv4 203.0.113.1',
+      'wan ipv6 2001:db8:20::5',
+      'wan2 ipv4 203.0.113.1',
+      'wan2 ipv6 2001:db8:20::5',
+      'lan hairpin 203.0.113.1',
+      'lan hairpin 192.168.20.1',
+    ]);
+    const answers = (i: number): (number | null)[] => groups[i]!.expectations.map((e) => e.answer);
+    expect(answers(0)).toContain(1194);
+    expect(groups[0]!.expectations.find((e) => e.answer === 1194)!.peer).toEqual(['203.0.113.7']);
+    for (const i of [2, 3, 4, 5]) expect(answers(i).every((a) => a === null)).toBe(true);
+    // With hairpin the LAN client is answered through the WAN address, from the router.
+    const on = probeGroups(plan, lab, { hairpin: true });
+    expect(on[4]!.expectations.find((e) => e.answer === 5001)!.peer).toEqual(['192.168.20.1', '203.0.113.1']);
+    expect(on[5]!.expectations.every((e) => e.answer === null)).toBe(true);
+  });
+
+  test('routerAddr6For: ::1 of the NAS /64, or ::2 when the NAS is ::1', () => {
+    expect(routerAddr6For('2001:db8:20::5')).toBe('2001:db8:20::1');
+    expect(routerAddr6For('2001:db8:20::1')).toBe('2001:db8:20::2');
+  });
+
+  test('nftIntegrationCommands reads the link commands from the nftables header; normalizeRuleset drops counts', () => {
+    const header = [
+      '#   e.g. nft insert rule inet filter forward ct mark and 0x10000000 == 0x10000000 accept',
+      '#   or   iptables -I FORWARD -m connmark --mark 0x10000000/0x10000000 -j ACCEPT   (and the same with ip6tables)',
+    ].join('\n');
+    expect(nftIntegrationCommands(header, 'nft')).toEqual(['nft insert rule inet filter forward ct mark and 0x10000000 == 0x10000000 accept']);
+    expect(nftIntegrationCommands(header, 'iptables')).toEqual([
+      'iptables -I FORWARD -m connmark --mark 0x10000000/0x10000000 -j ACCEPT',
+      'ip6tables -I FORWARD -m connmark --mark 0x10000000/0x10000000 -j ACCEPT',
+    ]);
+    expect(nftIntegrationCommands('#   or   iptables -I FORWARD -j X', 'iptables')).toEqual(['iptables -I FORWARD -j X']);
+    expect(() => nftIntegrationCommands('# nothing here', 'nft')).toThrow(/no "e.g. nft/);
+    expect(normalizeRuleset('table inet t {\n\n\tcounter packets 12 bytes 3456 accept\n}\n')).toBe('table inet t {\n\tcounter packets 0 bytes 0 accept\n}');
   });
 });

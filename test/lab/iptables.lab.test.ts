@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { TARGETS } from '../../src/targets/index.js';
+import { TargetError } from '../../src/targets/types.js';
 import { ALL_PROFILES, HOSTILE_PROFILE, planOf, profileSlug, renderProfile } from '../support/profiles.js';
 import {
   CANARY,
@@ -24,8 +24,23 @@ import {
   type Expectation,
   type ProbeResult,
 } from './lab.js';
+import { labOptionsFor } from './router.js';
 
-const avail = labAvailability(['iptables', 'iptables-save', 'iptables-restore']);
+const avail = labAvailability(['iptables', 'iptables-save', 'iptables-restore', 'ip6tables', 'ip6tables-save']);
+
+/**
+ * Profiles whose --format restore synfw refuses (TargetError): hairpin and nas.address6 need the
+ * sh script (run-time address look-ups, ip6tables rules).
+ */
+const restoreRefusals = new Map<string, TargetError>();
+for (const p of ALL_PROFILES) {
+  try {
+    await renderProfile(p, 'iptables', { format: 'restore' });
+  } catch (e) {
+    if (e instanceof TargetError) restoreRefusals.set(p, e);
+    else throw e;
+  }
+}
 
 interface ProbeRun {
   expectations: Expectation[];
@@ -54,25 +69,31 @@ function createdChains(script: string): string[] {
 async function runProfile(profile: string): Promise<{ steps: Steps; chains: string[] }> {
   const steps = new Steps();
   const { plan, text: script } = await renderProfile(profile, 'iptables');
-  const { text: restore } = await renderProfile(profile, 'iptables', { format: 'restore' });
+  const restore = restoreRefusals.has(profile) ? undefined : (await renderProfile(profile, 'iptables', { format: 'restore' })).text;
   const exp = planExpectations(plan);
-  const lab = await Lab.create({ wanIf: plan.router.wan ?? TARGETS.iptables.defaultWan, nasAddr: plan.nas.address });
+  // The WAN client sits inside allowFrom (if any), the LAN interface is named as router.lan says.
+  const lab = await Lab.create(labOptionsFor(plan, 'iptables'));
   try {
     const file = join(lab.dir, 'iptables.sh');
     writeFileSync(file, script);
     const sh = (...args: string[]): Promise<ExecResult> => lab.runScript('rtr', file, args);
-    const save = async (): Promise<string> => normalizeSave((await lab.mustIn('rtr', ['iptables-save'])).stdout);
-    // Only synfw's rules may let traffic through: FORWARD DROP and nothing else, not even an
-    // ESTABLISHED accept (the script accepts the replies of its own DNATed flows).
+    // IPv4 and IPv6 rules: the script adds ip6tables chains for nas.address6.
+    const save = async (): Promise<string> => {
+      const [v4, v6] = await Promise.all([lab.mustIn('rtr', ['iptables-save']), lab.mustIn('rtr', ['ip6tables-save'])]);
+      return `${normalizeSave(v4.stdout)}\n# ip6tables\n${normalizeSave(v6.stdout)}`;
+    };
+    // Only synfw's rules may let traffic through: FORWARD DROP (IPv4 and IPv6) and nothing else,
+    // not even an ESTABLISHED accept (the script accepts the replies of its own DNATed flows).
     // The nat table exists on any NAT router; creating it here keeps the baseline comparable.
-    const policies = 'iptables -w -P FORWARD DROP && iptables -w -t nat -P PREROUTING ACCEPT';
+    const policies = 'iptables -w -P FORWARD DROP && iptables -w -t nat -P PREROUTING ACCEPT && ip6tables -w -P FORWARD DROP';
     await Promise.all([lab.mustIn('rtr', ['sh', '-c', policies]), lab.startListeners(exp.listen)]);
 
     await steps.run('baseline', save);
     await steps.run('apply', () => sh());
     await steps.run('save1', save);
     await steps.run('probes', async (): Promise<ProbeRun> => {
-      const expectations = [...exp.open, ...exp.closed];
+      // Answered from the WAN client's own address: synfw never masquerades WAN traffic.
+      const expectations = [...exp.open.map((e) => ({ ...e, peer: [lab.clientAddr] })), ...exp.closed];
       return { expectations, results: await lab.probe(toProbes(lab, expectations)) };
     });
     await steps.run('apply2', () => sh());
@@ -80,14 +101,16 @@ async function runProfile(profile: string): Promise<{ steps: Steps; chains: stri
     await steps.run('remove', async () => [await sh('remove'), await sh('remove')]);
     await steps.run('saveRemoved', save);
 
-    await steps.run('restoreTest', () => lab.mustIn('rtr', ['iptables-restore', '-w', '--test', '--noflush'], { input: restore }));
-    const loadRestore = async (): Promise<string> => {
-      await lab.mustIn('rtr', ['iptables-restore', '-w', '--noflush'], { input: restore });
-      for (const cmd of restoreHookCommands(restore)) await lab.mustIn('rtr', ['sh', '-c', cmd]);
-      return save();
-    };
-    await steps.run('restore1', loadRestore);
-    await steps.run('restore2', loadRestore);
+    if (restore !== undefined) {
+      await steps.run('restoreTest', () => lab.mustIn('rtr', ['iptables-restore', '-w', '--test', '--noflush'], { input: restore }));
+      const loadRestore = async (): Promise<string> => {
+        await lab.mustIn('rtr', ['iptables-restore', '-w', '--noflush'], { input: restore });
+        for (const cmd of restoreHookCommands(restore)) await lab.mustIn('rtr', ['sh', '-c', cmd]);
+        return save();
+      };
+      await steps.run('restore1', loadRestore);
+      await steps.run('restore2', loadRestore);
+    }
     await steps.run('canary', async () => lab.canaryExists());
   } finally {
     await lab.destroy();
@@ -103,7 +126,7 @@ labDescribe('router lab: iptables', avail, { timeout: 60_000 }, () => {
   const selfCheck = once(async () => {
     const plan = planOf(ALL_PROFILES[0]!);
     const exp = planExpectations(plan);
-    const lab = await Lab.create({ wanIf: plan.router.wan ?? TARGETS.iptables.defaultWan, nasAddr: plan.nas.address });
+    const lab = await Lab.create(labOptionsFor(plan, 'iptables'));
     try {
       await Promise.all([lab.mustIn('rtr', ['iptables', '-w', '-P', 'FORWARD', 'DROP']), lab.startListeners(exp.listen)]);
       const open = await lab.probe(toProbes(lab, exp.open));
@@ -160,7 +183,7 @@ labDescribe('router lab: iptables', avail, { timeout: 60_000 }, () => {
   for (const profile of ALL_PROFILES) {
     const run = runs.get(profile)!;
     describe(profileSlug(profile), () => {
-      test('every forwarded WAN port (tcp and udp, remapped ones too) reaches the right NAS port', async () => {
+      test("every forwarded WAN port (tcp and udp, remapped ones too) reaches the right NAS port, from the client's own address", async () => {
         const { steps } = await run();
         steps.get('apply');
         const { expectations, results } = steps.get<ProbeRun>('probes');
@@ -195,17 +218,27 @@ labDescribe('router lab: iptables', avail, { timeout: 60_000 }, () => {
         expect(after).toBe(steps.get<string>('baseline'));
       });
 
-      test('--format restore passes iptables-restore --test --noflush', async () => {
-        const { steps } = await run();
-        steps.get('restoreTest');
-      });
+      const refusal = restoreRefusals.get(profile);
+      if (refusal) {
+        test('synfw refuses --format restore for this plan with SFW301 (hairpin, nas.address6: the sh script only)', () => {
+          const plan = planOf(profile);
+          expect(plan.hairpin || plan.nas.address6 !== undefined).toBe(true);
+          expect(refusal.diagnostics.map((d) => d.code)).toEqual(refusal.diagnostics.map(() => 'SFW301'));
+          expect(refusal.diagnostics.length).toBeGreaterThan(0);
+        });
+      } else {
+        test('--format restore passes iptables-restore --test --noflush', async () => {
+          const { steps } = await run();
+          steps.get('restoreTest');
+        });
 
-      test('--format restore, loaded twice with the hook commands its header lists, gives the same ruleset as the script', async () => {
-        const { steps } = await run();
-        const fromScript = steps.get<string>('save1');
-        expect(steps.get<string>('restore1')).toBe(fromScript);
-        expect(steps.get<string>('restore2')).toBe(fromScript);
-      });
+        test('--format restore, loaded twice with the hook commands its header lists, gives the same ruleset as the script', async () => {
+          const { steps } = await run();
+          const fromScript = steps.get<string>('save1');
+          expect(steps.get<string>('restore1')).toBe(fromScript);
+          expect(steps.get<string>('restore2')).toBe(fromScript);
+        });
+      }
 
       if (profile === HOSTILE_PROFILE) {
         test(`free text runs no shell command: ${CANARY} does not exist after every script run`, async () => {

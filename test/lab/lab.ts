@@ -8,6 +8,7 @@ import { accessSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync
 import { tmpdir } from 'node:os';
 import { basename, delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ipaddr from 'ipaddr.js';
 import { describe, test } from 'vitest';
 import type { Plan, PortRange, Proto } from '../../src/plan/types.js';
 
@@ -16,7 +17,7 @@ export const CANARY = '/tmp/synfw-canary';
 
 /** Namespace names: synfw-<pid>-<n>-<role>, unique per process and lab. */
 const PREFIX = `synfw-${process.pid}`;
-const NS_NAME = /^synfw-(\d+)-\d+-(?:wan|rtr|nas|chk)$/;
+const NS_NAME = /^synfw-(\d+)-\d+-(?:wan2?|sw|rtr|nas|lan|chk)$/;
 const TMP_NAME = /^synfw-(\d+)-\d+-[A-Za-z0-9]{6}$/;
 let counter = 0;
 
@@ -55,7 +56,7 @@ export function which(tool: string): string | undefined {
 export type Availability = { ok: true } | { ok: false; why: string };
 
 /** Tools every lab needs, whatever it tests. */
-const BASE_TOOLS = ['ip', 'sh'];
+const BASE_TOOLS = ['ip', 'bridge', 'sh'];
 
 /**
  * Whether this machine can run a lab that needs `tools`: Linux, root, the tools on PATH (sbin
@@ -206,13 +207,41 @@ export async function sweepStaleLabs(): Promise<string[]> {
 
 const liveLabs = new Set<Lab>();
 
-export type NsRole = 'wan' | 'rtr' | 'nas';
+/**
+ * The lab's namespaces. Always: wan (the WAN client), rtr (the router), nas. Optional: wan2 (a
+ * second WAN client, behind the same WAN "switch" sw), lan (a client on the router's LAN bridge).
+ */
+export type NsRole = 'wan' | 'wan2' | 'sw' | 'rtr' | 'nas' | 'lan';
 
 export interface LabOptions {
   /** The router's WAN interface name: the profile's router.wan, or the target's default. */
   wanIf: string;
+  /** The router's LAN interface name: the profile's router.lan, or lan0 (lan1 if wanIf is lan0). */
+  lanIf?: string;
   /** The NAS address (the profile's nas.address); the LAN is its /24. */
   nasAddr: string;
+  /** The WAN client's IPv4 address; default 203.0.113.2. Outside 203.0.113.0/24 it gets host routes. */
+  clientAddr?: string;
+  /**
+   * A second WAN client in its own namespace (wan2) with this address. The WAN side then becomes
+   * a bridge in a switch namespace (sw) with the router's WAN veth and both clients on it; the
+   * router's own WAN interface stays a plain veth named wanIf.
+   */
+  client2Addr?: string;
+  /**
+   * The NAS's IPv6 address (the profile's nas.address6). Enables IPv6: the NAS gets it (/64), the
+   * router forwards IPv6 and has an address on both sides, the WAN clients get clientAddr6 and
+   * client2Addr6 with a default route via the router.
+   */
+  nasAddr6?: string;
+  clientAddr6?: string;
+  client2Addr6?: string;
+  /**
+   * A LAN client namespace (lan). The router's LAN interface (lanIf) then is a bridge in the
+   * router namespace with two veths enslaved, one to the NAS and one to the LAN client, both in
+   * the NAS's /24.
+   */
+  lanClient?: boolean;
 }
 
 export interface ListenSpec {
@@ -222,28 +251,43 @@ export interface ListenSpec {
 
 export interface Probe {
   proto: Proto;
-  /** The router's WAN address: the only address the WAN client talks to. */
+  /** Where the probe goes: the router's WAN address, or the NAS's IPv6 address. */
   host: string;
-  /** External (WAN) port. */
+  /** Destination port (the WAN port for the router's WAN address). */
   port: number;
   timeoutMs: number;
 }
 
 export interface ProbeResult {
   answer: number | null;
+  /** The source address the NAS listener saw (IPv4-mapped IPv6 addresses given as IPv4). */
+  peer?: string;
   error?: string;
 }
+
+/** Lab addresses outside every profile's LAN: the router's WAN side. */
+export const ROUTER_WAN_ADDR = '203.0.113.1';
+export const ROUTER_WAN_ADDR6 = '2001:db8:ffff::1';
+export const DEFAULT_CLIENT_ADDR = '203.0.113.2';
 
 /** One lab topology; create with Lab.create(), always destroy() (also done on process exit). */
 export class Lab {
   readonly id: string;
-  readonly ns: Record<NsRole, string>;
+  readonly ns: Partial<Record<NsRole, string>> & Record<'wan' | 'rtr' | 'nas', string>;
   readonly wanIf: string;
   readonly lanIf: string;
-  readonly clientAddr = '203.0.113.2';
-  readonly routerWanAddr = '203.0.113.1';
+  readonly clientAddr: string;
+  readonly client2Addr?: string;
+  readonly routerWanAddr = ROUTER_WAN_ADDR;
   readonly routerLanAddr: string;
   readonly nasAddr: string;
+  readonly nasAddr6?: string;
+  readonly routerWanAddr6?: string;
+  readonly routerLanAddr6?: string;
+  readonly clientAddr6?: string;
+  readonly client2Addr6?: string;
+  /** The LAN client's address (lanClient), in the NAS's /24. */
+  readonly lanClientAddr?: string;
   /** A private temp directory for scripts and configs. */
   readonly dir: string;
   /** Bound over /tmp for the scripts under test (see runScript). */
@@ -253,13 +297,34 @@ export class Lab {
 
   private constructor(o: LabOptions) {
     this.id = `${PREFIX}-${++counter}`;
-    this.ns = { wan: `${this.id}-wan`, rtr: `${this.id}-rtr`, nas: `${this.id}-nas` };
     this.wanIf = o.wanIf;
-    this.lanIf = o.wanIf === 'lan0' ? 'lan1' : 'lan0';
+    this.lanIf = o.lanIf ?? (o.wanIf === 'lan0' ? 'lan1' : 'lan0');
+    if (this.lanIf === this.wanIf) throw new Error(`lab: WAN and LAN interface are both ${this.wanIf}`);
     const octets = o.nasAddr.split('.');
     if (octets.length !== 4 || octets[0] === '203') throw new Error(`lab: NAS address ${o.nasAddr} is not an IPv4 LAN address the lab can use`);
     this.nasAddr = o.nasAddr;
     this.routerLanAddr = [...octets.slice(0, 3), octets[3] === '1' ? '254' : '1'].join('.');
+    this.clientAddr = o.clientAddr ?? DEFAULT_CLIENT_ADDR;
+    this.client2Addr = o.client2Addr;
+    const ns: Partial<Record<NsRole, string>> = { wan: `${this.id}-wan`, rtr: `${this.id}-rtr`, nas: `${this.id}-nas` };
+    if (o.client2Addr) {
+      ns.wan2 = `${this.id}-wan2`;
+      ns.sw = `${this.id}-sw`;
+    }
+    if (o.lanClient) {
+      ns.lan = `${this.id}-lan`;
+      const used = new Set([octets[3], this.routerLanAddr.split('.')[3]]);
+      const host = ['100', '101', '102'].find((h) => !used.has(h))!;
+      this.lanClientAddr = [...octets.slice(0, 3), host].join('.');
+    }
+    this.ns = ns as Lab['ns'];
+    if (o.nasAddr6) {
+      this.nasAddr6 = o.nasAddr6;
+      this.routerWanAddr6 = ROUTER_WAN_ADDR6;
+      this.routerLanAddr6 = routerAddr6For(o.nasAddr6);
+      this.clientAddr6 = o.clientAddr6;
+      this.client2Addr6 = o.client2Addr6;
+    }
     this.dir = mkdtempSync(join(tmpdir(), `${this.id}-`));
     this.tmp = join(this.dir, 'tmp');
     mkdirSync(this.tmp, { mode: 0o1777 });
@@ -277,34 +342,137 @@ export class Lab {
     return lab;
   }
 
+  private roles(): NsRole[] {
+    return Object.keys(this.ns) as NsRole[];
+  }
+
   private async build(): Promise<void> {
-    const { wan, rtr, nas } = this.ns;
-    await Promise.all(Object.values(this.ns).map((n) => must(['ip', 'netns', 'add', n])));
+    const { wan, rtr, nas, wan2, sw, lan } = this.ns;
+    await Promise.all(this.roles().map((r) => must(['ip', 'netns', 'add', this.ns[r]!])));
+    // Before any interface exists: no duplicate address detection (new interfaces inherit
+    // "default"), so IPv6 addresses, link-local ones included, are usable at once. The router
+    // forwards, and its bridges (if any) do not hand bridged packets to ip(6)tables/nft.
+    const v6 = this.nasAddr6 !== undefined;
+    await Promise.all(
+      this.roles().map((r) => {
+        const lines = ['for f in /proc/sys/net/ipv6/conf/default/accept_dad /proc/sys/net/ipv6/conf/all/accept_dad; do [ ! -e $f ] || echo 0 > $f; done'];
+        if (r === 'rtr') {
+          lines.push('echo 1 > /proc/sys/net/ipv4/ip_forward');
+          if (v6) lines.push('echo 1 > /proc/sys/net/ipv6/conf/all/forwarding');
+          lines.push('for f in /proc/sys/net/bridge/bridge-nf-call-*; do [ ! -e $f ] || echo 0 > $f; done');
+        }
+        return must(['ip', 'netns', 'exec', this.ns[r]!, 'sh', '-ec', lines.join('\n')]);
+      }),
+    );
     // veth pairs created directly inside the namespaces: nothing appears in the host's namespace.
-    await must(['ip', 'link', 'add', 'eth0', 'netns', wan, 'type', 'veth', 'peer', 'name', this.wanIf, 'netns', rtr]);
-    await must(['ip', 'link', 'add', this.lanIf, 'netns', rtr, 'type', 'veth', 'peer', 'name', 'eth0', 'netns', nas]);
+    const veth = (a: string, aIf: string, b: string, bIf: string): Promise<ExecResult> =>
+      must(['ip', 'link', 'add', aIf, 'netns', a, 'type', 'veth', 'peer', 'name', bIf, 'netns', b]);
+    const links: Promise<ExecResult>[] = [];
+    if (sw) {
+      links.push(veth(sw, 'p-rtr', rtr, this.wanIf), veth(sw, 'p-wan', wan, 'eth0'), veth(sw, 'p-wan2', wan2!, 'eth0'));
+    } else {
+      links.push(veth(wan, 'eth0', rtr, this.wanIf));
+    }
+    if (lan) {
+      links.push(veth(rtr, 'syn-nas', nas, 'eth0'), veth(rtr, 'syn-cli', lan, 'eth0'));
+    } else {
+      links.push(veth(rtr, this.lanIf, nas, 'eth0'));
+    }
+    await Promise.all(links);
+
     const batch = (ns: string, lines: string[]): Promise<ExecResult> => must(['ip', '-n', ns, '-batch', '-'], { input: `${lines.join('\n')}\n` });
-    await Promise.all([
-      batch(wan, ['link set lo up', `addr add ${this.clientAddr}/24 dev eth0`, 'link set eth0 up']),
-      batch(rtr, [
-        'link set lo up',
-        `addr add ${this.routerWanAddr}/24 dev ${this.wanIf}`,
-        `link set ${this.wanIf} up`,
-        `addr add ${this.routerLanAddr}/24 dev ${this.lanIf}`,
-        `link set ${this.lanIf} up`,
-      ]),
-      batch(nas, ['link set lo up', `addr add ${this.nasAddr}/24 dev eth0`, 'link set eth0 up', `route add default via ${this.routerLanAddr}`]),
-      this.mustIn('rtr', ['sh', '-c', 'echo 1 > /proc/sys/net/ipv4/ip_forward']),
-    ]);
+    const onWan = (addr: string): boolean => addr.startsWith('203.0.113.');
+    const client = (addr: string, addr6: string | undefined): string[] => [
+      'link set lo up',
+      onWan(addr) ? `addr add ${addr}/24 dev eth0` : `addr add ${addr}/32 dev eth0`,
+      ...(addr6 ? [`addr add ${addr6}/128 dev eth0 nodad`] : []),
+      'link set eth0 up',
+      ...(onWan(addr) ? [] : [`route add ${ROUTER_WAN_ADDR}/32 dev eth0`]),
+      ...(addr6 ? [`route add ${ROUTER_WAN_ADDR6}/128 dev eth0`, `route add default via ${ROUTER_WAN_ADDR6} dev eth0`] : []),
+    ];
+    const clients: [string, string | undefined][] = [[this.clientAddr, this.clientAddr6]];
+    if (this.client2Addr) clients.push([this.client2Addr, this.client2Addr6]);
+    const rtrLines = ['link set lo up', `addr add ${this.routerWanAddr}/24 dev ${this.wanIf}`];
+    if (v6) rtrLines.push(`addr add ${this.routerWanAddr6}/64 dev ${this.wanIf} nodad`);
+    rtrLines.push(`link set ${this.wanIf} up`);
+    if (lan) {
+      rtrLines.push(
+        `link add ${this.lanIf} type bridge forward_delay 0 stp_state 0`,
+        `link set syn-nas master ${this.lanIf}`,
+        `link set syn-cli master ${this.lanIf}`,
+        'link set syn-nas up',
+        'link set syn-cli up',
+      );
+    }
+    rtrLines.push(`addr add ${this.routerLanAddr}/24 dev ${this.lanIf}`);
+    if (v6) rtrLines.push(`addr add ${this.routerLanAddr6}/64 dev ${this.lanIf} nodad`);
+    rtrLines.push(`link set ${this.lanIf} up`);
+    for (const [a, a6] of clients) {
+      if (!onWan(a)) rtrLines.push(`route add ${a}/32 dev ${this.wanIf}`);
+      if (a6) rtrLines.push(`route add ${a6}/128 dev ${this.wanIf}`);
+    }
+    const nasLines = ['link set lo up', `addr add ${this.nasAddr}/24 dev eth0`];
+    if (v6) nasLines.push(`addr add ${this.nasAddr6}/64 dev eth0 nodad`);
+    nasLines.push('link set eth0 up', `route add default via ${this.routerLanAddr}`);
+    if (v6) nasLines.push(`route add default via ${this.routerLanAddr6} dev eth0`);
+    const jobs = [batch(wan, client(this.clientAddr, this.clientAddr6)), batch(rtr, rtrLines), batch(nas, nasLines)];
+    if (wan2) jobs.push(batch(wan2, client(this.client2Addr!, this.client2Addr6)));
+    if (sw) {
+      jobs.push(
+        batch(sw, [
+          'link set lo up',
+          'link add br0 type bridge forward_delay 0 stp_state 0',
+          ...['p-rtr', 'p-wan', 'p-wan2'].flatMap((p) => [`link set ${p} master br0`, `link set ${p} up`]),
+          'link set br0 up',
+        ]),
+      );
+    }
+    if (lan) {
+      jobs.push(batch(lan, ['link set lo up', `addr add ${this.lanClientAddr}/24 dev eth0`, 'link set eth0 up', `route add default via ${this.routerLanAddr}`]));
+    }
+    await Promise.all(jobs);
+    await this.waitLinksUp();
+  }
+
+  /**
+   * Waits until every interface of the lab is operationally up and every bridge port forwards.
+   * The kernel reports carrier changes with a delay of up to a second (linkwatch), and until then
+   * a bridge port drops what it gets: without this wait the first packets of a probe run are lost.
+   */
+  private async waitLinksUp(timeoutMs = 5_000): Promise<void> {
+    // One shell loop for the whole lab: cheaper than polling from here under load.
+    const script = [
+      'end=$(( $(date +%s) + $1 )); shift',
+      'while :; do',
+      '  pending=""',
+      '  for ns in "$@"; do',
+      '    l=$(ip -n "$ns" -o link show | grep -v "^[0-9]*: lo:" | grep -v " state UP " || true)',
+      '    b=$(bridge -n "$ns" link show | grep -v " state forwarding " || true)',
+      '    [ -z "$l$b" ] || pending="$pending [$ns] $l $b"',
+      '  done',
+      '  [ -n "$pending" ] || exit 0',
+      '  if [ "$(date +%s)" -ge "$end" ]; then printf "%s" "$pending" >&2; exit 1; fi',
+      '  sleep 0.02',
+      'done',
+    ].join('\n');
+    const r = await exec(['sh', '-c', script, 'sh', String(Math.ceil(timeoutMs / 1000)), ...Object.values(this.ns).map((n) => n!)], { timeoutMs: timeoutMs + 5_000 });
+    if (r.code !== 0) throw new Error(`links not up after ${timeoutMs} ms: ${describeExec(r)}`);
   }
 
   /** Runs a command inside one of the lab's namespaces. */
   in(role: NsRole, argv: string[], opts: ExecOptions = {}): Promise<ExecResult> {
-    return exec(['ip', 'netns', 'exec', this.ns[role], ...argv], opts);
+    return exec(['ip', 'netns', 'exec', this.nsName(role), ...argv], opts);
   }
 
   mustIn(role: NsRole, argv: string[], opts: ExecOptions = {}): Promise<ExecResult> {
-    return must(['ip', 'netns', 'exec', this.ns[role], ...argv], opts);
+    return must(['ip', 'netns', 'exec', this.nsName(role), ...argv], opts);
+  }
+
+  /** The namespace of a role; throws if this lab has none (e.g. wan2 without client2Addr). */
+  nsName(role: NsRole): string {
+    const n = this.ns[role];
+    if (!n) throw new Error(`lab ${this.id} has no ${role} namespace`);
+    return n;
   }
 
   /**
@@ -331,7 +499,7 @@ export class Lab {
   spawnIn(role: NsRole, argv: string[], env: NodeJS.ProcessEnv = LAB_ENV): ChildProcess {
     // `ip netns exec` execs the command itself, so the child's pid is the command's pid. Its stdin
     // is a pipe that closes when this process dies (the listener exits then).
-    const child = spawn('ip', ['netns', 'exec', this.ns[role], ...argv], { env, cwd: this.dir, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('ip', ['netns', 'exec', this.nsName(role), ...argv], { env, cwd: this.dir, stdio: ['pipe', 'pipe', 'pipe'] });
     child.stdin!.on('error', () => {});
     this.procs.add(child);
     child.on('exit', () => this.procs.delete(child));
@@ -344,9 +512,10 @@ export class Lab {
     await waitForOutput(child, /^ready$/m, 10_000, 'NAS listeners');
   }
 
-  /** Runs all probes at once from the WAN client. */
-  async probe(probes: Probe[]): Promise<ProbeResult[]> {
-    const r = await this.mustIn('wan', [process.execPath, join(LAB_DIR, 'probe.mjs')], { input: JSON.stringify(probes) });
+  /** Runs all probes at once from one client (default: the WAN client). */
+  async probe(probes: Probe[], from: NsRole = 'wan'): Promise<ProbeResult[]> {
+    if (probes.length === 0) return [];
+    const r = await this.mustIn(from, [process.execPath, join(LAB_DIR, 'probe.mjs')], { input: JSON.stringify(probes) });
     return JSON.parse(r.stdout) as ProbeResult[];
   }
 
@@ -371,7 +540,7 @@ export class Lab {
           }),
       ),
     );
-    await Promise.all(Object.values(this.ns).map((n) => exec(['ip', 'netns', 'del', n])));
+    await Promise.all(Object.values(this.ns).map((n) => exec(['ip', 'netns', 'del', n!])));
     rmSync(this.dir, { recursive: true, force: true });
     liveLabs.delete(this);
   }
@@ -381,10 +550,18 @@ export class Lab {
     if (this.destroyed) return;
     this.destroyed = true;
     for (const p of this.procs) p.kill('SIGKILL');
-    for (const n of Object.values(this.ns)) spawnSync('ip', ['netns', 'del', n], { env: LAB_ENV });
+    for (const n of Object.values(this.ns)) spawnSync('ip', ['netns', 'del', n!], { env: LAB_ENV });
     rmSync(this.dir, { recursive: true, force: true });
     liveLabs.delete(this);
   }
+}
+
+/** The router's LAN-side IPv6 address: ::1 in the NAS's /64 (::2 if the NAS is ::1). */
+export function routerAddr6For(nasAddr6: string): string {
+  const parts = ipaddr.IPv6.parse(nasAddr6).parts.slice(0, 4);
+  const nas = ipaddr.IPv6.parse(nasAddr6).toNormalizedString();
+  const one = new ipaddr.IPv6([...parts, 0, 0, 0, 1]);
+  return (one.toNormalizedString() === nas ? new ipaddr.IPv6([...parts, 0, 0, 0, 2]) : one).toString();
 }
 
 export async function destroyAllLabs(): Promise<void> {
@@ -439,10 +616,12 @@ export function sampleOffsets(r: PortRange): number[] {
 
 export interface Expectation {
   proto: Proto;
-  /** WAN port probed on the router's WAN address. */
+  /** WAN port probed on the router's WAN address (or the NAS port, for IPv6 to the NAS). */
   port: number;
   /** The NAS port that must answer, or null: nothing may answer. */
   answer: number | null;
+  /** When answered: the source addresses the NAS may have seen (unset: not checked). */
+  peer?: string[];
 }
 
 const inRanges = (port: number, ranges: PortRange[]): boolean => ranges.some((r) => r.first <= port && port <= r.last);
@@ -473,10 +652,37 @@ export function planExpectations(plan: Plan): { listen: ListenSpec[]; open: Expe
   return { listen, open, closed };
 }
 
-export function toProbes(lab: Lab, expectations: Expectation[]): Probe[] {
+/**
+ * IPv6 straight to the NAS's global address (no NAT): every sampled NAS-side port of a forward
+ * must answer itself, every other listened port must not (the WAN side of a remap included).
+ * Uses the same listeners as planExpectations.
+ */
+export function planExpectations6(plan: Plan): { open: Expectation[]; closed: Expectation[] } {
+  const { listen } = planExpectations(plan);
+  const internal = (proto: Proto): PortRange[] => plan.forwards.filter((f) => f.proto === proto).map((f) => f.internal);
+  const open: Expectation[] = [];
+  const seen = new Set<string>();
+  for (const f of plan.forwards) {
+    for (const i of sampleOffsets(f.internal)) {
+      const port = f.internal.first + i;
+      if (seen.has(`${f.proto}/${port}`)) continue;
+      seen.add(`${f.proto}/${port}`);
+      open.push({ proto: f.proto, port, answer: port });
+    }
+  }
+  const closed = listen.filter((l) => !inRanges(l.port, internal(l.proto))).map((l) => ({ ...l, answer: null }));
+  return { open, closed };
+}
+
+/** Every expectation turned into "nothing may answer". */
+export function allClosed(expectations: Expectation[]): Expectation[] {
+  return expectations.map(({ proto, port }) => ({ proto, port, answer: null }));
+}
+
+export function toProbes(lab: Lab, expectations: Expectation[], host: string = lab.routerWanAddr): Probe[] {
   return expectations.map((e) => ({
     proto: e.proto,
-    host: lab.routerWanAddr,
+    host,
     port: e.port,
     timeoutMs: e.answer === null ? CLOSED_TIMEOUT_MS : OPEN_TIMEOUT_MS,
   }));
@@ -486,7 +692,10 @@ export function toProbes(lab: Lab, expectations: Expectation[]): Probe[] {
 export function probeMismatches(expectations: Expectation[], results: ProbeResult[]): string[] {
   return expectations.flatMap((e, i) => {
     const r = results[i]!;
-    if (r.answer === e.answer) return [];
+    if (r.answer === e.answer) {
+      if (r.answer === null || !e.peer || e.peer.includes(r.peer ?? '')) return [];
+      return [`${e.proto} WAN ${e.port}: NAS port ${r.answer} answered but saw the connection from ${r.peer ?? '?'}, expected ${e.peer.join(' or ')}`];
+    }
     const got = r.answer === null ? `no answer (${r.error ?? '?'})` : `NAS port ${r.answer} answered`;
     const want = e.answer === null ? 'no answer (not forwarded)' : `NAS port ${e.answer}`;
     return [`${e.proto} WAN ${e.port}: expected ${want}, got ${got}`];

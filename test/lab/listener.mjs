@@ -1,7 +1,9 @@
 // NAS-side listeners for the router lab. Run inside the NAS namespace:
 //   node listener.mjs tcp:5001 udp:1194 ...
-// Listens on every given port (0.0.0.0), answers each TCP connection and each UDP datagram with
-// its own port number and a newline, and prints "ready" once every socket is bound. Exits 1 if a
+// Listens on every given port, IPv4 and IPv6 (a dual-stack socket on ::, or 0.0.0.0 where the
+// namespace has no IPv6), answers each TCP connection and each UDP datagram with its own port
+// number, a space, the source address it saw (IPv4-mapped addresses as plain IPv4) and a newline,
+// e.g. "5001 203.0.113.7\n", and prints "ready" once every socket is bound. Exits 1 if a
 // port cannot be bound; exits when its stdin closes (the test process died) or after 10 minutes,
 // so that it never outlives a crashed run.
 
@@ -17,23 +19,30 @@ const specs = process.argv.slice(2).map((arg) => {
   return { proto: m[1], port: Number(m[2]) };
 });
 
-function listen({ proto, port }) {
-  const answer = Buffer.from(`${port}\n`);
+const plain = (address) => (address ?? '?').replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, '$1');
+const answer = (port, address) => Buffer.from(`${port} ${plain(address)}\n`);
+
+function listenOn({ proto, port }, host) {
   return new Promise((resolve, reject) => {
     if (proto === 'tcp') {
       const server = createServer((sock) => {
         sock.on('error', () => {});
-        sock.end(answer);
+        sock.end(answer(port, sock.remoteAddress));
       });
       server.once('error', reject);
-      server.listen({ host: '0.0.0.0', port, backlog: 256 }, () => resolve());
+      server.listen({ host, port, backlog: 256, ipv6Only: false }, () => resolve());
     } else {
-      const sock = createSocket('udp4');
+      const sock = createSocket({ type: host === '::' ? 'udp6' : 'udp4', ipv6Only: false });
       sock.once('error', reject);
-      sock.on('message', (_msg, rinfo) => sock.send(answer, rinfo.port, rinfo.address));
-      sock.bind({ address: '0.0.0.0', port }, () => resolve());
+      sock.on('message', (_msg, rinfo) => sock.send(answer(port, rinfo.address), rinfo.port, rinfo.address));
+      sock.bind({ address: host, port }, () => resolve());
     }
   });
+}
+
+/** Dual stack on ::, or IPv4 only when the namespace has no IPv6 at all. */
+function listen(spec) {
+  return listenOn(spec, '::').catch((e) => (e.code === 'EAFNOSUPPORT' || e.code === 'EADDRNOTAVAIL' ? listenOn(spec, '0.0.0.0') : Promise.reject(e)));
 }
 
 try {

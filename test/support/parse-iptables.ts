@@ -1,12 +1,12 @@
-// A strict reader for the iptables target's two output forms, written from the tools' own rules
-// rather than from the templates:
-// - the sh script: POSIX shell words (single quotes, '\'' escapes; any $, backtick, double quote,
-//   glob or other metacharacter in a command line is an error), a fixed set of structural lines,
-//   and iptables commands that are run against a small in-memory ruleset (set -e semantics);
-// - iptables-restore input (and iptables-save output): the tokeniser of iptables/xshared.c
-//   (add_param_to_argv: double quotes, backslash escapes inside them), *table / :chain / -A / COMMIT.
-// Rule options are interpreted strictly: anything the target does not emit is an error.
+// A strict reader for the iptables target's output, written from the tools' own rules rather
+// than from the templates (the sh script's shell layer is in parse-iptables-sh.ts):
+// - rule specifications, interpreted strictly: anything the target does not emit is an error;
+// - iptables-restore input and iptables-save / ip6tables-save output: the tokeniser of
+//   iptables/xshared.c (add_param_to_argv: double quotes, backslash escapes inside them),
+//   *table / :chain / -A / COMMIT;
+// - what the rules do: DNAT tuples per port, accepted ports per direction, masqueraded flows.
 
+import ipaddr from 'ipaddr.js';
 import type { PortRange, Proto } from '../../src/plan/types.js';
 
 export interface DnatTo {
@@ -19,40 +19,44 @@ export interface Rule {
   spec: string[];
   in?: string;
   out?: string;
+  /** -s / -d as CIDRs ("192.168.1.10/32", "2001:db8::/48"), canonical as iptables-save prints them. */
   src?: string;
   dst?: string;
   proto?: Proto;
   dports?: PortRange[];
   sports?: PortRange[];
-  ctstate?: string;
+  ctstate?: 'DNAT';
   ctdir?: 'ORIGINAL' | 'REPLY';
   comment?: string;
   jump: string;
   to?: DnatTo;
 }
 
-export type Table = 'nat' | 'filter';
+/** filter6 is ip6tables' filter table. */
+export type Table = 'nat' | 'filter' | 'filter6';
+export const TABLES: Table[] = ['nat', 'filter', 'filter6'];
 /** table -> chain -> rules, chains in creation order. */
 export type Ruleset = Record<Table, Map<string, Rule[]>>;
+export type Family = 4 | 6;
+export const familyOf = (t: Table): Family => (t === 'filter6' ? 6 : 4);
 
-const BUILTIN: Record<Table, string[]> = { nat: ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'], filter: ['INPUT', 'FORWARD', 'OUTPUT'] };
+export const BUILTIN: Record<Table, string[]> = {
+  nat: ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'],
+  filter: ['INPUT', 'FORWARD', 'OUTPUT'],
+  filter6: ['INPUT', 'FORWARD', 'OUTPUT'],
+};
 
 export function emptyRuleset(): Ruleset {
-  return {
-    nat: new Map(BUILTIN.nat.map((c) => [c, []])),
-    filter: new Map(BUILTIN.filter.map((c) => [c, []])),
-  };
+  return Object.fromEntries(TABLES.map((t) => [t, new Map(BUILTIN[t].map((c) => [c, []]))])) as unknown as Ruleset;
 }
 
 export function cloneRuleset(r: Ruleset): Ruleset {
-  return { nat: new Map([...r.nat].map(([k, v]) => [k, [...v]])), filter: new Map([...r.filter].map(([k, v]) => [k, [...v]])) };
+  return Object.fromEntries(TABLES.map((t) => [t, new Map([...r[t]].map(([k, v]) => [k, [...v]]))])) as unknown as Ruleset;
 }
 
 /** A canonical text of a ruleset, for equality checks. */
 export function dumpRuleset(r: Ruleset): string {
-  return (['nat', 'filter'] as const)
-    .map((t) => [...r[t]].map(([c, rules]) => `${t} ${c}\n${rules.map((x) => `  ${JSON.stringify(x.spec)}`).join('\n')}`).join('\n'))
-    .join('\n');
+  return TABLES.map((t) => [...r[t]].map(([c, rules]) => `${t} ${c}\n${rules.map((x) => `  ${JSON.stringify(x.spec)}`).join('\n')}`).join('\n')).join('\n');
 }
 
 // ---- rule options ---------------------------------------------------------------------------
@@ -82,10 +86,25 @@ function portList(s: string): PortRange[] {
   return entries;
 }
 
-function address32(s: string): string {
-  const m = /^(.*)\/32$/.exec(s);
-  if (!m || !ADDR.test(m[1]!)) throw new Error(`bad address ${s} (want a.b.c.d/32)`);
-  return m[1]!;
+/**
+ * A -s/-d value. `kernel`: what iptables stores for what a command gave it (a bare address is /32
+ * or /128, host bits are cleared); otherwise the value must already be in that canonical form,
+ * as iptables-save prints it. A /0 is refused: iptables-save drops it, so no rule should carry it.
+ */
+export function cidr(s: string, family: Family, kernel = false): string {
+  const [addr, bits, extra] = s.split('/');
+  const full = family === 4 ? 32 : 128;
+  if (extra !== undefined || addr === undefined) throw new Error(`bad address ${s}`);
+  const ok = family === 4 ? ADDR.test(addr) : ipaddr.IPv6.isValid(addr) && !addr.includes('%') && !addr.includes('.');
+  if (!ok) throw new Error(`bad IPv${family} address ${s}`);
+  if (bits === undefined && !kernel) throw new Error(`address ${s} without a prefix length`);
+  const len = bits === undefined ? full : Number(bits);
+  if (bits !== undefined && (!/^(0|[1-9]\d{0,2})$/.test(bits) || len > full)) throw new Error(`bad prefix length in ${s}`);
+  if (len === 0) throw new Error(`${s} matches everything; iptables-save would drop it`);
+  const network = (family === 4 ? ipaddr.IPv4 : ipaddr.IPv6).networkAddressFromCIDR(`${addr}/${len}`).toString();
+  const canonical = `${network}/${len}`;
+  if (!kernel && canonical !== s) throw new Error(`${s} is not canonical (iptables-save prints ${canonical})`);
+  return canonical;
 }
 
 /** ip[:port[-port[/base]]] */
@@ -101,8 +120,16 @@ function dnatTo(s: string): DnatTo {
 
 const IFNAME = /^[A-Za-z0-9][A-Za-z0-9_.@:+-]{0,14}$/;
 
+export interface SpecOptions {
+  /** Address family of the table (ip6tables: 6). */
+  family?: Family;
+  /** The words come from a command: store -s/-d as the kernel does (see cidr). */
+  kernel?: boolean;
+}
+
 /** Interprets a rule specification (the words after the chain name). */
-export function parseSpec(spec: string[]): Rule {
+export function parseSpec(words: string[], { family = 4, kernel = false }: SpecOptions = {}): Rule {
+  const spec = [...words];
   const r: Partial<Rule> & { spec: string[] } = { spec };
   const seen = new Set<string>();
   let i = 0;
@@ -128,11 +155,13 @@ export function parseSpec(spec: string[]): Rule {
         break;
       }
       case '-s':
-        r.src = address32(next(opt));
+      case '-d': {
+        const v = cidr(next(opt), family, kernel);
+        spec[i - 1] = v;
+        if (opt === '-s') r.src = v;
+        else r.dst = v;
         break;
-      case '-d':
-        r.dst = address32(next(opt));
-        break;
+      }
       case '-p': {
         const v = next(opt);
         if (v !== 'tcp' && v !== 'udp') throw new Error(`bad protocol ${v}`);
@@ -154,10 +183,15 @@ export function parseSpec(spec: string[]): Rule {
           else if (o === '--sports') r.sports = portList(next(o));
           else throw new Error(`unexpected ${o} after -m multiport`);
         } else if (mod === 'conntrack') {
-          if (next(mod) !== '--ctstate') throw new Error('-m conntrack without --ctstate');
-          r.ctstate = next('--ctstate');
-          if (r.ctstate !== 'DNAT') throw new Error(`unexpected --ctstate ${r.ctstate}`);
-          if (next(mod) !== '--ctdir') throw new Error('-m conntrack without --ctdir');
+          // The forms the target emits: --ctstate DNAT [--ctdir D] (IPv4), --ctdir D (IPv6).
+          let o = next(mod);
+          if (o === '--ctstate') {
+            if (next(o) !== 'DNAT') throw new Error(`unexpected --ctstate ${spec[i - 1]}`);
+            r.ctstate = 'DNAT';
+            if (spec[i] !== '--ctdir') break;
+            o = next(mod);
+          }
+          if (o !== '--ctdir') throw new Error(`unexpected ${o} after -m conntrack`);
           const dir = next('--ctdir');
           if (dir !== 'ORIGINAL' && dir !== 'REPLY') throw new Error(`bad --ctdir ${dir}`);
           r.ctdir = dir;
@@ -170,6 +204,7 @@ export function parseSpec(spec: string[]): Rule {
       case '-j': {
         r.jump = next(opt);
         if (r.jump === 'DNAT') {
+          if (family !== 4) throw new Error('DNAT in an IPv6 rule');
           if (next('DNAT') !== '--to-destination') throw new Error('DNAT without --to-destination');
           r.to = dnatTo(next('--to-destination'));
         }
@@ -182,260 +217,6 @@ export function parseSpec(spec: string[]): Rule {
   }
   if (!r.jump) throw new Error(`rule without -j: ${spec.join(' ')}`);
   return r as Rule;
-}
-
-// ---- shell script -----------------------------------------------------------------------------
-
-type Token = { op: string } | { word: string };
-const WORD_CHAR = /[A-Za-z0-9_./:,+=@%-]/;
-const REDIRECTS = ['2>/dev/null', '>/dev/null', '2>&1'];
-
-/** Splits a command line into shell words and the few operators the script uses. */
-export function shWords(line: string): Token[] {
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(line)) throw new Error('control character in a command line');
-  const out: Token[] = [];
-  let i = 0;
-  while (i < line.length) {
-    if (line[i] === ' ') {
-      i++;
-      continue;
-    }
-    const redirect = REDIRECTS.find((r) => line.startsWith(r, i) && (i + r.length === line.length || ' ;'.includes(line[i + r.length]!)));
-    if (redirect) {
-      out.push({ op: redirect });
-      i += redirect.length;
-      continue;
-    }
-    if (line.startsWith('||', i)) {
-      out.push({ op: '||' });
-      i += 2;
-      continue;
-    }
-    if (line[i] === ';') {
-      out.push({ op: ';' });
-      i++;
-      continue;
-    }
-    let word = '';
-    while (i < line.length && line[i] !== ' ' && line[i] !== ';') {
-      const c = line[i]!;
-      if (c === "'") {
-        const end = line.indexOf("'", i + 1);
-        if (end < 0) throw new Error('unterminated single quote');
-        word += line.slice(i + 1, end);
-        i = end + 1;
-      } else if (c === '\\' && line[i + 1] === "'") {
-        word += "'";
-        i += 2;
-      } else if (WORD_CHAR.test(c)) {
-        word += c;
-        i++;
-      } else throw new Error(`unexpected ${JSON.stringify(c)} outside quotes in: ${line}`);
-    }
-    out.push({ word });
-  }
-  return out;
-}
-
-export type Op =
-  | { kind: 'run'; argv: string[] }
-  | { kind: 'or'; first: string[]; second: string[] }
-  | { kind: 'while'; argv: string[] }
-  | { kind: 'if'; cond: string[]; body: Op[] };
-
-export interface ShScript {
-  header: string[];
-  /** What `sh FILE` runs (after the argument check). */
-  apply: Op[];
-  /** What `sh FILE remove` runs. */
-  remove: Op[];
-}
-
-const isWord = (t: Token | undefined): t is { word: string } => t !== undefined && 'word' in t;
-const opIs = (t: Token | undefined, op: string): boolean => t !== undefined && 'op' in t && t.op === op;
-
-/** Leading words up to the first operator; every one must be a plain word. */
-function command(tokens: Token[], from: number): [string[], number] {
-  const argv: string[] = [];
-  let i = from;
-  while (isWord(tokens[i])) argv.push((tokens[i++] as { word: string }).word);
-  if (argv[0] !== 'iptables') throw new Error(`unexpected command ${JSON.stringify(argv[0])}`);
-  return [argv, i];
-}
-
-function expectEnd(tokens: Token[], i: number, ...ops: string[]): void {
-  const rest = tokens.slice(i);
-  if (rest.length !== ops.length || !rest.every((t, k) => opIs(t, ops[k]!) || (isWord(t) && t.word === ops[k]))) {
-    throw new Error(`unexpected ending ${JSON.stringify(rest)}`);
-  }
-}
-
-/** One command line: `CMD`, `CMD 2>/dev/null || CMD`, `CMD >/dev/null 2>&1 || CMD`, or `while`. */
-function commandLine(line: string): Op {
-  const tokens = shWords(line);
-  if (isWord(tokens[0]) && tokens[0].word === 'while') {
-    const [argv, i] = command(tokens, 1);
-    expectEnd(tokens, i, '2>/dev/null', ';', 'do', ':', ';', 'done');
-    return { kind: 'while', argv };
-  }
-  const [first, i] = command(tokens, 0);
-  if (i === tokens.length) return { kind: 'run', argv: first };
-  let j = i;
-  if (opIs(tokens[j], '2>/dev/null')) j++;
-  else if (opIs(tokens[j], '>/dev/null') && opIs(tokens[j + 1], '2>&1')) j += 2;
-  if (!opIs(tokens[j], '||')) throw new Error(`unexpected operator in: ${line}`);
-  const [second, k] = command(tokens, j + 1);
-  if (k !== tokens.length) throw new Error(`unexpected text after the second command: ${line}`);
-  return { kind: 'or', first, second };
-}
-
-const STRUCTURE = {
-  set: 'set -eu',
-  caseHead: 'case "$#:${1-}" in',
-  noArgs: '  0:) ;;',
-  removeHead: '  1:remove)',
-  exit0: '    exit 0',
-  endBranch: '    ;;',
-  other: '  *)',
-  usage: '    echo "usage: sh $0 [remove]" >&2',
-  exit2: '    exit 2',
-  esac: 'esac',
-};
-
-/** Reads the sh script; throws on anything it does not recognise. */
-export function parseShScript(text: string): ShScript {
-  if (!text.endsWith('\n')) throw new Error('script does not end with a newline');
-  const lines = text.slice(0, -1).split('\n');
-  if (lines[0] !== '#!/bin/sh') throw new Error('first line is not #!/bin/sh');
-  const header: string[] = [];
-  let n = 1;
-  for (; n < lines.length && lines[n]!.startsWith('#'); n++) {
-    const m = /^# ?(.*)$/.exec(lines[n]!);
-    header.push(m![1]!);
-  }
-  const expect = (want: string): void => {
-    if (lines[n] !== want) throw new Error(`line ${n + 1}: expected ${JSON.stringify(want)}, got ${JSON.stringify(lines[n])}`);
-    n++;
-  };
-  for (const s of [STRUCTURE.set, '', STRUCTURE.caseHead, STRUCTURE.noArgs, STRUCTURE.removeHead]) expect(s);
-  const remove: Op[] = [];
-  while (lines[n] !== STRUCTURE.exit0) {
-    const line = lines[n++];
-    if (line === undefined) throw new Error('remove branch does not end');
-    const ifm = /^ {4}if (.*) >\/dev\/null 2>&1; then$/.exec(line);
-    if (ifm) {
-      const [cond, end] = command(shWords(ifm[1]!), 0);
-      if (end !== shWords(ifm[1]!).length) throw new Error(`bad if condition: ${line}`);
-      const body: Op[] = [];
-      while (lines[n] !== '    fi') {
-        const inner = lines[n++];
-        if (inner === undefined || !inner.startsWith('      ')) throw new Error(`bad if body line ${n}: ${JSON.stringify(inner)}`);
-        const op = commandLine(inner.slice(6));
-        if (op.kind !== 'run') throw new Error(`only plain commands inside if: ${inner}`);
-        body.push(op);
-      }
-      n++;
-      remove.push({ kind: 'if', cond, body });
-    } else if (line.startsWith('    while ')) remove.push(commandLine(line.slice(4)));
-    else throw new Error(`line ${n}: unexpected ${JSON.stringify(line)} in the remove branch`);
-  }
-  for (const s of [STRUCTURE.exit0, STRUCTURE.endBranch, STRUCTURE.other, STRUCTURE.usage, STRUCTURE.exit2, STRUCTURE.endBranch, STRUCTURE.esac]) expect(s);
-  const apply: Op[] = [];
-  for (; n < lines.length; n++) {
-    const line = lines[n]!;
-    if (line === '') continue;
-    if (line.startsWith('#') || line.startsWith(' ')) throw new Error(`line ${n + 1}: unexpected ${JSON.stringify(line)}`);
-    const op = commandLine(line);
-    if (op.kind === 'while') throw new Error(`line ${n + 1}: while outside the remove branch`);
-    apply.push(op);
-  }
-  return { header, apply, remove };
-}
-
-// ---- running the script's iptables commands against a ruleset -----------------------------------
-
-class CommandFailed extends Error {}
-
-/** Runs one `iptables -w -t TABLE CMD CHAIN [spec]`; throws CommandFailed where iptables exits non-zero. */
-function iptables(rs: Ruleset, argv: string[]): void {
-  const [prog, w, t, table, cmd, chain, ...spec] = argv;
-  if (prog !== 'iptables' || w !== '-w' || t !== '-t' || (table !== 'nat' && table !== 'filter')) throw new Error(`unexpected command ${argv.join(' ')}`);
-  if (!chain) throw new Error(`no chain in ${argv.join(' ')}`);
-  if (chain.length > 28) throw new Error(`chain name ${chain} longer than 28 characters`);
-  const chains = rs[table];
-  const rules = chains.get(chain);
-  const noSpec = (): void => {
-    if (spec.length) throw new Error(`${cmd} takes no rule: ${argv.join(' ')}`);
-  };
-  switch (cmd) {
-    case '-S':
-      noSpec();
-      if (!rules) throw new CommandFailed();
-      return;
-    case '-N':
-      noSpec();
-      if (rules || BUILTIN[table].includes(chain)) throw new CommandFailed(`chain ${chain} exists`);
-      chains.set(chain, []);
-      return;
-    case '-F':
-      noSpec();
-      if (!rules) throw new CommandFailed(`no chain ${chain}`);
-      rules.length = 0;
-      return;
-    case '-X': {
-      noSpec();
-      if (!rules || BUILTIN[table].includes(chain)) throw new CommandFailed(`no user chain ${chain}`);
-      const referenced = [...chains.values()].some((rr) => rr.some((r) => r.jump === chain));
-      if (rules.length || referenced) throw new CommandFailed(`chain ${chain} not empty or still referenced`);
-      chains.delete(chain);
-      return;
-    }
-    case '-A':
-    case '-I':
-    case '-C':
-    case '-D': {
-      const rule = parseSpec(spec);
-      if (!rules) throw new CommandFailed(`no chain ${chain}`);
-      const known = ['ACCEPT', ...(table === 'nat' ? ['DNAT'] : [])];
-      if (!known.includes(rule.jump) && !chains.has(rule.jump)) throw new CommandFailed(`no target ${rule.jump}`);
-      const at = rules.findIndex((r) => r.spec.join('\0') === spec.join('\0'));
-      if (cmd === '-A') rules.push(rule);
-      else if (cmd === '-I') rules.unshift(rule);
-      else if (at < 0) throw new CommandFailed('no such rule');
-      else if (cmd === '-D') rules.splice(at, 1);
-      return;
-    }
-    default:
-      throw new Error(`unexpected iptables command ${cmd}`);
-  }
-}
-
-function succeeds(rs: Ruleset, argv: string[]): boolean {
-  try {
-    iptables(rs, argv);
-    return true;
-  } catch (e) {
-    if (e instanceof CommandFailed) return false;
-    throw e;
-  }
-}
-
-/** Runs ops the way `sh` with `set -e` would, on a copy of `start`. A failing command throws. */
-export function runOps(ops: Op[], start: Ruleset = emptyRuleset()): Ruleset {
-  const rs = cloneRuleset(start);
-  const run = (list: Op[]): void => {
-    for (const op of list) {
-      if (op.kind === 'run') iptables(rs, op.argv);
-      else if (op.kind === 'or') {
-        if (!succeeds(rs, op.first)) iptables(rs, op.second);
-      } else if (op.kind === 'while') {
-        for (let guard = 0; succeeds(rs, op.argv); guard++) if (guard > 1000) throw new Error('while loop does not end');
-      } else if (succeeds(rs, op.cond)) run(op.body);
-    }
-  };
-  run(ops);
-  return rs;
 }
 
 // ---- iptables-restore / iptables-save ---------------------------------------------------------
@@ -488,10 +269,13 @@ export interface RestoreFile {
   declared: Record<Table, string[]>;
 }
 
-/** Reads iptables-restore input or iptables-save output (nat and filter tables only). */
-export function parseRestore(text: string): RestoreFile {
+/**
+ * Reads iptables-restore input or iptables-save output (nat and filter tables only), or with
+ * family 6 ip6tables-save output (filter only, read into the filter6 table).
+ */
+export function parseRestore(text: string, family: Family = 4): RestoreFile {
   const rules = emptyRuleset();
-  const declared: Record<Table, string[]> = { nat: [], filter: [] };
+  const declared: Record<Table, string[]> = { nat: [], filter: [], filter6: [] };
   const header: string[] = [];
   let table: Table | undefined;
   const done = new Set<Table>();
@@ -504,8 +288,9 @@ export function parseRestore(text: string): RestoreFile {
     }
     if (line.startsWith('*')) {
       if (table) throw new Error(`${where}: table without COMMIT before it`);
-      const t = line.slice(1);
-      if ((t !== 'nat' && t !== 'filter') || done.has(t)) throw new Error(`${where}: unexpected table ${t}`);
+      const name = line.slice(1);
+      const t: Table | undefined = family === 6 ? (name === 'filter' ? 'filter6' : undefined) : name === 'nat' || name === 'filter' ? name : undefined;
+      if (!t || done.has(t)) throw new Error(`${where}: unexpected table ${name}`);
       table = t;
       continue;
     }
@@ -531,7 +316,7 @@ export function parseRestore(text: string): RestoreFile {
     if (words[0] !== '-A' || !words[1]) throw new Error(`${where}: unexpected ${line}`);
     const chain = rules[table].get(words[1]);
     if (!chain) throw new Error(`${where}: chain ${words[1]} not declared`);
-    chain.push(parseSpec(words.slice(2)));
+    chain.push(parseSpec(words.slice(2), { family }));
   }
   if (table) throw new Error(`table ${table} without COMMIT`);
   return { header, rules, declared };
@@ -539,48 +324,79 @@ export function parseRestore(text: string): RestoreFile {
 
 // ---- what the rules do -----------------------------------------------------------------------
 
+const where = (r: Rule): string => r.spec.join(' ');
+const host = (c: string | undefined, family: Family): string | undefined => {
+  const m = c === undefined ? null : new RegExp(`^(.*)/${family === 4 ? 32 : 128}$`).exec(c);
+  return m?.[1];
+};
+const each = (ranges: PortRange[], f: (p: number) => void): void => {
+  for (const r of ranges) for (let p = r.first; p <= r.last; p++) f(p);
+};
+
 export interface Tuple {
+  /** Interface the connection arrives on. */
+  in: string;
+  /** -s (allowFrom) and -d (hairpin: the router's WAN address) of the rule; undefined = any. */
+  src?: string;
+  dst?: string;
   proto: Proto;
   wanPort: number;
   nasAddr: string;
   nasPort: number;
 }
 
-export const tupleKey = (t: Tuple): string => `${t.proto} ${t.wanPort} -> ${t.nasAddr}:${t.nasPort}`;
+export const tupleKey = (t: Tuple): string => `${t.in} ${t.src ?? 'any'} > ${t.dst ?? 'any'} ${t.proto} ${t.wanPort} -> ${t.nasAddr}:${t.nasPort}`;
 
 /** What each DNAT rule does per WAN port, following the kernel's port rules. */
 export function dnatTuples(rules: Rule[]): Tuple[] {
   const out: Tuple[] = [];
   for (const r of rules) {
-    if (r.jump !== 'DNAT') throw new Error(`non-DNAT rule in the DNAT chain: ${r.spec.join(' ')}`);
-    if (!r.proto || !r.dports || !r.to || r.sports) throw new Error(`DNAT rule without -p/--dport: ${r.spec.join(' ')}`);
-    for (const range of r.dports) {
-      for (let p = range.first; p <= range.last; p++) {
-        const to = r.to.ports;
-        let nasPort: number;
-        if (!to) nasPort = p;
-        else if (to.first === to.last) nasPort = to.first;
-        else if (to.base !== undefined) {
-          nasPort = to.first + (p - to.base);
-          if (nasPort < to.first || nasPort > to.last) throw new Error(`port ${p} falls outside ${to.first}-${to.last}/${to.base}`);
-        } else throw new Error(`DNAT to a port range without /base is not a fixed mapping: ${r.spec.join(' ')}`);
-        out.push({ proto: r.proto, wanPort: p, nasAddr: r.to.addr, nasPort });
-      }
-    }
+    if (r.jump !== 'DNAT') throw new Error(`non-DNAT rule in a DNAT chain: ${where(r)}`);
+    if (!r.proto || !r.dports || !r.to || r.sports) throw new Error(`DNAT rule without -p/--dport: ${where(r)}`);
+    if (!r.in || r.out || r.ctstate || r.ctdir) throw new Error(`DNAT rule with unexpected matches: ${where(r)}`);
+    const to = r.to.ports;
+    each(r.dports, (p) => {
+      let nasPort: number;
+      if (!to) nasPort = p;
+      else if (to.first === to.last) nasPort = to.first;
+      else if (to.base !== undefined) {
+        nasPort = to.first + (p - to.base);
+        if (nasPort < to.first || nasPort > to.last) throw new Error(`port ${p} falls outside ${to.first}-${to.last}/${to.base}`);
+      } else throw new Error(`DNAT to a port range without /base is not a fixed mapping: ${where(r)}`);
+      out.push({ in: r.in!, ...(r.src ? { src: r.src } : {}), ...(r.dst ? { dst: r.dst } : {}), proto: r.proto!, wanPort: p, nasAddr: r.to!.addr, nasPort });
+    });
   }
   return out;
 }
 
-/** Every (direction, proto, NAS address, NAS port) the filter rules accept. */
-export function acceptedPorts(rules: Rule[]): string[] {
+/**
+ * Every "DIR proto nas:port in>out peer=CIDR" the filter rules accept: DIR is the conntrack
+ * direction, nas the NAS side (-d when ORIGINAL, -s when REPLY, a single host), peer the other
+ * side (any when absent). IPv4 rules must be scoped to DNATed connections, IPv6 ones must not.
+ */
+export function acceptedPorts(rules: Rule[], family: Family = 4): string[] {
   const out: string[] = [];
   for (const r of rules) {
-    if (r.jump !== 'ACCEPT' || r.ctstate !== 'DNAT' || !r.ctdir || !r.proto) throw new Error(`unexpected filter rule ${r.spec.join(' ')}`);
+    if (r.jump !== 'ACCEPT' || !r.ctdir || !r.proto || (family === 4) !== (r.ctstate === 'DNAT')) throw new Error(`unexpected filter rule ${where(r)}`);
     const original = r.ctdir === 'ORIGINAL';
     const ports = original ? r.dports : r.sports;
-    const addr = original ? r.dst : r.src;
-    if (!ports || !addr || (original ? r.sports || r.src : r.dports || r.dst)) throw new Error(`wrong direction matches in ${r.spec.join(' ')}`);
-    for (const range of ports) for (let p = range.first; p <= range.last; p++) out.push(`${r.ctdir} ${r.proto} ${addr}:${p}`);
+    const nas = host(original ? r.dst : r.src, family);
+    const peer = original ? r.src : r.dst;
+    if (!ports || !nas || (original ? r.sports || !r.in : r.dports || !r.out)) throw new Error(`wrong direction matches in ${where(r)}`);
+    each(ports, (p) => out.push(`${r.ctdir} ${r.proto} ${nas}:${p} ${r.in ?? '*'}>${r.out ?? '*'} peer=${peer ?? 'any'}`));
+  }
+  return out;
+}
+
+/** Every "src proto nas:port out=IF" the masquerade rules rewrite (DNATed connections only). */
+export function masqueraded(rules: Rule[]): string[] {
+  const out: string[] = [];
+  for (const r of rules) {
+    const nas = host(r.dst, 4);
+    if (r.jump !== 'MASQUERADE' || r.ctstate !== 'DNAT' || r.ctdir || !r.proto || !r.dports || r.sports || !r.src || !nas || !r.out || r.in) {
+      throw new Error(`unexpected masquerade rule ${where(r)}`);
+    }
+    each(r.dports, (p) => out.push(`${r.src} ${r.proto} ${nas}:${p} out=${r.out}`));
   }
   return out;
 }

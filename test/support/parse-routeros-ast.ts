@@ -3,11 +3,27 @@
 
 /** Menus and the properties `add` may set in each (extend these when the emitter grows). */
 export const MENU_PROPERTIES: Record<string, ReadonlySet<string>> = {
-  'ip firewall nat': new Set(['chain', 'action', 'in-interface', 'in-interface-list', 'protocol', 'dst-port', 'to-addresses', 'to-ports', 'comment', 'place-before']),
-  'ip firewall filter': new Set(['chain', 'action', 'connection-nat-state', 'dst-address', 'src-address', 'protocol', 'dst-port', 'src-port', 'comment', 'place-before']),
+  'ip firewall address-list': new Set(['list', 'address', 'comment']),
+  'ip firewall nat': new Set([
+    'chain', 'action', 'in-interface', 'in-interface-list', 'src-address-list', 'dst-address-type', 'dst-address', 'connection-mark',
+    'protocol', 'dst-port', 'to-addresses', 'to-ports', 'comment', 'place-before',
+  ]),
+  'ip firewall mangle': new Set([
+    'chain', 'action', 'new-connection-mark', 'passthrough', 'connection-state', 'in-interface', 'in-interface-list', 'dst-address-type',
+    'protocol', 'dst-port', 'comment',
+  ]),
+  'ip firewall filter': new Set([
+    'chain', 'action', 'connection-nat-state', 'in-interface', 'in-interface-list', 'src-address-list', 'dst-address', 'src-address',
+    'protocol', 'dst-port', 'src-port', 'comment', 'place-before',
+  ]),
+  'ipv6 firewall address-list': new Set(['list', 'address', 'comment']),
+  'ipv6 firewall filter': new Set([
+    'chain', 'action', 'connection-state', 'in-interface', 'in-interface-list', 'out-interface', 'out-interface-list', 'src-address-list',
+    'dst-address', 'src-address', 'protocol', 'dst-port', 'src-port', 'comment',
+  ]),
 };
 /** Properties a `find where` expression may test. */
-export const FIND_KEYS: ReadonlySet<string> = new Set(['comment', 'chain', 'action', 'dynamic']);
+export const FIND_KEYS: ReadonlySet<string> = new Set(['comment', 'list', 'chain', 'action', 'dynamic']);
 /** Commands a menu line may be followed by. */
 export const VERBS: ReadonlySet<string> = new Set(['add', 'remove', 'find', 'move']);
 

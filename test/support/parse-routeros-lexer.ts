@@ -1,5 +1,6 @@
 // Strict tokeniser for one line of a RouterOS script, following the Scripting manual: double-quoted
-// strings with the documented escapes, delimiters () [] {} and the operators synfw emits. It rejects
+// strings with the documented escapes, delimiters () [] {} and the operators synfw emits; words may
+// hold `!` (negation) and, after their first character, `/` (CIDRs). It rejects
 // anything a RouterOS console would read differently from plain data: a raw `$` (variable) or `?`
 // (console help) in a string, unknown escapes, lower-case hex, unbalanced quotes, `;`, `\` outside
 // strings (line joining), `#` after the line start, tabs, control characters and non-ASCII bytes.
@@ -18,7 +19,9 @@ export type Token =
   | { t: 'punct'; v: string; col: number };
 
 const PUNCT = new Set(['[', ']', '(', ')', '{', '}', '=', '~', '>', '<', '/']);
-const WORD = /[A-Za-z0-9_.,:@+-]/;
+const WORD = /[A-Za-z0-9_.,:@+!-]/;
+/** Inside a word `/` continues it (CIDRs: 10.0.0.0/8); at the start of a token it is a menu path. */
+const WORD_CONT = /[A-Za-z0-9_.,:@+!/-]/;
 const NAMED_ESCAPES: Record<string, number> = {
   '"': 0x22,
   '\\': 0x5c,
@@ -90,7 +93,7 @@ export function tokenize(text: string, line: number): Token[] {
       i++;
     } else if (WORD.test(c)) {
       const start = i;
-      while (i < text.length && WORD.test(text[i]!)) i++;
+      while (i < text.length && WORD_CONT.test(text[i]!)) i++;
       tokens.push({ t: 'word', v: text.slice(start, i), col: start + 1 });
     } else {
       const why: Record<string, string> = {

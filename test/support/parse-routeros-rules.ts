@@ -1,20 +1,25 @@
-// Gives a parsed synfw RouterOS script its meaning: the dst-nat rules as (proto, WAN port, NAS
-// address, NAS port) tuples (lists and ranges expanded; no to-ports = the WAN port is kept), the
-// forward and reply accepts as (proto, NAS address, port) sets, the remove commands' regexes and the
-// conditional move. Property values are checked as strictly as the syntax: known chains, actions
-// and protocols only, ports 1-65535, at most 15 port-list slots (a range takes 2), IPv4 addresses.
+// Gives a parsed synfw RouterOS script its meaning: the WAN and hairpin dst-nat rules as (proto, WAN
+// port, NAS address, NAS port) tuples (lists and ranges expanded; no to-ports = the WAN port is
+// kept), their source restriction, the hairpin masquerade and connection marking, the IPv4 forward,
+// hairpin and reply accepts and the IPv6 accepts as port sets, the address lists, the remove
+// commands and the conditional moves. Values are checked by parse-routeros-values.ts; the rule kinds
+// beyond plain dst-nat and accepts are read in parse-routeros-extra.ts.
 
-import { exprText, parseRouterOS, RosSyntaxError, type RosCommand, type RosValue } from './parse-routeros.js';
+import { parseRouterOS, type RosCommand } from './parse-routeros.js';
+import { accept6Rule, addressEntry, mangleRule, masqueradeRule, type Accept6Rule, type AddressEntry, type MangleRule, type MasqueradeRule } from './parse-routeros-extra.js';
+import { expand, fail, findExpr, findOne, iface, ipv4, oneOf, only, port, portList, text, type Ports, type Props } from './parse-routeros-values.js';
 
-export interface Ports {
-  first: number;
-  last: number;
-}
+export type { Ports };
+export { portList };
 
 export interface NatRule {
   line: number;
+  /** wan: in-interface(-list) of the WAN; hairpin: LAN clients to a local address (dst-address-type=local). */
+  kind: 'wan' | 'hairpin';
   proto: 'tcp' | 'udp';
-  wan: { key: 'in-interface' | 'in-interface-list'; value: string };
+  /** The interface match: WAN for kind wan, LAN for kind hairpin. */
+  wan: { key: string; value: string };
+  srcList: string | null;
   dstPorts: Ports[];
   nasAddr: string;
   toPort: number | null;
@@ -23,15 +28,19 @@ export interface NatRule {
 
 export interface AcceptRule {
   line: number;
-  dir: 'forward' | 'reply';
+  /** forward: from the WAN (dst-natted); hairpin: from the LAN interface; reply: from the NAS. */
+  dir: 'forward' | 'hairpin' | 'reply';
   proto: 'tcp' | 'udp';
   nasAddr: string;
   ports: Ports[];
+  srcList: string | null;
+  iface: { key: string; value: string } | null;
   comment: string;
 }
 
 export interface ConditionalMove {
   line: number;
+  menu: string;
   condition: string;
   numbersRegex: string;
   anchor: string;
@@ -40,93 +49,49 @@ export interface ConditionalMove {
 export interface RosRules {
   comments: { line: number; text: string }[];
   nat: NatRule[];
+  hairpinNat: NatRule[];
+  masquerades: MasqueradeRule[];
+  mangles: MangleRule[];
   accepts: AcceptRule[];
-  /** "tcp 443 192.168.1.10 5001", one per WAN port. */
+  accepts6: Accept6Rule[];
+  addresses: AddressEntry[];
+  /** "tcp 443 192.168.1.10 5001", one per WAN port, from the WAN rules and the hairpin rules. */
   tuples: string[];
-  /** "tcp 192.168.1.10 5001", one per port of each forward / reply accept. */
+  hairpinTuples: string[];
+  /** "tcp 443": WAN ports whose new LAN connections the mangle rules mark. */
+  markedPorts: string[];
+  /** "tcp 192.168.1.10 5001", one per port of each forward / hairpin / reply accept. */
   forwardPorts: string[];
+  hairpinPorts: string[];
   replyPorts: string[];
-  removes: { line: number; menu: string; regex: string }[];
+  /** "tcp 2001:db8::10/128 5001", one per port of each IPv6 inbound / reply accept. */
+  ipv6Ports: string[];
+  ipv6ReplyPorts: string[];
+  removes: { line: number; menu: string; by: 'comment' | 'list'; value: string }[];
   moves: ConditionalMove[];
   /** What each line did, in order: "menu nat", "remove nat", "add nat", "move filter", ... */
   sequence: string[];
 }
 
-const MAX_SLOTS = 15;
-const short = (menu: string): string => menu.replace(/^ip firewall /, '');
+const short = (menu: string): string => menu.replace(/^ip firewall /, '').replace(/^ipv6 firewall /, 'v6 ');
 
-function fail(line: number, msg: string): never {
-  throw new RosSyntaxError(msg, line, 0);
-}
-
-function text(v: RosValue | undefined, line: number, what: string, quoted = false): string {
-  if (v === undefined) fail(line, `missing ${what}`);
-  if (v.kind === 'sub' || (quoted && v.kind !== 'string')) fail(line, `${what} must be ${quoted ? 'a quoted string' : 'a constant'}`);
-  return v.text;
-}
-
-function oneOf<T extends string>(v: RosValue | undefined, line: number, what: string, allowed: readonly T[]): T {
-  const t = text(v, line, what);
-  if (!(allowed as readonly string[]).includes(t)) fail(line, `${what}=${t} is not one of ${allowed.join(', ')}`);
-  return t as T;
-}
-
-function port(s: string, line: number): number {
-  if (!/^[1-9]\d{0,4}$/.test(s) || Number(s) > 65535) fail(line, `bad port ${s}`);
-  return Number(s);
-}
-
-export function portList(s: string, line: number): Ports[] {
-  const items = s.split(',').map((item) => {
-    const m = /^([^-]+)(?:-([^-]+))?$/.exec(item);
-    if (!m) fail(line, `bad port list item "${item}"`);
-    const first = port(m[1]!, line);
-    const last = m[2] === undefined ? first : port(m[2], line);
-    if (m[2] !== undefined && last <= first) fail(line, `bad port range ${item}`);
-    return { first, last };
-  });
-  const slots = items.reduce((n, r) => n + (r.first === r.last ? 1 : 2), 0);
-  if (slots > MAX_SLOTS) fail(line, `port list ${s} takes ${slots} slots (more than ${MAX_SLOTS})`);
-  const sorted = [...items].sort((a, b) => a.first - b.first);
-  sorted.forEach((r, i) => i > 0 && r.first <= sorted[i - 1]!.last && fail(line, `port list ${s} overlaps itself`));
-  return items;
-}
-
-function ipv4(s: string, line: number): string {
-  const parts = s.split('.');
-  if (parts.length !== 4 || parts.some((p) => !/^(0|[1-9]\d{0,2})$/.test(p) || Number(p) > 255)) fail(line, `bad IPv4 address ${s}`);
-  return s;
-}
-
-const expand = (rs: Ports[]): number[] => rs.flatMap((r) => Array.from({ length: r.last - r.first + 1 }, (_, i) => r.first + i));
-
-/** `[find where comment~"REGEX"]` → REGEX. */
-function tagFind(v: RosValue, menu: string, line: number): string {
-  if (v.kind !== 'sub' || v.cmd.kind !== 'find' || v.cmd.menu !== menu) fail(line, `expected [find ...] in /${menu}`);
-  const w = v.cmd.where;
-  if (!w || w.kind !== 'cmp' || w.key !== 'comment' || w.op !== '~' || w.value.kind !== 'string') fail(line, 'expected find where comment~"..."');
-  return w.value.text;
-}
-
-/** `[find where EXPR]` in /menu → EXPR as text. */
-function findExpr(v: RosValue, menu: string, line: number): string {
-  if (v.kind !== 'sub' || v.cmd.kind !== 'find' || v.cmd.menu !== menu || !v.cmd.where) fail(line, `expected [/${menu} find where ...]`);
-  return exprText(v.cmd.where);
-}
-
-function natRule(p: Map<string, RosValue>, line: number): NatRule {
+function natRule(p: Props, line: number): NatRule {
   oneOf(p.get('chain'), line, 'chain', ['dstnat']);
   oneOf(p.get('action'), line, 'action', ['dst-nat']);
-  if (p.has('in-interface') === p.has('in-interface-list')) fail(line, 'exactly one of in-interface and in-interface-list');
-  const key = p.has('in-interface') ? 'in-interface' : 'in-interface-list';
+  const hairpin = p.has('dst-address-type');
+  if (hairpin) oneOf(p.get('dst-address-type'), line, 'dst-address-type', ['local']);
+  const common = ['chain', 'action', 'in-interface', 'in-interface-list', 'protocol', 'dst-port', 'to-addresses', 'to-ports', 'comment'];
+  // LAN clients are trusted: a hairpin rule restricted to the allowFrom list is not what synfw writes.
+  only(p, hairpin ? [...common, 'dst-address-type'] : [...common, 'src-address-list'], line, hairpin ? 'hairpin dst-nat rule' : 'dst-nat rule');
   const dstPorts = portList(text(p.get('dst-port'), line, 'dst-port'), line);
   const toPort = p.has('to-ports') ? port(text(p.get('to-ports'), line, 'to-ports'), line) : null;
   if (toPort !== null && (dstPorts.length !== 1 || dstPorts[0]!.first !== dstPorts[0]!.last)) fail(line, 'to-ports with a port list or range is not a 1:1 mapping');
-  if (p.has('place-before')) fail(line, 'place-before is not expected in synfw nat rules');
   return {
     line,
+    kind: hairpin ? 'hairpin' : 'wan',
     proto: oneOf(p.get('protocol'), line, 'protocol', ['tcp', 'udp']),
-    wan: { key, value: text(p.get(key), line, key) },
+    wan: iface(p, 'in', line),
+    srcList: p.has('src-address-list') ? text(p.get('src-address-list'), line, 'src-address-list') : null,
     dstPorts,
     nasAddr: ipv4(text(p.get('to-addresses'), line, 'to-addresses'), line),
     toPort,
@@ -134,61 +99,93 @@ function natRule(p: Map<string, RosValue>, line: number): NatRule {
   };
 }
 
-function acceptRule(p: Map<string, RosValue>, line: number): AcceptRule {
+function acceptRule(p: Props, line: number): AcceptRule {
   oneOf(p.get('chain'), line, 'chain', ['forward']);
   oneOf(p.get('action'), line, 'action', ['accept']);
   oneOf(p.get('connection-nat-state'), line, 'connection-nat-state', ['dstnat']);
   const fwd = p.has('dst-address') || p.has('dst-port');
   const rev = p.has('src-address') || p.has('src-port');
   if (fwd === rev) fail(line, 'an accept matches either dst-address/dst-port or src-address/src-port');
+  const hairpin = fwd && (p.has('in-interface') || p.has('in-interface-list'));
+  const dir = rev ? 'reply' : hairpin ? 'hairpin' : 'forward';
+  const base = ['chain', 'action', 'connection-nat-state', 'protocol', 'comment'];
+  const allowed = { forward: ['dst-address', 'dst-port', 'src-address-list'], hairpin: ['dst-address', 'dst-port', 'in-interface', 'in-interface-list'], reply: ['src-address', 'src-port'] }[dir];
+  only(p, [...base, ...allowed], line, `${dir} accept`);
   const side = fwd ? 'dst' : 'src';
-  if (p.has('place-before')) fail(line, 'place-before is not expected in synfw filter rules');
   return {
     line,
-    dir: fwd ? 'forward' : 'reply',
+    dir,
     proto: oneOf(p.get('protocol'), line, 'protocol', ['tcp', 'udp']),
     nasAddr: ipv4(text(p.get(`${side}-address`), line, `${side}-address`), line),
     ports: portList(text(p.get(`${side}-port`), line, `${side}-port`), line),
+    srcList: p.has('src-address-list') ? text(p.get('src-address-list'), line, 'src-address-list') : null,
+    iface: hairpin ? iface(p, 'in', line) : null,
     comment: text(p.get('comment'), line, 'comment', true),
   };
 }
 
 function conditionalMove(cmd: Extract<RosCommand, { kind: 'if' }>, line: number): ConditionalMove {
-  const filter = 'ip firewall filter';
   if (cmd.left.kind !== 'sub' || cmd.left.cmd.kind !== 'len' || cmd.op !== '>' || cmd.right !== 0) fail(line, 'expected :if ([:len [...]] > 0)');
-  if (cmd.then.kind !== 'move' || cmd.then.menu !== filter || cmd.else !== null) fail(line, 'expected do={/ip firewall filter move ...} without else');
+  const menu = cmd.then.kind === 'move' ? cmd.then.menu : '';
+  if (cmd.then.kind !== 'move' || !['ip firewall filter', 'ipv6 firewall filter'].includes(menu) || cmd.else !== null) {
+    fail(line, 'expected do={/ip(v6) firewall filter move ...} without else');
+  }
   const dest = cmd.then.destination;
   if (dest.kind !== 'sub' || dest.cmd.kind !== 'pick' || dest.cmd.index !== 0) fail(line, 'expected destination=[:pick [...] 0]');
-  const condition = findExpr(cmd.left.cmd.of, filter, line);
-  const anchor = findExpr(dest.cmd.of, filter, line);
+  const condition = findExpr(cmd.left.cmd.of, menu, line);
+  const anchor = findExpr(dest.cmd.of, menu, line);
   if (condition !== anchor) fail(line, 'the :if tests another rule set than the move uses');
-  return { line, condition, numbersRegex: tagFind(cmd.then.numbers, filter, line), anchor };
+  return { line, menu, condition, numbersRegex: findOne(cmd.then.numbers, menu, line, 'comment', '~'), anchor };
+}
+
+function add(out: RosRules, menu: string, p: Props, line: number): void {
+  if (menu === 'ip firewall nat') {
+    if (p.get('chain')?.kind === 'word' && text(p.get('chain'), line, 'chain') === 'srcnat') out.masquerades.push(masqueradeRule(p, line));
+    else {
+      const r = natRule(p, line);
+      (r.kind === 'wan' ? out.nat : out.hairpinNat).push(r);
+    }
+  } else if (menu === 'ip firewall filter') out.accepts.push(acceptRule(p, line));
+  else if (menu === 'ip firewall mangle') out.mangles.push(mangleRule(p, line));
+  else if (menu === 'ipv6 firewall filter') out.accepts6.push(accept6Rule(p, line));
+  else out.addresses.push(addressEntry(p, line, menu === 'ip firewall address-list' ? 4 : 6));
 }
 
 /** Parses and interprets a synfw mikrotik script; throws RosSyntaxError on anything unexpected. */
 export function parseRosRules(script: string): RosRules {
   const parsed = parseRouterOS(script);
-  const out: RosRules = { comments: parsed.comments, nat: [], accepts: [], tuples: [], forwardPorts: [], replyPorts: [], removes: [], moves: [], sequence: [] };
+  const out: RosRules = {
+    comments: parsed.comments, nat: [], hairpinNat: [], masquerades: [], mangles: [], accepts: [], accepts6: [], addresses: [],
+    tuples: [], hairpinTuples: [], markedPorts: [], forwardPorts: [], hairpinPorts: [], replyPorts: [], ipv6Ports: [], ipv6ReplyPorts: [],
+    removes: [], moves: [], sequence: [],
+  };
   for (const { line, menu, cmd } of parsed.statements) {
     if (cmd === null) {
       out.sequence.push(`menu ${short(menu!)}`);
     } else if (cmd.kind === 'remove') {
-      out.removes.push({ line, menu: cmd.menu, regex: tagFind(cmd.items, cmd.menu, line) });
+      const byList = cmd.menu.endsWith('address-list');
+      const value = findOne(cmd.items, cmd.menu, line, byList ? 'list' : 'comment', byList ? '=' : '~');
+      out.removes.push({ line, menu: cmd.menu, by: byList ? 'list' : 'comment', value });
       out.sequence.push(`remove ${short(cmd.menu)}`);
     } else if (cmd.kind === 'add') {
-      if (cmd.menu === 'ip firewall nat') out.nat.push(natRule(cmd.props, line));
-      else out.accepts.push(acceptRule(cmd.props, line));
+      add(out, cmd.menu, cmd.props, line);
       out.sequence.push(`add ${short(cmd.menu)}`);
     } else if (cmd.kind === 'if') {
-      out.moves.push(conditionalMove(cmd, line));
-      out.sequence.push('if-move filter');
+      const m = conditionalMove(cmd, line);
+      out.moves.push(m);
+      out.sequence.push(`if-move ${short(m.menu)}`);
     } else fail(line, `unexpected ${cmd.kind} command`);
   }
-  for (const r of out.nat) {
-    for (const p of expand(r.dstPorts)) out.tuples.push(`${r.proto} ${p} ${r.nasAddr} ${r.toPort ?? p}`);
-  }
-  for (const a of out.accepts) {
-    for (const p of expand(a.ports)) (a.dir === 'forward' ? out.forwardPorts : out.replyPorts).push(`${a.proto} ${a.nasAddr} ${p}`);
-  }
+  const tuples = (rules: NatRule[]): string[] => rules.flatMap((r) => expand(r.dstPorts).map((p) => `${r.proto} ${p} ${r.nasAddr} ${r.toPort ?? p}`));
+  out.tuples = tuples(out.nat);
+  out.hairpinTuples = tuples(out.hairpinNat);
+  out.markedPorts = out.mangles.flatMap((m) => expand(m.dstPorts).map((p) => `${m.proto} ${p}`));
+  const dirPorts = (dir: AcceptRule['dir']): string[] => out.accepts.filter((a) => a.dir === dir).flatMap((a) => expand(a.ports).map((p) => `${a.proto} ${a.nasAddr} ${p}`));
+  out.forwardPorts = dirPorts('forward');
+  out.hairpinPorts = dirPorts('hairpin');
+  out.replyPorts = dirPorts('reply');
+  const v6Ports = (dir: Accept6Rule['dir']): string[] => out.accepts6.filter((a) => a.dir === dir).flatMap((a) => expand(a.ports).map((p) => `${a.proto} ${a.nasAddr} ${p}`));
+  out.ipv6Ports = v6Ports('inbound');
+  out.ipv6ReplyPorts = v6Ports('reply');
   return out;
 }

@@ -1,5 +1,5 @@
 // The section model shared by synfw's strict UCI readers (parse-uci.ts): what fw3/fw4 accept as
-// section types and redirect options, and the rules both the config parser and the script replay
+// section types and redirect and rule options, and the rules both the config parser and the script replay
 // enforce on names, values and repetitions.
 
 export class UciParseError extends Error {
@@ -28,6 +28,18 @@ export const REDIRECT_OPTIONS = new Set([
 ]);
 /** Redirect options fw4 parses as lists (PARSE_LIST). */
 const REDIRECT_LISTS = new Set(['proto', 'src_mac', 'reflection_zone']);
+
+/** Options fw4's parse_rule knows (fw4.uc); fw3's rules.c has the same names but dscp and log. */
+export const RULE_OPTIONS = new Set([
+  'enabled', 'name', 'family', 'src', 'dest', 'device', 'direction', 'ipset', 'helper', 'set_helper', 'proto', 'src_ip', 'src_mac',
+  'src_port', 'dest_ip', 'dest_port', 'icmp_type', 'extra', 'limit', 'limit_burst', 'utc_time', 'start_date', 'stop_date',
+  'start_time', 'stop_time', 'weekdays', 'monthdays', 'mark', 'set_mark', 'set_xmark', 'dscp', 'set_dscp', 'counter', 'log',
+  'log_limit', 'target',
+]);
+/** Rule options fw4 parses as lists (PARSE_LIST) and fw3 declares with FW3_LIST. */
+const RULE_LISTS = new Set(['proto', 'src_ip', 'src_mac', 'src_port', 'dest_ip', 'dest_port', 'icmp_type']);
+
+const KNOWN: Record<string, [Set<string>, Set<string>]> = { redirect: [REDIRECT_OPTIONS, REDIRECT_LISTS], rule: [RULE_OPTIONS, RULE_LISTS] };
 
 export const NAME = /^[A-Za-z0-9_]+$/;
 // uci_validate_text: no control characters but tab (current uci also refuses CR and LF).
@@ -65,7 +77,8 @@ export class UciModel {
 
   set(s: UciSection, option: string, value: string, list: boolean, line?: number): void {
     if (!NAME.test(option)) throw new UciParseError(`invalid option name ${JSON.stringify(option)}`, line);
-    if (s.type === 'redirect' && !REDIRECT_OPTIONS.has(option)) throw new UciParseError(`unknown redirect option ${option}`, line);
+    const known = KNOWN[s.type];
+    if (known && !known[0].has(option)) throw new UciParseError(`unknown ${s.type} option ${option}`, line);
     if (value === '') throw new UciParseError(`empty value for ${option} (uci would delete the option)`, line);
     if (BAD_TEXT.test(value)) throw new UciParseError(`control character in the value of ${option}`, line);
     if (s.options.has(option)) throw new UciParseError(`option ${option} set twice in ${s.id}`, line);
@@ -74,7 +87,7 @@ export class UciModel {
       s.options.set(option, value);
       return;
     }
-    if (s.type === 'redirect' && !REDIRECT_LISTS.has(option)) throw new UciParseError(`redirect option ${option} is not a list`, line);
+    if (known && !known[1].has(option)) throw new UciParseError(`${s.type} option ${option} is not a list`, line);
     s.lists.set(option, [...(s.lists.get(option) ?? []), value]);
   }
 }

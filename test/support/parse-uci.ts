@@ -5,15 +5,15 @@
 //    concatenated, `#` comments only outside quotes, `;` between commands on one line.
 //  - parseUciScript: a sh script, split into words the way sh does, whose literal `uci` commands
 //    (set / delete / add_list / commit, with uci_parse_ptr's argument syntax) are replayed.
-//  - redirectTuples: the (proto, WAN port, NAS address, NAS port) forwards the redirect sections
-//    make fw3/fw4 install, one per single port.
-// It rejects what it does not understand: unknown section types, unknown redirect options, invalid
+//  - redirectTuples / rule6Tuples: the (proto, WAN port, NAS address, NAS port, source) forwards the
+//    redirect sections make fw3/fw4 install and the IPv6 ports the rule sections open, per port.
+// It rejects what it does not understand: unknown section types, unknown redirect or rule options, invalid
 // names, control characters in values, duplicate sections or options, a section set without
 // being deleted first, set/add_list with shell expansions in them.
 
 import { NAME, UciModel, UciParseError, type UciSection } from './parse-uci-model.js';
 
-export { UciModel, UciParseError, REDIRECT_OPTIONS, SECTION_TYPES, type UciSection } from './parse-uci-model.js';
+export { UciModel, UciParseError, REDIRECT_OPTIONS, RULE_OPTIONS, SECTION_TYPES, type UciSection } from './parse-uci-model.js';
 
 // ---------------------------------------------------------------------------------------------
 // /etc/config/firewall: a transcription of openwrt/uci file.c, one physical line at a time.
@@ -173,4 +173,4 @@ export function parseUciConfig(text: string): UciSection[] {
 }
 
 export { shCommands, parseUciScript, type ShWord, type ShCommand, type UciScript } from './parse-uci-script.js';
-export { redirectTuples, type UciTuple } from './parse-uci-tuples.js';
+export { redirectTuples, rule6Tuples, type UciRule6Tuple, type UciTuple } from './parse-uci-tuples.js';

@@ -3,9 +3,9 @@ import type { Forward, Plan } from '../../src/plan/types.js';
 import { byteLength, fitBytes, oneLine, ruleText } from '../../src/targets/common.js';
 import { target } from '../../src/targets/mikrotik.js';
 import { COMMENT_MAX } from '../../src/targets/mikrotik-view.js';
-import { TargetError } from '../../src/targets/types.js';
 import { hostilePlan, HOSTILE_TEXTS, manyPortsPlan, samplePlan } from '../fixtures/plans.js';
 import { parseRosRules, type RosRules } from '../support/parse-routeros-rules.js';
+import { expectFaithful } from '../support/parse-routeros-plan.js';
 import { RosSyntaxError } from '../support/parse-routeros.js';
 import { ALL_PROFILES, goldenPath, planOf, VERSION } from '../support/profiles.js';
 
@@ -21,50 +21,6 @@ const fwd = (proto: Forward['proto'], ext: [number, number], int: [number, numbe
   origins: [{ app, label: 'l', name, kind: 'custom', exposure: 'public' }],
   exposure: 'public',
 });
-
-const ANCHOR = 'chain=forward and dynamic=no and (action=drop or action=reject or action=tarpit or action=jump)';
-
-/** The plan expanded per port: what the dst-nat rules must do, nothing more, nothing less. */
-function planTuples(plan: Plan): string[] {
-  return plan.forwards
-    .flatMap((f) => Array.from({ length: f.external.last - f.external.first + 1 }, (_, i) => `${f.proto} ${f.external.first + i} ${plan.nas.address} ${f.internal.first + i}`))
-    .sort();
-}
-
-/** NAS ports the forward chain must accept (each exactly once). */
-function planNasPorts(plan: Plan): string[] {
-  const set = new Set<string>();
-  for (const f of plan.forwards) for (let p = f.internal.first; p <= f.internal.last; p++) set.add(`${f.proto} ${plan.nas.address} ${p}`);
-  return [...set].sort();
-}
-
-/** Everything the script does must be exactly what the plan says, and structured to be re-runnable. */
-function expectFaithful(plan: Plan, r: RosRules): void {
-  expect([...r.tuples].sort()).toEqual(planTuples(plan));
-  expect(new Set(r.tuples).size).toBe(r.tuples.length);
-  expect([...r.forwardPorts].sort()).toEqual(planNasPorts(plan));
-  expect([...r.replyPorts].sort()).toEqual(planNasPorts(plan));
-  // Delete-before-add in each menu, then the conditional move (only when there is something to move).
-  const seq = r.sequence.join(' | ');
-  const adds = (menu: string, n: number) => Array(n).fill(`add ${menu}`).join(' | ');
-  const nat = ['menu nat', 'remove nat', ...(r.nat.length ? [adds('nat', r.nat.length)] : [])];
-  const filter = ['menu filter', 'remove filter', ...(r.accepts.length ? [adds('filter', r.accepts.length), 'if-move filter'] : [])];
-  expect(seq).toBe([...nat, ...filter].join(' | '));
-  const regex = `^synfw:${plan.profile.name} `;
-  expect(r.removes.map((x) => x.regex)).toEqual([regex, regex]);
-  for (const m of r.moves) expect(m).toMatchObject({ condition: ANCHOR, anchor: ANCHOR, numbersRegex: regex });
-  // Every comment carries the tag, fits the limit, and the remove regex finds it (POSIX ERE; this
-  // subset reads the same as a JS regex) while another profile's tag does not match.
-  const re = new RegExp(regex);
-  for (const c of [...r.nat, ...r.accepts].map((x) => x.comment)) {
-    expect(c.startsWith(`synfw:${plan.profile.name} `)).toBe(true);
-    expect(byteLength(c)).toBeLessThanOrEqual(COMMENT_MAX);
-    expect(re.test(c)).toBe(true);
-    expect(re.test(c.replace(`synfw:${plan.profile.name} `, `synfw:${plan.profile.name}-2 `))).toBe(false);
-  }
-  // The header is comments only, at the top, ASCII, and never ends a line in a backslash.
-  for (const c of r.comments) expect(c.text).not.toMatch(/[?\\]$/);
-}
 
 describe('mikrotik: sample plan', () => {
   const plan = samplePlan();
@@ -111,6 +67,9 @@ describe('mikrotik: sample plan', () => {
     expect(all).toContain('paste the whole file into a terminal');
     expect(header).toContain('   /ip firewall nat remove [find where comment~"^synfw:sample "]');
     expect(header).toContain('   /ip firewall filter remove [find where comment~"^synfw:sample "]');
+    expect(header).toContain('   /ip firewall mangle remove [find where comment~"^synfw:sample "]');
+    expect(header).toContain('   /ip firewall address-list remove [find where list="synfw-sample"]');
+    expect(all).not.toContain('/ipv6');
     expect(all).toContain('tcp 5000 dsm http: risky');
     expect(all).not.toMatch(/\d{4}-\d\d-\d\d|\/work\//);
   });
@@ -125,23 +84,6 @@ describe('mikrotik: sample plan', () => {
   it('is deterministic', () => {
     expect(text(samplePlan())).toBe(out);
     expect(render(plan).warnings).toEqual([]);
-  });
-
-  it.each([
-    ['allowFrom', { allowFrom: ['203.0.113.0/24'] }],
-    ['hairpin', { hairpin: true }],
-    ['nas.address6', { nas: { ...plan.nas, address6: '2001:db8::10' } }],
-  ] as const)('refuses %s with SFW301', (key, overrides) => {
-    try {
-      render(samplePlan(overrides as Partial<Plan>));
-      expect.unreachable();
-    } catch (e) {
-      expect(e).toBeInstanceOf(TargetError);
-      const d = (e as TargetError).diagnostics[0]!;
-      expect(d.code).toBe('SFW301');
-      expect(d.message).toContain(key);
-      expect(d.message).toContain('mikrotik');
-    }
   });
 });
 
@@ -179,7 +121,7 @@ describe('mikrotik: packing', () => {
     const plan = samplePlan({ forwards: [], skipped: [] });
     const r = parsed(plan);
     expectFaithful(plan, r);
-    expect(r.sequence).toEqual(['menu nat', 'remove nat', 'menu filter', 'remove filter']);
+    expect(r.sequence).toEqual(['menu address-list', 'remove address-list', 'menu nat', 'remove nat', 'menu mangle', 'remove mangle', 'menu filter', 'remove filter']);
   });
 });
 
@@ -215,7 +157,7 @@ describe('mikrotik: the strict parser rejects what RouterOS would misread', () =
   const ok = '/ip firewall nat\nadd chain=dstnat action=dst-nat in-interface-list=WAN protocol=tcp dst-port=1 to-addresses=10.0.0.1 comment="synfw:x a"\n';
   it('accepts the baseline', () => expect(parseRosRules(ok).tuples).toEqual(['tcp 1 10.0.0.1 1']));
   it.each([
-    ['unknown menu', ok.replace('/ip firewall nat', '/ip firewall mangle'), /unknown menu/],
+    ['unknown menu', ok.replace('/ip firewall nat', '/ip firewall raw'), /unknown menu/],
     ['v7 slash path', ok.replace('/ip firewall nat', '/ip/firewall/nat'), /unknown menu/],
     ['unknown command', ok.replace('\nadd ', '\nset '), /unknown command set/],
     ['unknown property', ok.replace('protocol=tcp', 'protocol=tcp src-address=1.2.3.4'), /unknown property src-address/],
@@ -264,6 +206,9 @@ describe('mikrotik profiles', () => {
     expect(out).toContain(`to-addresses=${plan.nas.address} `);
     for (const f of plan.forwards.filter((x) => x.external.first !== x.internal.first))
       expect(out).toContain(`dst-port=${f.external.first} to-addresses=${plan.nas.address} to-ports=${f.internal.first} `);
+    if (plan.nas.address6) expect(out).toContain(`dst-address=${plan.nas.address6}/128 `);
+    for (const cidr of [...plan.allowFrom, ...(plan.nas.address6 ? plan.allowFrom6 : [])]) expect(out).toContain(`add list=synfw-${plan.profile.name} address=${cidr} `);
+    expect(out.includes('action=masquerade')).toBe(plan.hairpin);
     expect(text(planOf(path))).toBe(out);
     await expect(out).toMatchFileSnapshot(goldenPath(path, 'mikrotik', 'rsc'));
   });

@@ -6,7 +6,7 @@ import { TARGETS } from '../../src/targets/index.js';
 import { target } from '../../src/targets/pfsense.js';
 import { TargetError } from '../../src/targets/types.js';
 import { HOSTILE_TEXTS, hostilePlan, manyPortsPlan, samplePlan } from '../fixtures/plans.js';
-import { natFilterDescr, parsePf, skipXmllint, synfwRules, xmllint, type Tuple } from '../support/parse-pfsense.js';
+import { expectedFlows, natFilterDescr, parsePf, skipXmllint, sortFlows, synfwRules, xmllint, type Tuple } from '../support/parse-pfsense.js';
 import { ALL_PROFILES, goldenPath, HOSTILE_PROFILE, renderProfile, VERSION } from '../support/profiles.js';
 
 const render = (plan: Plan) => target.render(plan, { version: VERSION });
@@ -25,15 +25,22 @@ function expand(plan: Plan): Tuple[] {
 }
 const sortTuples = (t: Tuple[]) => [...t].sort((a, b) => a.proto.localeCompare(b.proto) || a.wan - b.wan);
 
-/** Parses the output strictly and checks it forwards exactly what the plan asks for. */
-function parseBack(plan: Plan, text: string) {
+/**
+ * Parses the output strictly and checks it forwards exactly what the plan asks for, from exactly
+ * the sources it allows, and allows exactly the plan's NAS ports over IPv6.
+ */
+function parseBack(plan: Plan, text: string, lan = 'lan') {
   const doc = parsePf(text);
   expect(doc.root).toBe('pfsense');
   const got = synfwRules(doc, plan.profile.name);
   // every rule in a standalone file is one of the profile's
   expect(got.nat).toHaveLength(doc.natRules.length);
-  expect(got.filter).toHaveLength(doc.filterRules.length);
-  expect(sortTuples(got.tuples)).toEqual(sortTuples(expand(plan)));
+  expect(got.filter.length + got.allow6.length).toBe(doc.filterRules.length);
+  const want = expectedFlows(plan, lan);
+  expect(sortFlows(got.flows)).toEqual(sortFlows(want.flows));
+  expect(sortFlows(got.flows6)).toEqual(sortFlows(want.flows6));
+  if (plan.allowFrom.length + plan.allowFrom6.length === 0) expect(sortTuples(got.tuples)).toEqual(sortTuples(expand(plan)));
+  for (const n of got.nat) expect(n.reflection).toBe(plan.hairpin);
   return got;
 }
 
@@ -42,9 +49,8 @@ const encodedBytes = (s: string) => Buffer.byteLength(s.replace(/[&<>"]/g, (c) =
 // eslint-disable-next-line no-control-regex
 const cleaned = (s: string) => s.replace(/[\t\n\r\u2028\u2029]+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
 
-it.skipIf(!skipXmllint)('xmllint is not installed: the xmllint checks below are skipped', () => {
-  console.warn('xmllint not found: pfsense outputs are not checked with xmllint (set CI=true to make this fail)');
-});
+// One line on a contributor's machine without xmllint; under CI=true the checks fail instead.
+if (skipXmllint) console.warn('xmllint not found: pfsense outputs are not checked with xmllint (set CI=true to make this fail)');
 
 describe('pfsense render: samplePlan', () => {
   const plan = samplePlan();
@@ -144,22 +150,123 @@ describe('pfsense render: options', () => {
     expect(r.warnings[0]!.message).toContain('"igb0"');
   });
 
-  it.each([
-    ['allowFrom', { allowFrom: ['203.0.113.0/24'] }],
-    ['hairpin', { hairpin: true }],
-    ['nas.address6', { nas: { address: '192.168.1.10', address6: '2001:db8::10', dsm: { version: '7.2', http: 5000, https: 5001 } } }],
-  ])('refuses %s with SFW301', (key, overrides) => {
-    let err: unknown;
-    try {
-      render(samplePlan(overrides as Partial<Plan>));
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(TargetError);
-    const d = (err as TargetError).diagnostics;
-    expect(d.map((x) => x.code)).toEqual(['SFW301']);
-    expect(d[0]!.message).toContain(key);
-    expect(d[0]!.message).toContain('pfsense');
+});
+
+const nas6 = { ...samplePlan().nas, address6: '2001:db8::10' };
+/** The header comment with wrapped lines joined again. */
+const headerOf = (text: string) => text.slice(0, text.indexOf('-->')).replace(/\n {4,}/g, ' ');
+
+describe('pfsense render: allowFrom', () => {
+  const plan = samplePlan({ allowFrom: ['198.51.100.0/24', '203.0.113.7/32'], allowFrom6: [] });
+  const r = render(plan);
+  const got = parseBack(plan, r.text);
+
+  it('writes one port forward and linked pass rule per forward and source, single hosts without /32', () => {
+    expect(got.nat).toHaveLength(plan.forwards.length * 2);
+    expect(got.nat.slice(0, 2).map((n) => n.source)).toEqual([
+      { kind: 'address', address: '198.51.100.0/24' },
+      { kind: 'address', address: '203.0.113.7' },
+    ]);
+    expect(got.nat.every((n) => n.source.kind === 'address')).toBe(true);
+    expect(r.text).not.toContain('<any>');
+    expect(got.nat[1]!.descr).toBe('synfw:sample dsm,synology-photos tcp/443 -> 5001 from 203.0.113.7');
+  });
+
+  it('gives every rule its own linking id and tracker', () => {
+    expect(new Set(got.nat.map((n) => n.id)).size).toBe(got.nat.length);
+    expect(new Set(got.filter.map((n) => n.tracker)).size).toBe(got.filter.length);
+  });
+
+  it('says in the header who may connect', () => {
+    expect(headerOf(r.text)).toContain('Sources (allowFrom): only 198.51.100.0/24, 203.0.113.7/32 may use the port forwards');
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('writes no IPv6 rules when allowFrom lists only IPv4 sources, and says so', () => {
+    const p = samplePlan({ allowFrom: ['198.51.100.0/24'], allowFrom6: [], nas: nas6 });
+    const t = textOf(p);
+    const g = parseBack(p, t);
+    expect(g.allow6).toEqual([]);
+    expect(t).not.toContain('inet6');
+    expect(headerOf(t)).toContain('no IPv6 source may reach 2001:db8::10 and no IPv6 rules are written');
+  });
+
+  it('writes no port forwards when allowFrom lists only IPv6 sources (the resolver warns: SFW254)', () => {
+    const p = samplePlan({ allowFrom: [], allowFrom6: ['2001:db8:100::/48'], nas: nas6 });
+    const out = render(p);
+    const g = parseBack(p, out.text);
+    expect(g.nat).toEqual([]);
+    expect(g.allow6.length).toBeGreaterThan(0);
+    expect(g.allow6.every((a) => a.source.kind === 'address' && a.source.address === '2001:db8:100::/48')).toBe(true);
+    expect(out.warnings).toEqual([]);
+  });
+});
+
+describe('pfsense render: hairpin', () => {
+  it('sets Pure NAT reflection on every port forward and names the global helper setting', () => {
+    const plan = samplePlan({ hairpin: true, router: { lan: 'br-lan' } });
+    const r = render(plan);
+    const got = parseBack(plan, r.text);
+    expect(got.nat.every((n) => n.reflection && n.source.kind === 'any')).toBe(true);
+    expect((r.text.match(/<natreflection>purenat<\/natreflection>/g) ?? []).length).toBe(got.nat.length);
+    const header = headerOf(r.text);
+    expect(header).toContain('Enable automatic outbound NAT for Reflection');
+    expect(header).toContain('never traffic from the WAN');
+    expect(header).toContain('router.lan (br-lan) is not used');
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('with allowFrom, adds a port forward from the LAN network per forward (LAN clients are trusted)', () => {
+    const plan = samplePlan({ hairpin: true, allowFrom: ['198.51.100.0/24'], allowFrom6: [], router: { lan: 'opt3' } });
+    const r = render(plan);
+    const got = parseBack(plan, r.text, 'opt3');
+    const fromLan = got.nat.filter((n) => n.source.kind === 'network');
+    expect(fromLan).toHaveLength(plan.forwards.length);
+    expect(fromLan.every((n) => n.source.kind === 'network' && n.source.network === 'opt3' && n.reflection)).toBe(true);
+    expect(headerOf(r.text)).toContain('Hairpin traffic from the LAN is not subject to allowFrom');
+  });
+
+  it('warns when router.lan is needed and is not a pfSense interface name', () => {
+    const plan = samplePlan({ hairpin: true, allowFrom: ['198.51.100.0/24'], allowFrom6: [], router: { lan: 'br-lan' } });
+    expect(render(plan).warnings.map((w) => w.code)).toEqual(['SFW304']);
+    expect(render(samplePlan({ hairpin: true, allowFrom: ['198.51.100.0/24'], allowFrom6: [] })).warnings).toEqual([]);
+  });
+});
+
+describe('pfsense render: nas.address6', () => {
+  const plan = samplePlan({ nas: nas6 });
+  const r = render(plan);
+  const got = parseBack(plan, r.text);
+
+  it('allows the NAS ports (not the WAN ports) to address6 over IPv6, each port once', () => {
+    expect(got.allow6.map((a) => `${a.protocol} ${a.address} ${a.port} ${a.source.kind}`)).toEqual([
+      'tcp 2001:db8::10 21 any',
+      'tcp 2001:db8::10 5001 any',
+      'tcp 2001:db8::10 6001-6010 any',
+      'tcp 2001:db8::10 6690 any',
+      'tcp 2001:db8::10 8001-8003 any',
+      'udp 2001:db8::10 1194 any',
+      'udp 2001:db8::10 16881 any',
+    ]);
+    expect(got.allow6[1]!.descr).toBe('synfw:sample ipv6 dsm,synology-photos tcp/5001');
+  });
+
+  it('gives the IPv6 rules trackers of their own and says what they are in the header', () => {
+    const trackers = [...got.filter.map((f) => f.tracker), ...got.allow6.map((a) => a.tracker!)];
+    expect(new Set(trackers).size).toBe(trackers.length);
+    expect(headerOf(r.text)).toContain('IPv6 (no NAT): pass rules on wan to 2001:db8::10 on the NAS ports from anyone');
+    expect(headerOf(r.text)).toContain('delete the IPv6 rules whose description starts with synfw:sample ipv6');
+  });
+
+  it('restricts the IPv6 rules to allowFrom6', () => {
+    const p = samplePlan({ nas: nas6, allowFrom: ['198.51.100.0/24'], allowFrom6: ['2001:db8:100::/48', '2001:db8:200::1/128'] });
+    const g = parseBack(p, textOf(p));
+    expect(g.allow6).toHaveLength(7 * 2);
+    expect(new Set(g.allow6.map((a) => (a.source.kind === 'address' ? a.source.address : '')))).toEqual(new Set(['2001:db8:100::/48', '2001:db8:200::1']));
+  });
+
+  it.skipIf(skipXmllint)('passes xmllint', () => {
+    expect(xmllint(r.text)).toBeUndefined();
   });
 });
 
@@ -254,7 +361,10 @@ describe('pfsense render: profiles', () => {
         expect(text).toContain(`<local-port>${f.internal.first}</local-port>`);
         expect(text).toContain(`<port>${formatRange(f.internal)}</port>`);
       }
-      expect(text).toContain(`<target>${plan.nas.address}</target>`);
+      if (expectedFlows(plan).flows.length) expect(text).toContain(`<target>${plan.nas.address}</target>`);
+      for (const cidr of plan.allowFrom) expect(text).toContain(`<address>${cidr.replace(/\/32$/, '')}</address>`);
+      if (plan.nas.address6 && (plan.allowFrom6.length || !plan.allowFrom.length)) expect(text).toContain(`<address>${plan.nas.address6}</address>`);
+      expect(text.includes('<natreflection>purenat</natreflection>')).toBe(plan.hairpin);
       expect(got.nat.every((n) => n.iface === iface && n.descr.startsWith(`synfw:${plan.profile.name} `))).toBe(true);
       for (const n of got.nat) expect(encodedBytes(n.descr)).toBeLessThanOrEqual(255);
       for (const f of got.filter) expect(Buffer.byteLength(f.descr)).toBeLessThanOrEqual(62);

@@ -142,6 +142,15 @@ describe('warnings', () => {
     ]);
   });
 
+  it('SFW253 and SFW254: allowFrom that shuts one address family out', () => {
+    expect(diagnose('version: 1\nnas: { address: 192.168.1.10, address6: "2001:db8::10" }\napps: [wireguard]\nallowFrom: [198.51.100.0/24]\n')).toEqual([
+      'p.yaml:2:42: warning SFW253: allowFrom lists only IPv4 sources, so no IPv6 source may reach nas.address6 and no IPv6 rules are generated; add IPv6 CIDRs to allowFrom to allow some',
+    ]);
+    expect(diagnose(`${NAS}apps: [wireguard]\nallowFrom: ["2001:db8::/32"]\n`)).toEqual([
+      'p.yaml:4:12: warning SFW254: allowFrom lists only IPv6 sources, so no IPv4 source may use the port forwards; add IPv4 CIDRs to allowFrom to allow some',
+    ]);
+  });
+
   it('SFW252 explicitly selected port that can never be forwarded', () => {
     expect(diagnose(`${NAS}apps:\n  - id: audio-station\n    ports: [https, ssdp]\n`)).toEqual([
       'p.yaml:5:20: warning SFW252: audio-station port "ssdp" (1900/udp) is never forwarded: lan-only: UPnP/SSDP discovery of renderers; it cannot work through a port forward',

@@ -27,10 +27,10 @@ export const genCommand: CommandModule<object, Args> = {
         demandOption: true,
         describe: 'Router target (see `synfw targets`); all = every target, needs --out-dir',
       })
-      .option('format', { type: 'string', describe: 'Alternate output form: iptables restore, openwrt config' })
+      .option('format', { type: 'string', describe: 'Alternate output form (`synfw targets` lists them): iptables restore, openwrt config, opnsense mvc, vyos commands' })
       .option('out', { alias: 'o', type: 'string', describe: 'Write to FILE (atomically) instead of stdout' })
       .option('out-dir', { type: 'string', describe: 'With --target all: directory for <profile>.<target>.<ext> files' })
-      .option('merge', { type: 'string', describe: "pfsense: merge into this exported config.xml (replaces only this profile's rules)" })
+      .option('merge', { type: 'string', describe: "pfsense, opnsense: merge into this exported config.xml (replaces only this profile's rules)" })
       .option('upnp-max', { type: 'number', default: 64, describe: 'upnp: most mappings ranges may expand to' })
       .option('upnp-lease', { type: 'number', default: 0, describe: 'upnp: lease duration in seconds (0 = permanent where allowed)' })
       .option('strict', { type: 'boolean', default: false, describe: 'Fail (exit 1) on profile warnings too' })
@@ -45,7 +45,9 @@ export const genCommand: CommandModule<object, Args> = {
             throw new UsageError(`target ${a.target} has no format "${a.format}"; its formats: ${formats.join(', ')}`);
           }
         }
-        if (a.merge !== undefined && a.target !== 'pfsense') throw new UsageError('--merge is for --target pfsense');
+        if (a.merge !== undefined && a.target !== 'pfsense' && a.target !== 'opnsense') {
+          throw new UsageError('--merge is for --target pfsense or opnsense');
+        }
         if (!Number.isInteger(a['upnp-max']) || a['upnp-max'] < 1) throw new UsageError('--upnp-max must be a whole number >= 1');
         if (!Number.isInteger(a['upnp-lease']) || a['upnp-lease'] < 0) throw new UsageError('--upnp-lease must be a whole number of seconds >= 0');
         return true;

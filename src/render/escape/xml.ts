@@ -1,4 +1,5 @@
-// XML escaping the way pfSense reads and writes config.xml (src/etc/inc/xmlparse.inc):
+// XML escaping the way pfSense and OPNsense read and write config.xml.
+// pfSense (src/etc/inc/xmlparse.inc):
 // - descr is written as <![CDATA[ htmlentities(value) ]]>, and on load every text chunk goes through
 //   html_entity_decode. So text inside our CDATA is entity-encoded exactly once.
 // - Entities: & < > " become &amp; &lt; &gt; &quot;. The single quote stays literal on purpose:
@@ -8,6 +9,9 @@
 // - Text: XML 1.0 cannot carry C0 controls (except tab/LF/CR), lone surrogates or U+FFFE/U+FFFF, and
 //   pfSense trims tabs and line breaks off every text chunk. Line breaks and tabs become one space;
 //   the other control characters (C0, DEL, C1) are removed.
+// OPNsense (OPNsense\Core\Config: SimpleXML in, DOMDocument out): no CDATA and no second decode;
+//   text is written with & < > as entities (DOM leaves quotes literal in text) and read back by the
+//   XML parser alone. Same cleaning as for pfSense: its model fields reject line breaks.
 
 const LINE_BREAKS = /[\t\n\r\u2028\u2029]+/g;
 // eslint-disable-next-line no-control-regex
@@ -37,6 +41,13 @@ export function pfCdata(text: string): string {
 /** Element text outside CDATA (pfSense: htmlentities without CDATA). Same encoding as pfEntities. */
 export function xmlText(text: string): string {
   return pfEntities(text);
+}
+
+const OPN_ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/** Element text as OPNsense writes it: cleaned, then & < > entity-encoded (no CDATA). */
+export function opnText(text: string): string {
+  return cleanText(text).replace(/[&<>]/g, (c) => OPN_ENTITY[c]!);
 }
 
 /**

@@ -10,7 +10,9 @@
 #   or paste the whole file into a terminal (WinBox/WebFig New Terminal, or ssh).
 #   Running it again first removes what the last run added, so the rules never pile up.
 # Remove what this added:
+#   /ip firewall address-list remove [find where list="synfw-home"]
 #   /ip firewall nat remove [find where comment~"^synfw:home "]
+#   /ip firewall mangle remove [find where comment~"^synfw:home "]
 #   /ip firewall filter remove [find where comment~"^synfw:home "]
 # dst-nat rules are appended to the dstnat chain: a rule of yours above them for the same WAN port wins.
 # Port lists hold at most 15 slots, a range counting 2 (the Linux multiport limit; RouterOS documents none).
@@ -19,11 +21,18 @@
 # Forward rules: see the note above /ip firewall filter below.
 # Connections the router already tracks keep their old NAT until they time out (/ip firewall connection).
 
+/ip firewall address-list
+remove [find where list="synfw-home"]
+
 /ip firewall nat
 remove [find where comment~"^synfw:home "]
 add chain=dstnat action=dst-nat in-interface-list=WAN protocol=tcp dst-port=6690 to-addresses=192.168.1.10 comment="synfw:home synology-drive-server tcp/6690"
 add chain=dstnat action=dst-nat in-interface-list=WAN protocol=tcp dst-port=443 to-addresses=192.168.1.10 to-ports=5001 comment="synfw:home dsm,synology-drive-server,synology-photos tcp/443 -> 5001"
 add chain=dstnat action=dst-nat in-interface-list=WAN protocol=udp dst-port=1194 to-addresses=192.168.1.10 comment="synfw:home vpn-server-openvpn udp/1194"
+
+# Hairpin is off: this only removes the connection-marking rules an earlier run may have added.
+/ip firewall mangle
+remove [find where comment~"^synfw:home "]
 
 # Forward rules. The default configuration (defconf) already lets dst-natted connections through:
 # its "drop all from WAN not DSTNATed" skips them. A custom firewall may drop them, so each NAS port

@@ -14,9 +14,10 @@
 # Apply:
 #   save this script as FILE, then as root on the router: sh FILE   (running it again leaves the same rules: chains are flushed and refilled, hooks added only if missing)
 # Remove what this added:
-#   as root: sh FILE remove   (deletes the hooks and both chains; running it again is harmless)
+#   as root: sh FILE remove   (deletes the hooks and every chain of this profile; running it again is harmless)
 # Chains: nat synfw-hostile-dnat (appended to PREROUTING: DNAT of what arrives on eth0), filter synfw-hostile-fwd (inserted first in FORWARD).
 # The filter chain accepts only these DNATed connections, both directions (conntrack --ctstate DNAT --ctdir ORIGINAL/REPLY), so a FORWARD policy of DROP is fine.
+# The script also deletes chains an earlier run of this profile added for options that are now off.
 # 1 rule comment(s) were cut to 255 bytes (the kernel keeps no more) and end in "..."; the list above is complete.
 set -eu
 
@@ -24,14 +25,29 @@ case "$#:${1-}" in
   0:) ;;
   1:remove)
     while iptables -w -t nat -D PREROUTING -m comment --comment 'synfw:hostile' -j synfw-hostile-dnat 2>/dev/null; do :; done
+    while iptables -w -t nat -D PREROUTING -m comment --comment 'synfw:hostile' -j synfw-hostile-hpin 2>/dev/null; do :; done
+    while iptables -w -t nat -D POSTROUTING -m comment --comment 'synfw:hostile' -j synfw-hostile-masq 2>/dev/null; do :; done
     while iptables -w -t filter -D FORWARD -m comment --comment 'synfw:hostile' -j synfw-hostile-fwd 2>/dev/null; do :; done
+    while ip6tables -w -t filter -D FORWARD -m comment --comment 'synfw:hostile' -j synfw-hostile-fwd6 2>/dev/null; do :; done
     if iptables -w -t nat -S synfw-hostile-dnat >/dev/null 2>&1; then
       iptables -w -t nat -F synfw-hostile-dnat
       iptables -w -t nat -X synfw-hostile-dnat
     fi
+    if iptables -w -t nat -S synfw-hostile-hpin >/dev/null 2>&1; then
+      iptables -w -t nat -F synfw-hostile-hpin
+      iptables -w -t nat -X synfw-hostile-hpin
+    fi
+    if iptables -w -t nat -S synfw-hostile-masq >/dev/null 2>&1; then
+      iptables -w -t nat -F synfw-hostile-masq
+      iptables -w -t nat -X synfw-hostile-masq
+    fi
     if iptables -w -t filter -S synfw-hostile-fwd >/dev/null 2>&1; then
       iptables -w -t filter -F synfw-hostile-fwd
       iptables -w -t filter -X synfw-hostile-fwd
+    fi
+    if ip6tables -w -t filter -S synfw-hostile-fwd6 >/dev/null 2>&1; then
+      ip6tables -w -t filter -F synfw-hostile-fwd6
+      ip6tables -w -t filter -X synfw-hostile-fwd6
     fi
     exit 0
     ;;
@@ -40,6 +56,22 @@ case "$#:${1-}" in
     exit 2
     ;;
 esac
+
+while iptables -w -t nat -D PREROUTING -m comment --comment 'synfw:hostile' -j synfw-hostile-hpin 2>/dev/null; do :; done
+while iptables -w -t nat -D POSTROUTING -m comment --comment 'synfw:hostile' -j synfw-hostile-masq 2>/dev/null; do :; done
+while ip6tables -w -t filter -D FORWARD -m comment --comment 'synfw:hostile' -j synfw-hostile-fwd6 2>/dev/null; do :; done
+if iptables -w -t nat -S synfw-hostile-hpin >/dev/null 2>&1; then
+  iptables -w -t nat -F synfw-hostile-hpin
+  iptables -w -t nat -X synfw-hostile-hpin
+fi
+if iptables -w -t nat -S synfw-hostile-masq >/dev/null 2>&1; then
+  iptables -w -t nat -F synfw-hostile-masq
+  iptables -w -t nat -X synfw-hostile-masq
+fi
+if ip6tables -w -t filter -S synfw-hostile-fwd6 >/dev/null 2>&1; then
+  ip6tables -w -t filter -F synfw-hostile-fwd6
+  ip6tables -w -t filter -X synfw-hostile-fwd6
+fi
 
 iptables -w -t nat -S synfw-hostile-dnat >/dev/null 2>&1 || iptables -w -t nat -N synfw-hostile-dnat
 iptables -w -t nat -F synfw-hostile-dnat

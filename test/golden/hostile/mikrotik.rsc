@@ -15,7 +15,9 @@
 #   or paste the whole file into a terminal (WinBox/WebFig New Terminal, or ssh).
 #   Running it again first removes what the last run added, so the rules never pile up.
 # Remove what this added:
+#   /ip firewall address-list remove [find where list="synfw-hostile"]
 #   /ip firewall nat remove [find where comment~"^synfw:hostile "]
+#   /ip firewall mangle remove [find where comment~"^synfw:hostile "]
 #   /ip firewall filter remove [find where comment~"^synfw:hostile "]
 # dst-nat rules are appended to the dstnat chain: a rule of yours above them for the same WAN port wins.
 # Port lists hold at most 15 slots, a range counting 2 (the Linux multiport limit; RouterOS documents none).
@@ -25,10 +27,17 @@
 # Connections the router already tracks keep their old NAT until they time out (/ip firewall connection).
 # 1 rule comment(s) were cut to 255 bytes and end in "..."; the list above is complete.
 
+/ip firewall address-list
+remove [find where list="synfw-hostile"]
+
 /ip firewall nat
 remove [find where comment~"^synfw:hostile "]
 add chain=dstnat action=dst-nat in-interface-list=WAN protocol=tcp dst-port=5001,30001,30003,30007,30010-30012,30020 to-addresses=192.168.66.6 comment="synfw:hostile dsm,long,quotes,subst,unicode,xml tcp/5001,30001,30003,30007,30010-30012,30020 it's \"quoted\" \\ back\\slash \$HOME `id` \$(touch /tmp/synfw-canary) \${IFS}, ]]> <![CDATA[ <rule>&amp;</rule> --> <!-- -- --comment x -j ACCEPT, Gr\C3\BC\C3\9Fe, \E6\97\A5\E6\9C\AC\E8\AA\9E..."
 add chain=dstnat action=dst-nat in-interface-list=WAN protocol=udp dst-port=30005,30007 to-addresses=192.168.66.6 comment="synfw:hostile lines,unicode udp/30005,30007 two lines and tab; rm -rf / # not a comment /ip firewall filter remove [find], Gr\C3\BC\C3\9Fe, \E6\97\A5\E6\9C\AC\E8\AA\9E, emoji \F0\9F\9A\80, a \3F for RouterOS help, \\\$ and \\\" pre-escaped"
+
+# Hairpin is off: this only removes the connection-marking rules an earlier run may have added.
+/ip firewall mangle
+remove [find where comment~"^synfw:hostile "]
 
 # Forward rules. The default configuration (defconf) already lets dst-natted connections through:
 # its "drop all from WAN not DSTNATed" skips them. A custom firewall may drop them, so each NAS port

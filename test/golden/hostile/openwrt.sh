@@ -13,13 +13,13 @@
 #   udp 30007 -> 192.168.66.6:30007  unicode
 # Apply:
 #   copy this script to the router (fw3 or fw4) and run there: sh FILE   (or: sh FILE apply)
-#   It first deletes every redirect whose name option starts with 'synfw:hostile '
+#   It first deletes every redirect and rule whose name option starts with 'synfw:hostile '
 #   (earlier runs, also of apps since removed), then deletes and sets each section below, so a
 #   re-run replaces and never duplicates; then uci commit firewall and /etc/init.d/firewall reload
 #   (if that is missing it says so: the config is committed but not loaded). It changes nothing
 #   while the firewall config has uncommitted changes (see: uci changes firewall).
 # Remove what this added:
-#   sh FILE remove   (deletes those same redirects, commits, reloads)
+#   sh FILE remove   (deletes those same redirects and rules, commits, reloads)
 # Sections: config redirect, target DNAT, src zone wan, dest zone lan (default; set router.lan to change it), family ipv4.
 # reflection '0': NAT loopback (hairpin) is off, as the profile's hairpin is false (fw3 and fw4 default to on).
 # name: tag, apps and names in at most 100 bytes (fw4 makes it an nft comment, limit 128);
@@ -28,17 +28,20 @@
 
 set -eu
 
-# Every redirect this profile creates has a name option starting with this tag and a space.
+# Every redirect and rule this profile creates has a name option starting with this tag and a space.
 SYNFW_TAG='synfw:hostile'
 
-# Deletes every redirect section tagged with SYNFW_TAG, whatever its id: the ones set below and
-# those of earlier runs. Ids come from `uci -X show` (real ids, stable while deleting); each is
+# Deletes every redirect and rule section tagged with SYNFW_TAG, whatever its id: the ones set below
+# and those of earlier runs. Ids come from `uci -X show` (real ids, stable while deleting); each is
 # checked again with `uci get`, so a multi-line value elsewhere that happens to contain a line like
-# "firewall.x=redirect" cannot get anything but this profile's redirects deleted.
+# "firewall.x=redirect" cannot get anything but this profile's redirects and rules deleted.
 synfw_purge() {
-	ids=$(uci -X show firewall 2>/dev/null | sed -n 's/^firewall\.\([A-Za-z0-9_]*\)=redirect$/\1/p')
+	ids=$(uci -X show firewall 2>/dev/null | sed -n -e 's/^firewall\.\([A-Za-z0-9_]*\)=redirect$/\1/p' -e 's/^firewall\.\([A-Za-z0-9_]*\)=rule$/\1/p')
 	for id in $ids; do
-		[ "$(uci -q get "firewall.$id")" = redirect ] || continue
+		case "$(uci -q get "firewall.$id")" in
+		redirect | rule) ;;
+		*) continue ;;
+		esac
 		case "$(uci -q get "firewall.$id.name")" in
 		"$SYNFW_TAG "*) uci -q delete "firewall.$id" ;;
 		esac

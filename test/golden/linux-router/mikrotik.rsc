@@ -13,7 +13,9 @@
 #   or paste the whole file into a terminal (WinBox/WebFig New Terminal, or ssh).
 #   Running it again first removes what the last run added, so the rules never pile up.
 # Remove what this added:
+#   /ip firewall address-list remove [find where list="synfw-linux-router"]
 #   /ip firewall nat remove [find where comment~"^synfw:linux-router "]
+#   /ip firewall mangle remove [find where comment~"^synfw:linux-router "]
 #   /ip firewall filter remove [find where comment~"^synfw:linux-router "]
 # dst-nat rules are appended to the dstnat chain: a rule of yours above them for the same WAN port wins.
 # Port lists hold at most 15 slots, a range counting 2 (the Linux multiport limit; RouterOS documents none).
@@ -22,11 +24,18 @@
 # Forward rules: see the note above /ip firewall filter below.
 # Connections the router already tracks keep their old NAT until they time out (/ip firewall connection).
 
+/ip firewall address-list
+remove [find where list="synfw-linux-router"]
+
 /ip firewall nat
 remove [find where comment~"^synfw:linux-router "]
 add chain=dstnat action=dst-nat in-interface=wan0 protocol=tcp dst-port=80,443,5000-5001,25565 to-addresses=192.168.7.2 comment="synfw:linux-router dsm,minecraft,web-station tcp/80,443,5000-5001,25565 Minecraft server"
 add chain=dstnat action=dst-nat in-interface=wan0 protocol=tcp dst-port=2222 to-addresses=192.168.7.2 to-ports=22 comment="synfw:linux-router ssh tcp/2222 -> 22"
 add chain=dstnat action=dst-nat in-interface=wan0 protocol=udp dst-port=25565 to-addresses=192.168.7.2 comment="synfw:linux-router minecraft udp/25565 Minecraft server"
+
+# Hairpin is off: this only removes the connection-marking rules an earlier run may have added.
+/ip firewall mangle
+remove [find where comment~"^synfw:linux-router "]
 
 # Forward rules. The default configuration (defconf) already lets dst-natted connections through:
 # its "drop all from WAN not DSTNATed" skips them. A custom firewall may drop them, so each NAS port

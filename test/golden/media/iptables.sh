@@ -13,23 +13,39 @@
 # Apply:
 #   save this script as FILE, then as root on the router: sh FILE   (running it again leaves the same rules: chains are flushed and refilled, hooks added only if missing)
 # Remove what this added:
-#   as root: sh FILE remove   (deletes the hooks and both chains; running it again is harmless)
+#   as root: sh FILE remove   (deletes the hooks and every chain of this profile; running it again is harmless)
 # Chains: nat synfw-media-dnat (appended to PREROUTING: DNAT of what arrives on eth0), filter synfw-media-fwd (inserted first in FORWARD).
 # The filter chain accepts only these DNATed connections, both directions (conntrack --ctstate DNAT --ctdir ORIGINAL/REPLY), so a FORWARD policy of DROP is fine.
+# The script also deletes chains an earlier run of this profile added for options that are now off.
 set -eu
 
 case "$#:${1-}" in
   0:) ;;
   1:remove)
     while iptables -w -t nat -D PREROUTING -m comment --comment 'synfw:media' -j synfw-media-dnat 2>/dev/null; do :; done
+    while iptables -w -t nat -D PREROUTING -m comment --comment 'synfw:media' -j synfw-media-hpin 2>/dev/null; do :; done
+    while iptables -w -t nat -D POSTROUTING -m comment --comment 'synfw:media' -j synfw-media-masq 2>/dev/null; do :; done
     while iptables -w -t filter -D FORWARD -m comment --comment 'synfw:media' -j synfw-media-fwd 2>/dev/null; do :; done
+    while ip6tables -w -t filter -D FORWARD -m comment --comment 'synfw:media' -j synfw-media-fwd6 2>/dev/null; do :; done
     if iptables -w -t nat -S synfw-media-dnat >/dev/null 2>&1; then
       iptables -w -t nat -F synfw-media-dnat
       iptables -w -t nat -X synfw-media-dnat
     fi
+    if iptables -w -t nat -S synfw-media-hpin >/dev/null 2>&1; then
+      iptables -w -t nat -F synfw-media-hpin
+      iptables -w -t nat -X synfw-media-hpin
+    fi
+    if iptables -w -t nat -S synfw-media-masq >/dev/null 2>&1; then
+      iptables -w -t nat -F synfw-media-masq
+      iptables -w -t nat -X synfw-media-masq
+    fi
     if iptables -w -t filter -S synfw-media-fwd >/dev/null 2>&1; then
       iptables -w -t filter -F synfw-media-fwd
       iptables -w -t filter -X synfw-media-fwd
+    fi
+    if ip6tables -w -t filter -S synfw-media-fwd6 >/dev/null 2>&1; then
+      ip6tables -w -t filter -F synfw-media-fwd6
+      ip6tables -w -t filter -X synfw-media-fwd6
     fi
     exit 0
     ;;
@@ -38,6 +54,22 @@ case "$#:${1-}" in
     exit 2
     ;;
 esac
+
+while iptables -w -t nat -D PREROUTING -m comment --comment 'synfw:media' -j synfw-media-hpin 2>/dev/null; do :; done
+while iptables -w -t nat -D POSTROUTING -m comment --comment 'synfw:media' -j synfw-media-masq 2>/dev/null; do :; done
+while ip6tables -w -t filter -D FORWARD -m comment --comment 'synfw:media' -j synfw-media-fwd6 2>/dev/null; do :; done
+if iptables -w -t nat -S synfw-media-hpin >/dev/null 2>&1; then
+  iptables -w -t nat -F synfw-media-hpin
+  iptables -w -t nat -X synfw-media-hpin
+fi
+if iptables -w -t nat -S synfw-media-masq >/dev/null 2>&1; then
+  iptables -w -t nat -F synfw-media-masq
+  iptables -w -t nat -X synfw-media-masq
+fi
+if ip6tables -w -t filter -S synfw-media-fwd6 >/dev/null 2>&1; then
+  ip6tables -w -t filter -F synfw-media-fwd6
+  ip6tables -w -t filter -X synfw-media-fwd6
+fi
 
 iptables -w -t nat -S synfw-media-dnat >/dev/null 2>&1 || iptables -w -t nat -N synfw-media-dnat
 iptables -w -t nat -F synfw-media-dnat

@@ -14,7 +14,9 @@
 #   or paste the whole file into a terminal (WinBox/WebFig New Terminal, or ssh).
 #   Running it again first removes what the last run added, so the rules never pile up.
 # Remove what this added:
+#   /ip firewall address-list remove [find where list="synfw-media"]
 #   /ip firewall nat remove [find where comment~"^synfw:media "]
+#   /ip firewall mangle remove [find where comment~"^synfw:media "]
 #   /ip firewall filter remove [find where comment~"^synfw:media "]
 # dst-nat rules are appended to the dstnat chain: a rule of yours above them for the same WAN port wins.
 # Port lists hold at most 15 slots, a range counting 2 (the Linux multiport limit; RouterOS documents none).
@@ -23,11 +25,18 @@
 # Forward rules: see the note above /ip firewall filter below.
 # Connections the router already tracks keep their old NAT until they time out (/ip firewall connection).
 
+/ip firewall address-list
+remove [find where list="synfw-media"]
+
 /ip firewall nat
 remove [find where comment~"^synfw:media "]
 add chain=dstnat action=dst-nat in-interface-list=WAN protocol=tcp dst-port=5443,16882,27015-27030 to-addresses=192.168.50.20 comment="synfw:media download-station,dsm,game-server tcp/5443,16882,27015-27030 Dedicated game server"
 add chain=dstnat action=dst-nat in-interface-list=WAN protocol=tcp dst-port=42400 to-addresses=192.168.50.20 to-ports=32400 comment="synfw:media plex tcp/42400 -> 32400 Plex Media Server (container)"
 add chain=dstnat action=dst-nat in-interface-list=WAN protocol=udp dst-port=16882,27015-27030,51820 to-addresses=192.168.50.20 comment="synfw:media download-station,game-server,wireguard udp/16882,27015-27030,51820 Dedicated game server"
+
+# Hairpin is off: this only removes the connection-marking rules an earlier run may have added.
+/ip firewall mangle
+remove [find where comment~"^synfw:media "]
 
 # Forward rules. The default configuration (defconf) already lets dst-natted connections through:
 # its "drop all from WAN not DSTNATed" skips them. A custom firewall may drop them, so each NAS port

@@ -16,23 +16,39 @@
 # Apply:
 #   save this script as FILE, then as root on the router: sh FILE   (running it again leaves the same rules: chains are flushed and refilled, hooks added only if missing)
 # Remove what this added:
-#   as root: sh FILE remove   (deletes the hooks and both chains; running it again is harmless)
+#   as root: sh FILE remove   (deletes the hooks and every chain of this profile; running it again is harmless)
 # Chains: nat synfw-office-dnat (appended to PREROUTING: DNAT of what arrives on eth0), filter synfw-office-fwd (inserted first in FORWARD).
 # The filter chain accepts only these DNATed connections, both directions (conntrack --ctstate DNAT --ctdir ORIGINAL/REPLY), so a FORWARD policy of DROP is fine.
+# The script also deletes chains an earlier run of this profile added for options that are now off.
 set -eu
 
 case "$#:${1-}" in
   0:) ;;
   1:remove)
     while iptables -w -t nat -D PREROUTING -m comment --comment 'synfw:office' -j synfw-office-dnat 2>/dev/null; do :; done
+    while iptables -w -t nat -D PREROUTING -m comment --comment 'synfw:office' -j synfw-office-hpin 2>/dev/null; do :; done
+    while iptables -w -t nat -D POSTROUTING -m comment --comment 'synfw:office' -j synfw-office-masq 2>/dev/null; do :; done
     while iptables -w -t filter -D FORWARD -m comment --comment 'synfw:office' -j synfw-office-fwd 2>/dev/null; do :; done
+    while ip6tables -w -t filter -D FORWARD -m comment --comment 'synfw:office' -j synfw-office-fwd6 2>/dev/null; do :; done
     if iptables -w -t nat -S synfw-office-dnat >/dev/null 2>&1; then
       iptables -w -t nat -F synfw-office-dnat
       iptables -w -t nat -X synfw-office-dnat
     fi
+    if iptables -w -t nat -S synfw-office-hpin >/dev/null 2>&1; then
+      iptables -w -t nat -F synfw-office-hpin
+      iptables -w -t nat -X synfw-office-hpin
+    fi
+    if iptables -w -t nat -S synfw-office-masq >/dev/null 2>&1; then
+      iptables -w -t nat -F synfw-office-masq
+      iptables -w -t nat -X synfw-office-masq
+    fi
     if iptables -w -t filter -S synfw-office-fwd >/dev/null 2>&1; then
       iptables -w -t filter -F synfw-office-fwd
       iptables -w -t filter -X synfw-office-fwd
+    fi
+    if ip6tables -w -t filter -S synfw-office-fwd6 >/dev/null 2>&1; then
+      ip6tables -w -t filter -F synfw-office-fwd6
+      ip6tables -w -t filter -X synfw-office-fwd6
     fi
     exit 0
     ;;
@@ -41,6 +57,22 @@ case "$#:${1-}" in
     exit 2
     ;;
 esac
+
+while iptables -w -t nat -D PREROUTING -m comment --comment 'synfw:office' -j synfw-office-hpin 2>/dev/null; do :; done
+while iptables -w -t nat -D POSTROUTING -m comment --comment 'synfw:office' -j synfw-office-masq 2>/dev/null; do :; done
+while ip6tables -w -t filter -D FORWARD -m comment --comment 'synfw:office' -j synfw-office-fwd6 2>/dev/null; do :; done
+if iptables -w -t nat -S synfw-office-hpin >/dev/null 2>&1; then
+  iptables -w -t nat -F synfw-office-hpin
+  iptables -w -t nat -X synfw-office-hpin
+fi
+if iptables -w -t nat -S synfw-office-masq >/dev/null 2>&1; then
+  iptables -w -t nat -F synfw-office-masq
+  iptables -w -t nat -X synfw-office-masq
+fi
+if ip6tables -w -t filter -S synfw-office-fwd6 >/dev/null 2>&1; then
+  ip6tables -w -t filter -F synfw-office-fwd6
+  ip6tables -w -t filter -X synfw-office-fwd6
+fi
 
 iptables -w -t nat -S synfw-office-dnat >/dev/null 2>&1 || iptables -w -t nat -N synfw-office-dnat
 iptables -w -t nat -F synfw-office-dnat

@@ -17,7 +17,9 @@
 #   or paste the whole file into a terminal (WinBox/WebFig New Terminal, or ssh).
 #   Running it again first removes what the last run added, so the rules never pile up.
 # Remove what this added:
+#   /ip firewall address-list remove [find where list="synfw-office"]
 #   /ip firewall nat remove [find where comment~"^synfw:office "]
+#   /ip firewall mangle remove [find where comment~"^synfw:office "]
 #   /ip firewall filter remove [find where comment~"^synfw:office "]
 # dst-nat rules are appended to the dstnat chain: a rule of yours above them for the same WAN port wins.
 # Port lists hold at most 15 slots, a range counting 2 (the Linux multiport limit; RouterOS documents none).
@@ -26,10 +28,17 @@
 # Forward rules: see the note above /ip firewall filter below.
 # Connections the router already tracks keep their old NAT until they time out (/ip firewall connection).
 
+/ip firewall address-list
+remove [find where list="synfw-office"]
+
 /ip firewall nat
 remove [find where comment~"^synfw:office "]
 add chain=dstnat action=dst-nat in-interface-list=WAN protocol=tcp dst-port=25,465,587,993,5001,5006,6281,9901 to-addresses=10.0.0.5 comment="synfw:office dsm,hyper-backup-vault,mailplus-server,surveillance-station,webdav-server tcp/25,465,587,993,5001,5006,6281,9901"
 add chain=dstnat action=dst-nat in-interface-list=WAN protocol=udp dst-port=500,4500 to-addresses=10.0.0.5 comment="synfw:office vpn-server-l2tp-ipsec udp/500,4500"
+
+# Hairpin is off: this only removes the connection-marking rules an earlier run may have added.
+/ip firewall mangle
+remove [find where comment~"^synfw:office "]
 
 # Forward rules. The default configuration (defconf) already lets dst-natted connections through:
 # its "drop all from WAN not DSTNATed" skips them. A custom firewall may drop them, so each NAS port

@@ -1,7 +1,8 @@
-// A small, strict XML tokeniser that keeps source offsets, for editing a user's config.xml in place:
-// --merge must leave every byte outside the rules it replaces as it was, which re-serialising
-// through an XML library cannot promise. It accepts well-formed XML 1.0 without a DOCTYPE (pfSense
-// never writes one, and an internal subset could define entities we would then misread).
+// A small, strict XML tokeniser that keeps source offsets, for editing a user's config.xml
+// (pfSense or OPNsense) in place: --merge must leave every byte outside the rules it replaces as it
+// was, which re-serialising through an XML library cannot promise. It accepts well-formed XML 1.0
+// without a DOCTYPE (neither product writes one, and an internal subset could define entities we
+// would then misread).
 
 import { decodeEntities } from '../render/escape/xml.js';
 
@@ -16,6 +17,8 @@ export interface XmlElement {
   /** Just after the end tag's '>'. */
   end: number;
   selfClosing: boolean;
+  /** Attribute values, decoded. */
+  attributes: Record<string, string>;
   children: XmlElement[];
   /** The character data directly inside: text decoded, CDATA as is, in document order. */
   text: string;
@@ -140,14 +143,15 @@ export function parseXml(source: string): XmlDocument {
       const m = START_TAG.exec(source);
       if (!m) fail('malformed tag', i);
       if (!top && root) fail('a second root element', i);
-      const seen = new Set<string>();
+      const attributes: Record<string, string> = Object.create(null) as Record<string, string>; // "__proto__" is a valid name
       for (const a of m![2]!.matchAll(ATTRIBUTE)) {
-        if (seen.has(a[1]!)) fail(`attribute ${a[1]} given twice`, i);
-        seen.add(a[1]!);
-        checkData(a[2] ?? a[3] ?? '', i);
+        if (Object.hasOwn(attributes, a[1]!)) fail(`attribute ${a[1]} given twice`, i);
+        const value = a[2] ?? a[3] ?? '';
+        checkData(value, i);
+        attributes[a[1]!] = decodeEntities(value);
       }
       const end = i + m![0].length;
-      const el: XmlElement = { name: m![1]!, start: i, openEnd: end, closeStart: end, end, selfClosing: m![3] === '/', children: [], text: '' };
+      const el: XmlElement = { name: m![1]!, start: i, openEnd: end, closeStart: end, end, selfClosing: m![3] === '/', attributes, children: [], text: '' };
       top?.children.push(el);
       root ??= el;
       if (!el.selfClosing) stack.push(el);

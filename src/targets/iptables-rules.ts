@@ -1,0 +1,103 @@
+// The plan's forwards as iptables match/target pieces, before any chain or source is chosen: the
+// DNAT rules (WAN ports, packed where the port is kept) and the NAS-port groups that the filter,
+// masquerade and ip6tables rules match. The view (iptables-view.ts) places them in chains.
+
+import { formatRange } from '../plan/ranges.js';
+import type { Forward, Plan, PortRange, Proto } from '../plan/types.js';
+import { originNames, profileTag, ruleText } from './common.js';
+import { portMatch } from './iptables-ports.js';
+import { mergeRanges, packSlots } from './packing.js';
+
+/** One DNAT rule without its interface or address matches. */
+export interface DnatSpec {
+  /** `-p tcp -m tcp --dport 443` or a multiport list of WAN ports. */
+  ports: string;
+  /** Rule text (free text inside: escaped by the template). */
+  text: string;
+  /** The --to-destination argument. */
+  to: string;
+}
+
+/** NAS ports of one protocol that fit one multiport match, with the apps behind them. */
+export interface PortGroup {
+  proto: Proto;
+  ranges: PortRange[];
+  /** "dsm,synology-drive-server" */
+  apps: string;
+  /** "5001,6690" (display form) */
+  ports: string;
+}
+
+/**
+ * Text of a rule that carries several identity forwards: the tag once, then per app group (same
+ * apps, same names) "apps proto/ports names", so an app with many ports is named once. For one
+ * forward this is exactly ruleText.
+ */
+export function packedText(plan: Plan, forwards: Forward[]): string {
+  const groups = new Map<string, { apps: string; names: string; proto: string; ports: string[] }>();
+  for (const f of forwards) {
+    const apps = f.apps.join(',');
+    const names = originNames([f]);
+    const key = `${apps}\0${names}\0${f.proto}`;
+    const g = groups.get(key) ?? { apps, names, proto: f.proto, ports: [] };
+    g.ports.push(formatRange(f.external));
+    groups.set(key, g);
+  }
+  const parts = [...groups.values()].map((g) => `${g.apps} ${g.proto}/${g.ports.join(',')}${g.names ? ` ${g.names}` : ''}`);
+  return `${profileTag(plan)} ${parts.join('; ')}`;
+}
+
+export const remapped = (f: Forward): boolean => f.external.first !== f.internal.first;
+
+export const protosOf = (plan: Plan): Proto[] => [...new Set(plan.forwards.map((f) => f.proto))].sort() as Proto[];
+
+/**
+ * Identity forwards keep their port (DNAT to the bare address), so they share multiport rules; a
+ * remapped one gets a rule of its own (ip:port, or ip:a-b/base for a range).
+ */
+export function dnatSpecs(plan: Plan): DnatSpec[] {
+  const nas = plan.nas.address;
+  const out: DnatSpec[] = [];
+  for (const proto of protosOf(plan)) {
+    const mine = plan.forwards.filter((f) => f.proto === proto);
+    for (const group of packSlots(mine.filter((f) => !remapped(f)), (f) => f.external)) {
+      out.push({ ports: portMatch(proto, 'd', group.map((f) => f.external)), text: packedText(plan, group), to: nas });
+    }
+    for (const f of mine.filter(remapped)) {
+      const single = f.external.first === f.external.last;
+      const to = single ? `${nas}:${f.internal.first}` : `${nas}:${f.internal.first}-${f.internal.last}/${f.external.first}`;
+      out.push({ ports: portMatch(proto, 'd', [f.external]), text: ruleText(plan, f), to });
+    }
+  }
+  return out;
+}
+
+/** The NAS ports per protocol, adjacent ones joined, packed into multiport groups. */
+export function natPortGroups(plan: Plan): PortGroup[] {
+  const out: PortGroup[] = [];
+  for (const proto of protosOf(plan)) {
+    const mine = plan.forwards.filter((f) => f.proto === proto);
+    for (const ranges of packSlots(mergeRanges(mine.map((f) => f.internal)), (r) => r)) {
+      out.push({ proto, ranges, apps: appsIn(mine, ranges), ports: ranges.map((r) => formatRange(r)).join(',') });
+    }
+  }
+  return out;
+}
+
+/** Apps whose NAS ports fall in the group, sorted and unique. */
+function appsIn(forwards: Forward[], group: PortRange[]): string {
+  const hit = forwards.filter((f) => group.some((r) => f.internal.first <= r.last && r.first <= f.internal.last));
+  return [...new Set(hit.flatMap((f) => f.apps))].sort().join(',');
+}
+
+/**
+ * The sources a family's rules are restricted to: `[undefined]` = anyone (no -s), `[]` = nobody
+ * (no rules at all). Both allowFrom lists empty = anyone; otherwise only the family's own list, so
+ * a list given for the other family alone allows nobody here. A /0 entry is anyone: iptables-save
+ * would print the rule without -s, so it is emitted that way.
+ */
+export function sourcesOf(own: string[], other: string[]): (string | undefined)[] {
+  if (own.length === 0) return other.length === 0 ? [undefined] : [];
+  if (own.some((c) => c.endsWith('/0'))) return [undefined];
+  return [...new Set(own)];
+}

@@ -1,0 +1,194 @@
+// The rules pfSense and OPNsense both need, decided once from the plan: one port forward per
+// forward and allowed source (a tcp and a udp forward with identical ports become one tcp/udp
+// rule), and the IPv6 pass rules to nas.address6. Each target turns these into its own XML
+// (ids, trackers, uuids, element layout); the texts here are cleaned and cut, not yet escaped.
+
+import { formatRange } from '../plan/ranges.js';
+import type { Forward, Plan } from '../plan/types.js';
+import { cleanText } from '../render/escape/xml.js';
+import { byteLength, originNames, profileTag, ruleText } from './common.js';
+import type { RuleKey } from './pf-xml-ids.js';
+
+export type PfProtocol = 'tcp' | 'udp' | 'tcp/udp';
+
+/** A rule's <source>: anyone, one address or CIDR, or an interface's network (pf "lan"). */
+export type PfSource = { kind: 'any' } | { kind: 'address'; address: string; cidr: string } | { kind: 'network'; network: string };
+
+/** A <source> for a template: exactly one of the three is set. */
+export interface SourceView {
+  any: boolean;
+  address: string | null;
+  network: string | null;
+}
+
+export function sourceView(s: PfSource): SourceView {
+  return { any: s.kind === 'any', address: s.kind === 'address' ? s.address : null, network: s.kind === 'network' ? s.network : null };
+}
+
+export interface PfForward {
+  protocol: PfProtocol;
+  /** WAN port or "first-last". */
+  extPort: string;
+  /** First NAS port: pf computes the end of a range from it. */
+  localPort: number;
+  /** NAS port or range (the linked pass rule's destination port). */
+  filterPort: string;
+  source: PfSource;
+  /** NAT reflection for this rule (plan.hairpin). */
+  reflection: boolean;
+  /** Free text, cleaned and cut to the dialect's limit; the template escapes it. */
+  descr: string;
+  key: RuleKey;
+}
+
+export interface PfAllow6 {
+  protocol: PfProtocol;
+  /** NAS port or range. */
+  port: string;
+  source: PfSource;
+  descr: string;
+  key: RuleKey;
+}
+
+export interface PfRules {
+  forwards: PfForward[];
+  allows6: PfAllow6[];
+  /** "tcp 30005": the rules whose description had to be cut, once each. */
+  cut: string[];
+}
+
+export interface PfDialect {
+  /** Longest description, in bytes of stored(text). */
+  descrMax: number;
+  /** The description as the product stores it (what its limit counts). */
+  stored: (text: string) => string;
+  /** The LAN interface's internal name, for hairpin rules from the LAN when sources are restricted. */
+  lan: string;
+}
+
+/** A CIDR the way the GUI stores a source: a single host without its /32 or /128. */
+export function guiAddress(cidr: string): string {
+  const host = cidr.includes(':') ? '/128' : '/32';
+  return cidr.endsWith(host) ? cidr.slice(0, -host.length) : cidr;
+}
+
+/**
+ * Like common.ts fitBytes (same cut, "..." appended), but returns the plain text, measured in
+ * bytes of its stored form: the template escapes it itself.
+ */
+export function fitStored(text: string, maxBytes: number, stored: (s: string) => string): string {
+  const fits = (s: string): boolean => byteLength(stored(s)) <= maxBytes;
+  if (fits(text)) return text;
+  const chars = Array.from(text);
+  let lo = 0;
+  let hi = chars.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (fits(`${chars.slice(0, mid).join('')}...`)) lo = mid;
+    else hi = mid - 1;
+  }
+  return `${chars.slice(0, lo).join('').trimEnd()}...`;
+}
+
+const rangeKey = (f: Forward): string => `${formatRange(f.external)}>${formatRange(f.internal)}`;
+
+/** Forwards grouped the way one pf rule can carry them: a tcp+udp pair with equal ports is one rule. */
+function pack(forwards: readonly Forward[]): { protocol: PfProtocol; forwards: Forward[] }[] {
+  const udp = new Map(forwards.filter((f) => f.proto === 'udp').map((f) => [rangeKey(f), f]));
+  const tcpKeys = new Set(forwards.filter((f) => f.proto === 'tcp').map(rangeKey));
+  const groups: { protocol: PfProtocol; forwards: Forward[] }[] = [];
+  for (const f of forwards) {
+    if (f.proto === 'udp' && tcpKeys.has(rangeKey(f))) continue; // folded into its tcp twin
+    const twin = f.proto === 'tcp' ? udp.get(rangeKey(f)) : undefined;
+    groups.push({ protocol: twin ? 'tcp/udp' : f.proto, forwards: twin ? [f, twin] : [f] });
+  }
+  return groups;
+}
+
+/**
+ * The NAS-side ports to allow over IPv6: per protocol the union of the internal ranges (so no port
+ * is allowed twice), then a tcp and a udp range that are equal become one tcp/udp rule.
+ */
+function packInternal(forwards: readonly Forward[]): { protocol: PfProtocol; forwards: Forward[]; key: string }[] {
+  const merged = (proto: Forward['proto']) => {
+    const out: { first: number; last: number; forwards: Forward[] }[] = [];
+    const list = forwards.filter((f) => f.proto === proto).sort((a, b) => a.internal.first - b.internal.first || a.internal.last - b.internal.last);
+    for (const f of list) {
+      const cur = out[out.length - 1];
+      if (cur && f.internal.first <= cur.last) {
+        cur.last = Math.max(cur.last, f.internal.last);
+        cur.forwards.push(f);
+      } else out.push({ first: f.internal.first, last: f.internal.last, forwards: [f] });
+    }
+    return out.map((r) => ({ key: formatRange(r), forwards: r.forwards }));
+  };
+  const udp = new Map(merged('udp').map((r) => [r.key, r.forwards]));
+  const groups = merged('tcp').map((r) => {
+    const twin = udp.get(r.key);
+    udp.delete(r.key);
+    return { protocol: (twin ? 'tcp/udp' : 'tcp') as PfProtocol, forwards: twin ? [...r.forwards, ...twin] : r.forwards, key: r.key };
+  });
+  return [...groups, ...[...udp].map(([key, fs]) => ({ protocol: 'udp' as PfProtocol, forwards: fs, key }))];
+}
+
+function sourcesOf(plan: Plan, family: 4 | 6, lan: string): PfSource[] {
+  const restricted = plan.allowFrom.length + plan.allowFrom6.length > 0;
+  if (!restricted) return [{ kind: 'any' }];
+  const list = family === 4 ? plan.allowFrom : plan.allowFrom6;
+  const sources: PfSource[] = list.map((cidr) => ({ kind: 'address', address: guiAddress(cidr), cidr }));
+  // LAN clients are trusted (hairpin is not subject to allowFrom): pf's NAT reflection copies the
+  // rule's source, so hairpin from the LAN needs a rule whose source is the LAN network.
+  if (family === 4 && plan.hairpin) sources.push({ kind: 'network', network: lan });
+  return sources;
+}
+
+const sourceText = (s: PfSource): string => (s.kind === 'address' ? ` from ${s.address}` : s.kind === 'network' ? ` from ${s.network} net (hairpin)` : '');
+const sourceKey = (s: PfSource): string | undefined => (s.kind === 'address' ? s.cidr : s.kind === 'network' ? `net:${s.network}` : undefined);
+
+export function buildRules(plan: Plan, dialect: PfDialect): PfRules {
+  const cut = new Set<string>();
+  const fit = (text: string, what: string): string => {
+    const out = fitStored(cleanText(text), dialect.descrMax, dialect.stored);
+    if (out !== cleanText(text)) cut.add(what);
+    return out;
+  };
+
+  const forwards: PfForward[] = [];
+  for (const g of pack(plan.forwards)) {
+    const f = g.forwards[0]!;
+    const extPort = formatRange(f.external);
+    const filterPort = formatRange(f.internal);
+    for (const source of sourcesOf(plan, 4, dialect.lan)) {
+      forwards.push({
+        protocol: g.protocol,
+        extPort,
+        localPort: f.internal.first,
+        filterPort,
+        source,
+        reflection: plan.hairpin,
+        descr: fit(`${ruleText(plan, g.forwards)}${sourceText(source)}`, `${g.protocol} ${extPort}`),
+        key: { protocol: g.protocol, external: extPort, internal: filterPort, source: sourceKey(source) },
+      });
+    }
+  }
+
+  const allows6: PfAllow6[] = [];
+  if (plan.nas.address6 !== undefined) {
+    for (const g of packInternal(plan.forwards)) {
+      const port = g.key;
+      const apps = [...new Set(g.forwards.flatMap((f) => f.apps))].sort().join(',');
+      const names = originNames(g.forwards);
+      const protos = g.protocol === 'tcp/udp' ? 'tcp+udp' : g.protocol;
+      for (const source of sourcesOf(plan, 6, dialect.lan)) {
+        allows6.push({
+          protocol: g.protocol,
+          port,
+          source,
+          descr: fit(`${profileTag(plan)} ipv6 ${apps} ${protos}/${port}${names ? ` ${names}` : ''}${sourceText(source)}`, `ipv6 ${g.protocol} ${port}`),
+          key: { protocol: `ipv6 ${g.protocol}`, external: port, internal: port, source: sourceKey(source) },
+        });
+      }
+    }
+  }
+  return { forwards, allows6, cut: [...cut] };
+}

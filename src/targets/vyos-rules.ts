@@ -1,0 +1,86 @@
+// The vyos rules before numbering: the plan's forwards as destination NAT rules (a tcp and a udp
+// forward with the same ports share one tcp_udp rule) and the NAS ports the forward filter must
+// accept, merged per protocol. Texts are raw (free text included): the view cuts and sanitises them.
+
+import { formatRange } from '../plan/ranges.js';
+import type { Forward, Plan } from '../plan/types.js';
+import { profileTag, ruleText } from './common.js';
+import { mergeRanges } from './packing.js';
+
+export type VyProto = 'tcp' | 'udp' | 'tcp_udp';
+
+/** One `nat destination` rule: WAN port(s), and the NAS port when it differs (one port only). */
+export interface DnatRule {
+  proto: VyProto;
+  /** "443" or "6001-6010". */
+  port: string;
+  /** The NAS port of a remapped single port; null keeps the WAN port (DNAT to the address only). */
+  toPort: string | null;
+  /** Raw description: tag, apps, ports, custom names. */
+  text: string;
+}
+
+/** NAS ports one forward-filter rule (or hairpin masquerade rule) covers. */
+export interface NasPorts {
+  proto: VyProto;
+  /** "21,5001,6001-6010": merged ranges, the syntax `destination port` takes. */
+  ports: string;
+  /** App ids behind these ports, sorted: "dsm,synology-drive-server". */
+  apps: string;
+}
+
+const remapped = (f: Forward): boolean => f.external.first !== f.internal.first;
+const key = (f: Forward): string => `${formatRange(f.external)}>${formatRange(f.internal)}`;
+
+/**
+ * The destination NAT rules in plan order (tcp first, by WAN port). A forward to the same port
+ * needs no translation port: DNAT to an address keeps the port, for a range too. A remapped range
+ * gets one rule per port, because `translation port a-b` is not offset-mapped (targets.md §0).
+ */
+export function dnatRules(plan: Plan): DnatRule[] {
+  const udpByKey = new Map(plan.forwards.filter((f) => f.proto === 'udp').map((f) => [key(f), f]));
+  const paired = new Set<Forward>();
+  const rules: DnatRule[] = [];
+  for (const f of plan.forwards) {
+    if (paired.has(f)) continue;
+    const twin = f.proto === 'tcp' ? udpByKey.get(key(f)) : undefined;
+    if (twin) paired.add(twin);
+    const fs = twin ? [f, twin] : [f];
+    const proto: VyProto = twin ? 'tcp_udp' : f.proto;
+    if (!remapped(f)) {
+      rules.push({ proto, port: formatRange(f.external), toPort: null, text: ruleText(plan, fs) });
+      continue;
+    }
+    for (let i = 0; i <= f.external.last - f.external.first; i++) {
+      const external = { first: f.external.first + i, last: f.external.first + i };
+      const internal = { first: f.internal.first + i, last: f.internal.first + i };
+      rules.push({ proto, port: String(external.first), toPort: String(internal.first), text: ruleText(plan, fs, { external, internal }) });
+    }
+  }
+  return rules;
+}
+
+function portsOf(forwards: Forward[]): { ports: string; apps: string } {
+  const ports = mergeRanges(forwards.map((f) => f.internal)).map((r) => formatRange(r)).join(',');
+  const apps = [...new Set(forwards.flatMap((f) => f.apps))].sort().join(',');
+  return { ports, apps };
+}
+
+/**
+ * The NAS ports per protocol, merged (several WAN ports may forward to one NAS port). When TCP and
+ * UDP need exactly the same ports, one tcp_udp entry covers both.
+ */
+export function nasPorts(plan: Plan): NasPorts[] {
+  const tcp = plan.forwards.filter((f) => f.proto === 'tcp');
+  const udp = plan.forwards.filter((f) => f.proto === 'udp');
+  const t = portsOf(tcp);
+  const u = portsOf(udp);
+  if (tcp.length && udp.length && t.ports === u.ports) return [{ proto: 'tcp_udp', ...portsOf([...tcp, ...udp]) }];
+  return [...(tcp.length ? [{ proto: 'tcp' as const, ...t }] : []), ...(udp.length ? [{ proto: 'udp' as const, ...u }] : [])];
+}
+
+/** The hairpin variant of a rule text: "synfw:home hairpin dsm tcp/443 -> 5001". */
+export function hairpinText(plan: Plan, text: string): string {
+  const tag = profileTag(plan);
+  return `${tag} hairpin ${text.slice(tag.length + 1)}`;
+}

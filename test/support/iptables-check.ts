@@ -1,0 +1,193 @@
+// What the iptables target's output must do, computed from the plan alone (per port, per source,
+// per run-time address), and the parse-back check that compares it with what the strict parsers
+// read from both output forms. Shared by test/targets/iptables*.test.ts.
+
+import { expect } from 'vitest';
+import ipaddr from 'ipaddr.js';
+import type { Plan } from '../../src/plan/types.js';
+import { byteLength, fitBytes, oneLine, ruleText } from '../../src/targets/common.js';
+import { target } from '../../src/targets/iptables.js';
+import { chainBase, packedText } from '../../src/targets/iptables-view.js';
+import { TargetError } from '../../src/targets/types.js';
+import { acceptedPorts, dnatTuples, emptyRuleset, masqueraded, parseRestore, tupleKey, type Rule, type Ruleset, type Table } from './parse-iptables.js';
+import { parseShScript, runOps, type RunEnv } from './parse-iptables-sh.js';
+import { VERSION } from './profiles.js';
+
+export const render = (plan: Plan, format?: string) => target.render(plan, { version: VERSION, ...(format ? { format } : {}) });
+export const sh = (plan: Plan): string => render(plan).text;
+export const restore = (plan: Plan): string => render(plan, 'restore').text;
+
+export type Kind = 'dnat' | 'hpin' | 'masq' | 'fwd' | 'fwd6';
+export const KINDS: Kind[] = ['dnat', 'hpin', 'masq', 'fwd', 'fwd6'];
+/** Where each chain lives and which built-in chain jumps to it. */
+export const HOOKS: Record<Kind, { table: Table; hook: string }> = {
+  dnat: { table: 'nat', hook: 'PREROUTING' },
+  hpin: { table: 'nat', hook: 'PREROUTING' },
+  masq: { table: 'nat', hook: 'POSTROUTING' },
+  fwd: { table: 'filter', hook: 'FORWARD' },
+  fwd6: { table: 'filter6', hook: 'FORWARD' },
+};
+
+export const chainsOf = (plan: Plan): Record<Kind, string> =>
+  Object.fromEntries(KINDS.map((k) => [k, `${chainBase(plan.profile.name)}-${k}`])) as Record<Kind, string>;
+
+export const wanOf = (plan: Plan): string => plan.router.wan ?? 'eth0';
+
+/** The router's LAN address in the NAS's /24: .1, or .254 when the NAS is .1. */
+export function lanAddress(plan: Plan): string {
+  const parts = plan.nas.address.split('.');
+  return `${parts.slice(0, 3).join('.')}.${parts[3] === '1' ? 254 : 1}`;
+}
+
+/** Interface addresses for the script's look-ups: a WAN address, and the LAN's /24 when hairpin is on. */
+export function envFor(plan: Plan): Required<RunEnv> {
+  return { addrs: { [wanOf(plan)]: ['203.0.113.1/24'], ...(plan.router.lan ? { [plan.router.lan]: [`${lanAddress(plan)}/24`] } : {}) } };
+}
+
+/** Sources a family's rules allow: [undefined] = anyone, [] = nobody (profile-format.md). */
+export function sourcesFor(own: string[], other: string[]): (string | undefined)[] {
+  if (own.length + other.length === 0) return [undefined];
+  if (own.some((c) => c.endsWith('/0'))) return [undefined];
+  return [...new Set(own)];
+}
+
+/** The kinds of chain the plan must fill (the others must be absent). */
+export function activeKinds(plan: Plan): Kind[] {
+  const v6 = plan.nas.address6 !== undefined && sourcesFor(plan.allowFrom6, plan.allowFrom).length > 0;
+  return KINDS.filter((k) => k === 'dnat' || k === 'fwd' || ((k === 'hpin' || k === 'masq') && plan.hairpin) || (k === 'fwd6' && v6));
+}
+
+const perPort = (plan: Plan, f: (proto: string, ext: number, int: number) => void): void => {
+  for (const fw of plan.forwards) for (let i = 0; i <= fw.external.last - fw.external.first; i++) f(fw.proto, fw.external.first + i, fw.internal.first + i);
+};
+
+/** WAN DNAT per port and allowed source. */
+export function planTuples(plan: Plan): string[] {
+  const out: string[] = [];
+  perPort(plan, (proto, ext, int) => {
+    for (const src of sourcesFor(plan.allowFrom, plan.allowFrom6)) {
+      out.push(tupleKey({ in: wanOf(plan), ...(src ? { src } : {}), proto: proto as 'tcp', wanPort: ext, nasAddr: plan.nas.address, nasPort: int }));
+    }
+  });
+  return out.sort();
+}
+
+/** Hairpin DNAT per port and WAN address: from the LAN, to the WAN address only, anyone on the LAN. */
+export function planHairpinTuples(plan: Plan, env: RunEnv): string[] {
+  const wanHosts = (env.addrs?.[wanOf(plan)] ?? []).map((a) => `${a.split('/')[0]}/32`);
+  const out: string[] = [];
+  perPort(plan, (proto, ext, int) => {
+    for (const dst of wanHosts) out.push(tupleKey({ in: plan.router.lan!, dst, proto: proto as 'tcp', wanPort: ext, nasAddr: plan.nas.address, nasPort: int }));
+  });
+  return out.sort();
+}
+
+const uniqueSorted = (xs: string[]): string[] => [...new Set(xs)].sort();
+
+/** FORWARD accepts: both directions, per NAS port, per allowed source; hairpin ones in and out on the LAN. */
+export function planAccepts(plan: Plan): string[] {
+  const wan = wanOf(plan);
+  const out: string[] = [];
+  perPort(plan, (proto, _ext, int) => {
+    const nas = `${proto} ${plan.nas.address}:${int}`;
+    for (const src of sourcesFor(plan.allowFrom, plan.allowFrom6)) out.push(`ORIGINAL ${nas} ${wan}>* peer=${src ?? 'any'}`, `REPLY ${nas} *>${wan} peer=${src ?? 'any'}`);
+    if (plan.hairpin) out.push(`ORIGINAL ${nas} ${plan.router.lan}>${plan.router.lan} peer=any`, `REPLY ${nas} ${plan.router.lan}>${plan.router.lan} peer=any`);
+  });
+  return uniqueSorted(out);
+}
+
+/** IPv6 accepts: the NAS's own ports (no NAT), per allowed IPv6 source. */
+export function planAccepts6(plan: Plan): string[] {
+  const wan = wanOf(plan);
+  const out: string[] = [];
+  if (plan.nas.address6 === undefined) return [];
+  perPort(plan, (proto, _ext, int) => {
+    const nas = `${proto} ${plan.nas.address6}:${int}`;
+    for (const src of sourcesFor(plan.allowFrom6, plan.allowFrom)) out.push(`ORIGINAL ${nas} ${wan}>* peer=${src ?? 'any'}`, `REPLY ${nas} *>${wan} peer=${src ?? 'any'}`);
+  });
+  return uniqueSorted(out);
+}
+
+/** Masquerade: LAN-subnet sources only, per NAS port. */
+export function planMasq(plan: Plan, env: RunEnv): string[] {
+  const subnets = (env.addrs?.[plan.router.lan!] ?? []).map((a) => `${ipaddr.IPv4.networkAddressFromCIDR(a).toString()}/${a.split('/')[1]}`);
+  const out: string[] = [];
+  perPort(plan, (proto, _ext, int) => {
+    for (const s of subnets) out.push(`${s} ${proto} ${plan.nas.address}:${int} out=${plan.router.lan}`);
+  });
+  return uniqueSorted(out);
+}
+
+/** Runs the script's apply part on `start` and returns it with the plan's chains. */
+export function applied(plan: Plan, start: Ruleset = emptyRuleset(), env: RunEnv = envFor(plan)) {
+  const script = parseShScript(sh(plan));
+  const rs = runOps(script.apply, start, env);
+  const c = chainsOf(plan);
+  const get = (k: Kind): Rule[] => rs[HOOKS[k].table].get(c[k]) ?? [];
+  return { script, rs, nat: get('dnat'), filter: get('fwd'), hpin: get('hpin'), masq: get('masq'), fwd6: get('fwd6') };
+}
+
+/** The keys the restore form refuses for this plan (SFW301 each), in refuseOptions' order. */
+export const restoreRefuses = (plan: Plan): string[] => [...(plan.hairpin ? ['hairpin'] : []), ...(plan.nas.address6 !== undefined ? ['nas.address6'] : [])];
+
+export function expectRestoreRefusal(plan: Plan, keys: string[]): void {
+  let err: unknown;
+  try {
+    restore(plan);
+  } catch (e) {
+    err = e;
+  }
+  expect(err).toBeInstanceOf(TargetError);
+  const d = (err as TargetError).diagnostics;
+  expect(d.map((x) => x.code)).toEqual(keys.map(() => 'SFW301'));
+  d.forEach((x, i) => expect(x.message).toMatch(new RegExp(`^target iptables cannot express ${keys[i]}: in --format restore: `)));
+}
+
+/** Everything the parse-back test checks for one plan, on both output forms. */
+export function checkParseBack(plan: Plan, env: RunEnv = envFor(plan)): void {
+  const tag = `synfw:${plan.profile.name}`;
+  const c = chainsOf(plan);
+  const { rs, nat, filter, hpin, masq, fwd6 } = applied(plan, emptyRuleset(), env);
+  const active = activeKinds(plan);
+
+  expect(dnatTuples(nat).map(tupleKey).sort()).toEqual(planTuples(plan));
+  expect(acceptedPorts(filter).sort()).toEqual(planAccepts(plan));
+  if (plan.hairpin) {
+    expect(dnatTuples(hpin).map(tupleKey).sort()).toEqual(planHairpinTuples(plan, env));
+    expect(masqueraded(masq).sort()).toEqual(planMasq(plan, env));
+  }
+  expect(acceptedPorts(fwd6, 6).sort()).toEqual(active.includes('fwd6') ? planAccepts6(plan) : []);
+
+  // Comments are exactly the documented cut of the rule's own text: free text survives as data.
+  const dnatText = (r: Rule): string => {
+    const mine = plan.forwards.filter((f) => f.proto === r.proto && r.dports!.some((d) => d.first === f.external.first && d.last === f.external.last));
+    return r.to!.ports ? ruleText(plan, mine[0]!) : packedText(plan, mine);
+  };
+  for (const r of nat) expect(r.comment).toBe(fitBytes(oneLine(dnatText(r)), 255));
+  for (const r of hpin) expect(r.comment).toBe(fitBytes(oneLine(`${tag} hairpin ${dnatText(r).slice(tag.length + 1)}`), 255));
+  for (const r of [...nat, ...filter, ...hpin, ...masq, ...fwd6]) {
+    expect(r.comment!.startsWith(`${tag} `)).toBe(true);
+    expect(byteLength(r.comment!)).toBeLessThanOrEqual(255);
+  }
+  // Active chains exist and are hooked exactly once, with the tag; the others do not exist at all.
+  for (const k of KINDS) {
+    const { table, hook } = HOOKS[k];
+    const jumps = [...rs[table].values()].flat().filter((r) => r.jump === c[k]);
+    if (active.includes(k)) {
+      expect(rs[table].has(c[k])).toBe(true);
+      expect(rs[table].get(hook)!.filter((r) => r.jump === c[k]).map((r) => r.comment)).toEqual([tag]);
+      expect(jumps).toHaveLength(1);
+    } else {
+      expect(rs[table].has(c[k])).toBe(false);
+      expect(jumps).toEqual([]);
+    }
+  }
+
+  const refused = restoreRefuses(plan);
+  if (refused.length) return expectRestoreRefusal(plan, refused);
+  const file = parseRestore(restore(plan));
+  expect(file.declared).toEqual({ nat: [c.dnat], filter: [c.fwd], filter6: [] });
+  // The two forms hold the very same rules.
+  expect(file.rules.nat.get(c.dnat)!.map((r) => r.spec)).toEqual(nat.map((r) => r.spec));
+  expect(file.rules.filter.get(c.fwd)!.map((r) => r.spec)).toEqual(filter.map((r) => r.spec));
+}

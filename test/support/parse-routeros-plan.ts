@@ -1,0 +1,104 @@
+// What synfw's mikrotik script must do for a plan, compared with what the strict reader recovers
+// (parse-routeros-rules.ts): WAN dst-nat per port and its source list, hairpin dst-nat, marking and
+// masquerade, IPv4 and IPv6 accepts per NAS port, address lists, and the remove-then-add structure.
+
+import { expect } from 'vitest';
+import type { Plan } from '../../src/plan/types.js';
+import { byteLength } from '../../src/targets/common.js';
+import { COMMENT_MAX } from '../../src/targets/mikrotik-view.js';
+import type { RosRules } from './parse-routeros-rules.js';
+
+export const ANCHOR = 'chain=forward and dynamic=no and (action=drop or action=reject or action=tarpit or action=jump)';
+
+/** The plan expanded per port: what the dst-nat rules must do, nothing more, nothing less. */
+export function planTuples(plan: Plan): string[] {
+  return plan.forwards
+    .flatMap((f) => Array.from({ length: f.external.last - f.external.first + 1 }, (_, i) => `${f.proto} ${f.external.first + i} ${plan.nas.address} ${f.internal.first + i}`))
+    .sort();
+}
+
+/** NAS ports the forward chain must accept (each exactly once), for `address` (IPv4, or IPv6/128). */
+export function planNasPorts(plan: Plan, address = plan.nas.address): string[] {
+  const set = new Set<string>();
+  for (const f of plan.forwards) for (let p = f.internal.first; p <= f.internal.last; p++) set.add(`${f.proto} ${address} ${p}`);
+  return [...set].sort();
+}
+
+const wanPorts = (plan: Plan): string[] => [...new Set(plan.forwards.flatMap((f) => Array.from({ length: f.external.last - f.external.first + 1 }, (_, i) => `${f.proto} ${f.external.first + i}`)))].sort();
+const sorted = (xs: string[]): string[] => [...xs].sort();
+
+/** Everything the script does must be exactly what the plan says, and structured to be re-runnable. */
+export function expectFaithful(plan: Plan, r: RosRules): void {
+  const name = plan.profile.name;
+  const list = `synfw-${name}`;
+  const mark = `synfw-${name}-hairpin`;
+  const restricted = plan.allowFrom.length + plan.allowFrom6.length > 0;
+  const wanOpen = !restricted || plan.allowFrom.length > 0;
+  const a6 = plan.nas.address6;
+  const v6Open = a6 !== undefined && (!restricted || plan.allowFrom6.length > 0);
+  const wan = plan.router.wan ? { key: 'in-interface', value: plan.router.wan } : { key: 'in-interface-list', value: 'WAN' };
+  const lan = plan.router.lan ? { key: 'in-interface', value: plan.router.lan } : { key: 'in-interface-list', value: 'LAN' };
+
+  // WAN side: per port, from the allowed sources only.
+  expect(sorted(r.tuples)).toEqual(wanOpen ? planTuples(plan) : []);
+  expect(new Set(r.tuples).size).toBe(r.tuples.length);
+  for (const n of r.nat) expect([n.wan, n.srcList]).toEqual([wan, restricted ? list : null]);
+  expect(r.addresses.filter((a) => a.family === 4).map((a) => [a.list, a.address])).toEqual(plan.allowFrom.map((a) => [list, a]));
+
+  // Hairpin: the same forwards for LAN clients, marked before dstnat, masqueraded by that mark only.
+  expect(sorted(r.hairpinTuples)).toEqual(plan.hairpin ? planTuples(plan) : []);
+  for (const n of r.hairpinNat) expect([n.wan, n.srcList]).toEqual([lan, null]);
+  expect(sorted(r.markedPorts)).toEqual(plan.hairpin ? wanPorts(plan) : []);
+  expect(new Set(r.markedPorts).size).toBe(r.markedPorts.length);
+  for (const m of r.mangles) expect([m.iface, m.mark]).toEqual([lan, mark]);
+  expect(r.masquerades.map((m) => [m.mark, m.nasAddr])).toEqual(plan.hairpin ? [[mark, plan.nas.address]] : []);
+
+  // IPv4 accepts.
+  expect(sorted(r.forwardPorts)).toEqual(wanOpen ? planNasPorts(plan) : []);
+  for (const a of r.accepts.filter((x) => x.dir === 'forward')) expect(a.srcList).toBe(restricted ? list : null);
+  expect(sorted(r.hairpinPorts)).toEqual(plan.hairpin && restricted ? planNasPorts(plan) : []);
+  for (const a of r.accepts.filter((x) => x.dir === 'hairpin')) expect(a.iface).toEqual(lan);
+  expect(sorted(r.replyPorts)).toEqual(wanOpen || plan.hairpin ? planNasPorts(plan) : []);
+
+  // IPv6: the NAS's own ports on its address, from the allowed IPv6 sources.
+  const addr6 = `${a6}/128`;
+  expect(sorted(r.ipv6Ports)).toEqual(v6Open ? planNasPorts(plan, addr6) : []);
+  expect(sorted(r.ipv6ReplyPorts)).toEqual(v6Open ? planNasPorts(plan, addr6) : []);
+  const out = { key: wan.key.replace('in-', 'out-'), value: wan.value };
+  for (const a of r.accepts6) expect([a.iface, a.srcList]).toEqual(a.dir === 'inbound' ? [wan, restricted ? list : null] : [out, null]);
+  expect(r.addresses.filter((a) => a.family === 6).map((a) => [a.list, a.address])).toEqual(a6 ? plan.allowFrom6.map((a) => [list, a]) : []);
+
+  // Remove-then-add in each menu, then the conditional moves.
+  const adds = (menu: string, n: number): string[] => Array<string>(n).fill(`add ${menu}`);
+  const v4Filter = r.accepts.length;
+  const v6Filter = r.accepts6.length;
+  const expected = [
+    'menu address-list', 'remove address-list', ...adds('address-list', r.addresses.filter((a) => a.family === 4).length),
+    'menu nat', 'remove nat', ...adds('nat', r.nat.length + r.hairpinNat.length + r.masquerades.length),
+    'menu mangle', 'remove mangle', ...adds('mangle', r.mangles.length),
+    'menu filter', 'remove filter', ...adds('filter', v4Filter), ...(v4Filter ? ['if-move filter'] : []),
+    ...(a6 === undefined
+      ? []
+      : [
+          'menu v6 address-list', 'remove v6 address-list', ...adds('v6 address-list', r.addresses.filter((a) => a.family === 6).length),
+          'menu v6 filter', 'remove v6 filter', ...adds('v6 filter', v6Filter), ...(v6Filter ? ['if-move v6 filter'] : []),
+        ]),
+  ];
+  expect(r.sequence).toEqual(expected);
+  const regex = `^synfw:${name} `;
+  for (const x of r.removes) expect([x.by, x.value]).toEqual(x.menu.endsWith('address-list') ? ['list', list] : ['comment', regex]);
+  for (const m of r.moves) expect(m).toMatchObject({ condition: ANCHOR, anchor: ANCHOR, numbersRegex: regex });
+
+  // Every comment carries the tag, fits the limit, and the remove regex finds it (POSIX ERE; this
+  // subset reads the same as a JS regex) while another profile's tag does not match.
+  const re = new RegExp(regex);
+  const comments = [...r.nat, ...r.hairpinNat, ...r.masquerades, ...r.mangles, ...r.accepts, ...r.accepts6, ...r.addresses].map((x) => x.comment);
+  for (const c of comments) {
+    expect(c.startsWith(`synfw:${name} `)).toBe(true);
+    expect(byteLength(c)).toBeLessThanOrEqual(COMMENT_MAX);
+    expect(re.test(c)).toBe(true);
+    expect(re.test(c.replace(`synfw:${name} `, `synfw:${name}-2 `))).toBe(false);
+  }
+  // The header is comments only, at the top, ASCII, and never ends a line in a backslash.
+  for (const c of r.comments) expect(c.text).not.toMatch(/[?\\]$/);
+}

@@ -1,0 +1,82 @@
+// What synfw's OpenWrt output must make fw3/fw4 do for a plan, in the shapes the strict readers
+// return (parse-uci-tuples.ts), and one check that reads both output forms back and compares them
+// with the plan: forwards per port and allowed source, NAT loopback once per WAN port when hairpin
+// is on, IPv6 accepts per NAS port and source; nothing missing, nothing extra.
+
+import { expect } from 'vitest';
+import type { Plan } from '../../src/plan/types.js';
+import { NAME_MAX_BYTES } from '../../src/render/escape/uci.js';
+import { byteLength } from '../../src/targets/common.js';
+import { redirectTuples, rule6Tuples, type UciRule6Tuple, type UciSection, type UciTuple } from './parse-uci.js';
+
+export const key = (t: Pick<UciTuple, 'proto' | 'wanPort' | 'nasAddr' | 'nasPort'>): string => `${t.proto} ${t.wanPort} -> ${t.nasAddr}:${t.nasPort}`;
+export const sourcedKey = (t: UciTuple): string => `${key(t)} from ${t.source ?? 'any'}`;
+export const key6 = (t: Pick<UciRule6Tuple, 'proto' | 'nasAddr6' | 'nasPort' | 'source'>): string => `${t.proto} [${t.nasAddr6}]:${t.nasPort} from ${t.source ?? 'any'}`;
+
+const restricted = (plan: Plan): boolean => plan.allowFrom.length + plan.allowFrom6.length > 0;
+
+/** The plan expanded per port: what the redirects must forward, nothing more, nothing less. */
+export function planTuples(plan: Plan): string[] {
+  return plan.forwards
+    .flatMap((f) =>
+      Array.from({ length: f.external.last - f.external.first + 1 }, (_, i) =>
+        key({ proto: f.proto, wanPort: f.external.first + i, nasAddr: plan.nas.address, nasPort: f.internal.first + i }),
+      ),
+    )
+    .sort();
+}
+
+/** planTuples once per allowed IPv4 source ("any" when unrestricted, none when only IPv6 is listed). */
+export function planSourcedTuples(plan: Plan): string[] {
+  const sources = restricted(plan) ? plan.allowFrom : ['any'];
+  return planTuples(plan)
+    .flatMap((t) => sources.map((s) => `${t} from ${s}`))
+    .sort();
+}
+
+/** The NAS's IPv6 ports per protocol and allowed IPv6 source. */
+export function planRule6Tuples(plan: Plan): string[] {
+  const a6 = plan.nas.address6;
+  if (a6 === undefined || (restricted(plan) && plan.allowFrom6.length === 0)) return [];
+  const sources = restricted(plan) ? plan.allowFrom6 : [null];
+  const out = new Set<string>();
+  for (const f of plan.forwards) {
+    for (let p = f.internal.first; p <= f.internal.last; p++) for (const source of sources) out.add(key6({ proto: f.proto, nasAddr6: a6, nasPort: p, source }));
+  }
+  return [...out].sort();
+}
+
+/** Sections as plain data, to compare the two output forms. */
+export const plain = (sections: UciSection[]) =>
+  sections.map((s) => ({ type: s.type, id: s.id, options: Object.fromEntries(s.options), lists: Object.fromEntries(s.lists) }));
+
+/** Everything the output must do for `plan`, read back from one output form's sections. */
+export function expectSectionsMatch(plan: Plan, sections: UciSection[]): void {
+  const tag = `synfw:${plan.profile.name}`;
+  const tuples = redirectTuples(sections);
+  expect(tuples.map(sourcedKey).sort()).toEqual(planSourcedTuples(plan));
+  // Loopback once per WAN port (fw4 and fw3 copy no src_ip into reflection rules), or not at all.
+  const reflected = tuples.filter((t) => t.reflection).map(key).sort();
+  expect(reflected).toEqual(plan.hairpin ? planTuples(plan) : []);
+  const rules = rule6Tuples(sections);
+  expect(rules.map(key6).sort()).toEqual(planRule6Tuples(plan));
+  expect(new Set(rules.map(key6)).size).toBe(rules.length);
+  const wan = plan.router.wan ?? 'wan';
+  const lan = plan.router.lan ?? 'lan';
+  for (const s of sections) {
+    expect(['redirect', 'rule']).toContain(s.type);
+    expect(s.id.startsWith(`synfw_${plan.profile.name.replace(/-/g, '_')}_`)).toBe(true);
+    const o = Object.fromEntries(s.options);
+    if (s.type === 'redirect') {
+      expect(o).toMatchObject({ target: 'DNAT', src: wan, dest: lan, family: 'ipv4', dest_ip: plan.nas.address });
+      expect(o.reflection_src ?? 'internal').toBe('internal');
+      if (o.reflection === '0') expect(o.reflection_src).toBeUndefined();
+    } else {
+      expect(o).toMatchObject({ target: 'ACCEPT', src: wan, dest: lan, family: 'ipv6', dest_ip: plan.nas.address6 });
+    }
+    expect(o.name!.startsWith(`${tag} `)).toBe(true);
+    expect(byteLength(o.name!)).toBeLessThanOrEqual(NAME_MAX_BYTES);
+    // eslint-disable-next-line no-control-regex
+    expect(o.name!).not.toMatch(/["%\u0000-\u001f\u007f]/);
+  }
+}
