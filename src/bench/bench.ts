@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const cli = join(root, 'dist/cli/main.js');
+const cli = join(root, 'dist/synfw.cjs');
 const node = process.execPath;
 const runs = Number(process.env.SYNFW_BENCH_RUNS ?? 15);
 

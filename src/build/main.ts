@@ -4,6 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { buildCatalogJson, CATALOG_JSON_PATH, CATALOG_YAML_PATH } from './catalog.js';
 import { buildSchemaValidator, SCHEMA_VALIDATOR_PATH } from './schema.js';
+import { buildTemplatesModule, TEMPLATES_MODULE_PATH } from './templates.js';
 
 const root = new URL('../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
@@ -11,6 +12,7 @@ const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
 const outputs: Array<[string, () => string]> = [
   [CATALOG_JSON_PATH, () => buildCatalogJson(read(CATALOG_YAML_PATH))],
   [SCHEMA_VALIDATOR_PATH, () => buildSchemaValidator(read('schema/profile.schema.json'))],
+  [TEMPLATES_MODULE_PATH, () => buildTemplatesModule(new URL('templates/', root))],
 ];
 
 const check = process.argv.includes('--check');

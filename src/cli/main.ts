@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // synfw's command line. Commands load their modules when they run, so `synfw gen` pays only for the
-// parser, the catalog and the one target it renders. Exit status: 0 ok, 1 profile problem, 2 usage
+// parser, the catalog and the one target it renders. The published binary is this file bundled
+// into dist/synfw.cjs (src/build/bundle.ts). Exit status: 0 ok, 1 profile problem, 2 usage
 // or internal error. stdout carries only the generated output; diagnostics go to stderr.
 
-import { createRequire } from 'node:module';
 import type { Argv } from 'yargs';
+import yargs from 'yargs/yargs';
 import { formatDiagnostic, ProfileError, UsageError } from '../diagnostics.js';
 import { TargetError } from '../targets/types.js';
 import { appsCommand } from './commands/apps.js';
@@ -14,11 +15,6 @@ import { initCommand } from './commands/init.js';
 import { planCommand } from './commands/plan.js';
 import { targetsCommand } from './commands/targets.js';
 import { synfwVersion } from './version.js';
-
-// yargs' CommonJS build is one bundled file; its ESM entry loads dozens of modules and roughly
-// doubles start-up time.
-const require = createRequire(import.meta.url);
-const yargs = require('yargs/yargs') as (args: string[]) => Argv;
 
 function buildCli(args: string[]): Argv {
   return yargs(args)
@@ -65,4 +61,6 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((status) => {
+  process.exitCode = status;
+});

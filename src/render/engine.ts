@@ -1,37 +1,40 @@
-// Handlebars, the way every target uses it: an isolated environment per target holding only that
-// target's helpers, templates compiled with noEscape (router syntax is not HTML) and strict (a
-// misspelled field is an error, not an empty string). Free text reaches the output only through a
-// target's named escaping helpers.
+// Handlebars, the way every target uses it: templates precompiled at build time (noEscape: router
+// syntax is not HTML; strict: a misspelled field is an error, not an empty string; only the
+// helpers the template calls are known), and an isolated runtime environment per target holding
+// only that target's helpers. Free text reaches the output only through a target's named escaping
+// helpers.
 
-import Handlebars from 'handlebars';
-import { readFileSync } from 'node:fs';
+import type HandlebarsApi from 'handlebars';
+import runtime from 'handlebars/runtime.js';
+import { templates } from './templates.generated.js';
+
+// The runtime build has the same API minus the compiler; its type declarations do not say so.
+const Handlebars = runtime as unknown as typeof HandlebarsApi;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Helper = (...args: any[]) => unknown;
 export type Helpers = Record<string, Helper>;
 export type Template = (view: object) => string;
 
-const templatesDir = new URL('../../templates/', import.meta.url);
-
-/** Compiles templates/<name>.hbs with the given helpers. */
-export function compileTemplate(name: string, helpers: Helpers): Template {
-  const source = readFileSync(new URL(`${name}.hbs`, templatesDir), 'utf8');
-  return compileSource(source, helpers);
+export interface TemplateSpec {
+  /** The helpers the template calls, recorded when it was precompiled. */
+  helpers: string[];
+  spec: TemplateSpecification;
 }
 
-export function compileSource(source: string, helpers: Helpers): Template {
+type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
+
+/** The precompiled templates/<name>.hbs with the given helpers, which must cover every call. */
+export function compileTemplate(name: string, helpers: Helpers): Template {
+  const entry = templates[name];
+  if (!entry) throw new Error(`internal: no precompiled template "${name}" (run npm run generate)`);
+  const missing = entry.helpers.filter((h) => !(h in helpers));
+  if (missing.length) throw new Error(`internal: template ${name} calls helpers it was not given: ${missing.join(', ')}`);
   const env = Handlebars.create();
   for (const [helperName, fn] of Object.entries(helpers)) {
     // Handlebars passes its options hash last; helpers take only their own arguments.
     env.registerHelper(helperName, (...args: unknown[]) => fn(...args.slice(0, -1)));
   }
-  const knownHelpers = Object.fromEntries(Object.keys(helpers).map((h) => [h, true]));
-  const template = env.compile(source, {
-    noEscape: true,
-    strict: true,
-    knownHelpers,
-    knownHelpersOnly: true,
-    preventIndent: true,
-  });
+  const template = env.template(entry.spec);
   return (view) => template(view);
 }

@@ -10,7 +10,7 @@ export interface CliResult {
 }
 
 export function synfw(args: string[], options: { cwd?: string; input?: string } = {}): CliResult {
-  const r = spawnSync(process.execPath, [`${ROOT}dist/cli/main.js`, ...args], {
+  const r = spawnSync(process.execPath, [`${ROOT}dist/synfw.cjs`, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input,
     encoding: 'utf8',
