@@ -58,7 +58,7 @@ function rendering(): void {
   const dir = mkdtempSync(join(tmpdir(), 'synfw-bench-'));
   try {
     const worker = fileURLToPath(new URL('./render-all.js', import.meta.url));
-    const results: Record<number, { perTarget: Record<string, number>; totalMs: number; planMs: number; maxRssMb: number }> = {};
+    const results: Record<number, { perTarget: Record<string, number>; refused: Record<string, string>; totalMs: number; planMs: number; maxRssMb: number }> = {};
     for (const count of [1000, 10000]) {
       const file = join(dir, `bench-${count}.yaml`);
       writeFileSync(file, bigProfile(count));
@@ -78,6 +78,9 @@ function rendering(): void {
       console.log(
         `  ${String(count).padEnd(8)}${`${r.planMs.toFixed(0)}ms`.padStart(8)}${targets.map((t) => `${r.perTarget[t]!.toFixed(0)}ms`.padStart(11)).join('')}${`${r.totalMs.toFixed(0)}ms`.padStart(9)}${`${r.maxRssMb.toFixed(0)}MB`.padStart(10)}`,
       );
+    }
+    for (const count of [1000, 10000]) {
+      for (const [id, code] of Object.entries(results[count]!.refused)) console.log(`  ${count} ports: ${id} refused the plan (${code}), time to refuse shown`);
     }
     const growth = results[10000]!.totalMs / results[1000]!.totalMs;
     console.log(`  10x the ports cost ${growth.toFixed(1)}x the time (linear: ~10x); goal: 10,000 ports through all targets < 1000 ms`);

@@ -35,8 +35,27 @@ export function ruleText(plan: Plan, forwards: Forward | readonly Forward[], por
   return `${profileTag(plan)} ${apps} ${fs.map((f) => f.proto).join('+')}/${formatRange(external)}${remap}${names ? ` ${names}` : ''}`;
 }
 
-const utf8 = new TextEncoder();
-export const byteLength = (s: string): number => utf8.encode(s).length;
+/**
+ * Text of a rule that carries several identity forwards: the tag once, then per app group (same
+ * apps, same names) "apps proto/ports names", so an app with many ports is named once. For one
+ * forward this is exactly ruleText.
+ */
+export function packedText(plan: Plan, forwards: Forward[]): string {
+  const groups = new Map<string, { apps: string; names: string; proto: string; ports: string[] }>();
+  for (const f of forwards) {
+    const apps = f.apps.join(',');
+    const names = originNames([f]);
+    const key = `${apps}\0${names}\0${f.proto}`;
+    const g = groups.get(key) ?? { apps, names, proto: f.proto, ports: [] };
+    g.ports.push(formatRange(f.external));
+    groups.set(key, g);
+  }
+  const parts = [...groups.values()].map((g) => `${g.apps} ${g.proto}/${g.ports.join(',')}${g.names ? ` ${g.names}` : ''}`);
+  return `${profileTag(plan)} ${parts.join('; ')}`;
+}
+
+/** UTF-8 length without encoding the string (a lone surrogate counts 3 bytes, as U+FFFD). */
+export const byteLength = (s: string): number => Buffer.byteLength(s, 'utf8');
 
 /**
  * Cuts `text` (whole code points, from the end) until escape(text) fits in maxBytes. The tag at the

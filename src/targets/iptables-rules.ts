@@ -4,7 +4,7 @@
 
 import { formatRange } from '../plan/ranges.js';
 import type { Forward, Plan, PortRange, Proto } from '../plan/types.js';
-import { originNames, profileTag, ruleText } from './common.js';
+import { packedText, profileTag, ruleText } from './common.js';
 import { portMatch } from './iptables-ports.js';
 import { mergeRanges, packSlots } from './packing.js';
 
@@ -26,25 +26,6 @@ export interface PortGroup {
   apps: string;
   /** "5001,6690" (display form) */
   ports: string;
-}
-
-/**
- * Text of a rule that carries several identity forwards: the tag once, then per app group (same
- * apps, same names) "apps proto/ports names", so an app with many ports is named once. For one
- * forward this is exactly ruleText.
- */
-export function packedText(plan: Plan, forwards: Forward[]): string {
-  const groups = new Map<string, { apps: string; names: string; proto: string; ports: string[] }>();
-  for (const f of forwards) {
-    const apps = f.apps.join(',');
-    const names = originNames([f]);
-    const key = `${apps}\0${names}\0${f.proto}`;
-    const g = groups.get(key) ?? { apps, names, proto: f.proto, ports: [] };
-    g.ports.push(formatRange(f.external));
-    groups.set(key, g);
-  }
-  const parts = [...groups.values()].map((g) => `${g.apps} ${g.proto}/${g.ports.join(',')}${g.names ? ` ${g.names}` : ''}`);
-  return `${profileTag(plan)} ${parts.join('; ')}`;
 }
 
 export const remapped = (f: Forward): boolean => f.external.first !== f.internal.first;

@@ -10,7 +10,7 @@ import { fitBytes, oneLine, profileTag } from './common.js';
 import { portMatch } from './iptables-ports.js';
 import { dnatSpecs, natPortGroups, remapped, sourcesOf } from './iptables-rules.js';
 
-export { packedText } from './iptables-rules.js';
+export { packedText } from './common.js';
 
 /** iptables chain names: at most 28 characters (XT_EXTENSION_MAXNAMELEN 29 incl. NUL). */
 export const CHAIN_MAX = 28;

@@ -77,22 +77,25 @@ export function redirectText(plan: Plan, fs: readonly Forward[], ext: PortRange,
   return `${fixed} from ${source}${names ? ` ${names}` : ''}`;
 }
 
-const sameRanges = (a: Forward, b: Forward): boolean =>
-  a.external.first === b.external.first && a.external.last === b.external.last && a.internal.first === b.internal.first && a.internal.last === b.internal.last;
-
 /** Forwards grouped into sections: a tcp forward with its identical udp twin, everything else alone. */
 function groups(forwards: readonly Forward[]): Forward[][] {
   const udp = forwards.filter((f) => f.proto === 'udp');
+  // The plan has at most one udp forward per exact range pair: a map keeps pairing linear.
+  const udpByRanges = new Map(udp.map((u) => [rangesKey(u), u]));
   const paired = new Set<Forward>();
   const out: Forward[][] = [];
   for (const f of forwards.filter((x) => x.proto === 'tcp')) {
-    const twin = udp.find((u) => !paired.has(u) && sameRanges(f, u));
-    if (twin) paired.add(twin);
-    out.push(twin ? [f, twin] : [f]);
+    const twin = udpByRanges.get(rangesKey(f));
+    if (twin && !paired.has(twin)) {
+      paired.add(twin);
+      out.push([f, twin]);
+    } else out.push([f]);
   }
   for (const u of udp) if (!paired.has(u)) out.push([u]);
   return out;
 }
+
+const rangesKey = (f: Forward): string => `${f.external.first}-${f.external.last}>${f.internal.first}-${f.internal.last}`;
 
 /** [external, internal] pieces one section each can express. */
 function pieces(f: Forward): [PortRange, PortRange][] {

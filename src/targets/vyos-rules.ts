@@ -3,9 +3,9 @@
 // accept, merged per protocol. Texts are raw (free text included): the view cuts and sanitises them.
 
 import { formatRange } from '../plan/ranges.js';
-import type { Forward, Plan } from '../plan/types.js';
-import { profileTag, ruleText } from './common.js';
-import { mergeRanges } from './packing.js';
+import type { Forward, Plan, PortRange } from '../plan/types.js';
+import { packedText, profileTag, ruleText } from './common.js';
+import { mergeRanges, packSlots } from './packing.js';
 
 export type VyProto = 'tcp' | 'udp' | 'tcp_udp';
 
@@ -33,14 +33,17 @@ const remapped = (f: Forward): boolean => f.external.first !== f.internal.first;
 const key = (f: Forward): string => `${formatRange(f.external)}>${formatRange(f.internal)}`;
 
 /**
- * The destination NAT rules in plan order (tcp first, by WAN port). A forward to the same port
- * needs no translation port: DNAT to an address keeps the port, for a range too. A remapped range
- * gets one rule per port, because `translation port a-b` is not offset-mapped (targets.md §0).
+ * The destination NAT rules: forwards that keep their port packed into port lists per protocol
+ * (DNAT to an address keeps the port, for ranges too; lists within netfilter's 15 multiport slots,
+ * so a big plan stays inside the profile's block of rule numbers), then remapped forwards. A
+ * remapped range gets one rule per port, because `translation port a-b` is not offset-mapped
+ * (targets.md §0).
  */
 export function dnatRules(plan: Plan): DnatRule[] {
   const udpByKey = new Map(plan.forwards.filter((f) => f.proto === 'udp').map((f) => [key(f), f]));
   const paired = new Set<Forward>();
-  const rules: DnatRule[] = [];
+  const same = new Map<VyProto, Array<{ range: PortRange; fs: Forward[] }>>();
+  const remaps: DnatRule[] = [];
   for (const f of plan.forwards) {
     if (paired.has(f)) continue;
     const twin = f.proto === 'tcp' ? udpByKey.get(key(f)) : undefined;
@@ -48,16 +51,25 @@ export function dnatRules(plan: Plan): DnatRule[] {
     const fs = twin ? [f, twin] : [f];
     const proto: VyProto = twin ? 'tcp_udp' : f.proto;
     if (!remapped(f)) {
-      rules.push({ proto, port: formatRange(f.external), toPort: null, text: ruleText(plan, fs) });
+      same.set(proto, [...(same.get(proto) ?? []), { range: f.external, fs }]);
       continue;
     }
     for (let i = 0; i <= f.external.last - f.external.first; i++) {
       const external = { first: f.external.first + i, last: f.external.first + i };
       const internal = { first: f.internal.first + i, last: f.internal.first + i };
-      rules.push({ proto, port: String(external.first), toPort: String(internal.first), text: ruleText(plan, fs, { external, internal }) });
+      remaps.push({ proto, port: String(external.first), toPort: String(internal.first), text: ruleText(plan, fs, { external, internal }) });
     }
   }
-  return rules;
+  const packed: DnatRule[] = [];
+  for (const proto of ['tcp', 'udp', 'tcp_udp'] as const) {
+    for (const group of packSlots(same.get(proto) ?? [], (item) => item.range)) {
+      const port = group.map((item) => formatRange(item.range)).join(',');
+      const fs = group.flatMap((item) => item.fs);
+      // One forward (or one tcp+udp pair) reads like every other rule; a packed list names each group.
+      packed.push({ proto, port, toPort: null, text: group.length === 1 ? ruleText(plan, fs) : packedText(plan, fs) });
+    }
+  }
+  return [...packed, ...remaps];
 }
 
 function portsOf(forwards: Forward[]): { ports: string; apps: string } {

@@ -82,33 +82,33 @@ for n in $synfw_fw6; do delete firewall ipv6 forward filter rule "$n"; done
 if cli-shell-api existsActive firewall group network-group synfw-hairpin-v4; then delete firewall group network-group synfw-hairpin-v4; fi
 if cli-shell-api existsActive firewall group ipv6-network-group synfw-hairpin-v6; then delete firewall group ipv6-network-group synfw-hairpin-v6; fi
 
-set nat destination rule 610001 description 'synfw:hairpin dsm tcp/443 -> 5001'
-set nat destination rule 610001 destination port '443'
+set nat destination rule 610001 description 'synfw:hairpin synology-drive-server tcp/6690'
+set nat destination rule 610001 destination port '6690'
 set nat destination rule 610001 inbound-interface name 'eth0'
 set nat destination rule 610001 protocol 'tcp'
 set nat destination rule 610001 translation address '192.168.30.2'
-set nat destination rule 610001 translation port '5001'
 
-set nat destination rule 610002 description 'synfw:hairpin synology-drive-server tcp/6690'
-set nat destination rule 610002 destination port '6690'
+set nat destination rule 610002 description 'synfw:hairpin dsm tcp/443 -> 5001'
+set nat destination rule 610002 destination port '443'
 set nat destination rule 610002 inbound-interface name 'eth0'
 set nat destination rule 610002 protocol 'tcp'
 set nat destination rule 610002 translation address '192.168.30.2'
+set nat destination rule 610002 translation port '5001'
 
-set nat destination rule 610003 description 'synfw:hairpin hairpin dsm tcp/443 -> 5001'
+set nat destination rule 610003 description 'synfw:hairpin hairpin synology-drive-server tcp/6690'
 set nat destination rule 610003 destination address "$synfw_wan4"
-set nat destination rule 610003 destination port '443'
+set nat destination rule 610003 destination port '6690'
 set nat destination rule 610003 inbound-interface name 'br-lan'
 set nat destination rule 610003 protocol 'tcp'
 set nat destination rule 610003 translation address '192.168.30.2'
-set nat destination rule 610003 translation port '5001'
 
-set nat destination rule 610004 description 'synfw:hairpin hairpin synology-drive-server tcp/6690'
+set nat destination rule 610004 description 'synfw:hairpin hairpin dsm tcp/443 -> 5001'
 set nat destination rule 610004 destination address "$synfw_wan4"
-set nat destination rule 610004 destination port '6690'
+set nat destination rule 610004 destination port '443'
 set nat destination rule 610004 inbound-interface name 'br-lan'
 set nat destination rule 610004 protocol 'tcp'
 set nat destination rule 610004 translation address '192.168.30.2'
+set nat destination rule 610004 translation port '5001'
 
 set nat source rule 610001 description 'synfw:hairpin hairpin dsm,synology-drive-server masquerade LAN clients to 192.168.30.2 tcp/5001,6690'
 set nat source rule 610001 destination address '192.168.30.2'

@@ -64,24 +64,24 @@ for n in $synfw_fw6; do delete firewall ipv6 forward filter rule "$n"; done
 if cli-shell-api existsActive firewall group network-group synfw-home-v4; then delete firewall group network-group synfw-home-v4; fi
 if cli-shell-api existsActive firewall group ipv6-network-group synfw-home-v6; then delete firewall group ipv6-network-group synfw-home-v6; fi
 
-set nat destination rule 416001 description 'synfw:home dsm,synology-drive-server,synology-photos tcp/443 -> 5001'
-set nat destination rule 416001 destination port '443'
+set nat destination rule 416001 description 'synfw:home synology-drive-server tcp/6690'
+set nat destination rule 416001 destination port '6690'
 set nat destination rule 416001 inbound-interface name 'eth0'
 set nat destination rule 416001 protocol 'tcp'
 set nat destination rule 416001 translation address '192.168.1.10'
-set nat destination rule 416001 translation port '5001'
 
-set nat destination rule 416002 description 'synfw:home synology-drive-server tcp/6690'
-set nat destination rule 416002 destination port '6690'
+set nat destination rule 416002 description 'synfw:home vpn-server-openvpn udp/1194'
+set nat destination rule 416002 destination port '1194'
 set nat destination rule 416002 inbound-interface name 'eth0'
-set nat destination rule 416002 protocol 'tcp'
+set nat destination rule 416002 protocol 'udp'
 set nat destination rule 416002 translation address '192.168.1.10'
 
-set nat destination rule 416003 description 'synfw:home vpn-server-openvpn udp/1194'
-set nat destination rule 416003 destination port '1194'
+set nat destination rule 416003 description 'synfw:home dsm,synology-drive-server,synology-photos tcp/443 -> 5001'
+set nat destination rule 416003 destination port '443'
 set nat destination rule 416003 inbound-interface name 'eth0'
-set nat destination rule 416003 protocol 'udp'
+set nat destination rule 416003 protocol 'tcp'
 set nat destination rule 416003 translation address '192.168.1.10'
+set nat destination rule 416003 translation port '5001'
 
 set firewall ipv4 forward filter rule 416001 action 'accept'
 set firewall ipv4 forward filter rule 416001 connection-status nat 'destination'

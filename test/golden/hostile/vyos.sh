@@ -21,10 +21,6 @@
 #   delete nat destination rule 369001
 #   delete nat destination rule 369002
 #   delete nat destination rule 369003
-#   delete nat destination rule 369004
-#   delete nat destination rule 369005
-#   delete nat destination rule 369006
-#   delete nat destination rule 369007
 #   delete firewall ipv4 forward filter rule 369001
 #   delete firewall ipv4 forward filter rule 369002
 #   delete firewall ipv4 forward filter rule 369003
@@ -37,7 +33,7 @@
 # VyOS checks forward filter rules by number: a lower-numbered rule of yours that drops WAN traffic, or jumps to a chain whose default-action
 # is drop, decides first; then add an accept with connection-status nat destination to that chain. With the default (accept) nothing else is needed.
 # Descriptions are printable ASCII without ' " \ and the question mark (VyOS takes only ASCII, the others do not survive show configuration
-# commands or a paste), at most 255 characters. Changed here: 3 with characters replaced by _, 1 cut (ending in "..."); the list above is complete.
+# commands or a paste), at most 255 characters. Changed here: 2 with characters replaced by _, 1 cut (ending in "..."); the list above is complete.
 
 # shellcheck disable=SC2121 # set is VyOS's configure command here, not the shell builtin
 # VyOS's Command Scripting docs: configuration scripts run in the vyattacfg group, never with sudo.
@@ -75,47 +71,23 @@ for n in $synfw_fw6; do delete firewall ipv6 forward filter rule "$n"; done
 if cli-shell-api existsActive firewall group network-group synfw-hostile-v4; then delete firewall group network-group synfw-hostile-v4; fi
 if cli-shell-api existsActive firewall group ipv6-network-group synfw-hostile-v6; then delete firewall group ipv6-network-group synfw-hostile-v6; fi
 
-set nat destination rule 369001 description 'synfw:hostile dsm tcp/5001'
-set nat destination rule 369001 destination port '5001'
+set nat destination rule 369001 description 'synfw:hostile dsm tcp/5001; quotes tcp/30001 it_s _quoted_ _ back_slash $HOME `id` $(touch /tmp/synfw-canary) ${IFS}; xml tcp/30003 ]]> <![CDATA[ <rule>&amp;</rule> --> <!-- -- --comment x -j ACCEPT; long tcp/30010-30012 A very long description that go...'
+set nat destination rule 369001 destination port '5001,30001,30003,30010-30012,30020'
 set nat destination rule 369001 inbound-interface name 'eth0'
 set nat destination rule 369001 protocol 'tcp'
 set nat destination rule 369001 translation address '192.168.66.6'
 
-set nat destination rule 369002 description 'synfw:hostile quotes tcp/30001 it_s _quoted_ _ back_slash $HOME `id` $(touch /tmp/synfw-canary) ${IFS}'
-set nat destination rule 369002 destination port '30001'
+set nat destination rule 369002 description 'synfw:hostile lines udp/30005 two lines and tab; rm -rf / # not a comment /ip firewall filter remove [find]'
+set nat destination rule 369002 destination port '30005'
 set nat destination rule 369002 inbound-interface name 'eth0'
-set nat destination rule 369002 protocol 'tcp'
+set nat destination rule 369002 protocol 'udp'
 set nat destination rule 369002 translation address '192.168.66.6'
 
-set nat destination rule 369003 description 'synfw:hostile xml tcp/30003 ]]> <![CDATA[ <rule>&amp;</rule> --> <!-- -- --comment x -j ACCEPT'
-set nat destination rule 369003 destination port '30003'
+set nat destination rule 369003 description 'synfw:hostile unicode tcp+udp/30007 Gru_e, ___, emoji _, a _ for RouterOS help, _$ and __ pre-escaped'
+set nat destination rule 369003 destination port '30007'
 set nat destination rule 369003 inbound-interface name 'eth0'
-set nat destination rule 369003 protocol 'tcp'
+set nat destination rule 369003 protocol 'tcp_udp'
 set nat destination rule 369003 translation address '192.168.66.6'
-
-set nat destination rule 369004 description 'synfw:hostile unicode tcp+udp/30007 Gru_e, ___, emoji _, a _ for RouterOS help, _$ and __ pre-escaped'
-set nat destination rule 369004 destination port '30007'
-set nat destination rule 369004 inbound-interface name 'eth0'
-set nat destination rule 369004 protocol 'tcp_udp'
-set nat destination rule 369004 translation address '192.168.66.6'
-
-set nat destination rule 369005 description 'synfw:hostile long tcp/30010-30012 A very long description that goes on and on, well past every router_s comment limit (iptables 255 bytes, nft 128, pfSense 62 for the filter rule, OpenWrt ~100 for the name). It repeats: 0123456789 0123456789 012345678...'
-set nat destination rule 369005 destination port '30010-30012'
-set nat destination rule 369005 inbound-interface name 'eth0'
-set nat destination rule 369005 protocol 'tcp'
-set nat destination rule 369005 translation address '192.168.66.6'
-
-set nat destination rule 369006 description 'synfw:hostile subst tcp/30020 $(touch /tmp/synfw-canary)`touch /tmp/synfw-canary`'
-set nat destination rule 369006 destination port '30020'
-set nat destination rule 369006 inbound-interface name 'eth0'
-set nat destination rule 369006 protocol 'tcp'
-set nat destination rule 369006 translation address '192.168.66.6'
-
-set nat destination rule 369007 description 'synfw:hostile lines udp/30005 two lines and tab; rm -rf / # not a comment /ip firewall filter remove [find]'
-set nat destination rule 369007 destination port '30005'
-set nat destination rule 369007 inbound-interface name 'eth0'
-set nat destination rule 369007 protocol 'udp'
-set nat destination rule 369007 translation address '192.168.66.6'
 
 set firewall ipv4 forward filter rule 369001 action 'accept'
 set firewall ipv4 forward filter rule 369001 connection-status nat 'destination'

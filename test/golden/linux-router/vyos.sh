@@ -19,8 +19,6 @@
 #   delete nat destination rule 764001
 #   delete nat destination rule 764002
 #   delete nat destination rule 764003
-#   delete nat destination rule 764004
-#   delete nat destination rule 764005
 #   delete firewall ipv4 forward filter rule 764001
 #   delete firewall ipv4 forward filter rule 764002
 #   delete firewall ipv4 forward filter rule 764003
@@ -69,16 +67,16 @@ for n in $synfw_fw6; do delete firewall ipv6 forward filter rule "$n"; done
 if cli-shell-api existsActive firewall group network-group synfw-linux-router-v4; then delete firewall group network-group synfw-linux-router-v4; fi
 if cli-shell-api existsActive firewall group ipv6-network-group synfw-linux-router-v6; then delete firewall group ipv6-network-group synfw-linux-router-v6; fi
 
-set nat destination rule 764001 description 'synfw:linux-router web-station tcp/80'
-set nat destination rule 764001 destination port '80'
+set nat destination rule 764001 description 'synfw:linux-router web-station tcp/80,443; dsm tcp/5000-5001'
+set nat destination rule 764001 destination port '80,443,5000-5001'
 set nat destination rule 764001 inbound-interface name 'wan0'
 set nat destination rule 764001 protocol 'tcp'
 set nat destination rule 764001 translation address '192.168.7.2'
 
-set nat destination rule 764002 description 'synfw:linux-router web-station tcp/443'
-set nat destination rule 764002 destination port '443'
+set nat destination rule 764002 description 'synfw:linux-router minecraft tcp+udp/25565 Minecraft server'
+set nat destination rule 764002 destination port '25565'
 set nat destination rule 764002 inbound-interface name 'wan0'
-set nat destination rule 764002 protocol 'tcp'
+set nat destination rule 764002 protocol 'tcp_udp'
 set nat destination rule 764002 translation address '192.168.7.2'
 
 set nat destination rule 764003 description 'synfw:linux-router ssh tcp/2222 -> 22'
@@ -87,18 +85,6 @@ set nat destination rule 764003 inbound-interface name 'wan0'
 set nat destination rule 764003 protocol 'tcp'
 set nat destination rule 764003 translation address '192.168.7.2'
 set nat destination rule 764003 translation port '22'
-
-set nat destination rule 764004 description 'synfw:linux-router dsm tcp/5000-5001'
-set nat destination rule 764004 destination port '5000-5001'
-set nat destination rule 764004 inbound-interface name 'wan0'
-set nat destination rule 764004 protocol 'tcp'
-set nat destination rule 764004 translation address '192.168.7.2'
-
-set nat destination rule 764005 description 'synfw:linux-router minecraft tcp+udp/25565 Minecraft server'
-set nat destination rule 764005 destination port '25565'
-set nat destination rule 764005 inbound-interface name 'wan0'
-set nat destination rule 764005 protocol 'tcp_udp'
-set nat destination rule 764005 translation address '192.168.7.2'
 
 set firewall ipv4 forward filter rule 764001 action 'accept'
 set firewall ipv4 forward filter rule 764001 connection-status nat 'destination'

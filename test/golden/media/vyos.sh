@@ -21,7 +21,6 @@
 #   delete nat destination rule 413002
 #   delete nat destination rule 413003
 #   delete nat destination rule 413004
-#   delete nat destination rule 413005
 #   delete firewall ipv4 forward filter rule 413001
 #   delete firewall ipv4 forward filter rule 413002
 #   delete firewall ipv4 forward filter rule 413003
@@ -76,14 +75,14 @@ set nat destination rule 413001 inbound-interface name 'eth0'
 set nat destination rule 413001 protocol 'tcp'
 set nat destination rule 413001 translation address '192.168.50.20'
 
-set nat destination rule 413002 description 'synfw:media download-station tcp+udp/16882'
-set nat destination rule 413002 destination port '16882'
+set nat destination rule 413002 description 'synfw:media wireguard udp/51820'
+set nat destination rule 413002 destination port '51820'
 set nat destination rule 413002 inbound-interface name 'eth0'
-set nat destination rule 413002 protocol 'tcp_udp'
+set nat destination rule 413002 protocol 'udp'
 set nat destination rule 413002 translation address '192.168.50.20'
 
-set nat destination rule 413003 description 'synfw:media game-server tcp+udp/27015-27030 Dedicated game server'
-set nat destination rule 413003 destination port '27015-27030'
+set nat destination rule 413003 description 'synfw:media download-station tcp/16882; download-station udp/16882; game-server tcp/27015-27030 Dedicated game server; game-server udp/27015-27030 Dedicated game server'
+set nat destination rule 413003 destination port '16882,27015-27030'
 set nat destination rule 413003 inbound-interface name 'eth0'
 set nat destination rule 413003 protocol 'tcp_udp'
 set nat destination rule 413003 translation address '192.168.50.20'
@@ -94,12 +93,6 @@ set nat destination rule 413004 inbound-interface name 'eth0'
 set nat destination rule 413004 protocol 'tcp'
 set nat destination rule 413004 translation address '192.168.50.20'
 set nat destination rule 413004 translation port '32400'
-
-set nat destination rule 413005 description 'synfw:media wireguard udp/51820'
-set nat destination rule 413005 destination port '51820'
-set nat destination rule 413005 inbound-interface name 'eth0'
-set nat destination rule 413005 protocol 'udp'
-set nat destination rule 413005 translation address '192.168.50.20'
 
 set firewall ipv4 forward filter rule 413001 action 'accept'
 set firewall ipv4 forward filter rule 413001 connection-status nat 'destination'

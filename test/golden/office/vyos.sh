@@ -22,14 +22,6 @@
 #   in configure mode:
 #   delete nat destination rule 420001
 #   delete nat destination rule 420002
-#   delete nat destination rule 420003
-#   delete nat destination rule 420004
-#   delete nat destination rule 420005
-#   delete nat destination rule 420006
-#   delete nat destination rule 420007
-#   delete nat destination rule 420008
-#   delete nat destination rule 420009
-#   delete nat destination rule 420010
 #   delete firewall ipv4 forward filter rule 420001
 #   delete firewall ipv4 forward filter rule 420002
 #   delete firewall ipv4 forward filter rule 420003
@@ -78,65 +70,17 @@ for n in $synfw_fw6; do delete firewall ipv6 forward filter rule "$n"; done
 if cli-shell-api existsActive firewall group network-group synfw-office-v4; then delete firewall group network-group synfw-office-v4; fi
 if cli-shell-api existsActive firewall group ipv6-network-group synfw-office-v6; then delete firewall group ipv6-network-group synfw-office-v6; fi
 
-set nat destination rule 420001 description 'synfw:office mailplus-server tcp/25'
-set nat destination rule 420001 destination port '25'
+set nat destination rule 420001 description 'synfw:office mailplus-server tcp/25,465,587,993; dsm tcp/5001; webdav-server tcp/5006; hyper-backup-vault tcp/6281; surveillance-station tcp/9901'
+set nat destination rule 420001 destination port '25,465,587,993,5001,5006,6281,9901'
 set nat destination rule 420001 inbound-interface name 'eth0'
 set nat destination rule 420001 protocol 'tcp'
 set nat destination rule 420001 translation address '10.0.0.5'
 
-set nat destination rule 420002 description 'synfw:office mailplus-server tcp/465'
-set nat destination rule 420002 destination port '465'
+set nat destination rule 420002 description 'synfw:office vpn-server-l2tp-ipsec udp/500,4500'
+set nat destination rule 420002 destination port '500,4500'
 set nat destination rule 420002 inbound-interface name 'eth0'
-set nat destination rule 420002 protocol 'tcp'
+set nat destination rule 420002 protocol 'udp'
 set nat destination rule 420002 translation address '10.0.0.5'
-
-set nat destination rule 420003 description 'synfw:office mailplus-server tcp/587'
-set nat destination rule 420003 destination port '587'
-set nat destination rule 420003 inbound-interface name 'eth0'
-set nat destination rule 420003 protocol 'tcp'
-set nat destination rule 420003 translation address '10.0.0.5'
-
-set nat destination rule 420004 description 'synfw:office mailplus-server tcp/993'
-set nat destination rule 420004 destination port '993'
-set nat destination rule 420004 inbound-interface name 'eth0'
-set nat destination rule 420004 protocol 'tcp'
-set nat destination rule 420004 translation address '10.0.0.5'
-
-set nat destination rule 420005 description 'synfw:office dsm tcp/5001'
-set nat destination rule 420005 destination port '5001'
-set nat destination rule 420005 inbound-interface name 'eth0'
-set nat destination rule 420005 protocol 'tcp'
-set nat destination rule 420005 translation address '10.0.0.5'
-
-set nat destination rule 420006 description 'synfw:office webdav-server tcp/5006'
-set nat destination rule 420006 destination port '5006'
-set nat destination rule 420006 inbound-interface name 'eth0'
-set nat destination rule 420006 protocol 'tcp'
-set nat destination rule 420006 translation address '10.0.0.5'
-
-set nat destination rule 420007 description 'synfw:office hyper-backup-vault tcp/6281'
-set nat destination rule 420007 destination port '6281'
-set nat destination rule 420007 inbound-interface name 'eth0'
-set nat destination rule 420007 protocol 'tcp'
-set nat destination rule 420007 translation address '10.0.0.5'
-
-set nat destination rule 420008 description 'synfw:office surveillance-station tcp/9901'
-set nat destination rule 420008 destination port '9901'
-set nat destination rule 420008 inbound-interface name 'eth0'
-set nat destination rule 420008 protocol 'tcp'
-set nat destination rule 420008 translation address '10.0.0.5'
-
-set nat destination rule 420009 description 'synfw:office vpn-server-l2tp-ipsec udp/500'
-set nat destination rule 420009 destination port '500'
-set nat destination rule 420009 inbound-interface name 'eth0'
-set nat destination rule 420009 protocol 'udp'
-set nat destination rule 420009 translation address '10.0.0.5'
-
-set nat destination rule 420010 description 'synfw:office vpn-server-l2tp-ipsec udp/4500'
-set nat destination rule 420010 destination port '4500'
-set nat destination rule 420010 inbound-interface name 'eth0'
-set nat destination rule 420010 protocol 'udp'
-set nat destination rule 420010 translation address '10.0.0.5'
 
 set firewall ipv4 forward filter rule 420001 action 'accept'
 set firewall ipv4 forward filter rule 420001 connection-status nat 'destination'

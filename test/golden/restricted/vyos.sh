@@ -15,7 +15,6 @@
 #   in configure mode:
 #   delete nat destination rule 829001
 #   delete nat destination rule 829002
-#   delete nat destination rule 829003
 #   delete firewall ipv4 forward filter rule 829001
 #   delete firewall ipv4 forward filter rule 829002
 #   delete firewall ipv4 forward filter rule 829003
@@ -80,26 +79,19 @@ set firewall group network-group synfw-restricted-v4 network '203.0.113.7/32'
 set firewall group ipv6-network-group synfw-restricted-v6 description 'synfw:restricted allowFrom: the IPv6 sources that may use the forwards'
 set firewall group ipv6-network-group synfw-restricted-v6 network '2001:db8:100::/48'
 
-set nat destination rule 829001 description 'synfw:restricted dsm tcp/5001'
-set nat destination rule 829001 destination port '5001'
+set nat destination rule 829001 description 'synfw:restricted dsm tcp/5001; synology-drive-server tcp/6690'
+set nat destination rule 829001 destination port '5001,6690'
 set nat destination rule 829001 inbound-interface name 'eth0'
 set nat destination rule 829001 protocol 'tcp'
 set nat destination rule 829001 source group network-group 'synfw-restricted-v4'
 set nat destination rule 829001 translation address '192.168.20.5'
 
-set nat destination rule 829002 description 'synfw:restricted synology-drive-server tcp/6690'
-set nat destination rule 829002 destination port '6690'
+set nat destination rule 829002 description 'synfw:restricted vpn-server-openvpn udp/1194'
+set nat destination rule 829002 destination port '1194'
 set nat destination rule 829002 inbound-interface name 'eth0'
-set nat destination rule 829002 protocol 'tcp'
+set nat destination rule 829002 protocol 'udp'
 set nat destination rule 829002 source group network-group 'synfw-restricted-v4'
 set nat destination rule 829002 translation address '192.168.20.5'
-
-set nat destination rule 829003 description 'synfw:restricted vpn-server-openvpn udp/1194'
-set nat destination rule 829003 destination port '1194'
-set nat destination rule 829003 inbound-interface name 'eth0'
-set nat destination rule 829003 protocol 'udp'
-set nat destination rule 829003 source group network-group 'synfw-restricted-v4'
-set nat destination rule 829003 translation address '192.168.20.5'
 
 set firewall ipv4 forward filter rule 829001 action 'accept'
 set firewall ipv4 forward filter rule 829001 connection-status nat 'destination'
