@@ -4,7 +4,7 @@
 
 import { formatRange } from '../plan/ranges.js';
 import type { Forward, Plan, PortRange, Proto } from '../plan/types.js';
-import { packedText, profileTag, ruleText } from './common.js';
+import { packedText, ruleText } from './common.js';
 import { portMatch } from './iptables-ports.js';
 import { mergeRanges, packSlots } from './packing.js';
 

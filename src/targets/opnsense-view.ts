@@ -106,7 +106,7 @@ export function sequences(base: number, count: number): number[] | undefined {
   return undefined;
 }
 
-export function mvcView(plan: Plan, iface: string, lan: string, built: PfRules, warnings: Diagnostic[], seq: number[]): OpnView<MvcRule> {
+export function mvcView(plan: Plan, iface: string, built: PfRules, warnings: Diagnostic[], seq: number[]): OpnView<MvcRule> {
   const uuids = mvcUuids(plan, built);
   const rules = built.forwards.map((f, i) => ({
     uuid: uuids[i]!,

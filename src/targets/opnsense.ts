@@ -89,7 +89,7 @@ export const target: Target = {
       const base = sequenceBase(user, plan.profile.name, new Set(mvcUuids(plan, built)));
       const seq = sequences(base, built.forwards.length);
       if (!seq) throw mergeError(user?.file ?? '', `no room for ${built.forwards.length} port forwards after sequence ${base} (the model allows up to 999999)`);
-      view = mvcView(plan, iface, notes.lan, built, cut, seq);
+      view = mvcView(plan, iface, built, cut, seq);
     } else {
       view = legacyView(plan, iface, notes.lan);
     }

@@ -50,7 +50,6 @@ const cidr = (isIP: (s: string) => boolean, max: number): Check => (v) => {
   return !v.shellVar && extra === undefined && a !== undefined && isIP(a) && /^\d{1,3}$/.test(len ?? '') && Number(len) <= max ? null : 'not a CIDR';
 };
 const shellVar = (name: string): Check => (v) => (v.shellVar === name ? null : `not "$${name}"`);
-const either = (a: Check, b: Check): Check => (v) => (a(v) === null || b(v) === null ? null : a(v));
 /** vyos-1x generic-description: ASCII, at most 255; the target also keeps out ' " \ ?. */
 const description: Check = (v) => (!v.shellVar && /^[\x20-\x7e]{0,255}$/.test(v.text) && !/['"\\?]/.test(v.text) ? null : 'not a safe description');
 const iface = one(IFNAME, 'an interface name');

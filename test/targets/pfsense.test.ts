@@ -4,7 +4,6 @@ import type { Forward, Plan } from '../../src/plan/types.js';
 import { ruleText } from '../../src/targets/common.js';
 import { TARGETS } from '../../src/targets/index.js';
 import { target } from '../../src/targets/pfsense.js';
-import { TargetError } from '../../src/targets/types.js';
 import { HOSTILE_TEXTS, hostilePlan, manyPortsPlan, samplePlan } from '../fixtures/plans.js';
 import { expectedFlows, natFilterDescr, parsePf, skipXmllint, sortFlows, synfwRules, xmllint, type Tuple } from '../support/parse-pfsense.js';
 import { ALL_PROFILES, goldenPath, HOSTILE_PROFILE, renderProfile, VERSION } from '../support/profiles.js';
