@@ -49,7 +49,7 @@ function startup(): void {
 }
 
 /** A profile with `count` single TCP/UDP ports that do not merge (every other port). */
-export function bigProfile(count: number): string {
+function bigProfile(count: number): string {
   const ports = Array.from({ length: count }, (_, i) => `"${20000 + i * 2}/${i % 2 ? 'udp' : 'tcp'}"`);
   return `version: 1\nname: bench-${count}\nnas: { address: 192.168.1.10 }\napps: []\ncustom:\n  - id: bulk\n    description: Generated benchmark ports\n    ports: [${ports.join(', ')}]\n`;
 }
