@@ -5,12 +5,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import type { Forward, Plan } from '../../src/plan/types.js';
+import type { Plan } from '../../src/plan/types.js';
 import { byteLength, fitBytes, oneLine, ruleText } from '../../src/targets/common.js';
 import { target } from '../../src/targets/iptables.js';
 import { chainBase, packedText } from '../../src/targets/iptables-view.js';
 import { TargetError } from '../../src/targets/types.js';
-import { hostilePlan, HOSTILE_TEXTS, manyPortsPlan, samplePlan } from '../fixtures/plans.js';
+import { hostilePlan, HOSTILE_TEXTS, manyPortsPlan, samplePlan, customForward as fwd } from '../fixtures/plans.js';
 import {
   activeKinds,
   applied,
@@ -29,14 +29,6 @@ import { parseShScript, runOps } from '../support/parse-iptables-sh.js';
 import { ALL_PROFILES, goldenPath, planOf, VERSION } from '../support/profiles.js';
 import { inNetns, need, NETNS_TOOLS, ours } from '../support/iptables-netns.js';
 
-const fwd = (proto: Forward['proto'], ext: [number, number], int: [number, number] = ext, name = 'x'): Forward => ({
-  proto,
-  external: { first: ext[0], last: ext[1] },
-  internal: { first: int[0], last: int[1] },
-  apps: ['app'],
-  origins: [{ app: 'app', label: 'l', name, kind: 'custom', exposure: 'public' }],
-  exposure: 'public',
-});
 
 describe('iptables: rules for the sample plan', () => {
   const text = sh(samplePlan());

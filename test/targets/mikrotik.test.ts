@@ -1,9 +1,9 @@
 import { describe, expect, it, test } from 'vitest';
-import type { Forward, Plan } from '../../src/plan/types.js';
+import type { Plan } from '../../src/plan/types.js';
 import { byteLength, fitBytes, oneLine, ruleText } from '../../src/targets/common.js';
 import { target } from '../../src/targets/mikrotik.js';
 import { COMMENT_MAX } from '../../src/targets/mikrotik-view.js';
-import { hostilePlan, HOSTILE_TEXTS, manyPortsPlan, samplePlan } from '../fixtures/plans.js';
+import { hostilePlan, HOSTILE_TEXTS, manyPortsPlan, samplePlan, customForward as fwd } from '../fixtures/plans.js';
 import { parseRosRules, type RosRules } from '../support/parse-routeros-rules.js';
 import { expectFaithful } from '../support/parse-routeros-plan.js';
 import { RosSyntaxError } from '../support/parse-routeros.js';
@@ -13,14 +13,6 @@ const render = (plan: Plan) => target.render(plan, { version: VERSION });
 const text = (plan: Plan) => render(plan).text;
 const parsed = (plan: Plan): RosRules => parseRosRules(text(plan));
 
-const fwd = (proto: Forward['proto'], ext: [number, number], int: [number, number] = ext, name = 'x', app = 'app'): Forward => ({
-  proto,
-  external: { first: ext[0], last: ext[1] },
-  internal: { first: int[0], last: int[1] },
-  apps: [app],
-  origins: [{ app, label: 'l', name, kind: 'custom', exposure: 'public' }],
-  exposure: 'public',
-});
 
 describe('mikrotik: sample plan', () => {
   const plan = samplePlan();

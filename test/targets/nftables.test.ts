@@ -5,13 +5,13 @@
 
 import ipaddr from 'ipaddr.js';
 import { describe, expect, test } from 'vitest';
-import type { Forward, Plan, Proto } from '../../src/plan/types.js';
+import type { Plan, Proto } from '../../src/plan/types.js';
 import { nftText } from '../../src/render/escape/nft.js';
 import { byteLength, fitBytes, originNames } from '../../src/targets/common.js';
 import { target } from '../../src/targets/nftables.js';
 import { COMMENT_MAX, MARK_ACCEPT, MARK_HAIRPIN, tableName } from '../../src/targets/nftables-view.js';
 import { TargetError } from '../../src/targets/types.js';
-import { hostilePlan, HOSTILE_TEXTS, manyPortsPlan, samplePlan } from '../fixtures/plans.js';
+import { hostilePlan, HOSTILE_TEXTS, manyPortsPlan, samplePlan, customForward as fwd } from '../fixtures/plans.js';
 import { parseNftFile, parseNftList, type NftTable } from '../support/parse-nft.js';
 import { parseNftJson } from '../support/parse-nft-json.js';
 import { recover, tupleKey, type Recovered } from '../support/parse-nft-tuples.js';
@@ -21,14 +21,6 @@ import { ALL_PROFILES, goldenPath, planOf, VERSION } from '../support/profiles.j
 const render = (plan: Plan) => target.render(plan, { version: VERSION });
 const nft = (plan: Plan) => render(plan).text;
 
-const fwd = (proto: Proto, ext: [number, number], int: [number, number] = ext, name = 'x', app = 'app'): Forward => ({
-  proto,
-  external: { first: ext[0], last: ext[1] },
-  internal: { first: int[0], last: int[1] },
-  apps: [app],
-  origins: [{ app, label: 'l', name, kind: 'custom', exposure: 'public' }],
-  exposure: 'public',
-});
 
 /** samplePlan with every option: both source lists, hairpin on br-lan, and an IPv6 NAS address. */
 function optionsPlan(overrides: Partial<Plan> = {}): Plan {

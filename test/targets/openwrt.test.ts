@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test, type TestContext } from 'vitest';
-import type { Forward, Plan, Proto } from '../../src/plan/types.js';
+import type { Plan, Proto } from '../../src/plan/types.js';
 import { shQuote } from '../../src/render/escape/shell.js';
 import { fitName, NAME_MAX_BYTES } from '../../src/render/escape/uci.js';
 import { byteLength, ruleText } from '../../src/targets/common.js';
@@ -11,7 +11,7 @@ import { TARGETS } from '../../src/targets/index.js';
 import { target } from '../../src/targets/openwrt.js';
 import { redirectText, sectionId } from '../../src/targets/openwrt-sections.js';
 import { TargetError } from '../../src/targets/types.js';
-import { hostilePlan, HOSTILE_TEXTS, manyPortsPlan, samplePlan } from '../fixtures/plans.js';
+import { hostilePlan, HOSTILE_TEXTS, manyPortsPlan, samplePlan, customForward as fwd } from '../fixtures/plans.js';
 import { parseUciConfig, parseUciScript, redirectTuples, UciParseError, type UciSection } from '../support/parse-uci.js';
 import { expectSectionsMatch, key, plain } from '../support/parse-uci-plan.js';
 import { ALL_PROFILES, goldenPath, HOSTILE_PROFILE, planOf, VERSION } from '../support/profiles.js';
@@ -20,14 +20,6 @@ const render = (plan: Plan, format?: string) => target.render(plan, { version: V
 const script = (plan: Plan) => render(plan).text;
 const config = (plan: Plan) => render(plan, 'config').text;
 
-const fwd = (proto: Proto, ext: [number, number], int: [number, number] = ext, name = 'x', app = 'app'): Forward => ({
-  proto,
-  external: { first: ext[0], last: ext[1] },
-  internal: { first: int[0], last: int[1] },
-  apps: [app],
-  origins: [{ app, label: 'l', name, kind: 'custom', exposure: 'public' }],
-  exposure: 'public',
-});
 
 /** Everything the parse-back test checks for one plan, on both output forms. */
 function checkParseBack(plan: Plan): UciSection[] {

@@ -8,13 +8,13 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, test, type TestContext } from 'vitest';
-import type { Forward, Plan } from '../../src/plan/types.js';
+import type { Plan } from '../../src/plan/types.js';
 import { vyosText } from '../../src/render/escape/vyos.js';
 import { byteLength, fitBytes, oneLine, profileTag, ruleText } from '../../src/targets/common.js';
 import { TargetError } from '../../src/targets/types.js';
 import { target } from '../../src/targets/vyos.js';
 import { DESCRIPTION_MAX, ruleBase, RULES_MAX } from '../../src/targets/vyos-view.js';
-import { hostilePlan, HOSTILE_TEXTS, manyPortsPlan, samplePlan } from '../fixtures/plans.js';
+import { hostilePlan, HOSTILE_TEXTS, manyPortsPlan, samplePlan, customForward as fwd } from '../fixtures/plans.js';
 import { parseVyosCommands, parseVyosScript, VyosSyntaxError } from '../support/parse-vyos.js';
 import { applyCommands, LISTS, recoverVyos, VyosConfigError, type VyCmd, type VyosRecovered } from '../support/parse-vyos-model.js';
 import { ALL_PROFILES, goldenPath, planOf, profileSlug, VERSION } from '../support/profiles.js';
@@ -23,14 +23,6 @@ const render = (plan: Plan, format?: string) => target.render(plan, { version: V
 const script = (plan: Plan) => render(plan).text;
 const commands = (plan: Plan) => render(plan, 'commands').text;
 
-const fwd = (proto: Forward['proto'], ext: [number, number], int: [number, number] = ext, name = 'x', app = 'app'): Forward => ({
-  proto,
-  external: { first: ext[0], last: ext[1] },
-  internal: { first: int[0], last: int[1] },
-  apps: [app],
-  origins: [{ app, label: 'l', name, kind: 'custom', exposure: 'public' }],
-  exposure: 'public',
-});
 
 /** Every option on: two IPv4 and one IPv6 source, hairpin on br-lan, a NAS IPv6 address. */
 const optionsPlan = (extra: Partial<Plan> = {}): Plan =>
