@@ -4,25 +4,25 @@
 
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { TargetError } from '../../src/targets/types.js';
 import { ALL_PROFILES, HOSTILE_PROFILE, planOf, profileSlug, renderProfile } from '../support/profiles.js';
 import {
   CANARY,
+  type ExecResult,
+  type Expectation,
   Lab,
-  Steps,
-  destroyAllLabs,
   labAvailability,
   labDescribe,
   normalizeSave,
   once,
   planExpectations,
   probeMismatches,
-  sweepStaleLabs,
-  toProbes,
-  type ExecResult,
-  type Expectation,
   type ProbeResult,
+  startLabsTogether,
+  Steps,
+  stepTimings,
+  toProbes,
 } from './lab.js';
 import { labOptionsFor } from './router.js';
 
@@ -120,8 +120,6 @@ async function runProfile(profile: string): Promise<{ steps: Steps; chains: stri
 
 labDescribe('router lab: iptables', avail, { timeout: 60_000 }, () => {
   const runs = new Map(ALL_PROFILES.map((p) => [p, once(() => runProfile(p))]));
-  let started = 0;
-
   // The lab itself: without rules nothing gets through, and a leaky rule set is caught.
   const selfCheck = once(async () => {
     const plan = planOf(ALL_PROFILES[0]!);
@@ -145,23 +143,7 @@ labDescribe('router lab: iptables', avail, { timeout: 60_000 }, () => {
     }
   });
 
-  beforeAll(async () => {
-    started = performance.now();
-    await sweepStaleLabs();
-    for (const run of runs.values()) void run(); // every profile's lab at once
-    void selfCheck();
-  });
-
-  afterAll(async () => {
-    await destroyAllLabs();
-    if (process.env.SYNFW_LAB_TIMINGS) {
-      for (const [p, run] of runs) {
-        const r = await run().catch(() => undefined);
-        if (r) console.log(`[synfw lab] iptables ${profileSlug(p)}: ${JSON.stringify(r.steps.timings)}`);
-      }
-      console.log(`[synfw lab] iptables: ${Math.round(performance.now() - started)} ms in all`);
-    }
-  });
+  startLabsTogether('iptables', [...runs.values(), selfCheck], () => stepTimings(runs, (r) => r.steps.timings));
 
   describe('lab self-check', () => {
     test('with FORWARD DROP and no rules, no forwarded port answers', async () => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { basename, delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ipaddr from 'ipaddr.js';
-import { describe, test } from 'vitest';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { Plan, PortRange, Proto } from '../../src/plan/types.js';
 
 export const LAB_DIR = fileURLToPath(new URL('./', import.meta.url));
@@ -747,6 +747,37 @@ export class Steps {
     for (const [name, r] of this.results) if (!r.ok) return `${name}: ${(r.error as Error)?.message ?? String(r.error)}`;
     return undefined;
   }
+}
+
+/**
+ * Starts every lab of a test file at once before its tests (each test then awaits its own run) and
+ * tears them all down afterwards, with a sweep of earlier crashed runs first. With SYNFW_LAB_TIMINGS
+ * set, prints `report`'s lines and the total time.
+ */
+export function startLabsTogether(name: string, runs: Array<() => Promise<unknown>>, report?: () => Promise<string[]>): void {
+  let started = 0;
+  beforeAll(async () => {
+    started = performance.now();
+    await sweepStaleLabs();
+    for (const run of runs) void run();
+  });
+  afterAll(async () => {
+    await destroyAllLabs();
+    if (!process.env.SYNFW_LAB_TIMINGS) return;
+    for (const line of (await report?.()) ?? []) console.log(`[synfw lab] ${name} ${line}`);
+    console.log(`[synfw lab] ${name}: ${Math.round(performance.now() - started)} ms in all`);
+  });
+}
+
+/** "<profile>: <step timings>" for each finished run, for startLabsTogether's report. */
+export async function stepTimings<R>(runs: Map<string, () => Promise<R>>, timings: (r: R) => unknown): Promise<string[]> {
+  const lines: string[] = [];
+  for (const [key, run] of runs) {
+    const r = await run().catch(() => undefined);
+    const t = r === undefined ? undefined : timings(r);
+    if (t !== undefined) lines.push(`${basename(key).replace(/\.ya?ml$/, '')}: ${JSON.stringify(t)}`);
+  }
+  return lines;
 }
 
 /** Memoises an async function: the first call starts it, every call gets the same promise. */

@@ -5,22 +5,22 @@
 
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { ALL_PROFILES, planOf, profileSlug, renderProfile } from '../support/profiles.js';
 import {
+  type ExecResult,
+  type Expectation,
   Lab,
-  Steps,
-  destroyAllLabs,
   labAvailability,
   labDescribe,
   once,
   planExpectations,
   probeMismatches,
-  sweepStaleLabs,
-  toProbes,
-  type ExecResult,
-  type Expectation,
   type ProbeResult,
+  startLabsTogether,
+  Steps,
+  stepTimings,
+  toProbes,
 } from './lab.js';
 import { leakyNft } from './reference.js';
 import {
@@ -107,8 +107,6 @@ async function runProfile(profile: string): Promise<{ steps: Steps; table: strin
 
 labDescribe('router lab: nftables', avail, { timeout: 60_000 }, () => {
   const runs = new Map(ALL_PROFILES.map((p) => [p, once(() => runProfile(p))]));
-  let started = 0;
-
   // The lab itself: the base chain drops everything, synfw's table alone cannot override it, and
   // a leaky ruleset is caught.
   const selfCheck = once(async () => {
@@ -135,23 +133,7 @@ labDescribe('router lab: nftables', avail, { timeout: 60_000 }, () => {
     }
   });
 
-  beforeAll(async () => {
-    started = performance.now();
-    await sweepStaleLabs();
-    for (const run of runs.values()) void run(); // every profile's lab at once
-    void selfCheck();
-  });
-
-  afterAll(async () => {
-    await destroyAllLabs();
-    if (process.env.SYNFW_LAB_TIMINGS) {
-      for (const [p, run] of runs) {
-        const r = await run().catch(() => undefined);
-        if (r) console.log(`[synfw lab] nftables ${profileSlug(p)}: ${JSON.stringify(r.steps.timings)}`);
-      }
-      console.log(`[synfw lab] nftables: ${Math.round(performance.now() - started)} ms in all`);
-    }
-  });
+  startLabsTogether('nftables', [...runs.values(), selfCheck], () => stepTimings(runs, (r) => r.steps.timings));
 
   describe('lab self-check', () => {
     test('with the forward chain at policy drop and no rules, no forwarded port answers', async () => {

@@ -6,11 +6,11 @@
 
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Plan } from '../../src/plan/types.js';
 import { loadTarget } from '../../src/targets/index.js';
 import { ALL_PROFILES, VERSION, planOf, profileSlug } from '../support/profiles.js';
-import { Lab, ROUTER_WAN_ADDR, Steps, allClosed, destroyAllLabs, labAvailability, labDescribe, once, planExpectations, sweepStaleLabs } from './lab.js';
+import { allClosed, Lab, labAvailability, labDescribe, once, planExpectations, ROUTER_WAN_ADDR, startLabsTogether, Steps } from './lab.js';
 import { leakyNft, referenceNft } from './reference.js';
 import {
   groupMismatches,
@@ -196,20 +196,7 @@ labDescribe('router lab: allowFrom, hairpin, nas.address6', avail, { timeout: 60
       TARGETS.map((t) => [`${v.name} ${t}`, once(async () => (await fullRun(v.plan(), t, [{ load: async (lab) => apply(lab, t, await render(t, v.plan())), hairpin: v.plan().hairpin }]))[0]!)] as const),
     ),
   );
-  let started = 0;
-
-  beforeAll(async () => {
-    started = performance.now();
-    await sweepStaleLabs();
-    for (const run of runs.values()) void run();
-    for (const check of checks.values()) void check();
-    for (const run of variantRuns.values()) void run();
-  });
-
-  afterAll(async () => {
-    await destroyAllLabs();
-    if (process.env.SYNFW_LAB_TIMINGS) console.log(`[synfw lab] options: ${Math.round(performance.now() - started)} ms in all`);
-  });
+  startLabsTogether('options', [...runs.values(), ...checks.values(), ...variantRuns.values()]);
 
   test('some profiles use the options (restricted.yaml, hairpin.yaml)', () => {
     expect(OPTION_PROFILES.map(profileSlug)).toEqual(expect.arrayContaining(['restricted', 'hairpin']));

@@ -4,7 +4,7 @@
 
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Plan } from '../../src/plan/types.js';
 import { TARGETS } from '../../src/targets/index.js';
 import { TargetError } from '../../src/targets/types.js';
@@ -12,21 +12,21 @@ import { upnpMappings } from '../../src/targets/upnp.js';
 import { ALL_PROFILES, HOSTILE_PROFILE, planOf, profileSlug, renderProfile } from '../support/profiles.js';
 import {
   CANARY,
-  Lab,
-  Steps,
   describeExec,
-  destroyAllLabs,
+  type ExecResult,
+  type Expectation,
   externalRanges,
+  Lab,
   labAvailability,
   labDescribe,
   once,
   planExpectations,
   probeMismatches,
-  sweepStaleLabs,
-  toProbes,
-  type ExecResult,
-  type Expectation,
   type ProbeResult,
+  startLabsTogether,
+  Steps,
+  stepTimings,
+  toProbes,
 } from './lab.js';
 import { httpPortFor, listMappings, mappingKeys, setupLegacyFirewall, startMiniupnpd, upnpc, type Mapping } from './miniupnpd.js';
 
@@ -132,24 +132,7 @@ async function mapped(run: () => Promise<Run>): Promise<Exclude<Run, { refused: 
 
 labDescribe('router lab: upnp + miniupnpd', avail, { timeout: 120_000 }, () => {
   const runs = new Map(ALL_PROFILES.map((p) => [p, once(() => runProfile(p))]));
-  let started = 0;
-
-  beforeAll(async () => {
-    started = performance.now();
-    await sweepStaleLabs();
-    for (const run of runs.values()) void run(); // every profile's lab at once
-  });
-
-  afterAll(async () => {
-    await destroyAllLabs();
-    if (process.env.SYNFW_LAB_TIMINGS) {
-      for (const [p, run] of runs) {
-        const r = await run().catch(() => undefined);
-        if (r && !r.refused) console.log(`[synfw lab] upnp ${profileSlug(p)}: ${JSON.stringify(r.steps.timings)}`);
-      }
-      console.log(`[synfw lab] upnp: ${Math.round(performance.now() - started)} ms in all`);
-    }
-  });
+  startLabsTogether('upnp', [...runs.values()], () => stepTimings(runs, (r) => (r.refused ? undefined : r.steps.timings)));
 
   for (const profile of ALL_PROFILES) {
     const run = runs.get(profile)!;
