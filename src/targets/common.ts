@@ -16,8 +16,9 @@ export function profileTag(plan: Plan): string {
  * caller escapes it). Catalog apps are named by their ids alone.
  */
 export function originNames(forwards: readonly Forward[]): string {
-  const names = forwards.flatMap((f) => f.origins.filter((o) => o.kind === 'custom' && o.name !== o.app).map((o) => o.name));
-  return [...new Set(names)].join(', ');
+  const names = new Set<string>();
+  for (const f of forwards) for (const o of f.origins) if (o.kind === 'custom' && o.name !== o.app) names.add(o.name);
+  return [...names].join(', ');
 }
 
 /**

@@ -58,17 +58,33 @@ export function natPortGroups(plan: Plan): PortGroup[] {
   const out: PortGroup[] = [];
   for (const proto of protosOf(plan)) {
     const mine = plan.forwards.filter((f) => f.proto === proto);
-    for (const ranges of packSlots(mergeRanges(mine.map((f) => f.internal)), (r) => r)) {
-      out.push({ proto, ranges, apps: appsIn(mine, ranges), ports: ranges.map((r) => formatRange(r)).join(',') });
+    const merged = mergeRanges(mine.map((f) => f.internal));
+    const apps = appsByRange(mine, merged);
+    for (const ranges of packSlots(merged, (r) => r)) {
+      const names = [...new Set(ranges.flatMap((r) => [...apps.get(r)!]))].sort().join(',');
+      out.push({ proto, ranges, apps: names, ports: ranges.map((r) => formatRange(r)).join(',') });
     }
   }
   return out;
 }
 
-/** Apps whose NAS ports fall in the group, sorted and unique. */
-function appsIn(forwards: Forward[], group: PortRange[]): string {
-  const hit = forwards.filter((f) => group.some((r) => f.internal.first <= r.last && r.first <= f.internal.last));
-  return [...new Set(hit.flatMap((f) => f.apps))].sort().join(',');
+/**
+ * The apps behind each merged NAS range. Every forward's NAS range lies inside exactly one merged
+ * range (they are its union), found by binary search: linear in the plan, not forwards x groups.
+ */
+function appsByRange(forwards: Forward[], merged: PortRange[]): Map<PortRange, Set<string>> {
+  const apps = new Map(merged.map((r) => [r, new Set<string>()]));
+  for (const f of forwards) {
+    let lo = 0;
+    let hi = merged.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (merged[mid]!.first <= f.internal.first) lo = mid;
+      else hi = mid - 1;
+    }
+    for (const a of f.apps) apps.get(merged[lo]!)!.add(a);
+  }
+  return apps;
 }
 
 /**
