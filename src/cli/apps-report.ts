@@ -27,9 +27,10 @@ export function appsTable(catalog: Catalog): string {
     .map((app) => {
       const ports = [served(app), ...app.ports.map(portText)].filter(Boolean).join(' ');
       const classes = [...new Set([...(app.servedBy ? ['public', 'risky'] : []), ...app.ports.map((p) => p.exposure)])];
-      return [app.id, app.name, ports || '-', classes.join(', ') || '-'];
+      // The long column goes last so that lines wrap only there.
+      return [app.id, app.name, classes.join(', ') || '-', ports || '-'];
     });
-  return `${table(['ID', 'NAME', 'PORTS', 'CLASSES'], rows, '')}\n\n${catalog.apps.length} apps. \`synfw apps ID\` shows one in detail.\n`;
+  return `${table(['ID', 'NAME', 'CLASSES', 'PORTS'], rows, '')}\n\n${catalog.apps.length} apps. \`synfw apps ID\` shows one in detail.\n`;
 }
 
 export function appDetail(catalog: Catalog, app: CatalogApp): string {

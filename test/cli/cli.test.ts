@@ -123,8 +123,8 @@ describe('synfw apps', () => {
   it('lists the catalog', () => {
     const r = synfw(['apps']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^dsm +DSM web UI and API +5001\/tcp 5000\/tcp +public, risky$/m);
-    expect(r.stdout).toMatch(/^synology-photos +Synology Photos +via DSM web ports/m);
+    expect(r.stdout).toMatch(/^dsm +DSM web UI and API +public, risky +5001\/tcp 5000\/tcp$/m);
+    expect(r.stdout).toMatch(/^synology-photos +Synology Photos +public, risky +via DSM web ports/m);
   });
 
   it('shows one app by id or alias, with aliases and sources', () => {
