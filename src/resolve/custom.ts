@@ -1,16 +1,17 @@
 // The `custom` list: ports outside the catalog. The user named them, so they are forwarded, except
-// that a single port the catalog knows as risky (22/tcp SSH, 445/tcp SMB, ...) still needs
-// allowRisky: writing SMB's port by number must not bypass the policy.
+// that a port or range that covers a port the catalog knows as risky (22/tcp SSH, 445/tcp SMB, ...)
+// still needs allowRisky: writing SMB's port by number, or a range such as 1-65535, must not
+// bypass the policy.
 
 import type { CatalogIndex } from '../catalog/catalog.js';
-import type { Skipped } from '../plan/types.js';
+import type { PortRange, Proto, Skipped } from '../plan/types.js';
 import { formatRange, parsePortSpec, shift, type PortSpec } from '../plan/ranges.js';
 import type { CustomEntry } from '../profile/types.js';
 import { pointerKey, type ResolveContext } from './context.js';
 import type { Candidate } from './merge.js';
 import type { Listed, RiskyPolicy } from './risky.js';
 
-/** "22/tcp" -> "ssh (SSH)" for single ports that a first-party catalog app marks risky. */
+/** "22/tcp" -> "ssh: SSH ..." for single ports that a first-party catalog app marks risky. */
 function riskyWellKnown(index: CatalogIndex): Map<string, string> {
   const known = new Map<string, string>();
   for (const app of index.catalog.apps) {
@@ -21,6 +22,17 @@ function riskyWellKnown(index: CatalogIndex): Map<string, string> {
     }
   }
   return known;
+}
+
+/** The risky well-known ports inside a range, as "22/tcp (ssh: ...)" phrases, lowest first. */
+function riskyInside(wellKnown: Map<string, string>, range: PortRange, proto: Proto): string[] {
+  const hits: Array<[number, string]> = [];
+  for (const [key, what] of wellKnown) {
+    const [port, p] = key.split('/');
+    const n = Number(port);
+    if (p === proto && n >= range.first && n <= range.last) hits.push([n, `${key} (${what})`]);
+  }
+  return hits.sort((a, b) => a[0] - b[0]).map(([, text]) => text);
 }
 
 export function resolveCustom(
@@ -73,9 +85,13 @@ export function resolveCustom(
         continue;
       }
       for (const proto of spec.protos) {
-        const known = spec.range.first === spec.range.last ? wellKnown.get(`${spec.range.first}/${proto}`) : undefined;
-        const exposure = known ? ('risky' as const) : ('public' as const);
-        if (known && !risky.allows([entry.id], text)) {
+        const single = spec.range.first === spec.range.last;
+        const inside = riskyInside(wellKnown, spec.range, proto);
+        const exposure = inside.length ? ('risky' as const) : ('public' as const);
+        if (inside.length && !risky.allows([entry.id], text)) {
+          const what = single
+            ? `${spec.range.first}/${proto} is ${wellKnown.get(`${spec.range.first}/${proto}`)}`
+            : `${formatRange(spec.range)}/${proto} includes ${inside.slice(0, 3).join(', ')}${inside.length > 3 ? ` and ${inside.length - 3} more risky ports` : ''}`;
           skipped.push({
             app: entry.id,
             label: text,
@@ -83,12 +99,16 @@ export function resolveCustom(
             proto,
             ports: spec.range,
             exposure,
-            reason: `risky: ${spec.range.first}/${proto} is ${known}; forward it only by adding "${entry.id}:${text}" (or "${entry.id}") to allowRisky`,
+            reason: `risky: ${what}; forward it only by adding "${entry.id}:${text}" (or "${entry.id}") to allowRisky`,
             pos: ctx.pos(`${base}/ports/${j}`),
           });
-          ctx.warn('SFW250', `custom ${entry.id}: ${spec.range.first}/${proto} is a risky port (${known}) and is not forwarded; to forward it, add "${entry.id}:${text}" to allowRisky`, `${base}/ports/${j}`);
+          const warning = single
+            ? `custom ${entry.id}: ${spec.range.first}/${proto} is a risky port (${wellKnown.get(`${spec.range.first}/${proto}`)}) and is not forwarded`
+            : `custom ${entry.id}: ${what}; the range is not forwarded`;
+          ctx.warn('SFW250', `${warning}; to forward it, add "${entry.id}:${text}" to allowRisky`, `${base}/ports/${j}`);
           continue;
         }
+        const known = inside.length > 0;
         if (known) record.riskyLabels.push(text);
         candidates.push({
           proto,

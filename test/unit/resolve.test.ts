@@ -115,10 +115,10 @@ describe('overrides and remaps', () => {
   });
 
   it('conflicting claims on a WAN port are an error, not a silent winner', () => {
-    const r = planFromText('version: 1\nnas: { address: 192.168.1.10 }\napps: []\ncustom:\n  - { id: a, ports: ["8000-8010/tcp"] }\n  - { id: b, ports: ["9000/tcp"], external: { "9000/tcp": 8005 } }\n', 'p.yaml');
+    const r = planFromText('version: 1\nnas: { address: 192.168.1.10 }\napps: []\ncustom:\n  - { id: a, ports: ["7100-7110/tcp"] }\n  - { id: b, ports: ["9000/tcp"], external: { "9000/tcp": 7105 } }\n', 'p.yaml');
     expect(r.plan).toBeUndefined();
     expect(r.diagnostics.map((d) => d.code)).toEqual(['SFW205']);
-    expect(r.diagnostics[0]!.message).toContain('WAN port 8005/tcp is claimed twice');
+    expect(r.diagnostics[0]!.message).toContain('WAN port 7105/tcp is claimed twice');
   });
 });
 
@@ -134,6 +134,14 @@ describe('custom ports', () => {
     expect(fwds(r.plan!)).toEqual(['tcp 3000>3000 gitea']);
     expect(r.plan!.warnings.map((w) => w.code)).toEqual(['SFW250']);
     expect(fwds(plan('apps: []\ncustom:\n  - { id: gitea, ports: ["22/tcp"] }\nallowRisky: ["gitea:22/tcp"]\n'))).toEqual(['tcp 22>22 gitea']);
+  });
+
+  it('a range that covers a risky port (here SMB 445) needs allowRisky too', () => {
+    const r = planFromText('version: 1\nnas: { address: 192.168.1.10 }\napps: []\ncustom:\n  - { id: dmz, ports: ["1-1024/tcp", "27015-27030/tcp"] }\n', 'p.yaml');
+    expect(fwds(r.plan!)).toEqual(['tcp 27015-27030>27015-27030 dmz']);
+    expect(r.plan!.skipped[0]!.reason).toMatch(/^risky: 1-1024\/tcp includes 21\/tcp \(ftp: .*\), 22\/tcp \(ssh: .*\), 23\/tcp \(telnet: .*\) and \d+ more risky ports; forward it only by adding "dmz:1-1024\/tcp"/);
+    expect(r.plan!.warnings.map((w) => w.code)).toEqual(['SFW250']);
+    expect(fwds(plan('apps: []\ncustom:\n  - { id: dmz, ports: ["400-450/tcp"] }\nallowRisky: [dmz]\n'))).toEqual(['tcp 400-450>400-450 dmz']);
   });
 });
 
