@@ -118,12 +118,32 @@ export function headerLines(plan: Plan, h: HeaderInput): string[] {
   return lines.map(oneLine);
 }
 
+/** Whether allowFrom restricts the forwards at all (either list non-empty). */
+export function sourcesRestricted(plan: Plan): boolean {
+  return plan.allowFrom.length + plan.allowFrom6.length > 0;
+}
+
+/**
+ * The sources one address family admits: undefined = anyone, a list = only those, [] = nobody.
+ * Both allowFrom lists empty admit anyone; otherwise each family admits only its own list, so
+ * sources of the other family alone shut this one out (plan/types.ts).
+ */
+export function allowedSources(plan: Plan, family: 4 | 6): string[] | undefined {
+  if (!sourcesRestricted(plan)) return undefined;
+  return family === 4 ? plan.allowFrom : plan.allowFrom6;
+}
+
+/** Whether any source of the family may use the forwards. */
+export function admits(plan: Plan, family: 4 | 6): boolean {
+  return allowedSources(plan, family)?.length !== 0;
+}
+
 export type OptionKey = 'allowFrom' | 'hairpin' | 'address6';
 
 /** Stops with a clear error when the plan uses a profile option the target cannot express. */
 export function refuseOptions(plan: Plan, info: TargetInfo, unsupported: OptionKey[], why: Partial<Record<OptionKey, string>> = {}): void {
   const used: Record<OptionKey, boolean> = {
-    allowFrom: plan.allowFrom.length + plan.allowFrom6.length > 0,
+    allowFrom: sourcesRestricted(plan),
     hairpin: plan.hairpin,
     address6: plan.nas.address6 !== undefined,
   };

@@ -3,7 +3,7 @@
 
 import { shQuote } from '../render/escape/shell.js';
 import type { Plan } from '../plan/types.js';
-import { headerLines } from './common.js';
+import { headerLines, sourcesRestricted } from './common.js';
 import { TARGETS } from './index.js';
 import { COMMENT_MAX, type ChainView, type IptablesModel } from './iptables-view.js';
 import type { RenderOptions } from './types.js';
@@ -24,7 +24,7 @@ const list = (sources: (string | undefined)[]): string => sources.join(', ');
 
 /** What allowFrom means here; nothing when it is not set. */
 function sourceLines(plan: Plan, m: IptablesModel): string[] {
-  if (plan.allowFrom.length + plan.allowFrom6.length === 0) return [];
+  if (!sourcesRestricted(plan)) return [];
   const v4 = m.sources4.length === 0 ? 'no IPv4 source (allowFrom lists only IPv6 ones), so there are no IPv4 DNAT rules' : m.sources4[0] === undefined ? 'any IPv4 source (allowFrom holds 0.0.0.0/0)' : `IPv4 only from ${list(m.sources4)}`;
   const lines = [`allowFrom: the forwards take ${v4}.`];
   if (plan.nas.address6 !== undefined) {

@@ -4,7 +4,7 @@
 
 import { formatRange } from '../plan/ranges.js';
 import type { Forward, Plan, PortRange, Proto } from '../plan/types.js';
-import { packedText, ruleText } from './common.js';
+import { allowedSources, packedText, ruleText } from './common.js';
 import { portMatch } from './iptables-ports.js';
 import { mergeRanges, packSlots } from './packing.js';
 
@@ -88,13 +88,12 @@ function appsByRange(forwards: Forward[], merged: PortRange[]): Map<PortRange, S
 }
 
 /**
- * The sources a family's rules are restricted to: `[undefined]` = anyone (no -s), `[]` = nobody
- * (no rules at all). Both allowFrom lists empty = anyone; otherwise only the family's own list, so
- * a list given for the other family alone allows nobody here. A /0 entry is anyone: iptables-save
- * would print the rule without -s, so it is emitted that way.
+ * The -s values of a family's rules: `[undefined]` = anyone (no -s), `[]` = nobody (no rules at
+ * all); see allowedSources. A /0 entry is anyone: iptables-save would print the rule without -s,
+ * so it is emitted that way.
  */
-export function sourcesOf(own: string[], other: string[]): (string | undefined)[] {
-  if (own.length === 0) return other.length === 0 ? [undefined] : [];
-  if (own.some((c) => c.endsWith('/0'))) return [undefined];
+export function sourcesOf(plan: Plan, family: 4 | 6): (string | undefined)[] {
+  const own = allowedSources(plan, family);
+  if (own === undefined || own.some((c) => c.endsWith('/0'))) return [undefined];
   return [...new Set(own)];
 }

@@ -112,8 +112,8 @@ export function buildModel(plan: Plan, wan: string): IptablesModel {
   };
   const hairpinText = (text: string): string => `${tag} hairpin ${text.slice(tag.length + 1)}`;
 
-  const sources4 = sourcesOf(plan.allowFrom, plan.allowFrom6);
-  const sources6 = sourcesOf(plan.allowFrom6, plan.allowFrom);
+  const sources4 = sourcesOf(plan, 4);
+  const sources6 = sourcesOf(plan, 6);
   const specs = dnatSpecs(plan);
   const groups = natPortGroups(plan);
   const rules: Record<ChainKind, RuleView[]> = { dnat: [], hpin: [], masq: [], fwd: [], fwd6: [] };

@@ -3,7 +3,7 @@
 // and nas.address6's /ipv6 firewall filter accepts.
 
 import type { Plan, Proto } from '../plan/types.js';
-import { profileTag } from './common.js';
+import { admits, profileTag, sourcesRestricted } from './common.js';
 import { appsOf, Comments, mergeBy, nasPacks, natRules, PORT_SLOTS, portList, type NatRuleView } from './mikrotik-pack.js';
 import { packSlots } from './packing.js';
 
@@ -71,8 +71,8 @@ export function ipv6View(plan: Plan, defaultWan: string, listName: string, c: Co
   const address6 = plan.nas.address6;
   if (address6 === undefined) return null;
   const tag = profileTag(plan);
-  const restricted = plan.allowFrom.length + plan.allowFrom6.length > 0;
-  const open = !restricted || plan.allowFrom6.length > 0;
+  const restricted = sourcesRestricted(plan);
+  const open = admits(plan, 6);
   const accepts: Ipv6AcceptView[] = [];
   for (const proto of open ? (['tcp', 'udp'] as const) : []) {
     for (const groups of nasPacks(plan.forwards.filter((f) => f.proto === proto))) {

@@ -5,7 +5,7 @@
 
 import type { Plan, Proto } from '../plan/types.js';
 import { rosRegexLiteral } from '../render/escape/routeros.js';
-import { profileTag } from './common.js';
+import { admits, profileTag, sourcesRestricted } from './common.js';
 import { addressEntry, hairpinView, ipv6View, type AddressView, type HairpinView, type Ipv6View } from './mikrotik-options.js';
 import { appsOf, Comments, nasPacks, natRules, portList, type NatRuleView } from './mikrotik-pack.js';
 
@@ -51,9 +51,9 @@ export function buildModel(plan: Plan, defaultWan: string): MikrotikModel {
   const tag = profileTag(plan);
   const nas = plan.nas.address;
   const c = new Comments();
-  const restricted = plan.allowFrom.length + plan.allowFrom6.length > 0;
+  const restricted = sourcesRestricted(plan);
   // A non-empty allowFrom admits only what it lists: with IPv6 sources only, no IPv4 source at all.
-  const wanOpen = !restricted || plan.allowFrom.length > 0;
+  const wanOpen = admits(plan, 4);
   const listName = `synfw-${plan.profile.name}`;
   const lan = { key: plan.router.lan ? ('in-interface' as const) : ('in-interface-list' as const), value: plan.router.lan ?? 'LAN' };
 

@@ -12,7 +12,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { formatRange, rangeSize } from '../plan/ranges.js';
 import type { Forward, Plan } from '../plan/types.js';
 import { compileTemplate, type Template } from '../render/engine.js';
-import { fitBytes, headerLines, profileTag, refuseOptions, ruleText } from './common.js';
+import { fitBytes, headerLines, profileTag, refuseOptions, ruleText, sourcesRestricted } from './common.js';
 import { TARGETS } from './index.js';
 import type { RenderOptions, Rendered, Target } from './types.js';
 import { CONF_COMMENT_MAX, confComment } from '../render/escape/upnp.js';
@@ -71,7 +71,7 @@ export function permEntries(plan: Plan, warnings: Diagnostic[] = []): PermEntry[
  */
 function notes(plan: Plan): string[] {
   const out: string[] = [];
-  if (plan.allowFrom.length + plan.allowFrom6.length > 0) {
+  if (sourcesRestricted(plan)) {
     out.push(
       `allowFrom (${[...plan.allowFrom, ...plan.allowFrom6].join(', ')}) is not expressed here: permission lines decide which`,
       'mappings LAN hosts may request, not which internet sources may connect; UPnP mappings are open to every source.',

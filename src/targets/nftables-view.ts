@@ -6,7 +6,7 @@
 
 import { nftText } from '../render/escape/nft.js';
 import type { Forward, Plan, Proto } from '../plan/types.js';
-import { fitBytes, originNames, profileTag } from './common.js';
+import { admits, fitBytes, originNames, profileTag } from './common.js';
 import { addressSet, ipv6, portMap, portSet } from './nftables-sets.js';
 
 /** libnftnl's NFTNL_UDATA_COMMENT_MAXLEN: nft refuses a longer comment (bytes, not characters). */
@@ -99,9 +99,9 @@ export function buildModel(plan: Plan, wan: string, lan: string | undefined): Nf
   const remaps = groups(plan.forwards.filter(remapped), (fs) => portMap(nas, fs));
   const internal = groups(plan.forwards, (fs) => portSet(fs.map((f) => f.internal)));
 
-  const ipv4 = plan.allowFrom.length > 0 || plan.allowFrom6.length === 0;
+  const ipv4 = admits(plan, 4);
   const address6 = plan.nas.address6;
-  const ipv6State: NftModel['ipv6'] = !address6 ? 'no-address' : plan.allowFrom6.length > 0 || plan.allowFrom.length === 0 ? 'rules' : 'no-source';
+  const ipv6State: NftModel['ipv6'] = !address6 ? 'no-address' : admits(plan, 6) ? 'rules' : 'no-source';
   const saddr = plan.allowFrom.length ? ` ip saddr ${addressSet(plan.allowFrom, 4)}` : '';
   const saddr6 = plan.allowFrom6.length ? ` ip6 saddr ${addressSet(plan.allowFrom6, 6)}` : '';
   const iif = (name: string): string => `iifname "${name}"`;

@@ -7,7 +7,7 @@
 import { formatRange } from '../plan/ranges.js';
 import type { Forward, Plan, PortRange, Proto } from '../plan/types.js';
 import { fitName, isUciName, nameText } from '../render/escape/uci.js';
-import { originNames, profileTag } from './common.js';
+import { admits, originNames, profileTag, sourcesRestricted } from './common.js';
 import { sectionPrefix } from './openwrt-sections.js';
 
 export interface Rule6 {
@@ -67,8 +67,8 @@ const same = (a: PortRange, b: PortRange): boolean => a.first === b.first && a.l
 export function buildRules6(plan: Plan, src: string, dest: string): Rule6Model {
   const address6 = plan.nas.address6;
   if (address6 === undefined) return { rules: [], cutNames: 0, none: null };
-  const restricted = plan.allowFrom.length + plan.allowFrom6.length > 0;
-  if (restricted && plan.allowFrom6.length === 0) {
+  const restricted = sourcesRestricted(plan);
+  if (!admits(plan, 6)) {
     return { rules: [], cutNames: 0, none: 'allowFrom lists only IPv4 sources, so no IPv6 source may connect: no IPv6 rules are written' };
   }
   const tcp = nasRanges(plan.forwards.filter((f) => f.proto === 'tcp'));

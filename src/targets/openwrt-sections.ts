@@ -9,7 +9,7 @@
 import { formatRange } from '../plan/ranges.js';
 import type { Forward, Plan, PortRange, Proto } from '../plan/types.js';
 import { fitName, isUciName, nameText, NAME_MAX_BYTES } from '../render/escape/uci.js';
-import { originNames, profileTag, ruleText } from './common.js';
+import { allowedSources, originNames, profileTag, ruleText } from './common.js';
 
 export interface Redirect {
   /** Section name, [A-Za-z0-9_] only; see sectionId. */
@@ -115,8 +115,7 @@ function pieces(f: Forward): [PortRange, PortRange][] {
  * IPv6 sources, and the plan's rule is that a non-empty allowFrom admits only what it lists).
  */
 export function ipv4Sources(plan: Plan): (string | null)[] {
-  if (plan.allowFrom.length + plan.allowFrom6.length === 0) return [null];
-  return plan.allowFrom;
+  return allowedSources(plan, 4) ?? [null];
 }
 
 export function buildRedirects(plan: Plan, src: string, dest: string): RedirectModel {

@@ -9,7 +9,7 @@ import type { Plan } from '../plan/types.js';
 import { compileTemplate, type Template } from '../render/engine.js';
 import { shComment, shQuote } from '../render/escape/shell.js';
 import { uciComment, uciQuote } from '../render/escape/uci.js';
-import { refuseOptions } from './common.js';
+import { admits, refuseOptions } from './common.js';
 import { TARGETS } from './index.js';
 import { header } from './openwrt-header.js';
 import { buildRules6 } from './openwrt-rules.js';
@@ -32,7 +32,7 @@ export const target: Target = {
   info,
   render(plan: Plan, options: RenderOptions): Rendered {
     // fw3/fw4 hang NAT loopback on a redirect; with no IPv4 source allowed there is none to hang it on.
-    if (plan.hairpin && plan.allowFrom.length === 0 && plan.allowFrom6.length > 0) {
+    if (plan.hairpin && !admits(plan, 4)) {
       refuseOptions(plan, info, ['hairpin'], {
         hairpin:
           'fw3 and fw4 make NAT loopback rules from a redirect, and allowFrom lists only IPv6 sources, so no IPv4 redirect is written; add an IPv4 source to allowFrom or set hairpin to false',

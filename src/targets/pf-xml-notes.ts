@@ -3,7 +3,7 @@
 
 import type { Diagnostic } from '../diagnostics.js';
 import type { Plan } from '../plan/types.js';
-import { profileTag } from './common.js';
+import { profileTag, sourcesRestricted } from './common.js';
 
 export interface NotesInput {
   product: 'pfSense' | 'OPNsense';
@@ -17,12 +17,10 @@ export interface NotesInput {
 /** pf's internal interface names; anything else is probably a device or display name. */
 export const PF_IFACE = /^(wan|lan|opt[0-9]+)$/;
 
-const restrictedOf = (plan: Plan): boolean => plan.allowFrom.length + plan.allowFrom6.length > 0;
-
 /** Lines for the header, before "Apply:". Empty when the profile uses none of the options. */
 export function optionNotes(plan: Plan, n: NotesInput): string[] {
   const lines: string[] = [];
-  const restricted = restrictedOf(plan);
+  const restricted = sourcesRestricted(plan);
   if (restricted) {
     lines.push(
       plan.allowFrom.length
@@ -61,7 +59,7 @@ export function optionNotes(plan: Plan, n: NotesInput): string[] {
  */
 export function optionWarnings(plan: Plan, n: NotesInput): Diagnostic[] {
   const out: Diagnostic[] = [];
-  if (plan.hairpin && restrictedOf(plan) && !PF_IFACE.test(n.lan)) {
+  if (plan.hairpin && sourcesRestricted(plan) && !PF_IFACE.test(n.lan)) {
     out.push({
       code: 'SFW304',
       severity: 'warning',

@@ -6,7 +6,7 @@
 import { formatRange } from '../plan/ranges.js';
 import type { Forward, Plan } from '../plan/types.js';
 import { cleanText } from '../render/escape/xml.js';
-import { byteLength, originNames, profileTag, ruleText } from './common.js';
+import { allowedSources, byteLength, originNames, profileTag, ruleText } from './common.js';
 import type { RuleKey } from './pf-xml-ids.js';
 
 export type PfProtocol = 'tcp' | 'udp' | 'tcp/udp';
@@ -132,9 +132,8 @@ function packInternal(forwards: readonly Forward[]): { protocol: PfProtocol; for
 }
 
 function sourcesOf(plan: Plan, family: 4 | 6, lan: string): PfSource[] {
-  const restricted = plan.allowFrom.length + plan.allowFrom6.length > 0;
-  if (!restricted) return [{ kind: 'any' }];
-  const list = family === 4 ? plan.allowFrom : plan.allowFrom6;
+  const list = allowedSources(plan, family);
+  if (list === undefined) return [{ kind: 'any' }];
   const sources: PfSource[] = list.map((cidr) => ({ kind: 'address', address: guiAddress(cidr), cidr }));
   // LAN clients are trusted (hairpin is not subject to allowFrom): pf's NAT reflection copies the
   // rule's source, so hairpin from the LAN needs a rule whose source is the LAN network.

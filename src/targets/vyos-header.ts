@@ -2,7 +2,7 @@
 // numbers the profile owns, and what the profile options mean on VyOS.
 
 import type { Plan } from '../plan/types.js';
-import { headerLines } from './common.js';
+import { headerLines, sourcesRestricted } from './common.js';
 import { TARGETS } from './index.js';
 import type { RenderOptions } from './types.js';
 import { DESCRIPTION_MAX, type VyosModel } from './vyos-view.js';
@@ -32,7 +32,7 @@ function applyLines(m: VyosModel, script: boolean): string[] {
 function optionLines(plan: Plan, m: VyosModel): string[] {
   const lines: string[] = [];
   const [g4, g6] = m.groups;
-  if (plan.allowFrom.length + plan.allowFrom6.length > 0) {
+  if (sourcesRestricted(plan)) {
     lines.push(
       m.v4
         ? `allowFrom: only sources in firewall group network-group ${g4!.name} (${plan.allowFrom.join(', ')}) match the IPv4 DNAT and accept rules.`

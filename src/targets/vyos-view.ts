@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Plan } from '../plan/types.js';
 import { vyosText } from '../render/escape/vyos.js';
-import { fitBytes, oneLine, profileTag } from './common.js';
+import { admits, fitBytes, oneLine, profileTag } from './common.js';
 import { dnatRules, hairpinText, nasPorts, type NasPorts, type VyProto } from './vyos-rules.js';
 import { TargetError } from './types.js';
 
@@ -97,9 +97,8 @@ export function buildModel(plan: Plan, wan: string): VyosModel {
   const nas = plan.nas.address;
   const nas6 = plan.nas.address6 ?? null;
   const lan = plan.hairpin ? (plan.router.lan ?? null) : null;
-  const restricted = plan.allowFrom.length + plan.allowFrom6.length > 0;
-  const v4 = !restricted || plan.allowFrom.length > 0;
-  const v6 = nas6 !== null && (!restricted || plan.allowFrom6.length > 0);
+  const v4 = admits(plan, 4);
+  const v6 = nas6 !== null && admits(plan, 6);
   const groups: GroupView[] = [
     { kind: 'network-group', name: `synfw-${name}-v4`, used: v4 && plan.allowFrom.length > 0 },
     { kind: 'ipv6-network-group', name: `synfw-${name}-v6`, used: v6 && plan.allowFrom6.length > 0 },
