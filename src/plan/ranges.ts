@@ -15,6 +15,11 @@ export function formatRange(r: PortRange, sep = '-'): string {
   return r.first === r.last ? String(r.first) : `${r.first}${sep}${r.last}`;
 }
 
+/** A forward that sends its WAN ports to other NAS port numbers. */
+export function isRemapped(f: { external: PortRange; internal: PortRange }): boolean {
+  return f.external.first !== f.internal.first;
+}
+
 export function shift(r: PortRange, first: number): PortRange {
   return { first, last: first + r.last - r.first };
 }

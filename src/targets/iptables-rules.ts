@@ -2,7 +2,7 @@
 // DNAT rules (WAN ports, packed where the port is kept) and the NAS-port groups that the filter,
 // masquerade and ip6tables rules match. The view (iptables-view.ts) places them in chains.
 
-import { formatRange } from '../plan/ranges.js';
+import { formatRange, isRemapped } from '../plan/ranges.js';
 import type { Forward, Plan, PortRange, Proto } from '../plan/types.js';
 import { allowedSources, packedText, ruleText } from './common.js';
 import { portMatch } from './iptables-ports.js';
@@ -28,7 +28,6 @@ export interface PortGroup {
   ports: string;
 }
 
-export const remapped = (f: Forward): boolean => f.external.first !== f.internal.first;
 
 export const protosOf = (plan: Plan): Proto[] => [...new Set(plan.forwards.map((f) => f.proto))].sort() as Proto[];
 
@@ -41,10 +40,10 @@ export function dnatSpecs(plan: Plan): DnatSpec[] {
   const out: DnatSpec[] = [];
   for (const proto of protosOf(plan)) {
     const mine = plan.forwards.filter((f) => f.proto === proto);
-    for (const group of packSlots(mine.filter((f) => !remapped(f)), (f) => f.external)) {
+    for (const group of packSlots(mine.filter((f) => !isRemapped(f)), (f) => f.external)) {
       out.push({ ports: portMatch(proto, 'd', group.map((f) => f.external)), text: packedText(plan, group), to: nas });
     }
-    for (const f of mine.filter(remapped)) {
+    for (const f of mine.filter(isRemapped)) {
       const single = f.external.first === f.external.last;
       const to = single ? `${nas}:${f.internal.first}` : `${nas}:${f.internal.first}-${f.internal.last}/${f.external.first}`;
       out.push({ ports: portMatch(proto, 'd', [f.external]), text: ruleText(plan, f), to });

@@ -8,7 +8,8 @@ import { isIPv6 } from 'node:net';
 import type { Plan } from '../plan/types.js';
 import { fitBytes, oneLine, profileTag } from './common.js';
 import { portMatch } from './iptables-ports.js';
-import { dnatSpecs, natPortGroups, remapped, sourcesOf } from './iptables-rules.js';
+import { dnatSpecs, natPortGroups, sourcesOf } from './iptables-rules.js';
+import { isRemapped } from '../plan/ranges.js';
 
 export { packedText } from './common.js';
 
@@ -178,7 +179,7 @@ export function buildModel(plan: Plan, wan: string): IptablesModel {
       : {}),
     sources4,
     sources6,
-    shiftedRange: plan.forwards.some((f) => remapped(f) && f.external.first !== f.external.last),
+    shiftedRange: plan.forwards.some((f) => isRemapped(f) && f.external.first !== f.external.last),
     cutComments,
   };
 }

@@ -1,7 +1,7 @@
 // Packing for the mikrotik target: the plan's ports merged and packed into RouterOS port lists, the
 // WAN dst-nat rules built from them, and comments cut to COMMENT_MAX bytes.
 
-import { formatRange } from '../plan/ranges.js';
+import { formatRange, isRemapped } from '../plan/ranges.js';
 import type { Forward, Plan, PortRange, Proto } from '../plan/types.js';
 import { fitBytes, oneLine, originNames, profileTag, ruleText } from './common.js';
 import { packSlots } from './packing.js';
@@ -47,7 +47,6 @@ export function mergeBy(forwards: Forward[], side: (f: Forward) => PortRange): P
   return out;
 }
 
-const remapped = (f: Forward): boolean => f.external.first !== f.internal.first;
 const uniq = (xs: string[]): string[] => [...new Set(xs)];
 export const portList = (groups: PortGroup[]): string => groups.map((g) => formatRange(g.range)).join(',');
 export const appsOf = (groups: PortGroup[]): string => uniq(groups.flatMap((g) => g.forwards.flatMap((f) => f.apps)).sort()).join(',');
@@ -74,12 +73,12 @@ export function natRules(plan: Plan, proto: Proto, c: Comments, label = ''): Nat
   const forwards = plan.forwards.filter((f) => f.proto === proto);
   const out: NatRuleView[] = [];
   // Same port on both sides: DNAT to the address alone keeps the port, so ranges and lists pack.
-  for (const groups of packSlots(mergeBy(forwards.filter((f) => !remapped(f)), (f) => f.external), (g) => g.range, PORT_SLOTS)) {
+  for (const groups of packSlots(mergeBy(forwards.filter((f) => !isRemapped(f)), (f) => f.external), (g) => g.range, PORT_SLOTS)) {
     const names = originNames(groups.flatMap((g) => g.forwards));
     out.push({ proto, dstPort: portList(groups), toPorts: null, comment: c.of(`${tag} ${appsOf(groups)} ${proto}/${portList(groups)}${names ? ` ${names}` : ''}`) });
   }
   // to-ports with a range is not offset-mapped (Linux DNAT picks any port of it): one rule per port.
-  for (const f of forwards.filter(remapped).sort((a, b) => a.external.first - b.external.first)) {
+  for (const f of forwards.filter(isRemapped).sort((a, b) => a.external.first - b.external.first)) {
     const text = c.of(`${tag}${ruleText(plan, f).slice(profileTag(plan).length)}`);
     for (let i = 0; i <= f.external.last - f.external.first; i++) {
       out.push({ proto, dstPort: String(f.external.first + i), toPorts: String(f.internal.first + i), comment: text });

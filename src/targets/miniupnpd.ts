@@ -9,7 +9,7 @@
 // a with internal d.
 
 import type { Diagnostic } from '../diagnostics.js';
-import { formatRange, rangeSize } from '../plan/ranges.js';
+import { formatRange, isRemapped, rangeSize } from '../plan/ranges.js';
 import type { Forward, Plan } from '../plan/types.js';
 import { compileTemplate, type Template } from '../render/engine.js';
 import { fitBytes, headerLines, profileTag, refuseOptions, ruleText, sourcesRestricted } from './common.js';
@@ -32,7 +32,7 @@ const portText = (first: number, last: number): string => formatRange({ first: c
 
 function permsFor(f: Forward, warnings: Diagnostic[]): PermEntry['perms'] {
   const size = rangeSize(f.external);
-  const remapped = f.external.first !== f.internal.first;
+  const remapped = isRemapped(f);
   if (!remapped || size === 1 || size > REMAP_PER_PORT_MAX) {
     if (remapped && size > 1) {
       warnings.push({

@@ -8,6 +8,7 @@ import { nftText } from '../render/escape/nft.js';
 import type { Forward, Plan, Proto } from '../plan/types.js';
 import { admits, fitBytes, originNames, profileTag } from './common.js';
 import { addressSet, ipv6, portMap, portSet } from './nftables-sets.js';
+import { isRemapped } from '../plan/ranges.js';
 
 /** libnftnl's NFTNL_UDATA_COMMENT_MAXLEN: nft refuses a longer comment (bytes, not characters). */
 export const COMMENT_MAX = 128;
@@ -52,7 +53,6 @@ export function tableName(name: string): string {
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 const SAFE = /^[A-Za-z0-9 _.:,/@+{}|&!="-]+$/;
-const remapped = (f: Forward): boolean => f.external.first !== f.internal.first;
 
 interface Group {
   protos: Proto[];
@@ -95,8 +95,8 @@ export function buildModel(plan: Plan, wan: string, lan: string | undefined): Nf
   };
   const label = (g: Group, suffix = ''): string => `${g.protos.join('+')}${suffix}`;
 
-  const identity = groups(plan.forwards.filter((f) => !remapped(f)), (fs) => portSet(fs.map((f) => f.external)));
-  const remaps = groups(plan.forwards.filter(remapped), (fs) => portMap(nas, fs));
+  const identity = groups(plan.forwards.filter((f) => !isRemapped(f)), (fs) => portSet(fs.map((f) => f.external)));
+  const remaps = groups(plan.forwards.filter(isRemapped), (fs) => portMap(nas, fs));
   const internal = groups(plan.forwards, (fs) => portSet(fs.map((f) => f.internal)));
 
   const ipv4 = admits(plan, 4);

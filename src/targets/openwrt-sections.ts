@@ -6,7 +6,7 @@
 // (fw4 parse_redirect and fw3 redirects.c read it as a single value; a list gets the section
 // skipped), so allowFrom makes one copy of each section per source CIDR.
 
-import { formatRange } from '../plan/ranges.js';
+import { formatRange, isRemapped } from '../plan/ranges.js';
 import type { Forward, Plan, PortRange, Proto } from '../plan/types.js';
 import { fitName, isUciName, nameText, NAME_MAX_BYTES } from '../render/escape/uci.js';
 import { allowedSources, originNames, profileTag, ruleText } from './common.js';
@@ -99,7 +99,7 @@ const rangesKey = (f: Forward): string => `${f.external.first}-${f.external.last
 
 /** [external, internal] pieces one section each can express. */
 function pieces(f: Forward): [PortRange, PortRange][] {
-  const remapped = f.external.first !== f.internal.first;
+  const remapped = isRemapped(f);
   if (!remapped || f.external.first === f.external.last) return [[f.external, f.internal]];
   const out: [PortRange, PortRange][] = [];
   for (let i = 0; i <= f.external.last - f.external.first; i++) {

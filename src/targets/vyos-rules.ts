@@ -2,7 +2,7 @@
 // forward with the same ports share one tcp_udp rule) and the NAS ports the forward filter must
 // accept, merged per protocol. Texts are raw (free text included): the view cuts and sanitises them.
 
-import { formatRange } from '../plan/ranges.js';
+import { formatRange, isRemapped } from '../plan/ranges.js';
 import type { Forward, Plan, PortRange } from '../plan/types.js';
 import { packedText, profileTag, ruleText } from './common.js';
 import { mergeRanges, packSlots } from './packing.js';
@@ -29,7 +29,6 @@ export interface NasPorts {
   apps: string;
 }
 
-const remapped = (f: Forward): boolean => f.external.first !== f.internal.first;
 const key = (f: Forward): string => `${formatRange(f.external)}>${formatRange(f.internal)}`;
 
 /**
@@ -50,7 +49,7 @@ export function dnatRules(plan: Plan): DnatRule[] {
     if (twin) paired.add(twin);
     const fs = twin ? [f, twin] : [f];
     const proto: VyProto = twin ? 'tcp_udp' : f.proto;
-    if (!remapped(f)) {
+    if (!isRemapped(f)) {
       same.set(proto, [...(same.get(proto) ?? []), { range: f.external, fs }]);
       continue;
     }
