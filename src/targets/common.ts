@@ -118,6 +118,28 @@ export function headerLines(plan: Plan, h: HeaderInput): string[] {
   return lines.map(oneLine);
 }
 
+/**
+ * The forwards as rules that can say "tcp and udp" at once: each tcp forward with its udp twin
+ * (identical WAN and NAS ranges) as one group, every other forward alone; tcp first, as the plan
+ * sorts them. The plan has at most one udp forward per range pair, so a map keeps this linear.
+ */
+export function twinGroups(forwards: readonly Forward[]): Forward[][] {
+  const key = (f: Forward): string => `${f.external.first}-${f.external.last}>${f.internal.first}-${f.internal.last}`;
+  const udp = forwards.filter((f) => f.proto === 'udp');
+  const udpByRanges = new Map(udp.map((u) => [key(u), u]));
+  const paired = new Set<Forward>();
+  const out: Forward[][] = [];
+  for (const f of forwards.filter((x) => x.proto === 'tcp')) {
+    const twin = udpByRanges.get(key(f));
+    if (twin && !paired.has(twin)) {
+      paired.add(twin);
+      out.push([f, twin]);
+    } else out.push([f]);
+  }
+  for (const u of udp) if (!paired.has(u)) out.push([u]);
+  return out;
+}
+
 /** Whether allowFrom restricts the forwards at all (either list non-empty). */
 export function sourcesRestricted(plan: Plan): boolean {
   return plan.allowFrom.length + plan.allowFrom6.length > 0;

@@ -9,7 +9,7 @@
 import { formatRange, isRemapped } from '../plan/ranges.js';
 import type { Forward, Plan, PortRange, Proto } from '../plan/types.js';
 import { fitName, isUciName, nameText, NAME_MAX_BYTES } from '../render/escape/uci.js';
-import { allowedSources, originNames, profileTag, ruleText } from './common.js';
+import { allowedSources, originNames, profileTag, ruleText, twinGroups } from './common.js';
 
 export interface Redirect {
   /** Section name, [A-Za-z0-9_] only; see sectionId. */
@@ -77,26 +77,6 @@ export function redirectText(plan: Plan, fs: readonly Forward[], ext: PortRange,
   return `${fixed} from ${source}${names ? ` ${names}` : ''}`;
 }
 
-/** Forwards grouped into sections: a tcp forward with its identical udp twin, everything else alone. */
-function groups(forwards: readonly Forward[]): Forward[][] {
-  const udp = forwards.filter((f) => f.proto === 'udp');
-  // The plan has at most one udp forward per exact range pair: a map keeps pairing linear.
-  const udpByRanges = new Map(udp.map((u) => [rangesKey(u), u]));
-  const paired = new Set<Forward>();
-  const out: Forward[][] = [];
-  for (const f of forwards.filter((x) => x.proto === 'tcp')) {
-    const twin = udpByRanges.get(rangesKey(f));
-    if (twin && !paired.has(twin)) {
-      paired.add(twin);
-      out.push([f, twin]);
-    } else out.push([f]);
-  }
-  for (const u of udp) if (!paired.has(u)) out.push([u]);
-  return out;
-}
-
-const rangesKey = (f: Forward): string => `${f.external.first}-${f.external.last}>${f.internal.first}-${f.internal.last}`;
-
 /** [external, internal] pieces one section each can express. */
 function pieces(f: Forward): [PortRange, PortRange][] {
   const remapped = isRemapped(f);
@@ -124,7 +104,7 @@ export function buildRedirects(plan: Plan, src: string, dest: string): RedirectM
   const sources = ipv4Sources(plan);
   let cutNames = 0;
   let splitRanges = false;
-  for (const group of sources.length ? groups(plan.forwards) : []) {
+  for (const group of sources.length ? twinGroups(plan.forwards) : []) {
     const protos = group.map((f) => f.proto);
     const parts = pieces(group[0]!);
     if (parts.length > 1) splitRanges = true;

@@ -6,7 +6,7 @@
 import { formatRange } from '../plan/ranges.js';
 import type { Forward, Plan } from '../plan/types.js';
 import { cleanText } from '../render/escape/xml.js';
-import { allowedSources, byteLength, originNames, profileTag, ruleText } from './common.js';
+import { allowedSources, byteLength, originNames, profileTag, ruleText, twinGroups } from './common.js';
 import type { RuleKey } from './pf-xml-ids.js';
 
 export type PfProtocol = 'tcp' | 'udp' | 'tcp/udp';
@@ -90,19 +90,9 @@ export function fitStored(text: string, maxBytes: number, stored: (s: string) =>
   return `${chars.slice(0, lo).join('').trimEnd()}...`;
 }
 
-const rangeKey = (f: Forward): string => `${formatRange(f.external)}>${formatRange(f.internal)}`;
-
 /** Forwards grouped the way one pf rule can carry them: a tcp+udp pair with equal ports is one rule. */
 function pack(forwards: readonly Forward[]): { protocol: PfProtocol; forwards: Forward[] }[] {
-  const udp = new Map(forwards.filter((f) => f.proto === 'udp').map((f) => [rangeKey(f), f]));
-  const tcpKeys = new Set(forwards.filter((f) => f.proto === 'tcp').map(rangeKey));
-  const groups: { protocol: PfProtocol; forwards: Forward[] }[] = [];
-  for (const f of forwards) {
-    if (f.proto === 'udp' && tcpKeys.has(rangeKey(f))) continue; // folded into its tcp twin
-    const twin = f.proto === 'tcp' ? udp.get(rangeKey(f)) : undefined;
-    groups.push({ protocol: twin ? 'tcp/udp' : f.proto, forwards: twin ? [f, twin] : [f] });
-  }
-  return groups;
+  return twinGroups(forwards).map((fs) => ({ protocol: fs.length === 2 ? 'tcp/udp' : fs[0]!.proto, forwards: fs }));
 }
 
 /**

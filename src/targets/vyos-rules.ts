@@ -4,7 +4,7 @@
 
 import { formatRange, isRemapped } from '../plan/ranges.js';
 import type { Forward, Plan, PortRange } from '../plan/types.js';
-import { packedText, profileTag, ruleText } from './common.js';
+import { packedText, profileTag, ruleText, twinGroups } from './common.js';
 import { mergeRanges, packSlots } from './packing.js';
 
 export type VyProto = 'tcp' | 'udp' | 'tcp_udp';
@@ -29,8 +29,6 @@ export interface NasPorts {
   apps: string;
 }
 
-const key = (f: Forward): string => `${formatRange(f.external)}>${formatRange(f.internal)}`;
-
 /**
  * The destination NAT rules: forwards that keep their port packed into port lists per protocol
  * (DNAT to an address keeps the port, for ranges too; lists within netfilter's 15 multiport slots,
@@ -39,16 +37,11 @@ const key = (f: Forward): string => `${formatRange(f.external)}>${formatRange(f.
  * (targets.md §0).
  */
 export function dnatRules(plan: Plan): DnatRule[] {
-  const udpByKey = new Map(plan.forwards.filter((f) => f.proto === 'udp').map((f) => [key(f), f]));
-  const paired = new Set<Forward>();
   const same = new Map<VyProto, Array<{ range: PortRange; fs: Forward[] }>>();
   const remaps: DnatRule[] = [];
-  for (const f of plan.forwards) {
-    if (paired.has(f)) continue;
-    const twin = f.proto === 'tcp' ? udpByKey.get(key(f)) : undefined;
-    if (twin) paired.add(twin);
-    const fs = twin ? [f, twin] : [f];
-    const proto: VyProto = twin ? 'tcp_udp' : f.proto;
+  for (const fs of twinGroups(plan.forwards)) {
+    const f = fs[0]!;
+    const proto: VyProto = fs.length === 2 ? 'tcp_udp' : f.proto;
     if (!isRemapped(f)) {
       same.set(proto, [...(same.get(proto) ?? []), { range: f.external, fs }]);
       continue;
