@@ -4,8 +4,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ProfileError } from '../diagnostics.js';
-import { loadTarget, TARGETS, targetIds } from '../targets/index.js';
-import { TargetError, type RenderOptions, type TargetId } from '../targets/types.js';
+import { loadTarget, TARGETS, targetIds, type TargetId } from '../targets/index.js';
+import { TargetError, type RenderOptions } from '../targets/types.js';
 import { printDiagnostics, readText, writeAtomic } from './io.js';
 import { loadPlan } from './load-plan.js';
 import { synfwVersion } from './version.js';
@@ -17,8 +17,8 @@ export interface GenerateRequest {
   out?: string;
   outDir?: string;
   merge?: string;
-  upnpMax: number;
-  upnpLease: number;
+  upnpMax?: number;
+  upnpLease?: number;
   strict: boolean;
 }
 
@@ -27,8 +27,8 @@ export async function generate(req: GenerateRequest): Promise<void> {
   const options: RenderOptions = {
     version: synfwVersion(),
     format: req.format,
-    upnpMax: req.upnpMax,
-    upnpLease: req.upnpLease,
+    ...(req.upnpMax !== undefined ? { upnpMax: req.upnpMax } : {}),
+    ...(req.upnpLease !== undefined ? { upnpLease: req.upnpLease } : {}),
     ...(req.merge !== undefined ? { merge: { file: req.merge, text: readText(req.merge, 'config to merge into') } } : {}),
   };
   const ids = req.target === 'all' ? targetIds : [req.target];

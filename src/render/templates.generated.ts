@@ -1,67 +1,12 @@
-// GENERATED from templates/*.hbs by src/build/templates.ts: do not edit.
+// GENERATED from templates/**/*.hbs by src/build/templates.ts: do not edit.
 // Run `npm run generate` after changing a template.
 // @ts-nocheck
 import type { TemplateSpec } from './engine.js';
 
 export const templates: Record<string, TemplateSpec> = {
-  "iptables-restore": {
-    helpers: ["iptQuote","restoreComment"],
-    spec: {"0":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return ((stack1 = lookupProperty(helpers,"restoreComment").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"restoreComment","hash":{},"data":data,"loc":{"start":{"line":2,"column":0},"end":{"line":2,"column":23}}})) != null ? stack1 : "")
-    + "\n";
-},"1":function(container,depth0,helpers,partials,data,blockParams,depths) {
-    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "*"
-    + ((stack1 = alias2(alias1(depth0, "table", {"start":{"line":5,"column":3},"end":{"line":5,"column":8}} ), depth0)) != null ? stack1 : "")
-    + "\n:"
-    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":6,"column":3},"end":{"line":6,"column":7}} ), depth0)) != null ? stack1 : "")
-    + " - [0:0]\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":0},"end":{"line":9,"column":9}}})) != null ? stack1 : "")
-    + "COMMIT\n";
-},"2":function(container,depth0,helpers,partials,data,blockParams,depths) {
-    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "-A "
-    + ((stack1 = alias2(alias1(depths[1], "name", {"start":{"line":8,"column":5},"end":{"line":8,"column":12}} ), depth0)) != null ? stack1 : "")
-    + " "
-    + ((stack1 = alias2(alias1(depth0, "match", {"start":{"line":8,"column":17},"end":{"line":8,"column":22}} ), depth0)) != null ? stack1 : "")
-    + " -m comment --comment "
-    + ((stack1 = lookupProperty(helpers,"iptQuote").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"comment"),{"name":"iptQuote","hash":{},"data":data,"loc":{"start":{"line":8,"column":46},"end":{"line":8,"column":66}}})) != null ? stack1 : "")
-    + " -j "
-    + ((stack1 = alias2(alias1(depth0, "jump", {"start":{"line":8,"column":72},"end":{"line":8,"column":76}} ), depth0)) != null ? stack1 : "")
-    + "\n";
-},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
-    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":3,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"chains"),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":4,"column":0},"end":{"line":11,"column":9}}})) != null ? stack1 : "");
-},"useData":true,"useDepths":true},
-  },
-  "iptables": {
+  "iptables/default": {
     helpers: ["shComment","shQuote"],
+    partials: ["iptables-rule"],
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -266,11 +211,7 @@ export const templates: Record<string, TemplateSpec> = {
     + " \"$"
     + ((stack1 = alias2(alias1(lookupProperty(depths[1],"loop"), "var", {"start":{"line":57,"column":67},"end":{"line":57,"column":78}} ), depth0)) != null ? stack1 : "")
     + "\" "
-    + ((stack1 = alias2(alias1(depth0, "match", {"start":{"line":57,"column":84},"end":{"line":57,"column":89}} ), depth0)) != null ? stack1 : "")
-    + " -m comment --comment "
-    + ((stack1 = lookupProperty(helpers,"shQuote").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"comment"),{"name":"shQuote","hash":{},"data":data,"loc":{"start":{"line":57,"column":113},"end":{"line":57,"column":132}}})) != null ? stack1 : "")
-    + " -j "
-    + ((stack1 = alias2(alias1(depth0, "jump", {"start":{"line":57,"column":138},"end":{"line":57,"column":142}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"iptables-rule"),depth0,{"name":"iptables-rule","hash":{"quoted":lookupProperty(helpers,"shQuote").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"comment"),{"name":"shQuote","hash":{},"data":data,"loc":{"start":{"line":57,"column":107},"end":{"line":57,"column":124}}})},"data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "\n";
 },"10":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -295,11 +236,7 @@ export const templates: Record<string, TemplateSpec> = {
     + " -A "
     + ((stack1 = alias2(alias1(depths[1], "name", {"start":{"line":62,"column":35},"end":{"line":62,"column":42}} ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = alias2(alias1(depth0, "match", {"start":{"line":62,"column":47},"end":{"line":62,"column":52}} ), depth0)) != null ? stack1 : "")
-    + " -m comment --comment "
-    + ((stack1 = lookupProperty(helpers,"shQuote").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"comment"),{"name":"shQuote","hash":{},"data":data,"loc":{"start":{"line":62,"column":76},"end":{"line":62,"column":95}}})) != null ? stack1 : "")
-    + " -j "
-    + ((stack1 = alias2(alias1(depth0, "jump", {"start":{"line":62,"column":101},"end":{"line":62,"column":105}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"iptables-rule"),depth0,{"name":"iptables-rule","hash":{"quoted":lookupProperty(helpers,"shQuote").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"comment"),{"name":"shQuote","hash":{},"data":data,"loc":{"start":{"line":62,"column":70},"end":{"line":62,"column":87}}})},"data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -318,10 +255,64 @@ export const templates: Record<string, TemplateSpec> = {
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"lookups"),{"name":"if","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":26,"column":0},"end":{"line":37,"column":7}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"stale"),"length"),{"name":"if","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":38,"column":0},"end":{"line":49,"column":7}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"chains"),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":50,"column":0},"end":{"line":66,"column":9}}})) != null ? stack1 : "");
-},"useData":true,"useDepths":true},
+},"usePartial":true,"useData":true,"useDepths":true},
   },
-  "mikrotik": {
+  "iptables/restore": {
+    helpers: ["iptQuote","restoreComment"],
+    partials: ["iptables-rule"],
+    spec: {"0":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"restoreComment").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"restoreComment","hash":{},"data":data,"loc":{"start":{"line":2,"column":0},"end":{"line":2,"column":23}}})) != null ? stack1 : "")
+    + "\n";
+},"1":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "*"
+    + ((stack1 = alias2(alias1(depth0, "table", {"start":{"line":5,"column":3},"end":{"line":5,"column":8}} ), depth0)) != null ? stack1 : "")
+    + "\n:"
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":6,"column":3},"end":{"line":6,"column":7}} ), depth0)) != null ? stack1 : "")
+    + " - [0:0]\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":0},"end":{"line":9,"column":9}}})) != null ? stack1 : "")
+    + "COMMIT\n";
+},"2":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "-A "
+    + ((stack1 = container.lambda(container.strict(depths[1], "name", {"start":{"line":8,"column":5},"end":{"line":8,"column":12}} ), depth0)) != null ? stack1 : "")
+    + " "
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"iptables-rule"),depth0,{"name":"iptables-rule","hash":{"quoted":lookupProperty(helpers,"iptQuote").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"comment"),{"name":"iptQuote","hash":{},"data":data,"loc":{"start":{"line":8,"column":40},"end":{"line":8,"column":58}}})},"data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + "\n";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":3,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"chains"),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":4,"column":0},"end":{"line":11,"column":9}}})) != null ? stack1 : "");
+},"usePartial":true,"useData":true,"useDepths":true},
+  },
+  "mikrotik/default": {
     helpers: ["rosComment","rosQuote","rosWord"],
+    partials: [],
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -640,8 +631,9 @@ export const templates: Record<string, TemplateSpec> = {
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"v6"),{"name":"if","hash":{},"fn":container.program(16, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":61,"column":0},"end":{"line":81,"column":7}}})) != null ? stack1 : "");
 },"useData":true,"useDepths":true},
   },
-  "miniupnpd": {
-    helpers: ["confComment"],
+  "miniupnpd/default": {
+    helpers: ["confLine"],
+    partials: [],
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -651,7 +643,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "# "
-    + ((stack1 = lookupProperty(helpers,"confComment").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"confComment","hash":{},"data":data,"loc":{"start":{"line":2,"column":2},"end":{"line":2,"column":22}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"confLine").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"confLine","hash":{},"data":data,"loc":{"start":{"line":2,"column":2},"end":{"line":2,"column":19}}})) != null ? stack1 : "")
     + "\n";
 },"1":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -698,8 +690,9 @@ export const templates: Record<string, TemplateSpec> = {
     + "\n";
 },"useData":true},
   },
-  "nftables": {
+  "nftables/default": {
     helpers: ["nftComment","nftString"],
+    partials: [],
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -708,9 +701,139 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"nftComment").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"nftComment","hash":{},"data":data,"loc":{"start":{"line":3,"column":0},"end":{"line":3,"column":19}}})) != null ? stack1 : "")
-    + "\n";
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"both"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.program(2, data, 0),"data":data,"loc":{"start":{"line":1,"column":20},"end":{"line":1,"column":84}}})) != null ? stack1 : "")
+    + " dport "
+    + ((stack1 = container.lambda(container.strict(depth0, "set", {"start":{"line":1,"column":93},"end":{"line":1,"column":96}} ), depth0)) != null ? stack1 : "");
 },"1":function(container,depth0,helpers,partials,data) {
+    return "meta l4proto { tcp, udp } th";
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return ((stack1 = container.lambda(container.strict(depth0, "proto", {"start":{"line":1,"column":70},"end":{"line":1,"column":75}} ), depth0)) != null ? stack1 : "");
+},"3":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"iif"),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":19},"end":{"line":2,"column":55}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"local"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":55},"end":{"line":2,"column":144}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"markMatch"),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":144},"end":{"line":2,"column":209}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"saddr"),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":209},"end":{"line":2,"column":266}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"ctDnat"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":266},"end":{"line":2,"column":302}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"daddr"),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":302},"end":{"line":2,"column":363}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"ports"),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":363},"end":{"line":2,"column":401}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"setMark"),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":401},"end":{"line":2,"column":457}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"dnatTo"),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":457},"end":{"line":2,"column":499}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"dnatMap"),{"name":"if","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":499},"end":{"line":2,"column":651}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"verdict"),{"name":"if","hash":{},"fn":container.program(17, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":651},"end":{"line":2,"column":684}}})) != null ? stack1 : "");
+},"4":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "iifname \""
+    + ((stack1 = container.lambda(container.strict(depth0, "iif", {"start":{"line":2,"column":41},"end":{"line":2,"column":44}} ), depth0)) != null ? stack1 : "")
+    + "\" ";
+},"5":function(container,depth0,helpers,partials,data) {
+    return "meta nfproto ipv4 fib daddr type local fib daddr . iif type != local ";
+},"6":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda;
+
+  return "ct mark & "
+    + ((stack1 = alias2(alias1(depth0, "markMatch", {"start":{"line":2,"column":173},"end":{"line":2,"column":182}} ), depth0)) != null ? stack1 : "")
+    + " == "
+    + ((stack1 = alias2(alias1(depth0, "markMatch", {"start":{"line":2,"column":190},"end":{"line":2,"column":199}} ), depth0)) != null ? stack1 : "")
+    + " ";
+},"7":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = alias2(alias1(lookupProperty(depth0,"saddr"), "family", {"start":{"line":2,"column":224},"end":{"line":2,"column":236}} ), depth0)) != null ? stack1 : "")
+    + " saddr "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"saddr"), "set", {"start":{"line":2,"column":247},"end":{"line":2,"column":256}} ), depth0)) != null ? stack1 : "")
+    + " ";
+},"8":function(container,depth0,helpers,partials,data) {
+    return "ct status dnat ";
+},"9":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = alias2(alias1(lookupProperty(depth0,"daddr"), "family", {"start":{"line":2,"column":317},"end":{"line":2,"column":329}} ), depth0)) != null ? stack1 : "")
+    + " daddr "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"daddr"), "address", {"start":{"line":2,"column":340},"end":{"line":2,"column":353}} ), depth0)) != null ? stack1 : "")
+    + " ";
+},"10":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = container.invokePartial(lookupProperty(partials,"ports"),lookupProperty(depth0,"ports"),{"name":"ports","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + " ";
+},"11":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "ct mark set ct mark | "
+    + ((stack1 = container.lambda(container.strict(depth0, "setMark", {"start":{"line":2,"column":440},"end":{"line":2,"column":447}} ), depth0)) != null ? stack1 : "")
+    + " ";
+},"12":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "dnat ip to "
+    + ((stack1 = container.lambda(container.strict(depth0, "dnatTo", {"start":{"line":2,"column":484},"end":{"line":2,"column":490}} ), depth0)) != null ? stack1 : "");
+},"13":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"with").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"dnatMap"),{"name":"with","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":514},"end":{"line":2,"column":644}}})) != null ? stack1 : "");
+},"14":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"both"),{"name":"if","hash":{},"fn":container.program(15, data, 0),"inverse":container.program(16, data, 0),"data":data,"loc":{"start":{"line":2,"column":531},"end":{"line":2,"column":617}}})) != null ? stack1 : "")
+    + " dport map "
+    + ((stack1 = container.lambda(container.strict(depth0, "set", {"start":{"line":2,"column":630},"end":{"line":2,"column":633}} ), depth0)) != null ? stack1 : "");
+},"15":function(container,depth0,helpers,partials,data) {
+    return "meta l4proto { tcp, udp } dnat ip to th";
+},"16":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "dnat ip to "
+    + ((stack1 = container.lambda(container.strict(depth0, "proto", {"start":{"line":2,"column":603},"end":{"line":2,"column":608}} ), depth0)) != null ? stack1 : "");
+},"17":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return ((stack1 = container.lambda(container.strict(depth0, "verdict", {"start":{"line":2,"column":668},"end":{"line":2,"column":675}} ), depth0)) != null ? stack1 : "");
+},"18":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"nftComment").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"nftComment","hash":{},"data":data,"loc":{"start":{"line":5,"column":0},"end":{"line":5,"column":19}}})) != null ? stack1 : "")
+    + "\n";
+},"19":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -718,21 +841,21 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"unless").call(alias1,lookupProperty(data,"first"),{"name":"unless","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":10,"column":0},"end":{"line":12,"column":11}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"unless").call(alias1,lookupProperty(data,"first"),{"name":"unless","hash":{},"fn":container.program(20, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":12,"column":0},"end":{"line":14,"column":11}}})) != null ? stack1 : "")
     + "\tchain "
-    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":13,"column":9},"end":{"line":13,"column":13}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":15,"column":9},"end":{"line":15,"column":13}} ), depth0)) != null ? stack1 : "")
     + " {\n\t\ttype "
-    + ((stack1 = alias3(alias2(depth0, "type", {"start":{"line":14,"column":9},"end":{"line":14,"column":13}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "type", {"start":{"line":16,"column":9},"end":{"line":16,"column":13}} ), depth0)) != null ? stack1 : "")
     + " hook "
-    + ((stack1 = alias3(alias2(depth0, "hook", {"start":{"line":14,"column":23},"end":{"line":14,"column":27}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "hook", {"start":{"line":16,"column":23},"end":{"line":16,"column":27}} ), depth0)) != null ? stack1 : "")
     + " priority "
-    + ((stack1 = alias3(alias2(depth0, "priority", {"start":{"line":14,"column":41},"end":{"line":14,"column":49}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "priority", {"start":{"line":16,"column":41},"end":{"line":16,"column":49}} ), depth0)) != null ? stack1 : "")
     + "; policy accept;\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":15,"column":0},"end":{"line":17,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":container.program(21, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":17,"column":0},"end":{"line":19,"column":9}}})) != null ? stack1 : "")
     + "\t}\n";
-},"2":function(container,depth0,helpers,partials,data) {
+},"20":function(container,depth0,helpers,partials,data) {
     return "\n";
-},"3":function(container,depth0,helpers,partials,data) {
+},"21":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -741,11 +864,11 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\t\t"
-    + ((stack1 = container.lambda(container.strict(depth0, "expr", {"start":{"line":16,"column":4},"end":{"line":16,"column":8}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"rule"),depth0,{"name":"rule","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + " comment "
-    + ((stack1 = lookupProperty(helpers,"nftString").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"comment"),{"name":"nftString","hash":{},"data":data,"loc":{"start":{"line":16,"column":19},"end":{"line":16,"column":40}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"nftString").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"comment"),{"name":"nftString","hash":{},"data":data,"loc":{"start":{"line":18,"column":21},"end":{"line":18,"column":42}}})) != null ? stack1 : "")
     + "\n";
-},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -754,20 +877,39 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "#!/usr/sbin/nft -f\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":0},"end":{"line":4,"column":9}}})) != null ? stack1 : "")
-    + "\ntable inet "
-    + ((stack1 = alias3(alias2(depth0, "table", {"start":{"line":6,"column":13},"end":{"line":6,"column":18}} ), depth0)) != null ? stack1 : "")
-    + "\ndelete table inet "
-    + ((stack1 = alias3(alias2(depth0, "table", {"start":{"line":7,"column":20},"end":{"line":7,"column":25}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(18, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":4,"column":0},"end":{"line":6,"column":9}}})) != null ? stack1 : "")
     + "\ntable inet "
     + ((stack1 = alias3(alias2(depth0, "table", {"start":{"line":8,"column":13},"end":{"line":8,"column":18}} ), depth0)) != null ? stack1 : "")
+    + "\ndelete table inet "
+    + ((stack1 = alias3(alias2(depth0, "table", {"start":{"line":9,"column":20},"end":{"line":9,"column":25}} ), depth0)) != null ? stack1 : "")
+    + "\ntable inet "
+    + ((stack1 = alias3(alias2(depth0, "table", {"start":{"line":10,"column":13},"end":{"line":10,"column":18}} ), depth0)) != null ? stack1 : "")
     + " {\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"chains"),{"name":"each","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":9,"column":0},"end":{"line":19,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"chains"),{"name":"each","hash":{},"fn":container.program(19, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":0},"end":{"line":21,"column":9}}})) != null ? stack1 : "")
     + "}\n";
-},"useData":true},
+},"main_d":  function(fn, props, container, depth0, data, blockParams, depths) {
+
+  var decorators = container.decorators, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  var decorator = lookupProperty(decorators,"inline");
+  if (typeof decorator !== "function") { throw new Error("Missing decorator: \"inline\""); }
+  fn = decorator(fn,props,container,{"name":"inline","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"args":["ports"],"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":1,"column":110}}}) || fn;
+  var decorator = lookupProperty(decorators,"inline");
+  if (typeof decorator !== "function") { throw new Error("Missing decorator: \"inline\""); }
+  fn = decorator(fn,props,container,{"name":"inline","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"args":["rule"],"data":data,"loc":{"start":{"line":2,"column":0},"end":{"line":2,"column":696}}}) || fn;
+  return fn;
+  }
+
+,"useDecorators":true,"usePartial":true,"useData":true,"useDepths":true},
   },
-  "openwrt-config": {
+  "openwrt/config": {
     helpers: ["uciComment","uciQuote"],
+    partials: [],
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -788,53 +930,13 @@ export const templates: Record<string, TemplateSpec> = {
 
   return "\n"
     + ((stack1 = lookupProperty(helpers,"uciComment").call(alias1,lookupProperty(depth0,"summary"),{"name":"uciComment","hash":{},"data":data,"loc":{"start":{"line":6,"column":0},"end":{"line":6,"column":22}}})) != null ? stack1 : "")
-    + "\nconfig redirect "
+    + "\nconfig "
+    + ((stack1 = container.lambda(container.strict(depth0, "type", {"start":{"line":7,"column":9},"end":{"line":7,"column":13}} ), depth0)) != null ? stack1 : "")
+    + " "
     + ((stack1 = lookupProperty(helpers,"uciQuote").call(alias1,lookupProperty(depth0,"id"),{"name":"uciQuote","hash":{},"data":data,"loc":{"start":{"line":7,"column":16},"end":{"line":7,"column":31}}})) != null ? stack1 : "")
-    + "\n\toption name "
-    + ((stack1 = lookupProperty(helpers,"uciQuote").call(alias1,lookupProperty(depth0,"name"),{"name":"uciQuote","hash":{},"data":data,"loc":{"start":{"line":8,"column":13},"end":{"line":8,"column":30}}})) != null ? stack1 : "")
-    + "\n\toption target 'DNAT'\n\toption src "
-    + ((stack1 = lookupProperty(helpers,"uciQuote").call(alias1,lookupProperty(depth0,"src"),{"name":"uciQuote","hash":{},"data":data,"loc":{"start":{"line":10,"column":12},"end":{"line":10,"column":28}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"srcIp"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":0},"end":{"line":13,"column":7}}})) != null ? stack1 : "")
-    + "\toption src_dport '"
-    + ((stack1 = container.lambda(container.strict(depth0, "srcDport", {"start":{"line":14,"column":21},"end":{"line":14,"column":29}} ), depth0)) != null ? stack1 : "")
-    + "'\n\toption dest "
-    + ((stack1 = lookupProperty(helpers,"uciQuote").call(alias1,lookupProperty(depth0,"dest"),{"name":"uciQuote","hash":{},"data":data,"loc":{"start":{"line":15,"column":13},"end":{"line":15,"column":30}}})) != null ? stack1 : "")
-    + "\n\toption dest_ip "
-    + ((stack1 = lookupProperty(helpers,"uciQuote").call(alias1,lookupProperty(depth0,"destIp"),{"name":"uciQuote","hash":{},"data":data,"loc":{"start":{"line":16,"column":16},"end":{"line":16,"column":35}}})) != null ? stack1 : "")
-    + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"destPort"),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":17,"column":0},"end":{"line":19,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"protos"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":20,"column":0},"end":{"line":22,"column":9}}})) != null ? stack1 : "")
-    + "\toption family 'ipv4'\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"reflection"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.program(6, data, 0),"data":data,"loc":{"start":{"line":24,"column":0},"end":{"line":29,"column":7}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"options"),{"name":"each","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":8,"column":0},"end":{"line":10,"column":9}}})) != null ? stack1 : "");
 },"2":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "\toption src_ip "
-    + ((stack1 = lookupProperty(helpers,"uciQuote").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"srcIp"),{"name":"uciQuote","hash":{},"data":data,"loc":{"start":{"line":12,"column":15},"end":{"line":12,"column":33}}})) != null ? stack1 : "")
-    + "\n";
-},"3":function(container,depth0,helpers,partials,data) {
-    var stack1;
-
-  return "\toption dest_port '"
-    + ((stack1 = container.lambda(container.strict(depth0, "destPort", {"start":{"line":18,"column":21},"end":{"line":18,"column":29}} ), depth0)) != null ? stack1 : "")
-    + "'\n";
-},"4":function(container,depth0,helpers,partials,data) {
-    var stack1;
-
-  return "\tlist proto '"
-    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
-    + "'\n";
-},"5":function(container,depth0,helpers,partials,data) {
-    return "\toption reflection '1'\n\toption reflection_src 'internal'\n";
-},"6":function(container,depth0,helpers,partials,data) {
-    return "\toption reflection '0'\n";
-},"7":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -842,36 +944,17 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return "\n"
-    + ((stack1 = lookupProperty(helpers,"uciComment").call(alias1,lookupProperty(depth0,"summary"),{"name":"uciComment","hash":{},"data":data,"loc":{"start":{"line":33,"column":0},"end":{"line":33,"column":22}}})) != null ? stack1 : "")
-    + "\nconfig rule "
-    + ((stack1 = lookupProperty(helpers,"uciQuote").call(alias1,lookupProperty(depth0,"id"),{"name":"uciQuote","hash":{},"data":data,"loc":{"start":{"line":34,"column":12},"end":{"line":34,"column":27}}})) != null ? stack1 : "")
-    + "\n\toption name "
-    + ((stack1 = lookupProperty(helpers,"uciQuote").call(alias1,lookupProperty(depth0,"name"),{"name":"uciQuote","hash":{},"data":data,"loc":{"start":{"line":35,"column":13},"end":{"line":35,"column":30}}})) != null ? stack1 : "")
-    + "\n\toption family 'ipv6'\n\toption src "
-    + ((stack1 = lookupProperty(helpers,"uciQuote").call(alias1,lookupProperty(depth0,"src"),{"name":"uciQuote","hash":{},"data":data,"loc":{"start":{"line":37,"column":12},"end":{"line":37,"column":28}}})) != null ? stack1 : "")
-    + "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"srcIps"),{"name":"each","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":38,"column":0},"end":{"line":40,"column":9}}})) != null ? stack1 : "")
-    + "\toption dest "
-    + ((stack1 = lookupProperty(helpers,"uciQuote").call(alias1,lookupProperty(depth0,"dest"),{"name":"uciQuote","hash":{},"data":data,"loc":{"start":{"line":41,"column":13},"end":{"line":41,"column":30}}})) != null ? stack1 : "")
-    + "\n\toption dest_ip "
-    + ((stack1 = lookupProperty(helpers,"uciQuote").call(alias1,lookupProperty(depth0,"destIp"),{"name":"uciQuote","hash":{},"data":data,"loc":{"start":{"line":42,"column":16},"end":{"line":42,"column":35}}})) != null ? stack1 : "")
-    + "\n\toption dest_port '"
-    + ((stack1 = container.lambda(container.strict(depth0, "destPort", {"start":{"line":43,"column":21},"end":{"line":43,"column":29}} ), depth0)) != null ? stack1 : "")
-    + "'\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"protos"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":44,"column":0},"end":{"line":46,"column":9}}})) != null ? stack1 : "")
-    + "\toption target 'ACCEPT'\n";
-},"8":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "\tlist src_ip "
-    + ((stack1 = lookupProperty(helpers,"uciQuote").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"uciQuote","hash":{},"data":data,"loc":{"start":{"line":39,"column":13},"end":{"line":39,"column":30}}})) != null ? stack1 : "")
+  return "\t"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"list"),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.program(4, data, 0),"data":data,"loc":{"start":{"line":9,"column":1},"end":{"line":9,"column":38}}})) != null ? stack1 : "")
+    + " "
+    + ((stack1 = container.lambda(container.strict(depth0, "key", {"start":{"line":9,"column":41},"end":{"line":9,"column":44}} ), depth0)) != null ? stack1 : "")
+    + " "
+    + ((stack1 = lookupProperty(helpers,"uciQuote").call(alias1,lookupProperty(depth0,"value"),{"name":"uciQuote","hash":{},"data":data,"loc":{"start":{"line":9,"column":47},"end":{"line":9,"column":65}}})) != null ? stack1 : "")
     + "\n";
+},"3":function(container,depth0,helpers,partials,data) {
+    return "list";
+},"4":function(container,depth0,helpers,partials,data) {
+    return "option";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -881,12 +964,12 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":3,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"redirects"),{"name":"each","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":4,"column":0},"end":{"line":30,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":31,"column":0},"end":{"line":48,"column":9}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"sections"),{"name":"each","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":4,"column":0},"end":{"line":11,"column":9}}})) != null ? stack1 : "");
 },"useData":true},
   },
-  "openwrt": {
+  "openwrt/default": {
     helpers: ["shComment","shQuote"],
+    partials: [],
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -911,38 +994,11 @@ export const templates: Record<string, TemplateSpec> = {
     + ((stack1 = alias3(alias2(depth0, "id", {"start":{"line":33,"column":26},"end":{"line":33,"column":28}} ), depth0)) != null ? stack1 : "")
     + " || true\n\tuci set firewall."
     + ((stack1 = alias3(alias2(depth0, "id", {"start":{"line":34,"column":20},"end":{"line":34,"column":22}} ), depth0)) != null ? stack1 : "")
-    + "=redirect\n\tuci set firewall."
-    + ((stack1 = alias3(alias2(depth0, "id", {"start":{"line":35,"column":20},"end":{"line":35,"column":22}} ), depth0)) != null ? stack1 : "")
-    + ".name="
-    + ((stack1 = lookupProperty(helpers,"shQuote").call(alias1,lookupProperty(depth0,"name"),{"name":"shQuote","hash":{},"data":data,"loc":{"start":{"line":35,"column":30},"end":{"line":35,"column":46}}})) != null ? stack1 : "")
-    + "\n\tuci set firewall."
-    + ((stack1 = alias3(alias2(depth0, "id", {"start":{"line":36,"column":20},"end":{"line":36,"column":22}} ), depth0)) != null ? stack1 : "")
-    + ".target='DNAT'\n\tuci set firewall."
-    + ((stack1 = alias3(alias2(depth0, "id", {"start":{"line":37,"column":20},"end":{"line":37,"column":22}} ), depth0)) != null ? stack1 : "")
-    + ".src="
-    + ((stack1 = lookupProperty(helpers,"shQuote").call(alias1,lookupProperty(depth0,"src"),{"name":"shQuote","hash":{},"data":data,"loc":{"start":{"line":37,"column":29},"end":{"line":37,"column":44}}})) != null ? stack1 : "")
+    + "="
+    + ((stack1 = alias3(alias2(depth0, "type", {"start":{"line":34,"column":27},"end":{"line":34,"column":31}} ), depth0)) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"srcIp"),{"name":"if","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":38,"column":0},"end":{"line":40,"column":7}}})) != null ? stack1 : "")
-    + "\tuci set firewall."
-    + ((stack1 = alias3(alias2(depth0, "id", {"start":{"line":41,"column":20},"end":{"line":41,"column":22}} ), depth0)) != null ? stack1 : "")
-    + ".src_dport='"
-    + ((stack1 = alias3(alias2(depth0, "srcDport", {"start":{"line":41,"column":38},"end":{"line":41,"column":46}} ), depth0)) != null ? stack1 : "")
-    + "'\n\tuci set firewall."
-    + ((stack1 = alias3(alias2(depth0, "id", {"start":{"line":42,"column":20},"end":{"line":42,"column":22}} ), depth0)) != null ? stack1 : "")
-    + ".dest="
-    + ((stack1 = lookupProperty(helpers,"shQuote").call(alias1,lookupProperty(depth0,"dest"),{"name":"shQuote","hash":{},"data":data,"loc":{"start":{"line":42,"column":30},"end":{"line":42,"column":46}}})) != null ? stack1 : "")
-    + "\n\tuci set firewall."
-    + ((stack1 = alias3(alias2(depth0, "id", {"start":{"line":43,"column":20},"end":{"line":43,"column":22}} ), depth0)) != null ? stack1 : "")
-    + ".dest_ip="
-    + ((stack1 = lookupProperty(helpers,"shQuote").call(alias1,lookupProperty(depth0,"destIp"),{"name":"shQuote","hash":{},"data":data,"loc":{"start":{"line":43,"column":33},"end":{"line":43,"column":51}}})) != null ? stack1 : "")
-    + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"destPort"),{"name":"if","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":44,"column":0},"end":{"line":46,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"protos"),{"name":"each","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":47,"column":0},"end":{"line":49,"column":9}}})) != null ? stack1 : "")
-    + "\tuci set firewall."
-    + ((stack1 = alias3(alias2(depth0, "id", {"start":{"line":50,"column":20},"end":{"line":50,"column":22}} ), depth0)) != null ? stack1 : "")
-    + ".family='ipv4'\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"reflection"),{"name":"if","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.program(6, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":51,"column":0},"end":{"line":56,"column":7}}})) != null ? stack1 : "");
-},"2":function(container,depth0,helpers,partials,data) {
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"options"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":35,"column":0},"end":{"line":41,"column":9}}})) != null ? stack1 : "");
+},"2":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -950,96 +1006,36 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return "\tuci set firewall."
-    + ((stack1 = container.lambda(container.strict(depth0, "id", {"start":{"line":39,"column":20},"end":{"line":39,"column":22}} ), depth0)) != null ? stack1 : "")
-    + ".src_ip="
-    + ((stack1 = lookupProperty(helpers,"shQuote").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"srcIp"),{"name":"shQuote","hash":{},"data":data,"loc":{"start":{"line":39,"column":32},"end":{"line":39,"column":49}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"list"),{"name":"if","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.program(4, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":36,"column":0},"end":{"line":40,"column":7}}})) != null ? stack1 : "");
+},"3":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\tuci add_list firewall."
+    + ((stack1 = alias2(alias1(depths[1], "id", {"start":{"line":37,"column":25},"end":{"line":37,"column":30}} ), depth0)) != null ? stack1 : "")
+    + "."
+    + ((stack1 = alias2(alias1(depth0, "key", {"start":{"line":37,"column":35},"end":{"line":37,"column":38}} ), depth0)) != null ? stack1 : "")
+    + "="
+    + ((stack1 = lookupProperty(helpers,"shQuote").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"value"),{"name":"shQuote","hash":{},"data":data,"loc":{"start":{"line":37,"column":41},"end":{"line":37,"column":58}}})) != null ? stack1 : "")
     + "\n";
-},"3":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=container.strict, alias2=container.lambda;
-
-  return "\tuci set firewall."
-    + ((stack1 = alias2(alias1(depth0, "id", {"start":{"line":45,"column":20},"end":{"line":45,"column":22}} ), depth0)) != null ? stack1 : "")
-    + ".dest_port='"
-    + ((stack1 = alias2(alias1(depth0, "destPort", {"start":{"line":45,"column":38},"end":{"line":45,"column":46}} ), depth0)) != null ? stack1 : "")
-    + "'\n";
 },"4":function(container,depth0,helpers,partials,data,blockParams,depths) {
-    var stack1, alias1=container.lambda;
-
-  return "\tuci add_list firewall."
-    + ((stack1 = alias1(container.strict(depths[1], "id", {"start":{"line":48,"column":25},"end":{"line":48,"column":30}} ), depth0)) != null ? stack1 : "")
-    + ".proto='"
-    + ((stack1 = alias1(depth0, depth0)) != null ? stack1 : "")
-    + "'\n";
-},"5":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=container.strict, alias2=container.lambda;
-
-  return "\tuci set firewall."
-    + ((stack1 = alias2(alias1(depth0, "id", {"start":{"line":52,"column":20},"end":{"line":52,"column":22}} ), depth0)) != null ? stack1 : "")
-    + ".reflection='1'\n\tuci set firewall."
-    + ((stack1 = alias2(alias1(depth0, "id", {"start":{"line":53,"column":20},"end":{"line":53,"column":22}} ), depth0)) != null ? stack1 : "")
-    + ".reflection_src='internal'\n";
-},"6":function(container,depth0,helpers,partials,data) {
-    var stack1;
-
-  return "\tuci set firewall."
-    + ((stack1 = container.lambda(container.strict(depth0, "id", {"start":{"line":55,"column":20},"end":{"line":55,"column":22}} ), depth0)) != null ? stack1 : "")
-    + ".reflection='0'\n";
-},"7":function(container,depth0,helpers,partials,data,blockParams,depths) {
-    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
         return undefined
     };
 
-  return "\n\t"
-    + ((stack1 = lookupProperty(helpers,"shComment").call(alias1,lookupProperty(depth0,"summary"),{"name":"shComment","hash":{},"data":data,"loc":{"start":{"line":60,"column":1},"end":{"line":60,"column":22}}})) != null ? stack1 : "")
-    + "\n\tuci -q delete firewall."
-    + ((stack1 = alias3(alias2(depth0, "id", {"start":{"line":61,"column":26},"end":{"line":61,"column":28}} ), depth0)) != null ? stack1 : "")
-    + " || true\n\tuci set firewall."
-    + ((stack1 = alias3(alias2(depth0, "id", {"start":{"line":62,"column":20},"end":{"line":62,"column":22}} ), depth0)) != null ? stack1 : "")
-    + "=rule\n\tuci set firewall."
-    + ((stack1 = alias3(alias2(depth0, "id", {"start":{"line":63,"column":20},"end":{"line":63,"column":22}} ), depth0)) != null ? stack1 : "")
-    + ".name="
-    + ((stack1 = lookupProperty(helpers,"shQuote").call(alias1,lookupProperty(depth0,"name"),{"name":"shQuote","hash":{},"data":data,"loc":{"start":{"line":63,"column":30},"end":{"line":63,"column":46}}})) != null ? stack1 : "")
-    + "\n\tuci set firewall."
-    + ((stack1 = alias3(alias2(depth0, "id", {"start":{"line":64,"column":20},"end":{"line":64,"column":22}} ), depth0)) != null ? stack1 : "")
-    + ".family='ipv6'\n\tuci set firewall."
-    + ((stack1 = alias3(alias2(depth0, "id", {"start":{"line":65,"column":20},"end":{"line":65,"column":22}} ), depth0)) != null ? stack1 : "")
-    + ".src="
-    + ((stack1 = lookupProperty(helpers,"shQuote").call(alias1,lookupProperty(depth0,"src"),{"name":"shQuote","hash":{},"data":data,"loc":{"start":{"line":65,"column":29},"end":{"line":65,"column":44}}})) != null ? stack1 : "")
-    + "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"srcIps"),{"name":"each","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":66,"column":0},"end":{"line":68,"column":9}}})) != null ? stack1 : "")
-    + "\tuci set firewall."
-    + ((stack1 = alias3(alias2(depth0, "id", {"start":{"line":69,"column":20},"end":{"line":69,"column":22}} ), depth0)) != null ? stack1 : "")
-    + ".dest="
-    + ((stack1 = lookupProperty(helpers,"shQuote").call(alias1,lookupProperty(depth0,"dest"),{"name":"shQuote","hash":{},"data":data,"loc":{"start":{"line":69,"column":30},"end":{"line":69,"column":46}}})) != null ? stack1 : "")
-    + "\n\tuci set firewall."
-    + ((stack1 = alias3(alias2(depth0, "id", {"start":{"line":70,"column":20},"end":{"line":70,"column":22}} ), depth0)) != null ? stack1 : "")
-    + ".dest_ip="
-    + ((stack1 = lookupProperty(helpers,"shQuote").call(alias1,lookupProperty(depth0,"destIp"),{"name":"shQuote","hash":{},"data":data,"loc":{"start":{"line":70,"column":33},"end":{"line":70,"column":51}}})) != null ? stack1 : "")
-    + "\n\tuci set firewall."
-    + ((stack1 = alias3(alias2(depth0, "id", {"start":{"line":71,"column":20},"end":{"line":71,"column":22}} ), depth0)) != null ? stack1 : "")
-    + ".dest_port='"
-    + ((stack1 = alias3(alias2(depth0, "destPort", {"start":{"line":71,"column":38},"end":{"line":71,"column":46}} ), depth0)) != null ? stack1 : "")
-    + "'\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"protos"),{"name":"each","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":72,"column":0},"end":{"line":74,"column":9}}})) != null ? stack1 : "")
-    + "\tuci set firewall."
-    + ((stack1 = alias3(alias2(depth0, "id", {"start":{"line":75,"column":20},"end":{"line":75,"column":22}} ), depth0)) != null ? stack1 : "")
-    + ".target='ACCEPT'\n";
-},"8":function(container,depth0,helpers,partials,data,blockParams,depths) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "\tuci add_list firewall."
-    + ((stack1 = container.lambda(container.strict(depths[1], "id", {"start":{"line":67,"column":25},"end":{"line":67,"column":30}} ), depth0)) != null ? stack1 : "")
-    + ".src_ip="
-    + ((stack1 = lookupProperty(helpers,"shQuote").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"shQuote","hash":{},"data":data,"loc":{"start":{"line":67,"column":40},"end":{"line":67,"column":56}}})) != null ? stack1 : "")
+  return "\tuci set firewall."
+    + ((stack1 = alias2(alias1(depths[1], "id", {"start":{"line":39,"column":20},"end":{"line":39,"column":25}} ), depth0)) != null ? stack1 : "")
+    + "."
+    + ((stack1 = alias2(alias1(depth0, "key", {"start":{"line":39,"column":30},"end":{"line":39,"column":33}} ), depth0)) != null ? stack1 : "")
+    + "="
+    + ((stack1 = lookupProperty(helpers,"shQuote").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"value"),{"name":"shQuote","hash":{},"data":data,"loc":{"start":{"line":39,"column":36},"end":{"line":39,"column":53}}})) != null ? stack1 : "")
     + "\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -1054,46 +1050,14 @@ export const templates: Record<string, TemplateSpec> = {
     + "\nset -eu\n\n# Every redirect and rule this profile creates has a name option starting with this tag and a space.\nSYNFW_TAG="
     + ((stack1 = lookupProperty(helpers,"shQuote").call(alias1,lookupProperty(depth0,"tag"),{"name":"shQuote","hash":{},"data":data,"loc":{"start":{"line":9,"column":10},"end":{"line":9,"column":25}}})) != null ? stack1 : "")
     + "\n\n# Deletes every redirect and rule section tagged with SYNFW_TAG, whatever its id: the ones set below\n# and those of earlier runs. Ids come from `uci -X show` (real ids, stable while deleting); each is\n# checked again with `uci get`, so a multi-line value elsewhere that happens to contain a line like\n# \"firewall.x=redirect\" cannot get anything but this profile's redirects and rules deleted.\nsynfw_purge() {\n\tids=$(uci -X show firewall 2>/dev/null | sed -n -e 's/^firewall\\.\\([A-Za-z0-9_]*\\)=redirect$/\\1/p' -e 's/^firewall\\.\\([A-Za-z0-9_]*\\)=rule$/\\1/p')\n\tfor id in $ids; do\n\t\tcase \"$(uci -q get \"firewall.$id\")\" in\n\t\tredirect | rule) ;;\n\t\t*) continue ;;\n\t\tesac\n\t\tcase \"$(uci -q get \"firewall.$id.name\")\" in\n\t\t\"$SYNFW_TAG \"*) uci -q delete \"firewall.$id\" ;;\n\t\tesac\n\tdone\n}\n\nsynfw_apply() {\n\tsynfw_purge\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"redirects"),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":30,"column":0},"end":{"line":57,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":58,"column":0},"end":{"line":76,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"sections"),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":30,"column":0},"end":{"line":42,"column":9}}})) != null ? stack1 : "")
     + "}\n\naction=${1:-apply}\ncase \"$action\" in\napply | remove) ;;\n*)\n\techo \"usage: sh $0 [apply|remove]\" >&2\n\texit 2\n\t;;\nesac\nif ! command -v uci >/dev/null 2>&1; then\n\techo 'synfw: uci not found: run this script on the OpenWrt router' >&2\n\texit 1\nfi\nif [ -n \"$(uci -q changes firewall)\" ]; then\n\techo 'synfw: the firewall config has uncommitted changes (see: uci changes firewall); they would be' >&2\n\techo 'synfw: committed with these. Commit or revert them first (uci revert firewall), then run this again.' >&2\n\texit 1\nfi\n\nif [ \"$action\" = remove ]; then\n\tsynfw_purge\nelse\n\tsynfw_apply\nfi\nuci commit firewall\nif [ -x /etc/init.d/firewall ]; then\n\t/etc/init.d/firewall reload\nelse\n\techo 'synfw: /etc/init.d/firewall not found: the changes are committed to /etc/config/firewall but not loaded' >&2\nfi\n";
 },"useData":true,"useDepths":true},
   },
-  "opnsense-mvc": {
+  "opnsense/default": {
     helpers: ["comment","text"],
+    partials: ["opnsense-source"],
     spec: {"0":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "      <source>\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"any"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":3,"column":0},"end":{"line":5,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"address"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":6,"column":0},"end":{"line":8,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"network"),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":9,"column":0},"end":{"line":11,"column":7}}})) != null ? stack1 : "")
-    + "      </source>\n";
-},"1":function(container,depth0,helpers,partials,data) {
-    return "        <any>1</any>\n";
-},"2":function(container,depth0,helpers,partials,data) {
-    var stack1;
-
-  return "        <address>"
-    + ((stack1 = container.lambda(container.strict(depth0, "address", {"start":{"line":7,"column":19},"end":{"line":7,"column":26}} ), depth0)) != null ? stack1 : "")
-    + "</address>\n";
-},"3":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "        <network>"
-    + ((stack1 = lookupProperty(helpers,"text").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"network"),{"name":"text","hash":{},"data":data,"loc":{"start":{"line":10,"column":17},"end":{"line":10,"column":33}}})) != null ? stack1 : "")
-    + "</network>\n";
-},"4":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1102,151 +1066,9 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "  "
-    + ((stack1 = lookupProperty(helpers,"comment").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"comment","hash":{},"data":data,"loc":{"start":{"line":17,"column":2},"end":{"line":17,"column":18}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"comment").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"comment","hash":{},"data":data,"loc":{"start":{"line":4,"column":2},"end":{"line":4,"column":18}}})) != null ? stack1 : "")
     + "\n";
-},"5":function(container,depth0,helpers,partials,data,blockParams,depths) {
-    var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "    <rule uuid=\""
-    + ((stack1 = alias2(alias1(depth0, "uuid", {"start":{"line":23,"column":18},"end":{"line":23,"column":22}} ), depth0)) != null ? stack1 : "")
-    + "\">\n      <sequence>"
-    + ((stack1 = alias2(alias1(depth0, "sequence", {"start":{"line":24,"column":18},"end":{"line":24,"column":26}} ), depth0)) != null ? stack1 : "")
-    + "</sequence>\n      <disabled>0</disabled>\n      <nordr>0</nordr>\n      <interface>"
-    + ((stack1 = lookupProperty(helpers,"text").call(alias3,lookupProperty(depths[1],"iface"),{"name":"text","hash":{},"data":data,"loc":{"start":{"line":27,"column":17},"end":{"line":27,"column":34}}})) != null ? stack1 : "")
-    + "</interface>\n      <ipprotocol>inet</ipprotocol>\n      <protocol>"
-    + ((stack1 = alias2(alias1(depth0, "protocol", {"start":{"line":29,"column":18},"end":{"line":29,"column":26}} ), depth0)) != null ? stack1 : "")
-    + "</protocol>\n      <source>\n        <network>"
-    + ((stack1 = lookupProperty(helpers,"text").call(alias3,lookupProperty(depth0,"sourceNet"),{"name":"text","hash":{},"data":data,"loc":{"start":{"line":31,"column":17},"end":{"line":31,"column":35}}})) != null ? stack1 : "")
-    + "</network>\n        <port/>\n        <not>0</not>\n      </source>\n      <destination>\n        <network>wanip</network>\n        <port>"
-    + ((stack1 = alias2(alias1(depth0, "extPort", {"start":{"line":37,"column":16},"end":{"line":37,"column":23}} ), depth0)) != null ? stack1 : "")
-    + "</port>\n        <not>0</not>\n      </destination>\n      <target>"
-    + ((stack1 = alias2(alias1(depth0, "target", {"start":{"line":40,"column":16},"end":{"line":40,"column":22}} ), depth0)) != null ? stack1 : "")
-    + "</target>\n      <local-port>"
-    + ((stack1 = alias2(alias1(depth0, "localPort", {"start":{"line":41,"column":20},"end":{"line":41,"column":29}} ), depth0)) != null ? stack1 : "")
-    + "</local-port>\n      <poolopts/>\n      <log>0</log>\n      <category/>\n      <descr>"
-    + ((stack1 = lookupProperty(helpers,"text").call(alias3,lookupProperty(depth0,"descr"),{"name":"text","hash":{},"data":data,"loc":{"start":{"line":45,"column":13},"end":{"line":45,"column":27}}})) != null ? stack1 : "")
-    + "</descr>\n      <tag/>\n      <tagged/>\n      <nosync>0</nosync>\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"reflection"),{"name":"if","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.program(7, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":49,"column":0},"end":{"line":53,"column":7}}})) != null ? stack1 : "")
-    + "      <pass>rule</pass>\n      <associated-rule-id/>\n    </rule>\n";
-},"6":function(container,depth0,helpers,partials,data) {
-    return "      <natreflection>purenat</natreflection>\n";
-},"7":function(container,depth0,helpers,partials,data) {
-    return "      <natreflection/>\n";
-},"8":function(container,depth0,helpers,partials,data,blockParams,depths) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "  <filter>\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"allows6"),{"name":"each","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":61,"column":0},"end":{"line":75,"column":9}}})) != null ? stack1 : "")
-    + "  </filter>\n";
-},"9":function(container,depth0,helpers,partials,data,blockParams,depths) {
-    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "    <rule>\n      <type>pass</type>\n"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"source"),lookupProperty(depth0,"source"),{"name":"source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + "      <interface>"
-    + ((stack1 = lookupProperty(helpers,"text").call(alias1,lookupProperty(depths[1],"iface"),{"name":"text","hash":{},"data":data,"loc":{"start":{"line":65,"column":17},"end":{"line":65,"column":34}}})) != null ? stack1 : "")
-    + "</interface>\n      <statetype>keep state</statetype>\n      <protocol>"
-    + ((stack1 = alias3(alias2(depth0, "protocol", {"start":{"line":67,"column":18},"end":{"line":67,"column":26}} ), depth0)) != null ? stack1 : "")
-    + "</protocol>\n      <ipprotocol>inet6</ipprotocol>\n      <destination>\n        <address>"
-    + ((stack1 = alias3(alias2(depth0, "address", {"start":{"line":70,"column":19},"end":{"line":70,"column":26}} ), depth0)) != null ? stack1 : "")
-    + "</address>\n        <port>"
-    + ((stack1 = alias3(alias2(depth0, "port", {"start":{"line":71,"column":16},"end":{"line":71,"column":20}} ), depth0)) != null ? stack1 : "")
-    + "</port>\n      </destination>\n      <descr>"
-    + ((stack1 = lookupProperty(helpers,"text").call(alias1,lookupProperty(depth0,"descr"),{"name":"text","hash":{},"data":data,"loc":{"start":{"line":73,"column":13},"end":{"line":73,"column":27}}})) != null ? stack1 : "")
-    + "</descr>\n    </rule>\n";
-},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
-    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "<?xml version=\"1.0\"?>\n\u003C!--\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":16,"column":0},"end":{"line":18,"column":9}}})) != null ? stack1 : "")
-    + "-->\n<opnsense>\n  <nat>\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":22,"column":0},"end":{"line":57,"column":9}}})) != null ? stack1 : "")
-    + "  </nat>\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"allows6"),"length"),{"name":"if","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":59,"column":0},"end":{"line":77,"column":7}}})) != null ? stack1 : "")
-    + "</opnsense>\n";
-},"main_d":  function(fn, props, container, depth0, data, blockParams, depths) {
-
-  var decorators = container.decorators, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  var decorator = lookupProperty(decorators,"inline");
-  if (typeof decorator !== "function") { throw new Error("Missing decorator: \"inline\""); }
-  fn = decorator(fn,props,container,{"name":"inline","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"args":["source"],"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":13,"column":11}}}) || fn;
-  return fn;
-  }
-
-,"useDecorators":true,"usePartial":true,"useData":true,"useDepths":true},
-  },
-  "opnsense": {
-    helpers: ["comment","text"],
-    spec: {"0":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "      <source>\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"any"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":3,"column":0},"end":{"line":5,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"address"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":6,"column":0},"end":{"line":8,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"network"),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":9,"column":0},"end":{"line":11,"column":7}}})) != null ? stack1 : "")
-    + "      </source>\n";
-},"1":function(container,depth0,helpers,partials,data) {
-    return "        <any>1</any>\n";
-},"2":function(container,depth0,helpers,partials,data) {
-    var stack1;
-
-  return "        <address>"
-    + ((stack1 = container.lambda(container.strict(depth0, "address", {"start":{"line":7,"column":19},"end":{"line":7,"column":26}} ), depth0)) != null ? stack1 : "")
-    + "</address>\n";
-},"3":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "        <network>"
-    + ((stack1 = lookupProperty(helpers,"text").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"network"),{"name":"text","hash":{},"data":data,"loc":{"start":{"line":10,"column":17},"end":{"line":10,"column":33}}})) != null ? stack1 : "")
-    + "</network>\n";
-},"4":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "  "
-    + ((stack1 = lookupProperty(helpers,"comment").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"comment","hash":{},"data":data,"loc":{"start":{"line":17,"column":2},"end":{"line":17,"column":18}}})) != null ? stack1 : "")
-    + "\n";
-},"5":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"1":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1255,27 +1077,27 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "    <rule>\n      <protocol>"
-    + ((stack1 = alias2(alias1(depth0, "protocol", {"start":{"line":24,"column":18},"end":{"line":24,"column":26}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "protocol", {"start":{"line":11,"column":18},"end":{"line":11,"column":26}} ), depth0)) != null ? stack1 : "")
     + "</protocol>\n      <interface>"
-    + ((stack1 = lookupProperty(helpers,"text").call(alias3,lookupProperty(depths[1],"iface"),{"name":"text","hash":{},"data":data,"loc":{"start":{"line":25,"column":17},"end":{"line":25,"column":34}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"text").call(alias3,lookupProperty(depths[1],"iface"),{"name":"text","hash":{},"data":data,"loc":{"start":{"line":12,"column":17},"end":{"line":12,"column":34}}})) != null ? stack1 : "")
     + "</interface>\n      <category/>\n      <ipprotocol>inet</ipprotocol>\n      <descr>"
-    + ((stack1 = lookupProperty(helpers,"text").call(alias3,lookupProperty(depth0,"descr"),{"name":"text","hash":{},"data":data,"loc":{"start":{"line":28,"column":13},"end":{"line":28,"column":27}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"text").call(alias3,lookupProperty(depth0,"descr"),{"name":"text","hash":{},"data":data,"loc":{"start":{"line":15,"column":13},"end":{"line":15,"column":27}}})) != null ? stack1 : "")
     + "</descr>\n      <tag/>\n      <tagged/>\n      <poolopts/>\n      <associated-rule-id>"
-    + ((stack1 = alias2(alias1(depth0, "id", {"start":{"line":32,"column":28},"end":{"line":32,"column":30}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "id", {"start":{"line":19,"column":28},"end":{"line":19,"column":30}} ), depth0)) != null ? stack1 : "")
     + "</associated-rule-id>\n      <target>"
-    + ((stack1 = alias2(alias1(depth0, "target", {"start":{"line":33,"column":16},"end":{"line":33,"column":22}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "target", {"start":{"line":20,"column":16},"end":{"line":20,"column":22}} ), depth0)) != null ? stack1 : "")
     + "</target>\n      <local-port>"
-    + ((stack1 = alias2(alias1(depth0, "localPort", {"start":{"line":34,"column":20},"end":{"line":34,"column":29}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "localPort", {"start":{"line":21,"column":20},"end":{"line":21,"column":29}} ), depth0)) != null ? stack1 : "")
     + "</local-port>\n"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"source"),lookupProperty(depth0,"source"),{"name":"source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"opnsense-source"),lookupProperty(depth0,"source"),{"name":"opnsense-source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "      <destination>\n        <network>wanip</network>\n        <port>"
-    + ((stack1 = alias2(alias1(depth0, "extPort", {"start":{"line":38,"column":16},"end":{"line":38,"column":23}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "extPort", {"start":{"line":25,"column":16},"end":{"line":25,"column":23}} ), depth0)) != null ? stack1 : "")
     + "</port>\n      </destination>\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"reflection"),{"name":"if","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":40,"column":0},"end":{"line":42,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"reflection"),{"name":"if","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":27,"column":0},"end":{"line":29,"column":7}}})) != null ? stack1 : "")
     + "    </rule>\n";
-},"6":function(container,depth0,helpers,partials,data) {
+},"2":function(container,depth0,helpers,partials,data) {
     return "      <natreflection>purenat</natreflection>\n";
-},"7":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"3":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1284,21 +1106,21 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "    <rule>\n      <type>pass</type>\n"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"source"),lookupProperty(depth0,"source"),{"name":"source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"opnsense-source"),lookupProperty(depth0,"source"),{"name":"opnsense-source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "      <interface>"
-    + ((stack1 = lookupProperty(helpers,"text").call(alias1,lookupProperty(depths[1],"iface"),{"name":"text","hash":{},"data":data,"loc":{"start":{"line":51,"column":17},"end":{"line":51,"column":34}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"text").call(alias1,lookupProperty(depths[1],"iface"),{"name":"text","hash":{},"data":data,"loc":{"start":{"line":38,"column":17},"end":{"line":38,"column":34}}})) != null ? stack1 : "")
     + "</interface>\n      <statetype>keep state</statetype>\n      <protocol>"
-    + ((stack1 = alias3(alias2(depth0, "protocol", {"start":{"line":53,"column":18},"end":{"line":53,"column":26}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "protocol", {"start":{"line":40,"column":18},"end":{"line":40,"column":26}} ), depth0)) != null ? stack1 : "")
     + "</protocol>\n      <ipprotocol>inet</ipprotocol>\n      <destination>\n        <address>"
-    + ((stack1 = alias3(alias2(depth0, "target", {"start":{"line":56,"column":19},"end":{"line":56,"column":25}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "target", {"start":{"line":43,"column":19},"end":{"line":43,"column":25}} ), depth0)) != null ? stack1 : "")
     + "</address>\n        <port>"
-    + ((stack1 = alias3(alias2(depth0, "filterPort", {"start":{"line":57,"column":16},"end":{"line":57,"column":26}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "filterPort", {"start":{"line":44,"column":16},"end":{"line":44,"column":26}} ), depth0)) != null ? stack1 : "")
     + "</port>\n      </destination>\n      <descr>"
-    + ((stack1 = lookupProperty(helpers,"text").call(alias1,lookupProperty(depth0,"descr"),{"name":"text","hash":{},"data":data,"loc":{"start":{"line":59,"column":13},"end":{"line":59,"column":27}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"text").call(alias1,lookupProperty(depth0,"descr"),{"name":"text","hash":{},"data":data,"loc":{"start":{"line":46,"column":13},"end":{"line":46,"column":27}}})) != null ? stack1 : "")
     + "</descr>\n      <category/>\n      <associated-rule-id>"
-    + ((stack1 = alias3(alias2(depth0, "id", {"start":{"line":61,"column":28},"end":{"line":61,"column":30}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "id", {"start":{"line":48,"column":28},"end":{"line":48,"column":30}} ), depth0)) != null ? stack1 : "")
     + "</associated-rule-id>\n    </rule>\n";
-},"8":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"4":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1307,17 +1129,17 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "    <rule>\n      <type>pass</type>\n"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"source"),lookupProperty(depth0,"source"),{"name":"source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"opnsense-source"),lookupProperty(depth0,"source"),{"name":"opnsense-source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "      <interface>"
-    + ((stack1 = lookupProperty(helpers,"text").call(alias1,lookupProperty(depths[1],"iface"),{"name":"text","hash":{},"data":data,"loc":{"start":{"line":68,"column":17},"end":{"line":68,"column":34}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"text").call(alias1,lookupProperty(depths[1],"iface"),{"name":"text","hash":{},"data":data,"loc":{"start":{"line":55,"column":17},"end":{"line":55,"column":34}}})) != null ? stack1 : "")
     + "</interface>\n      <statetype>keep state</statetype>\n      <protocol>"
-    + ((stack1 = alias3(alias2(depth0, "protocol", {"start":{"line":70,"column":18},"end":{"line":70,"column":26}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "protocol", {"start":{"line":57,"column":18},"end":{"line":57,"column":26}} ), depth0)) != null ? stack1 : "")
     + "</protocol>\n      <ipprotocol>inet6</ipprotocol>\n      <destination>\n        <address>"
-    + ((stack1 = alias3(alias2(depth0, "address", {"start":{"line":73,"column":19},"end":{"line":73,"column":26}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "address", {"start":{"line":60,"column":19},"end":{"line":60,"column":26}} ), depth0)) != null ? stack1 : "")
     + "</address>\n        <port>"
-    + ((stack1 = alias3(alias2(depth0, "port", {"start":{"line":74,"column":16},"end":{"line":74,"column":20}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "port", {"start":{"line":61,"column":16},"end":{"line":61,"column":20}} ), depth0)) != null ? stack1 : "")
     + "</port>\n      </destination>\n      <descr>"
-    + ((stack1 = lookupProperty(helpers,"text").call(alias1,lookupProperty(depth0,"descr"),{"name":"text","hash":{},"data":data,"loc":{"start":{"line":76,"column":13},"end":{"line":76,"column":27}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"text").call(alias1,lookupProperty(depth0,"descr"),{"name":"text","hash":{},"data":data,"loc":{"start":{"line":63,"column":13},"end":{"line":63,"column":27}}})) != null ? stack1 : "")
     + "</descr>\n    </rule>\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -1328,32 +1150,114 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "<?xml version=\"1.0\"?>\n\u003C!--\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":16,"column":0},"end":{"line":18,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":3,"column":0},"end":{"line":5,"column":9}}})) != null ? stack1 : "")
     + "-->\n<opnsense>\n  <nat>\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":22,"column":0},"end":{"line":44,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":9,"column":0},"end":{"line":31,"column":9}}})) != null ? stack1 : "")
     + "  </nat>\n  <filter>\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":47,"column":0},"end":{"line":63,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"allows6"),{"name":"each","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":64,"column":0},"end":{"line":78,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":34,"column":0},"end":{"line":50,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"allows6"),{"name":"each","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":51,"column":0},"end":{"line":65,"column":9}}})) != null ? stack1 : "")
     + "  </filter>\n</opnsense>\n";
-},"main_d":  function(fn, props, container, depth0, data, blockParams, depths) {
-
-  var decorators = container.decorators, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+},"usePartial":true,"useData":true,"useDepths":true},
+  },
+  "opnsense/mvc": {
+    helpers: ["comment","text"],
+    partials: ["opnsense-source"],
+    spec: {"0":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
         return undefined
     };
 
-  var decorator = lookupProperty(decorators,"inline");
-  if (typeof decorator !== "function") { throw new Error("Missing decorator: \"inline\""); }
-  fn = decorator(fn,props,container,{"name":"inline","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"args":["source"],"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":13,"column":11}}}) || fn;
-  return fn;
-  }
+  return "  "
+    + ((stack1 = lookupProperty(helpers,"comment").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"comment","hash":{},"data":data,"loc":{"start":{"line":4,"column":2},"end":{"line":4,"column":18}}})) != null ? stack1 : "")
+    + "\n";
+},"1":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
 
-,"useDecorators":true,"usePartial":true,"useData":true,"useDepths":true},
+  return "    <rule uuid=\""
+    + ((stack1 = alias2(alias1(depth0, "uuid", {"start":{"line":10,"column":18},"end":{"line":10,"column":22}} ), depth0)) != null ? stack1 : "")
+    + "\">\n      <sequence>"
+    + ((stack1 = alias2(alias1(depth0, "sequence", {"start":{"line":11,"column":18},"end":{"line":11,"column":26}} ), depth0)) != null ? stack1 : "")
+    + "</sequence>\n      <disabled>0</disabled>\n      <nordr>0</nordr>\n      <interface>"
+    + ((stack1 = lookupProperty(helpers,"text").call(alias3,lookupProperty(depths[1],"iface"),{"name":"text","hash":{},"data":data,"loc":{"start":{"line":14,"column":17},"end":{"line":14,"column":34}}})) != null ? stack1 : "")
+    + "</interface>\n      <ipprotocol>inet</ipprotocol>\n      <protocol>"
+    + ((stack1 = alias2(alias1(depth0, "protocol", {"start":{"line":16,"column":18},"end":{"line":16,"column":26}} ), depth0)) != null ? stack1 : "")
+    + "</protocol>\n      <source>\n        <network>"
+    + ((stack1 = lookupProperty(helpers,"text").call(alias3,lookupProperty(depth0,"sourceNet"),{"name":"text","hash":{},"data":data,"loc":{"start":{"line":18,"column":17},"end":{"line":18,"column":35}}})) != null ? stack1 : "")
+    + "</network>\n        <port/>\n        <not>0</not>\n      </source>\n      <destination>\n        <network>wanip</network>\n        <port>"
+    + ((stack1 = alias2(alias1(depth0, "extPort", {"start":{"line":24,"column":16},"end":{"line":24,"column":23}} ), depth0)) != null ? stack1 : "")
+    + "</port>\n        <not>0</not>\n      </destination>\n      <target>"
+    + ((stack1 = alias2(alias1(depth0, "target", {"start":{"line":27,"column":16},"end":{"line":27,"column":22}} ), depth0)) != null ? stack1 : "")
+    + "</target>\n      <local-port>"
+    + ((stack1 = alias2(alias1(depth0, "localPort", {"start":{"line":28,"column":20},"end":{"line":28,"column":29}} ), depth0)) != null ? stack1 : "")
+    + "</local-port>\n      <poolopts/>\n      <log>0</log>\n      <category/>\n      <descr>"
+    + ((stack1 = lookupProperty(helpers,"text").call(alias3,lookupProperty(depth0,"descr"),{"name":"text","hash":{},"data":data,"loc":{"start":{"line":32,"column":13},"end":{"line":32,"column":27}}})) != null ? stack1 : "")
+    + "</descr>\n      <tag/>\n      <tagged/>\n      <nosync>0</nosync>\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"reflection"),{"name":"if","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.program(3, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":36,"column":0},"end":{"line":40,"column":7}}})) != null ? stack1 : "")
+    + "      <pass>rule</pass>\n      <associated-rule-id/>\n    </rule>\n";
+},"2":function(container,depth0,helpers,partials,data) {
+    return "      <natreflection>purenat</natreflection>\n";
+},"3":function(container,depth0,helpers,partials,data) {
+    return "      <natreflection/>\n";
+},"4":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "  <filter>\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"allows6"),{"name":"each","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":48,"column":0},"end":{"line":62,"column":9}}})) != null ? stack1 : "")
+    + "  </filter>\n";
+},"5":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "    <rule>\n      <type>pass</type>\n"
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"opnsense-source"),lookupProperty(depth0,"source"),{"name":"opnsense-source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + "      <interface>"
+    + ((stack1 = lookupProperty(helpers,"text").call(alias1,lookupProperty(depths[1],"iface"),{"name":"text","hash":{},"data":data,"loc":{"start":{"line":52,"column":17},"end":{"line":52,"column":34}}})) != null ? stack1 : "")
+    + "</interface>\n      <statetype>keep state</statetype>\n      <protocol>"
+    + ((stack1 = alias3(alias2(depth0, "protocol", {"start":{"line":54,"column":18},"end":{"line":54,"column":26}} ), depth0)) != null ? stack1 : "")
+    + "</protocol>\n      <ipprotocol>inet6</ipprotocol>\n      <destination>\n        <address>"
+    + ((stack1 = alias3(alias2(depth0, "address", {"start":{"line":57,"column":19},"end":{"line":57,"column":26}} ), depth0)) != null ? stack1 : "")
+    + "</address>\n        <port>"
+    + ((stack1 = alias3(alias2(depth0, "port", {"start":{"line":58,"column":16},"end":{"line":58,"column":20}} ), depth0)) != null ? stack1 : "")
+    + "</port>\n      </destination>\n      <descr>"
+    + ((stack1 = lookupProperty(helpers,"text").call(alias1,lookupProperty(depth0,"descr"),{"name":"text","hash":{},"data":data,"loc":{"start":{"line":60,"column":13},"end":{"line":60,"column":27}}})) != null ? stack1 : "")
+    + "</descr>\n    </rule>\n";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<?xml version=\"1.0\"?>\n\u003C!--\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":3,"column":0},"end":{"line":5,"column":9}}})) != null ? stack1 : "")
+    + "-->\n<opnsense>\n  <nat>\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":9,"column":0},"end":{"line":44,"column":9}}})) != null ? stack1 : "")
+    + "  </nat>\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"allows6"),"length"),{"name":"if","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":46,"column":0},"end":{"line":64,"column":7}}})) != null ? stack1 : "")
+    + "</opnsense>\n";
+},"usePartial":true,"useData":true,"useDepths":true},
   },
-  "pfsense": {
+  "pfsense/default": {
     helpers: ["cdata","comment","text"],
+    partials: [],
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1507,8 +1411,9 @@ export const templates: Record<string, TemplateSpec> = {
 
 ,"useDecorators":true,"usePartial":true,"useData":true,"useDepths":true},
   },
-  "upnp": {
+  "upnp/default": {
     helpers: ["shComment","shQuote"],
+    partials: [],
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1591,8 +1496,9 @@ export const templates: Record<string, TemplateSpec> = {
     + " to $nas are in place\"\n";
 },"useData":true,"useDepths":true},
   },
-  "vyos-commands": {
+  "vyos/commands": {
     helpers: ["vyosComment","vyosQuote"],
+    partials: [],
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1656,8 +1562,9 @@ export const templates: Record<string, TemplateSpec> = {
     + "\ncommit\nsave\n";
 },"useData":true},
   },
-  "vyos": {
+  "vyos/default": {
     helpers: ["shQuote","vyosComment","vyosQuote"],
+    partials: [],
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1790,6 +1697,153 @@ export const templates: Record<string, TemplateSpec> = {
     + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"groups"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":49,"column":0},"end":{"line":51,"column":9}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"blocks"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":52,"column":0},"end":{"line":57,"column":9}}})) != null ? stack1 : "")
     + "\ncommit\nif cli-shell-api sessionChanged; then\n  echo 'synfw: the commit failed (see the messages above); the router keeps its previous configuration' >&2\n  exit\n  builtin exit 1\nfi\nsave\nif cli-shell-api sessionUnsaved; then\n  echo 'synfw: committed but not saved; run save in configure mode so the rules survive a reboot' >&2\nfi\nexit\n";
+},"useData":true},
+  },
+};
+
+export const partials: Record<string, TemplateSpec> = {
+  "iptables-rule": {
+    helpers: [],
+    partials: [],
+    spec: {"0":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "-s "
+    + ((stack1 = container.lambda(container.strict(depth0, "source", {"start":{"line":1,"column":19},"end":{"line":1,"column":25}} ), depth0)) != null ? stack1 : "")
+    + " ";
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "-d "
+    + ((stack1 = container.lambda(container.strict(depth0, "dest", {"start":{"line":1,"column":52},"end":{"line":1,"column":56}} ), depth0)) != null ? stack1 : "")
+    + " ";
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "-i "
+    + ((stack1 = container.lambda(container.strict(depth0, "in", {"start":{"line":1,"column":81},"end":{"line":1,"column":83}} ), depth0)) != null ? stack1 : "")
+    + " ";
+},"3":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "-o "
+    + ((stack1 = container.lambda(container.strict(depth0, "out", {"start":{"line":1,"column":109},"end":{"line":1,"column":112}} ), depth0)) != null ? stack1 : "")
+    + " ";
+},"4":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "-m multiport --"
+    + ((stack1 = container.lambda(container.strict(depth0, "side", {"start":{"line":1,"column":181},"end":{"line":1,"column":185}} ), depth0)) != null ? stack1 : "")
+    + "ports";
+},"5":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "-m "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"match"), "proto", {"start":{"line":1,"column":205},"end":{"line":1,"column":216}} ), depth0)) != null ? stack1 : "")
+    + " --"
+    + ((stack1 = alias2(alias1(depth0, "side", {"start":{"line":1,"column":223},"end":{"line":1,"column":227}} ), depth0)) != null ? stack1 : "")
+    + "port";
+},"6":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return " -m conntrack --ctstate "
+    + ((stack1 = container.lambda(container.strict(depth0, "ctstate", {"start":{"line":1,"column":297},"end":{"line":1,"column":304}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"ctdir"),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":306},"end":{"line":1,"column":344}}})) != null ? stack1 : "");
+},"7":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return " --ctdir "
+    + ((stack1 = container.lambda(container.strict(depth0, "ctdir", {"start":{"line":1,"column":330},"end":{"line":1,"column":335}} ), depth0)) != null ? stack1 : "");
+},"8":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"ctdir"),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":352},"end":{"line":1,"column":403}}})) != null ? stack1 : "");
+},"9":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return " -m conntrack --ctdir "
+    + ((stack1 = container.lambda(container.strict(depth0, "ctdir", {"start":{"line":1,"column":389},"end":{"line":1,"column":394}} ), depth0)) != null ? stack1 : "");
+},"10":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return " --to-destination "
+    + ((stack1 = container.lambda(container.strict(depth0, "to", {"start":{"line":1,"column":484},"end":{"line":1,"column":486}} ), depth0)) != null ? stack1 : "");
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"source"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":1,"column":35}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"dest"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":35},"end":{"line":1,"column":66}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"in"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":66},"end":{"line":1,"column":93}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"out"),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":93},"end":{"line":1,"column":122}}})) != null ? stack1 : "")
+    + "-p "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"match"), "proto", {"start":{"line":1,"column":127},"end":{"line":1,"column":138}} ), depth0)) != null ? stack1 : "")
+    + " "
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"match"),"multiport"),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.program(5, data, 0),"data":data,"loc":{"start":{"line":1,"column":141},"end":{"line":1,"column":240}}})) != null ? stack1 : "")
+    + " "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"match"), "ports", {"start":{"line":1,"column":243},"end":{"line":1,"column":254}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"ctstate"),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.program(8, data, 0),"data":data,"loc":{"start":{"line":1,"column":256},"end":{"line":1,"column":410}}})) != null ? stack1 : "")
+    + " -m comment --comment "
+    + ((stack1 = alias3(alias2(depth0, "quoted", {"start":{"line":1,"column":434},"end":{"line":1,"column":440}} ), depth0)) != null ? stack1 : "")
+    + " -j "
+    + ((stack1 = alias3(alias2(depth0, "jump", {"start":{"line":1,"column":448},"end":{"line":1,"column":452}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"to"),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":454},"end":{"line":1,"column":495}}})) != null ? stack1 : "");
+},"useData":true},
+  },
+  "opnsense-source": {
+    helpers: ["text"],
+    partials: [],
+    spec: {"0":function(container,depth0,helpers,partials,data) {
+    return "        <any>1</any>\n";
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "        <address>"
+    + ((stack1 = container.lambda(container.strict(depth0, "address", {"start":{"line":6,"column":19},"end":{"line":6,"column":26}} ), depth0)) != null ? stack1 : "")
+    + "</address>\n";
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "        <network>"
+    + ((stack1 = lookupProperty(helpers,"text").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"network"),{"name":"text","hash":{},"data":data,"loc":{"start":{"line":9,"column":17},"end":{"line":9,"column":33}}})) != null ? stack1 : "")
+    + "</network>\n";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "      <source>\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"any"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":0},"end":{"line":4,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"address"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":0},"end":{"line":7,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"network"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":8,"column":0},"end":{"line":10,"column":7}}})) != null ? stack1 : "")
+    + "      </source>\n";
 },"useData":true},
   },
 };

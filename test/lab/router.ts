@@ -99,7 +99,7 @@ export function clientAddresses(plan: Plan): ClientAddresses {
 export function labOptionsFor(plan: Plan, target: RouterTarget, o: { full?: boolean; lanClient?: boolean } = {}): LabOptions {
   const a = clientAddresses(plan);
   const base: LabOptions = {
-    wanIf: plan.router.wan ?? TARGETS[target].defaultWan,
+    wanIf: plan.router.wan ?? TARGETS[target].router!.wan,
     ...(plan.router.lan ? { lanIf: plan.router.lan } : {}),
     nasAddr: plan.nas.address,
     clientAddr: a.clientAddr,

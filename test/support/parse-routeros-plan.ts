@@ -4,8 +4,10 @@
 
 import { expect } from 'vitest';
 import type { Plan } from '../../src/plan/types.js';
-import { byteLength } from '../../src/targets/common.js';
-import { COMMENT_MAX } from '../../src/targets/mikrotik-view.js';
+import { byteLength } from '../../src/render/text.js';
+import { info as mikrotikInfo } from '../../src/targets/mikrotik/info.js';
+
+const COMMENT_MAX = mikrotikInfo.comments.max;
 import type { RosRules } from './parse-routeros-rules.js';
 
 export const ANCHOR = 'chain=forward and dynamic=no and (action=drop or action=reject or action=tarpit or action=jump)';

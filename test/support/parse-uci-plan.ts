@@ -6,7 +6,7 @@
 import { expect } from 'vitest';
 import type { Plan } from '../../src/plan/types.js';
 import { NAME_MAX_BYTES } from '../../src/render/escape/uci.js';
-import { byteLength } from '../../src/targets/common.js';
+import { byteLength } from '../../src/render/text.js';
 import { redirectTuples, rule6Tuples, type UciRule6Tuple, type UciSection, type UciTuple } from './parse-uci.js';
 
 export const key = (t: Pick<UciTuple, 'proto' | 'wanPort' | 'nasAddr' | 'nasPort'>): string => `${t.proto} ${t.wanPort} -> ${t.nasAddr}:${t.nasPort}`;

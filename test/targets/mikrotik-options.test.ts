@@ -4,7 +4,7 @@
 
 import { describe, expect, it, test } from 'vitest';
 import type { Forward, Plan } from '../../src/plan/types.js';
-import { target } from '../../src/targets/mikrotik.js';
+import { target } from '../../src/targets/mikrotik/index.js';
 import { HOSTILE_TEXTS, samplePlan } from '../fixtures/plans.js';
 import { RosSyntaxError } from '../support/parse-routeros.js';
 import { expectFaithful } from '../support/parse-routeros-plan.js';

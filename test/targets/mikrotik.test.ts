@@ -1,8 +1,11 @@
 import { describe, expect, it, test } from 'vitest';
 import type { Plan } from '../../src/plan/types.js';
-import { byteLength, fitBytes, oneLine, ruleText } from '../../src/targets/common.js';
-import { target } from '../../src/targets/mikrotik.js';
-import { COMMENT_MAX } from '../../src/targets/mikrotik-view.js';
+import { byteLength, fitBytes, oneLine } from '../../src/render/text.js';
+import { ruleText } from '../../src/targets/shared/text.js';
+import { target } from '../../src/targets/mikrotik/index.js';
+import { info as mikrotikInfo } from '../../src/targets/mikrotik/info.js';
+
+const COMMENT_MAX = mikrotikInfo.comments.max;
 import { hostilePlan, HOSTILE_TEXTS, manyPortsPlan, samplePlan, customForward as fwd } from '../fixtures/plans.js';
 import { parseRosRules, type RosRules } from '../support/parse-routeros-rules.js';
 import { expectFaithful } from '../support/parse-routeros-plan.js';

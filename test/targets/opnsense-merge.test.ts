@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/plan/types.js';
-import { target } from '../../src/targets/opnsense.js';
+import { target } from '../../src/targets/opnsense/index.js';
 import { TargetError } from '../../src/targets/types.js';
 import { samplePlan } from '../fixtures/plans.js';
 import { opnRules, parseOpn } from '../support/parse-opnsense.js';

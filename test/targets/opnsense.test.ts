@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { formatRange } from '../../src/plan/ranges.js';
 import type { Forward, Plan } from '../../src/plan/types.js';
 import { cleanText, opnText } from '../../src/render/escape/xml.js';
-import { ruleText } from '../../src/targets/common.js';
+import { ruleText } from '../../src/targets/shared/text.js';
 import { TARGETS } from '../../src/targets/index.js';
-import { target } from '../../src/targets/opnsense.js';
+import { target } from '../../src/targets/opnsense/index.js';
 import { HOSTILE_TEXTS, hostilePlan, manyPortsPlan, samplePlan } from '../fixtures/plans.js';
 import { opnRules, parseOpn } from '../support/parse-opnsense.js';
 import { expectedFlows, parseXmlDoc, skipXmllint, sortFlows, xmllint } from '../support/parse-pfsense.js';
@@ -328,7 +328,7 @@ describe('opnsense render: profiles', () => {
         const { plan, text } = await renderProfile(profile, 'opnsense', { format });
         if (!skipXmllint) expect(xmllint(text)).toBeUndefined();
         const got = parseBack(plan, text, format);
-        const iface = plan.router.wan ?? TARGETS.opnsense.defaultWan;
+        const iface = plan.router.wan ?? TARGETS.opnsense.router!.wan;
         for (const f of plan.forwards) {
           expect(text).toContain(`<port>${formatRange(f.external)}</port>`);
           expect(text).toContain(`<local-port>${f.internal.first}</local-port>`);

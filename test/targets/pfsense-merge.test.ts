@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/plan/types.js';
-import { target } from '../../src/targets/pfsense.js';
+import { target } from '../../src/targets/pfsense/index.js';
 import { TargetError } from '../../src/targets/types.js';
 import { samplePlan } from '../fixtures/plans.js';
 import { expectedFlows, parsePf, skipXmllint, sortFlows, synfwRules, textOf, xmllint, type Tuple } from '../support/parse-pfsense.js';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { formatRange } from '../../src/plan/ranges.js';
 import type { Forward, Plan } from '../../src/plan/types.js';
-import { ruleText } from '../../src/targets/common.js';
+import { ruleText } from '../../src/targets/shared/text.js';
 import { TARGETS } from '../../src/targets/index.js';
-import { target } from '../../src/targets/pfsense.js';
+import { target } from '../../src/targets/pfsense/index.js';
 import { HOSTILE_TEXTS, hostilePlan, manyPortsPlan, samplePlan } from '../fixtures/plans.js';
 import { expectedFlows, natFilterDescr, parsePf, skipXmllint, sortFlows, synfwRules, xmllint, type Tuple } from '../support/parse-pfsense.js';
 import { ALL_PROFILES, goldenPath, HOSTILE_PROFILE, renderProfile, VERSION } from '../support/profiles.js';
@@ -354,7 +354,7 @@ describe('pfsense render: profiles', () => {
     it(`${profile}: parses back to the plan and matches its golden file`, async () => {
       const { plan, text } = await renderProfile(profile, 'pfsense');
       const got = parseBack(plan, text);
-      const iface = plan.router.wan ?? TARGETS.pfsense.defaultWan;
+      const iface = plan.router.wan ?? TARGETS.pfsense.router!.wan;
       for (const f of plan.forwards) {
         expect(text).toContain(`<port>${formatRange(f.external)}</port>`);
         expect(text).toContain(`<local-port>${f.internal.first}</local-port>`);

@@ -10,10 +10,14 @@ import { join } from 'node:path';
 import { describe, expect, it, test, type TestContext } from 'vitest';
 import type { Plan } from '../../src/plan/types.js';
 import { vyosText } from '../../src/render/escape/vyos.js';
-import { byteLength, fitBytes, oneLine, profileTag, ruleText } from '../../src/targets/common.js';
+import { byteLength, fitBytes, oneLine } from '../../src/render/text.js';
+import { profileTag, ruleText } from '../../src/targets/shared/text.js';
 import { TargetError } from '../../src/targets/types.js';
-import { target } from '../../src/targets/vyos.js';
-import { DESCRIPTION_MAX, ruleBase, RULES_MAX } from '../../src/targets/vyos-view.js';
+import { target } from '../../src/targets/vyos/index.js';
+import { info as vyosInfo } from '../../src/targets/vyos/info.js';
+import { ruleBase, RULES_MAX } from '../../src/targets/vyos/view.js';
+
+const DESCRIPTION_MAX = vyosInfo.comments.max;
 import { hostilePlan, HOSTILE_TEXTS, manyPortsPlan, samplePlan, customForward as fwd } from '../fixtures/plans.js';
 import { parseVyosCommands, parseVyosScript, VyosSyntaxError } from '../support/parse-vyos.js';
 import { applyCommands, LISTS, recoverVyos, VyosConfigError, type VyCmd, type VyosRecovered } from '../support/parse-vyos-model.js';

@@ -1,7 +1,25 @@
 import type { CommandModule } from 'yargs';
 import { UsageError } from '../../diagnostics.js';
-import { TARGETS, targetIds } from '../../targets/index.js';
-import type { TargetId } from '../../targets/types.js';
+import { cliOptionProblem } from '../../targets/define.js';
+import { TARGETS, targetIds, type TargetId } from '../../targets/index.js';
+import { CLI_OPTION_KEYS, type CliFlag, type CliOption } from '../../targets/types.js';
+
+/** Every target's own flags, with the targets that take each (from their declarations). */
+function targetFlags(): Map<CliFlag, { decl: CliOption; ids: TargetId[] }> {
+  const flags = new Map<CliFlag, { decl: CliOption; ids: TargetId[] }>();
+  for (const id of targetIds) {
+    for (const [flag, decl] of Object.entries(TARGETS[id].cli ?? {}) as [CliFlag, CliOption][]) {
+      const entry = flags.get(flag) ?? { decl, ids: [] };
+      entry.ids.push(id);
+      flags.set(flag, entry);
+    }
+  }
+  return flags;
+}
+
+/** The alternate formats, "iptables restore, openwrt config, ...", for --help. */
+const alternateFormats = (): string =>
+  targetIds.flatMap((id) => Object.keys(TARGETS[id].formats).filter((f) => f !== 'default').map((f) => `${id} ${f}`)).join(', ');
 
 interface Args {
   profile: string;
@@ -10,16 +28,17 @@ interface Args {
   out?: string;
   'out-dir'?: string;
   merge?: string;
-  'upnp-max': number;
-  'upnp-lease': number;
+  'upnp-max'?: number;
+  'upnp-lease'?: number;
   strict: boolean;
 }
 
 export const genCommand: CommandModule<object, Args> = {
   command: 'gen <profile>',
   describe: 'Generate router rules for the profile (stdout, --out FILE, or --target all --out-dir DIR)',
-  builder: (y) =>
-    y
+  builder: (y) => {
+    const flags = targetFlags();
+    let b = y
       .positional('profile', { type: 'string', demandOption: true, describe: 'Profile YAML file' })
       .option('target', {
         alias: 't',
@@ -27,13 +46,15 @@ export const genCommand: CommandModule<object, Args> = {
         demandOption: true,
         describe: 'Router target (see `synfw targets`); all = every target, needs --out-dir',
       })
-      .option('format', { type: 'string', describe: 'Alternate output form (`synfw targets` lists them): iptables restore, openwrt config, opnsense mvc, vyos commands' })
+      .option('format', { type: 'string', describe: `Alternate output form (\`synfw targets\` lists them): ${alternateFormats()}` })
       .option('out', { alias: 'o', type: 'string', describe: 'Write to FILE (atomically) instead of stdout' })
       .option('out-dir', { type: 'string', describe: 'With --target all: directory for <profile>.<target>.<ext> files' })
-      .option('merge', { type: 'string', describe: "pfsense, opnsense: merge into this exported config.xml (replaces only this profile's rules)" })
-      .option('upnp-max', { type: 'number', default: 64, describe: 'upnp: most mappings ranges may expand to' })
-      .option('upnp-lease', { type: 'number', default: 0, describe: 'upnp: lease duration in seconds (0 = permanent where allowed)' })
-      .option('strict', { type: 'boolean', default: false, describe: 'Fail (exit 1) on profile warnings too' })
+      .option('strict', { type: 'boolean', default: false, describe: 'Fail (exit 1) on profile warnings too' });
+    for (const [flag, { decl, ids }] of flags) {
+      const describe = `${ids.join(', ')}: ${decl.describe}${decl.kind === 'integer' ? ` (default ${decl.default})` : ''}`;
+      b = b.option(flag, { type: decl.kind === 'integer' ? 'number' : 'string', describe });
+    }
+    return b
       .check((a) => {
         if (a.target === 'all' && !a['out-dir']) throw new UsageError('--target all writes one file per target: give --out-dir DIR');
         if (a.target !== 'all' && a['out-dir']) throw new UsageError('--out-dir goes with --target all; use --out FILE for one target');
@@ -45,17 +66,20 @@ export const genCommand: CommandModule<object, Args> = {
             throw new UsageError(`target ${a.target} has no format "${a.format}"; its formats: ${formats.join(', ')}`);
           }
         }
-        if (a.merge !== undefined && a.target !== 'pfsense' && a.target !== 'opnsense') {
-          throw new UsageError('--merge is for --target pfsense or opnsense');
+        for (const [flag, { decl, ids }] of flags) {
+          const value = (a as Record<string, unknown>)[flag];
+          if (value === undefined) continue;
+          if (a.target !== 'all' && !ids.includes(a.target as TargetId)) throw new UsageError(`--${flag} is for --target ${ids.join(' or ')}`);
+          const problem = decl.kind === 'integer' ? cliOptionProblem(TARGETS[ids[0]!], flag, value) : undefined;
+          if (problem) throw new UsageError(problem);
         }
-        if (!Number.isInteger(a['upnp-max']) || a['upnp-max'] < 1) throw new UsageError('--upnp-max must be a whole number >= 1');
-        if (!Number.isInteger(a['upnp-lease']) || a['upnp-lease'] < 0) throw new UsageError('--upnp-lease must be a whole number of seconds >= 0');
         return true;
       })
       .example('$0 gen profiles/home.yaml --target openwrt', 'uci commands on stdout, to paste into the router')
       .example('$0 gen profiles/home.yaml -t iptables --format restore -o home.rules', 'iptables-restore input, written atomically')
       .example('$0 gen profiles/home.yaml -t pfsense --merge config-backup.xml -o merged.xml', 'pfSense backup with this profile\'s rules replaced')
-      .example('$0 gen profiles/home.yaml --target all --out-dir out/', 'one file per target'),
+      .example('$0 gen profiles/home.yaml --target all --out-dir out/', 'one file per target');
+  },
   handler: async (args) => {
     const { generate } = await import('../generate.js');
     await generate({
@@ -65,8 +89,8 @@ export const genCommand: CommandModule<object, Args> = {
       out: args.out,
       outDir: args['out-dir'],
       merge: args.merge,
-      upnpMax: args['upnp-max'],
-      upnpLease: args['upnp-lease'],
+      ...(args['upnp-max'] !== undefined ? { [CLI_OPTION_KEYS['upnp-max']]: args['upnp-max'] } : {}),
+      ...(args['upnp-lease'] !== undefined ? { [CLI_OPTION_KEYS['upnp-lease']]: args['upnp-lease'] } : {}),
       strict: args.strict,
     });
   },

@@ -1,0 +1,21 @@
+// pfSense: config.xml port forwards (<nat><rule>) with linked pass rules (<filter><rule>, same
+// <associated-rule-id>), as pfSense's GUI would save them, for Diagnostics > Backup & Restore.
+// Without --merge the file holds only synfw's rules; with --merge FILE they are merged into the
+// user's own export (merge.ts), because restoring an area replaces the whole section.
+
+import { pfCdata, xmlComment, xmlText } from '../../render/escape/xml.js';
+import { interfaceWarnings } from '../config-xml/notes.js';
+import { parseXml } from '../config-xml/parse.js';
+import { defineTarget } from '../define.js';
+import { header, PFSENSE } from './header.js';
+import { info } from './info.js';
+import { mergePf, readPfConfig } from './merge.js';
+import { buildView } from './view.js';
+
+export const target = defineTarget(info, {
+  helpers: { comment: xmlComment, text: xmlText, cdata: pfCdata },
+  model: (plan, ctx) => buildView(plan, ctx, ctx.options.merge ? readPfConfig(ctx.options.merge) : null),
+  header,
+  warnings: (plan, _view, ctx) => interfaceWarnings(plan, PFSENSE, ctx),
+  finish: (text, plan, view) => (view.user ? mergePf(view.user, parseXml(text), plan.profile.name) : text),
+});

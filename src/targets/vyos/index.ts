@@ -1,0 +1,38 @@
+// vyos target (VyOS 1.4/1.5): destination NAT rules and forward-filter accepts as VyOS `set`
+// commands, in the profile's own block of rule numbers. The default form is a vbash script run on
+// the router (script-template, configure, commit, save; VyOS docs "Command Scripting") that first
+// deletes what an earlier run of the profile added; `--format commands` is the bare delete/set
+// lines to paste in configure mode, followed by commit and save.
+
+import { shQuote } from '../../render/escape/shell.js';
+import { vyosComment, vyosQuote } from '../../render/escape/vyos.js';
+import { defineTarget } from '../define.js';
+import { fileName, header } from './header.js';
+import { info } from './info.js';
+import { buildModel, type VyosModel } from './view.js';
+
+/** What only the script needs: messages and the hairpin lookups. */
+function scriptView(m: VyosModel): object {
+  return {
+    rootMessage: `synfw: do not run this as root or with sudo; run it as your VyOS login user: vbash ${fileName(m, true)}`,
+    tagPrefix: `${m.tag} `,
+    hairpin:
+      m.lan === null
+        ? null
+        : {
+            wan: m.wan,
+            lan: m.lan,
+            noWan: `synfw: no IPv4 address on ${m.wan} (router.wan); the hairpin rules need the WAN address. Nothing was changed.`,
+            noLan: `synfw: no IPv4 subnet on ${m.lan} (router.lan); the hairpin rules need the LAN subnet. Nothing was changed.`,
+          },
+  };
+}
+
+export const target = defineTarget(info, {
+  helpers: { vyosQuote, vyosComment, shQuote },
+  model: (plan, ctx) => {
+    const m = buildModel(plan, ctx);
+    return ctx.format === 'default' ? { ...m, ...scriptView(m) } : m;
+  },
+  header,
+});
