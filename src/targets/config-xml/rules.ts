@@ -10,7 +10,7 @@ import { mergeBy, twinGroups } from '../shared/ports.js';
 import { allowedSources } from '../shared/sources.js';
 import { appsOf, originNames, cutAbout, profileTag, ruleText } from '../shared/text.js';
 import type { RenderContext } from '../types.js';
-import type { RuleKey } from './ids.js';
+import { associatedRuleId, unique, type RuleKey } from './ids.js';
 
 export type PfProtocol = 'tcp' | 'udp' | 'tcp/udp';
 
@@ -148,3 +148,45 @@ export function buildRules(plan: Plan, dialect: PfDialect, ctx: RenderContext): 
   }
   return { forwards, allows6 };
 }
+
+/** A port forward with its linked pass rule, as both GUIs' legacy pages save it. */
+export interface LinkedRule {
+  protocol: PfProtocol;
+  extPort: string;
+  target: string;
+  localPort: number;
+  filterPort: string;
+  source: SourceView;
+  reflection: boolean;
+  /** Free text, cleaned and cut; the template escapes it. */
+  descr: string;
+  /** The associated-rule-id linking the two. */
+  id: string;
+}
+
+export function linkedRules(plan: Plan, built: PfRules): LinkedRule[] {
+  const ids = new Set<string>();
+  return built.forwards.map((f) => ({
+    protocol: f.protocol,
+    extPort: f.extPort,
+    target: plan.nas.address,
+    localPort: f.localPort,
+    filterPort: f.filterPort,
+    source: sourceView(f.source),
+    reflection: f.reflection,
+    descr: f.descr,
+    id: unique(ids, (salt) => associatedRuleId(plan.profile.name, f.key, salt)),
+  }));
+}
+
+/** An IPv6 pass rule to nas.address6, as the templates print it. */
+export interface Allow6View {
+  protocol: PfProtocol;
+  address: string;
+  port: string;
+  source: SourceView;
+  descr: string;
+}
+
+export const allowViews = (plan: Plan, built: PfRules): Allow6View[] =>
+  built.allows6.map((a) => ({ protocol: a.protocol, address: plan.nas.address6!, port: a.port, source: sourceView(a.source), descr: a.descr }));

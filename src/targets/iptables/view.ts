@@ -97,7 +97,8 @@ const ORDER: ChainKind[] = ['dnat', 'hpin', 'masq', 'fwd', 'fwd6'];
 const CIDR4 = /^[0-9.]+\/\d{1,2}$/;
 const CIDR6 = /^[0-9a-f:]+\/\d{1,3}$/;
 
-export function buildModel(plan: Plan, ctx: RenderContext): IptablesModel {
+/** The rules of every chain kind, before chains are named and hooked. */
+function chainRules(plan: Plan, ctx: RenderContext, sources4: (string | undefined)[], sources6: (string | undefined)[]): Record<ChainKind, RuleView[]> {
   const { wan, lan } = ctx;
   const tag = profileTag(plan);
   // Printed into rule arguments unquoted: checked again although the resolver validated them.
@@ -105,7 +106,6 @@ export function buildModel(plan: Plan, ctx: RenderContext): IptablesModel {
   const nas6 = plan.nas.address6;
   if (nas6 !== undefined && !isIPv6(nas6)) throw new Error(`NAS address ${JSON.stringify(nas6)} is not an IPv6 address`);
   if (!plan.allowFrom.every((c) => CIDR4.test(c)) || !plan.allowFrom6.every((c) => CIDR6.test(c))) throw new Error('allowFrom holds something other than CIDRs');
-  const base = chainBase(plan.profile.name);
   // Every field present (null when unused): the templates are strict about missing fields.
   const rule = (r: RuleSpec, text: string, about?: TextAbout): RuleView => ({
     source: r.source ?? null,
@@ -121,11 +121,7 @@ export function buildModel(plan: Plan, ctx: RenderContext): IptablesModel {
     to: r.to ?? null,
   });
   const hairpin = (text: string): string => labelled(plan, 'hairpin', text);
-
-  const sources4 = sourcesOf(plan, 4);
-  const sources6 = sourcesOf(plan, 6);
   const rules: Record<ChainKind, RuleView[]> = { dnat: [], hpin: [], masq: [], fwd: [], fwd6: [] };
-
   for (const s of dnatSpecs(plan)) {
     for (const source of sources4) rules.dnat.push(rule({ source, in: wan, side: 'd', match: s.match, jump: 'DNAT', to: s.to }, s.text, s.about));
     // Hairpin: `-d "$a"` (a WAN address) goes first; LAN clients are not subject to allowFrom.
@@ -161,6 +157,17 @@ export function buildModel(plan: Plan, ctx: RenderContext): IptablesModel {
     }
   }
 
+  return rules;
+}
+
+export function buildModel(plan: Plan, ctx: RenderContext): IptablesModel {
+  const { wan, lan } = ctx;
+  const nas6 = plan.nas.address6;
+  const base = chainBase(plan.profile.name);
+  const sources4 = sourcesOf(plan, 4);
+  const sources6 = sourcesOf(plan, 6);
+  const rules = chainRules(plan, ctx, sources4, sources6);
+
   const active: Record<ChainKind, boolean> = { dnat: true, fwd: true, hpin: !!lan, masq: !!lan, fwd6: !!nas6 && sources6.length > 0 };
   const loops: Partial<Record<ChainKind, ChainView['loop']>> = { hpin: { var: 'a', list: 'wan4', opt: '-d' }, masq: { var: 's', list: 'lan4', opt: '-s' } };
   // A loop only around rules: `for ...; do done` with an empty body is a syntax error in sh.
@@ -169,7 +176,7 @@ export function buildModel(plan: Plan, ctx: RenderContext): IptablesModel {
     return { kind, ...KINDS[kind], name: `${base}-${kind}`, rules: rules[kind], ...(loop ? { loop } : {}) };
   });
   return {
-    tag,
+    tag: profileTag(plan),
     wan,
     chains: all.filter((c) => active[c.kind]),
     stale: all.filter((c) => !active[c.kind]),

@@ -7,9 +7,9 @@
 
 import type { Plan } from '../../plan/types.js';
 import { cleanText } from '../../render/escape/xml.js';
-import { associatedRuleId, ruleUuid, unique } from '../config-xml/ids.js';
+import { ruleUuid, unique } from '../config-xml/ids.js';
 import { mergeError } from '../config-xml/merge.js';
-import { buildRules, sourceView, type PfProtocol, type PfRules, type PfSource, type SourceView } from '../config-xml/rules.js';
+import { allowViews, buildRules, linkedRules, type Allow6View, type LinkedRule, type PfProtocol, type PfRules, type PfSource } from '../config-xml/rules.js';
 import type { RenderContext } from '../types.js';
 import { sequenceBase, type UserConfig } from './merge.js';
 
@@ -17,25 +17,7 @@ import { sequenceBase, type UserConfig } from './merge.js';
 export const SEQUENCE_MAX = 999_999;
 export const SEQUENCE_STEP = 100;
 
-export interface Allow6View {
-  protocol: PfProtocol;
-  address: string;
-  port: string;
-  source: SourceView;
-  descr: string;
-}
-
-export interface LegacyRule {
-  protocol: PfProtocol;
-  extPort: string;
-  target: string;
-  localPort: number;
-  filterPort: string;
-  source: SourceView;
-  reflection: boolean;
-  descr: string;
-  id: string;
-}
+export type LegacyRule = LinkedRule;
 
 export interface MvcRule {
   uuid: string;
@@ -56,24 +38,6 @@ export interface OpnView {
   allows6: Allow6View[];
   /** The user's config.xml from --merge, parsed. */
   user: UserConfig | null;
-}
-
-const allows6Of = (plan: Plan, built: PfRules): Allow6View[] =>
-  built.allows6.map((a) => ({ protocol: a.protocol, address: plan.nas.address6!, port: a.port, source: sourceView(a.source), descr: a.descr }));
-
-function legacyRules(plan: Plan, built: PfRules): LegacyRule[] {
-  const ids = new Set<string>();
-  return built.forwards.map((f) => ({
-    protocol: f.protocol,
-    extPort: f.extPort,
-    target: plan.nas.address,
-    localPort: f.localPort,
-    filterPort: f.filterPort,
-    source: sourceView(f.source),
-    reflection: f.reflection,
-    descr: f.descr,
-    id: unique(ids, (salt) => associatedRuleId(plan.profile.name, f.key, salt)),
-  }));
 }
 
 const sourceNet = (s: PfSource): string => (s.kind === 'address' ? s.address : s.kind === 'network' ? s.network : 'any');
@@ -115,6 +79,6 @@ function mvcRules(plan: Plan, built: PfRules, user: UserConfig | null): MvcRule[
 export function buildView(plan: Plan, ctx: RenderContext, user: UserConfig | null): OpnView {
   // Stored as written: no CDATA, no entities in the value the model validates.
   const built = buildRules(plan, { stored: cleanText, lan: ctx.lan! }, ctx);
-  const rules = ctx.format === 'mvc' ? mvcRules(plan, built, user) : legacyRules(plan, built);
-  return { iface: ctx.wan, rules, allows6: allows6Of(plan, built), user };
+  const rules = ctx.format === 'mvc' ? mvcRules(plan, built, user) : linkedRules(plan, built);
+  return { iface: ctx.wan, rules, allows6: allowViews(plan, built), user };
 }

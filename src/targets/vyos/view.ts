@@ -88,14 +88,157 @@ const LISTS: [ListKey, string][] = [
 
 const word = (p: VyProto): string => (p === 'tcp_udp' ? 'tcp+udp' : p);
 
+/** The numbered rules and set commands as they are added, with the descriptions they carry. */
+class ConfigBook {
+  readonly lists = LISTS.map(([key, path]): RuleList => ({ key, path, var: `synfw_${key}`, numbers: [] }));
+  readonly blocks: VyBlock[] = [];
+  sanitised = 0;
+
+  constructor(
+    private readonly base: number,
+    private readonly ctx: RenderContext,
+  ) {}
+
+  describe(text: string, about?: TextAbout): string {
+    const line = oneLine(text);
+    if (vyosText(line) !== line) this.sanitised++;
+    return vyosText(this.ctx.fit(line, vyosText, about));
+  }
+
+  static cmd(path: string, v: Value): VyCommand {
+    return typeof v === 'string' ? { path, value: v, shellVar: null } : { path, value: null, shellVar: v.shellVar };
+  }
+
+  /** One numbered rule: its fields, given in VyOS's alphabetical order, and the description where VyOS prints it. */
+  rule(k: ListKey, text: string, fields: [string, Value | null][], about?: TextAbout): void {
+    const l = this.lists.find((x) => x.key === k)!;
+    if (l.numbers.length >= RULES_MAX) {
+      throw new TargetError([
+        {
+          code: 'SFW302',
+          severity: 'error',
+          message: `target vyos: this plan needs more than ${RULES_MAX} ${l.path}s, the size of the profile's block of rule numbers (${this.base + 1}-${this.base + RULES_MAX}); a remapped range takes one rule per port: narrow it, or remap fewer ports`,
+        },
+      ]);
+    }
+    const n = this.base + l.numbers.length + 1;
+    l.numbers.push(n);
+    const sets = fields.filter((f): f is [string, Value] => f[1] !== null).map(([p, v]) => ConfigBook.cmd(`${l.path} ${n} ${p}`, v));
+    const at = sets.findIndex((x) => x.path > `${l.path} ${n} description`);
+    sets.splice(at < 0 ? sets.length : at, 0, ConfigBook.cmd(`${l.path} ${n} description`, this.describe(text, about)));
+    this.blocks.push({ sets });
+  }
+}
+
+/** What the rule builders share: the plan's addresses and interfaces, and who may connect. */
+interface Scope {
+  plan: Plan;
+  book: ConfigBook;
+  tag: string;
+  wan: string;
+  lan: string | null;
+  nas: string;
+  nas6: string | null;
+  v4: boolean;
+  v6: boolean;
+  /** The allowFrom groups the rules use, or null. */
+  g4: string | null;
+  g6: string | null;
+}
+
+const WAN_VAR = { shellVar: 'synfw_wan4' };
+const LAN_VAR = { shellVar: 'synfw_lan4' };
+
+/** nat destination rules: the WAN's, and hairpin's for the WAN address only, not subject to allowFrom. */
+function natDestination(s: Scope): void {
+  const dnat = dnatRules(s.plan);
+  const fields = (r: (typeof dnat)[number], iface: string, address: Value | null, group: string | null): [string, Value | null][] => [
+    ['destination address', address],
+    ['destination port', r.port],
+    ['inbound-interface name', iface],
+    ['protocol', r.proto],
+    ['source group network-group', group],
+    ['translation address', s.nas],
+    ['translation port', r.toPort],
+  ];
+  if (s.v4) for (const r of dnat) s.book.rule('dnat', r.text, fields(r, s.wan, null, s.g4), r.about);
+  // Hairpin: only connections for the WAN address (not every destination on these ports, as the
+  // VyOS docs' NAT reflection example would), and LAN clients are not subject to allowFrom.
+  if (s.lan) for (const r of dnat) s.book.rule('dnat', labelled(s.plan, 'hairpin', r.text), fields(r, s.lan, WAN_VAR, null), r.about);
+}
+
+const portsText = (s: Scope, p: NasPorts, what: string): string => `${s.tag} ${p.apps} ${what} ${word(p.proto)}/${p.ports}`;
+
+/** nat source rules: hairpin connections from the LAN's subnet to the NAS ports are masqueraded. */
+function natSource(s: Scope, ports: NasPorts[]): void {
+  if (!s.lan) return;
+  for (const p of ports) {
+    s.book.rule('snat', labelled(s.plan, 'hairpin', portsText(s, p, `masquerade LAN clients to ${s.nas}`)), [
+      ['destination address', s.nas],
+      ['destination port', p.ports],
+      ['outbound-interface name', s.lan],
+      ['protocol', p.proto],
+      ['source address', LAN_VAR],
+      ['translation address', 'masquerade'],
+    ]);
+  }
+}
+
+/** firewall ipv4 forward filter: accepts for the DNATed connections and their replies. */
+function forward4(s: Scope, ports: NasPorts[]): void {
+  const accept = (p: NasPorts, iface: string, group: string | null, what: string): void =>
+    s.book.rule('fw4', what, [
+      ['action', 'accept'],
+      ['connection-status nat', 'destination'],
+      ['destination address', s.nas],
+      ['destination port', p.ports],
+      ['inbound-interface name', iface],
+      ['protocol', p.proto],
+      ['source group network-group', group],
+    ]);
+  if (s.v4) for (const p of ports) accept(p, s.wan, s.g4, portsText(s, p, `accept DNAT to ${s.nas}`));
+  if (s.lan) for (const p of ports) accept(p, s.lan, null, labelled(s.plan, 'hairpin', portsText(s, p, `accept DNAT to ${s.nas}`)));
+  if (!s.v4 && !s.lan) return;
+  for (const p of ports) {
+    s.book.rule('fw4', portsText(s, p, `accept DNAT replies from ${s.nas}`), [
+      ['action', 'accept'],
+      ['connection-status nat', 'destination'],
+      ['protocol', p.proto],
+      ['source address', s.nas],
+      ['source port', p.ports],
+    ]);
+  }
+}
+
+/** firewall ipv6 forward filter: IPv6 has no NAT, so the NAS's own ports are accepted, and replies. */
+function forward6(s: Scope, ports: NasPorts[]): void {
+  if (!s.v6 || s.nas6 === null) return;
+  for (const p of ports) {
+    s.book.rule('fw6', portsText(s, p, `accept IPv6 to ${s.nas6}`), [
+      ['action', 'accept'],
+      ['destination address', s.nas6],
+      ['destination port', p.ports],
+      ['inbound-interface name', s.wan],
+      ['protocol', p.proto],
+      ['source group network-group', s.g6],
+    ]);
+  }
+  for (const p of ports) {
+    s.book.rule('fw6', portsText(s, p, `accept IPv6 replies from ${s.nas6}`), [
+      ['action', 'accept'],
+      ['outbound-interface name', s.wan],
+      ['protocol', p.proto],
+      ['source address', s.nas6],
+      ['source port', p.ports],
+    ]);
+  }
+}
+
 export function buildModel(plan: Plan, ctx: RenderContext): VyosModel {
-  const { wan } = ctx;
   const tag = profileTag(plan);
   const name = plan.profile.name;
   const base = ruleBase(name);
-  const nas = plan.nas.address;
   const nas6 = plan.nas.address6 ?? null;
-  const lan = ctx.lan ?? null;
   const v4 = admits(plan, 4);
   const v6 = nas6 !== null && admits(plan, 6);
   const groups: GroupView[] = [
@@ -103,123 +246,22 @@ export function buildModel(plan: Plan, ctx: RenderContext): VyosModel {
     { kind: 'ipv6-network-group', name: `synfw-${name}-v6`, used: v6 && plan.allowFrom6.length > 0 },
   ];
   const used = (g: GroupView): string | null => (g.used ? g.name : null);
-  const [g4, g6] = [used(groups[0]!), used(groups[1]!)];
-  const lists = LISTS.map(([key, path]) => ({ key, path, var: `synfw_${key}`, numbers: [] as number[] }));
-  const list = (k: ListKey): RuleList => lists.find((l) => l.key === k)!;
-  const blocks: VyBlock[] = [];
-  let sanitised = 0;
-
-  const describe = (text: string, about?: TextAbout): string => {
-    const line = oneLine(text);
-    if (vyosText(line) !== line) sanitised++;
-    return vyosText(ctx.fit(line, vyosText, about));
-  };
-  const cmd = (path: string, v: Value): VyCommand =>
-    typeof v === 'string' ? { path, value: v, shellVar: null } : { path, value: null, shellVar: v.shellVar };
-  /** One numbered rule: its fields, given in VyOS's alphabetical order, and the description where VyOS prints it. */
-  const rule = (k: ListKey, text: string, fields: [string, Value | null][], about?: TextAbout): void => {
-    const l = list(k);
-    if (l.numbers.length >= RULES_MAX) {
-      throw new TargetError([
-        {
-          code: 'SFW302',
-          severity: 'error',
-          message: `target vyos: this plan needs more than ${RULES_MAX} ${l.path}s, the size of the profile's block of rule numbers (${base + 1}-${base + RULES_MAX}); a remapped range takes one rule per port: narrow it, or remap fewer ports`,
-        },
-      ]);
-    }
-    const n = base + l.numbers.length + 1;
-    l.numbers.push(n);
-    const sets = fields.filter((f): f is [string, Value] => f[1] !== null).map(([p, v]) => cmd(`${l.path} ${n} ${p}`, v));
-    const at = sets.findIndex((s) => s.path > `${l.path} ${n} description`);
-    sets.splice(at < 0 ? sets.length : at, 0, cmd(`${l.path} ${n} description`, describe(text, about)));
-    blocks.push({ sets });
-  };
+  const book = new ConfigBook(base, ctx);
+  const s: Scope = { plan, book, tag, wan: ctx.wan, lan: ctx.lan ?? null, nas: plan.nas.address, nas6, v4, v6, g4: used(groups[0]!), g6: used(groups[1]!) };
 
   for (const g of groups.filter((x) => x.used)) {
     const cidrs = g.kind === 'network-group' ? plan.allowFrom : plan.allowFrom6;
     const path = `firewall group ${g.kind} ${g.name}`;
-    blocks.push({
-      sets: [cmd(`${path} description`, describe(`${tag} allowFrom: the ${g.kind === 'network-group' ? 'IPv4' : 'IPv6'} sources that may use the forwards`)), ...cidrs.map((c) => cmd(`${path} network`, c))],
-    });
+    const description = book.describe(`${tag} allowFrom: the ${g.kind === 'network-group' ? 'IPv4' : 'IPv6'} sources that may use the forwards`);
+    book.blocks.push({ sets: [ConfigBook.cmd(`${path} description`, description), ...cidrs.map((c) => ConfigBook.cmd(`${path} network`, c))] });
   }
-
-  const dnat = dnatRules(plan);
-  const wanVar = { shellVar: 'synfw_wan4' };
-  const lanVar = { shellVar: 'synfw_lan4' };
-  const dnatFields = (r: (typeof dnat)[number], iface: string, address: Value | null, group: string | null): [string, Value | null][] => [
-    ['destination address', address],
-    ['destination port', r.port],
-    ['inbound-interface name', iface],
-    ['protocol', r.proto],
-    ['source group network-group', group],
-    ['translation address', nas],
-    ['translation port', r.toPort],
-  ];
-  if (v4) for (const r of dnat) rule('dnat', r.text, dnatFields(r, wan, null, g4), r.about);
-  // Hairpin: only connections for the WAN address (not every destination on these ports, as the
-  // VyOS docs' NAT reflection example would), and LAN clients are not subject to allowFrom.
-  if (lan) for (const r of dnat) rule('dnat', labelled(plan, 'hairpin', r.text), dnatFields(r, lan, wanVar, null), r.about);
-
+  natDestination(s);
   const ports = nasPorts(plan);
-  const text = (p: NasPorts, what: string): string => `${tag} ${p.apps} ${what} ${word(p.proto)}/${p.ports}`;
-  if (lan) {
-    for (const p of ports) {
-      rule('snat', labelled(plan, 'hairpin', text(p, `masquerade LAN clients to ${nas}`)), [
-        ['destination address', nas],
-        ['destination port', p.ports],
-        ['outbound-interface name', lan],
-        ['protocol', p.proto],
-        ['source address', lanVar],
-        ['translation address', 'masquerade'],
-      ]);
-    }
-  }
-  const accept = (p: NasPorts, iface: string, group: string | null, what: string): void =>
-    rule('fw4', what, [
-      ['action', 'accept'],
-      ['connection-status nat', 'destination'],
-      ['destination address', nas],
-      ['destination port', p.ports],
-      ['inbound-interface name', iface],
-      ['protocol', p.proto],
-      ['source group network-group', group],
-    ]);
-  if (v4) for (const p of ports) accept(p, wan, g4, text(p, `accept DNAT to ${nas}`));
-  if (lan) for (const p of ports) accept(p, lan, null, labelled(plan, 'hairpin', text(p, `accept DNAT to ${nas}`)));
-  if (v4 || lan) {
-    for (const p of ports) {
-      rule('fw4', text(p, `accept DNAT replies from ${nas}`), [
-        ['action', 'accept'],
-        ['connection-status nat', 'destination'],
-        ['protocol', p.proto],
-        ['source address', nas],
-        ['source port', p.ports],
-      ]);
-    }
-  }
-  if (v6 && nas6 !== null) {
-    for (const p of ports) {
-      rule('fw6', text(p, `accept IPv6 to ${nas6}`), [
-        ['action', 'accept'],
-        ['destination address', nas6],
-        ['destination port', p.ports],
-        ['inbound-interface name', wan],
-        ['protocol', p.proto],
-        ['source group network-group', g6],
-      ]);
-    }
-    for (const p of ports) {
-      rule('fw6', text(p, `accept IPv6 replies from ${nas6}`), [
-        ['action', 'accept'],
-        ['outbound-interface name', wan],
-        ['protocol', p.proto],
-        ['source address', nas6],
-        ['source port', p.ports],
-      ]);
-    }
-  }
+  natSource(s, ports);
+  forward4(s, ports);
+  forward6(s, ports);
 
+  const lists = book.lists;
   const deletes = [...lists.flatMap((l) => l.numbers.map((n) => `${l.path} ${n}`)), ...groups.filter((g) => g.used).map((g) => `firewall group ${g.kind} ${g.name}`)];
-  return { tag, name, base, last: base + RULES_MAX, wan, lan, nas, nas6, lists, groups, blocks, deletes, v4, v6, sanitised };
+  return { tag, name, base, last: base + RULES_MAX, wan: s.wan, lan: s.lan, nas: s.nas, nas6, lists, groups, blocks: book.blocks, deletes, v4, v6, sanitised: book.sanitised };
 }
