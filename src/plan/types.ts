@@ -65,9 +65,11 @@ export interface Plan {
     dsm: { version: string; http: number; https: number };
   };
   router: {
-    /** As written in the profile; each target has its own default when absent. */
+    /** router.wan and router.lan as written: for every target without its own; each target has a default. */
     wan?: string;
     lan?: string;
+    /** router.<target>.wan/lan as written, by target id. */
+    targets?: Record<string, { wan?: string; lan?: string }>;
   };
   /**
    * IPv4 source CIDRs allowed to use the forwards. When allowFrom and allowFrom6 are both empty,
@@ -77,13 +79,17 @@ export interface Plan {
   allowFrom: string[];
   /** IPv6 source CIDRs allowed to reach nas.address6 (see allowFrom). */
   allowFrom6: string[];
-  hairpin: boolean;
+  /** NAT loopback: true on, false off, null the router's own default (the profile does not say). */
+  hairpin: boolean | null;
   /** Sorted by proto, then external.first. */
   forwards: Forward[];
   /** Sorted by app, label, proto. */
   skipped: Skipped[];
   /** Warnings only; a plan is never built from a profile with errors. */
   warnings: Diagnostic[];
-  /** Where the profile sets the keys a target may be unable to express, for its error message. */
-  keyPos: Partial<Record<'allowFrom' | 'hairpin' | 'address6' | 'wan' | 'lan', SourcePos>>;
+  /**
+   * Where the profile sets the keys a target may be unable to express or reject, for its error
+   * message: allowFrom, hairpin, address6, wan, lan, and router.<target>.wan/lan as "<target>.wan".
+   */
+  keyPos: Partial<Record<string, SourcePos>>;
 }

@@ -339,27 +339,25 @@ export const templates: Record<string, TemplateSpec> = {
     + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"comment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":8,"column":61},"end":{"line":8,"column":81}}})) != null ? stack1 : "")
     + "\n";
 },"2":function(container,depth0,helpers,partials,data,blockParams,depths) {
-    var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
         return undefined
     };
 
-  return "add chain=dstnat action=dst-nat "
-    + ((stack1 = alias2(alias1(depths[1], "wanKey", {"start":{"line":14,"column":34},"end":{"line":14,"column":43}} ), depth0)) != null ? stack1 : "")
-    + "="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias3,lookupProperty(depths[1],"wan"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":14,"column":46},"end":{"line":14,"column":64}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depths[1],"srcList"),{"name":"if","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":14,"column":64},"end":{"line":14,"column":129}}})) != null ? stack1 : "")
+  return "add chain=dstnat action=dst-nat in-interface-list="
+    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(depths[1],"wan"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":14,"column":50},"end":{"line":14,"column":68}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depths[1],"srcList"),{"name":"if","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":14,"column":68},"end":{"line":14,"column":133}}})) != null ? stack1 : "")
     + " protocol="
-    + ((stack1 = alias2(alias1(depth0, "proto", {"start":{"line":14,"column":141},"end":{"line":14,"column":146}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "proto", {"start":{"line":14,"column":145},"end":{"line":14,"column":150}} ), depth0)) != null ? stack1 : "")
     + " dst-port="
-    + ((stack1 = alias2(alias1(depth0, "dstPort", {"start":{"line":14,"column":160},"end":{"line":14,"column":167}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "dstPort", {"start":{"line":14,"column":164},"end":{"line":14,"column":171}} ), depth0)) != null ? stack1 : "")
     + " to-addresses="
-    + ((stack1 = alias2(alias1(depths[1], "nas", {"start":{"line":14,"column":185},"end":{"line":14,"column":191}} ), depth0)) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"toPorts"),{"name":"if","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":14,"column":193},"end":{"line":14,"column":236}}})) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depths[1], "nas", {"start":{"line":14,"column":189},"end":{"line":14,"column":195}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"toPorts"),{"name":"if","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":14,"column":197},"end":{"line":14,"column":240}}})) != null ? stack1 : "")
     + " comment="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias3,lookupProperty(depth0,"comment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":14,"column":245},"end":{"line":14,"column":265}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"comment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":14,"column":249},"end":{"line":14,"column":269}}})) != null ? stack1 : "")
     + "\n";
 },"3":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -370,12 +368,12 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return " src-address-list="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depths[1],"srcList"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":14,"column":100},"end":{"line":14,"column":122}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"rosWord").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depths[1],"srcList"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":14,"column":104},"end":{"line":14,"column":126}}})) != null ? stack1 : "");
 },"4":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return " to-ports="
-    + ((stack1 = container.lambda(container.strict(depth0, "toPorts", {"start":{"line":14,"column":220},"end":{"line":14,"column":227}} ), depth0)) != null ? stack1 : "");
+    + ((stack1 = container.lambda(container.strict(depth0, "toPorts", {"start":{"line":14,"column":224},"end":{"line":14,"column":231}} ), depth0)) != null ? stack1 : "");
 },"5":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -393,26 +391,24 @@ export const templates: Record<string, TemplateSpec> = {
     + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(lookupProperty(depth0,"hairpin"),"masqueradeComment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":20,"column":104},"end":{"line":20,"column":142}}})) != null ? stack1 : "")
     + "\n";
 },"6":function(container,depth0,helpers,partials,data,blockParams,depths) {
-    var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
         return undefined
     };
 
-  return "add chain=dstnat action=dst-nat "
-    + ((stack1 = alias2(alias1(depths[1], "lanKey", {"start":{"line":18,"column":34},"end":{"line":18,"column":43}} ), depth0)) != null ? stack1 : "")
-    + "="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias3,lookupProperty(depths[1],"lan"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":18,"column":46},"end":{"line":18,"column":64}}})) != null ? stack1 : "")
+  return "add chain=dstnat action=dst-nat in-interface-list="
+    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(depths[1],"lan"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":18,"column":50},"end":{"line":18,"column":68}}})) != null ? stack1 : "")
     + " dst-address-type=local protocol="
-    + ((stack1 = alias2(alias1(depth0, "proto", {"start":{"line":18,"column":99},"end":{"line":18,"column":104}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "proto", {"start":{"line":18,"column":103},"end":{"line":18,"column":108}} ), depth0)) != null ? stack1 : "")
     + " dst-port="
-    + ((stack1 = alias2(alias1(depth0, "dstPort", {"start":{"line":18,"column":118},"end":{"line":18,"column":125}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "dstPort", {"start":{"line":18,"column":122},"end":{"line":18,"column":129}} ), depth0)) != null ? stack1 : "")
     + " to-addresses="
-    + ((stack1 = alias2(alias1(depths[1], "nas", {"start":{"line":18,"column":143},"end":{"line":18,"column":149}} ), depth0)) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"toPorts"),{"name":"if","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":18,"column":151},"end":{"line":18,"column":194}}})) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depths[1], "nas", {"start":{"line":18,"column":147},"end":{"line":18,"column":153}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"toPorts"),{"name":"if","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":18,"column":155},"end":{"line":18,"column":198}}})) != null ? stack1 : "")
     + " comment="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias3,lookupProperty(depth0,"comment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":18,"column":203},"end":{"line":18,"column":223}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"comment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":18,"column":207},"end":{"line":18,"column":227}}})) != null ? stack1 : "")
     + "\n";
 },"7":function(container,depth0,helpers,partials,data) {
     return "# Hairpin connections are marked here, before dstnat, so that the srcnat masquerade above matches\n# them and nothing else (never a connection from the WAN).\n";
@@ -437,16 +433,14 @@ export const templates: Record<string, TemplateSpec> = {
 
   return "add chain=prerouting action=mark-connection new-connection-mark="
     + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(lookupProperty(depths[1],"hairpin"),"mark"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":33,"column":64},"end":{"line":33,"column":91}}})) != null ? stack1 : "")
-    + " passthrough=yes connection-state=new "
-    + ((stack1 = alias3(alias2(depths[1], "lanKey", {"start":{"line":33,"column":131},"end":{"line":33,"column":140}} ), depth0)) != null ? stack1 : "")
-    + "="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(depths[1],"lan"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":33,"column":143},"end":{"line":33,"column":161}}})) != null ? stack1 : "")
+    + " passthrough=yes connection-state=new in-interface-list="
+    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(depths[1],"lan"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":33,"column":147},"end":{"line":33,"column":165}}})) != null ? stack1 : "")
     + " dst-address-type=local protocol="
-    + ((stack1 = alias3(alias2(depth0, "proto", {"start":{"line":33,"column":196},"end":{"line":33,"column":201}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "proto", {"start":{"line":33,"column":200},"end":{"line":33,"column":205}} ), depth0)) != null ? stack1 : "")
     + " dst-port="
-    + ((stack1 = alias3(alias2(depth0, "dstPort", {"start":{"line":33,"column":215},"end":{"line":33,"column":222}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "dstPort", {"start":{"line":33,"column":219},"end":{"line":33,"column":226}} ), depth0)) != null ? stack1 : "")
     + " comment="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"comment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":33,"column":233},"end":{"line":33,"column":253}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"comment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":33,"column":237},"end":{"line":33,"column":257}}})) != null ? stack1 : "")
     + "\n";
 },"11":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -479,25 +473,23 @@ export const templates: Record<string, TemplateSpec> = {
     + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"comment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":49,"column":194},"end":{"line":49,"column":214}}})) != null ? stack1 : "")
     + "\n";
 },"13":function(container,depth0,helpers,partials,data,blockParams,depths) {
-    var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
         return undefined
     };
 
-  return "add chain=forward action=accept connection-nat-state=dstnat "
-    + ((stack1 = alias2(alias1(depths[1], "lanKey", {"start":{"line":52,"column":62},"end":{"line":52,"column":71}} ), depth0)) != null ? stack1 : "")
-    + "="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias3,lookupProperty(depths[1],"lan"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":52,"column":74},"end":{"line":52,"column":92}}})) != null ? stack1 : "")
+  return "add chain=forward action=accept connection-nat-state=dstnat in-interface-list="
+    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(depths[1],"lan"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":52,"column":78},"end":{"line":52,"column":96}}})) != null ? stack1 : "")
     + " dst-address="
-    + ((stack1 = alias2(alias1(depths[1], "nas", {"start":{"line":52,"column":107},"end":{"line":52,"column":113}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depths[1], "nas", {"start":{"line":52,"column":111},"end":{"line":52,"column":117}} ), depth0)) != null ? stack1 : "")
     + " protocol="
-    + ((stack1 = alias2(alias1(depth0, "proto", {"start":{"line":52,"column":127},"end":{"line":52,"column":132}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "proto", {"start":{"line":52,"column":131},"end":{"line":52,"column":136}} ), depth0)) != null ? stack1 : "")
     + " dst-port="
-    + ((stack1 = alias2(alias1(depth0, "ports", {"start":{"line":52,"column":146},"end":{"line":52,"column":151}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "ports", {"start":{"line":52,"column":150},"end":{"line":52,"column":155}} ), depth0)) != null ? stack1 : "")
     + " comment="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias3,lookupProperty(depth0,"hairpinComment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":52,"column":162},"end":{"line":52,"column":189}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"hairpinComment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":52,"column":166},"end":{"line":52,"column":193}}})) != null ? stack1 : "")
     + "\n";
 },"14":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -545,38 +537,34 @@ export const templates: Record<string, TemplateSpec> = {
     + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"v6"),"accepts"),{"name":"each","hash":{},"fn":container.program(17, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":74,"column":0},"end":{"line":77,"column":9}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"v6"),"hasAccepts"),{"name":"if","hash":{},"fn":container.program(19, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":78,"column":0},"end":{"line":80,"column":7}}})) != null ? stack1 : "");
 },"17":function(container,depth0,helpers,partials,data,blockParams,depths) {
-    var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
         return undefined
     };
 
-  return "add chain=forward action=accept connection-state=!invalid "
-    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"v6"), "inKey", {"start":{"line":75,"column":60},"end":{"line":75,"column":71}} ), depth0)) != null ? stack1 : "")
-    + "="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias3,lookupProperty(lookupProperty(depths[1],"v6"),"wan"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":75,"column":74},"end":{"line":75,"column":95}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(lookupProperty(depths[1],"v6"),"srcList"),{"name":"if","hash":{},"fn":container.program(18, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":75,"column":95},"end":{"line":75,"column":166}}})) != null ? stack1 : "")
+  return "add chain=forward action=accept connection-state=!invalid in-interface-list="
+    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(lookupProperty(depths[1],"v6"),"wan"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":75,"column":76},"end":{"line":75,"column":97}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depths[1],"v6"),"srcList"),{"name":"if","hash":{},"fn":container.program(18, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":75,"column":97},"end":{"line":75,"column":168}}})) != null ? stack1 : "")
     + " dst-address="
-    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"v6"), "address", {"start":{"line":75,"column":181},"end":{"line":75,"column":194}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depths[1],"v6"), "address", {"start":{"line":75,"column":183},"end":{"line":75,"column":196}} ), depth0)) != null ? stack1 : "")
     + " protocol="
-    + ((stack1 = alias2(alias1(depth0, "proto", {"start":{"line":75,"column":208},"end":{"line":75,"column":213}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "proto", {"start":{"line":75,"column":210},"end":{"line":75,"column":215}} ), depth0)) != null ? stack1 : "")
     + " dst-port="
-    + ((stack1 = alias2(alias1(depth0, "ports", {"start":{"line":75,"column":227},"end":{"line":75,"column":232}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "ports", {"start":{"line":75,"column":229},"end":{"line":75,"column":234}} ), depth0)) != null ? stack1 : "")
     + " comment="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias3,lookupProperty(depth0,"comment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":75,"column":243},"end":{"line":75,"column":263}}})) != null ? stack1 : "")
-    + "\nadd chain=forward action=accept connection-state=established "
-    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"v6"), "outKey", {"start":{"line":76,"column":63},"end":{"line":76,"column":75}} ), depth0)) != null ? stack1 : "")
-    + "="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias3,lookupProperty(lookupProperty(depths[1],"v6"),"wan"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":76,"column":78},"end":{"line":76,"column":99}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"comment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":75,"column":245},"end":{"line":75,"column":265}}})) != null ? stack1 : "")
+    + "\nadd chain=forward action=accept connection-state=established out-interface-list="
+    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(lookupProperty(depths[1],"v6"),"wan"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":76,"column":80},"end":{"line":76,"column":101}}})) != null ? stack1 : "")
     + " src-address="
-    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"v6"), "address", {"start":{"line":76,"column":114},"end":{"line":76,"column":127}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depths[1],"v6"), "address", {"start":{"line":76,"column":116},"end":{"line":76,"column":129}} ), depth0)) != null ? stack1 : "")
     + " protocol="
-    + ((stack1 = alias2(alias1(depth0, "proto", {"start":{"line":76,"column":141},"end":{"line":76,"column":146}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "proto", {"start":{"line":76,"column":143},"end":{"line":76,"column":148}} ), depth0)) != null ? stack1 : "")
     + " src-port="
-    + ((stack1 = alias2(alias1(depth0, "ports", {"start":{"line":76,"column":160},"end":{"line":76,"column":165}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "ports", {"start":{"line":76,"column":162},"end":{"line":76,"column":167}} ), depth0)) != null ? stack1 : "")
     + " comment="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias3,lookupProperty(depth0,"replyComment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":76,"column":176},"end":{"line":76,"column":201}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"replyComment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":76,"column":178},"end":{"line":76,"column":203}}})) != null ? stack1 : "")
     + "\n";
 },"18":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -587,7 +575,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return " src-address-list="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depths[1],"v6"),"srcList"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":75,"column":134},"end":{"line":75,"column":159}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"rosWord").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depths[1],"v6"),"srcList"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":75,"column":136},"end":{"line":75,"column":161}}})) != null ? stack1 : "");
 },"19":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1090,13 +1078,19 @@ export const templates: Record<string, TemplateSpec> = {
     + ((stack1 = alias2(alias1(depth0, "localPort", {"start":{"line":21,"column":20},"end":{"line":21,"column":29}} ), depth0)) != null ? stack1 : "")
     + "</local-port>\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"opnsense-source"),lookupProperty(depth0,"source"),{"name":"opnsense-source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + "      <destination>\n        <network>wanip</network>\n        <port>"
+    + "      <destination>\n        <network>"
+    + ((stack1 = alias2(alias1(depths[1], "ifaceAddress", {"start":{"line":24,"column":19},"end":{"line":24,"column":34}} ), depth0)) != null ? stack1 : "")
+    + "</network>\n        <port>"
     + ((stack1 = alias2(alias1(depth0, "extPort", {"start":{"line":25,"column":16},"end":{"line":25,"column":23}} ), depth0)) != null ? stack1 : "")
     + "</port>\n      </destination>\n"
     + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"reflection"),{"name":"if","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":27,"column":0},"end":{"line":29,"column":7}}})) != null ? stack1 : "")
     + "    </rule>\n";
 },"2":function(container,depth0,helpers,partials,data) {
-    return "      <natreflection>purenat</natreflection>\n";
+    var stack1;
+
+  return "      <natreflection>"
+    + ((stack1 = container.lambda(container.strict(depth0, "reflection", {"start":{"line":28,"column":23},"end":{"line":28,"column":33}} ), depth0)) != null ? stack1 : "")
+    + "</natreflection>\n";
 },"3":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1191,7 +1185,9 @@ export const templates: Record<string, TemplateSpec> = {
     + ((stack1 = alias2(alias1(depth0, "protocol", {"start":{"line":16,"column":18},"end":{"line":16,"column":26}} ), depth0)) != null ? stack1 : "")
     + "</protocol>\n      <source>\n        <network>"
     + ((stack1 = lookupProperty(helpers,"text").call(alias3,lookupProperty(depth0,"sourceNet"),{"name":"text","hash":{},"data":data,"loc":{"start":{"line":18,"column":17},"end":{"line":18,"column":35}}})) != null ? stack1 : "")
-    + "</network>\n        <port/>\n        <not>0</not>\n      </source>\n      <destination>\n        <network>wanip</network>\n        <port>"
+    + "</network>\n        <port/>\n        <not>0</not>\n      </source>\n      <destination>\n        <network>"
+    + ((stack1 = alias2(alias1(depths[1], "ifaceAddress", {"start":{"line":23,"column":19},"end":{"line":23,"column":34}} ), depth0)) != null ? stack1 : "")
+    + "</network>\n        <port>"
     + ((stack1 = alias2(alias1(depth0, "extPort", {"start":{"line":24,"column":16},"end":{"line":24,"column":23}} ), depth0)) != null ? stack1 : "")
     + "</port>\n        <not>0</not>\n      </destination>\n      <target>"
     + ((stack1 = alias2(alias1(depth0, "target", {"start":{"line":27,"column":16},"end":{"line":27,"column":22}} ), depth0)) != null ? stack1 : "")
@@ -1203,7 +1199,11 @@ export const templates: Record<string, TemplateSpec> = {
     + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"reflection"),{"name":"if","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.program(3, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":36,"column":0},"end":{"line":40,"column":7}}})) != null ? stack1 : "")
     + "      <pass>rule</pass>\n      <associated-rule-id/>\n    </rule>\n";
 },"2":function(container,depth0,helpers,partials,data) {
-    return "      <natreflection>purenat</natreflection>\n";
+    var stack1;
+
+  return "      <natreflection>"
+    + ((stack1 = container.lambda(container.strict(depth0, "reflection", {"start":{"line":37,"column":23},"end":{"line":37,"column":33}} ), depth0)) != null ? stack1 : "")
+    + "</natreflection>\n";
 },"3":function(container,depth0,helpers,partials,data) {
     return "      <natreflection/>\n";
 },"4":function(container,depth0,helpers,partials,data,blockParams,depths) {
@@ -1311,7 +1311,9 @@ export const templates: Record<string, TemplateSpec> = {
 
   return "\t\t<rule>\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"source"),lookupProperty(depth0,"source"),{"name":"source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + "\t\t\t<destination>\n\t\t\t\t<network>wanip</network>\n\t\t\t\t<port>"
+    + "\t\t\t<destination>\n\t\t\t\t<network>"
+    + ((stack1 = alias2(alias1(depths[1], "ifaceAddress", {"start":{"line":26,"column":15},"end":{"line":26,"column":30}} ), depth0)) != null ? stack1 : "")
+    + "</network>\n\t\t\t\t<port>"
     + ((stack1 = alias2(alias1(depth0, "extPort", {"start":{"line":27,"column":12},"end":{"line":27,"column":19}} ), depth0)) != null ? stack1 : "")
     + "</port>\n\t\t\t</destination>\n\t\t\t<ipprotocol>inet</ipprotocol>\n\t\t\t<protocol>"
     + ((stack1 = alias2(alias1(depth0, "protocol", {"start":{"line":30,"column":15},"end":{"line":30,"column":23}} ), depth0)) != null ? stack1 : "")
@@ -1329,7 +1331,11 @@ export const templates: Record<string, TemplateSpec> = {
     + ((stack1 = alias2(alias1(depth0, "id", {"start":{"line":38,"column":25},"end":{"line":38,"column":27}} ), depth0)) != null ? stack1 : "")
     + "</associated-rule-id>\n\t\t</rule>\n";
 },"6":function(container,depth0,helpers,partials,data) {
-    return "\t\t\t<natreflection>purenat</natreflection>\n";
+    var stack1;
+
+  return "\t\t\t<natreflection>"
+    + ((stack1 = container.lambda(container.strict(depth0, "reflection", {"start":{"line":36,"column":20},"end":{"line":36,"column":30}} ), depth0)) != null ? stack1 : "")
+    + "</natreflection>\n";
 },"7":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {

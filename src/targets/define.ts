@@ -18,6 +18,7 @@ import {
   type OptionKey,
   type Refusal,
   type RenderContext,
+  type RouterNames,
   type RenderOptions,
   type Target,
   type TargetImpl,
@@ -28,8 +29,9 @@ import {
 
 const KEY_NAME: Record<OptionKey, string> = { allowFrom: 'allowFrom', hairpin: 'hairpin', address6: 'nas.address6' };
 
+/** Whether the profile sets the option; hairpin counts when set either way (refusals narrow it with `when`). */
 const used = (plan: Plan, key: OptionKey): boolean =>
-  key === 'allowFrom' ? sourcesRestricted(plan) : key === 'hairpin' ? plan.hairpin : plan.nas.address6 !== undefined;
+  key === 'allowFrom' ? sourcesRestricted(plan) : key === 'hairpin' ? plan.hairpin !== null : plan.nas.address6 !== undefined;
 
 /** The refusals that apply to this plan in this format: the target's own, then the format's. */
 export function refusals(info: TargetInfo, format: string, plan: Plan): Diagnostic[] {
@@ -70,25 +72,58 @@ function withDefaults(info: TargetInfo, options: RenderOptions): RenderOptions {
   return out;
 }
 
-const interfaceError = (info: TargetInfo, code: string, message: string, pos: Plan['keyPos']['wan']): TargetError =>
+/** What each kind of router name may look like, in words for the error. */
+const NAMES: Record<RouterNames['names'], { pattern: RegExp; what: string }> = {
+  linux: { pattern: LINUX_IFNAME, what: 'a Linux interface name (1-15 characters: letters, digits, _ . @ : + -)' },
+  zone: { pattern: /^[A-Za-z_.][A-Za-z0-9/_.-]*$/, what: 'an OpenWrt firewall zone name (a letter, _ or . first, then letters, digits, / _ . -)' },
+  'interface-id': { pattern: /^(wan|lan|opt[1-9][0-9]*)$/, what: 'an interface id such as wan, lan or opt1 (Interfaces > Assignments)' },
+  // eslint-disable-next-line no-control-regex
+  'interface-list': { pattern: /^[^\u0000-\u001f\u007f]+$/, what: 'a RouterOS interface list name' },
+};
+
+export interface RouterSides {
+  wan: string;
+  lan: string | undefined;
+  wanKey: string | null;
+  lanKey: string | null;
+}
+
+/** One side: router.<id>.<side>, router.<side>, or the default, with the key that set it. */
+function side(info: TargetInfo, plan: Plan, key: 'wan' | 'lan'): { value: string | undefined; key: string | null; posKey: string } {
+  const own = plan.router.targets?.[info.id]?.[key];
+  if (own !== undefined) return { value: own, key: `router.${info.id}.${key}`, posKey: `${info.id}.${key}` };
+  const all = plan.router[key];
+  if (all !== undefined) return { value: all, key: `router.${key}`, posKey: key };
+  return { value: info.router?.[key], key: null, posKey: key };
+}
+
+const routerError = (info: TargetInfo, code: string, message: string, pos: Plan['keyPos'][string]): TargetError =>
   new TargetError([{ code, severity: 'error', message: `target ${info.id}: ${message}`, ...(pos ? { pos } : {}) }]);
 
-/** router.wan and router.lan with the target's defaults; Linux interface names are checked here. */
-export function routerSides(info: TargetInfo, plan: Plan): { wan: string; lan: string | undefined } {
+/**
+ * router.wan and router.lan for this target (its own keys first, then the shared ones, then its
+ * defaults), each checked against what the target's names look like (SFW304).
+ */
+export function routerSides(info: TargetInfo, plan: Plan): RouterSides {
   const names = info.router;
-  if (!names) return { wan: '', lan: undefined };
-  const wan = plan.router.wan ?? names.wan;
-  const lan = plan.router.lan ?? names.lan;
-  if (names.names !== 'linux') return { wan, lan };
-  const notIfname = (key: 'wan' | 'lan', value: string): TargetError =>
-    interfaceError(info, 'SFW304', `router.${key} "${value}" is not a Linux interface name (at most 15 characters: letters, digits, _ . @ : + -)`, plan.keyPos[key]);
-  if (!LINUX_IFNAME.test(wan)) throw notIfname('wan', wan);
-  // router.lan matters only for hairpin (it may name another target's zone otherwise).
-  if (!plan.hairpin) return { wan, lan: undefined };
-  if (lan === undefined) throw interfaceError(info, 'SFW305', 'hairpin needs router.lan (the LAN interface, e.g. br-lan)', plan.keyPos.hairpin);
-  if (!LINUX_IFNAME.test(lan)) throw notIfname('lan', lan);
-  if (lan === wan) throw interfaceError(info, 'SFW304', `router.lan "${lan}" is the WAN interface too; hairpin needs the LAN interface`, plan.keyPos.lan);
-  return { wan, lan };
+  if (!names) return { wan: '', lan: undefined, wanKey: null, lanKey: null };
+  const valid = names.valid ?? NAMES[names.names];
+  const check = (s: ReturnType<typeof side>, which: 'wan' | 'lan'): void => {
+    if (s.value === undefined || s.key === null || valid.pattern.test(s.value)) return;
+    const hint = s.key === `router.${which}` ? `; router.${which} applies to every target: set router.${info.id}.${which} for ${info.id}` : '';
+    throw routerError(info, 'SFW304', `${s.key} "${s.value}" is not ${valid.what}${hint}`, plan.keyPos[s.posKey]);
+  };
+  const wan = side(info, plan, 'wan');
+  const lan = side(info, plan, 'lan');
+  check(wan, 'wan');
+  // A LAN without a default matters only for hairpin (it may name another target's zone otherwise).
+  const needsLan = names.lan !== undefined || plan.hairpin === true;
+  if (needsLan) check(lan, 'lan');
+  if (names.lan === undefined && plan.hairpin === true) {
+    if (lan.value === undefined) throw routerError(info, 'SFW305', `hairpin needs router.lan or router.${info.id}.lan (the LAN interface, e.g. br-lan)`, plan.keyPos.hairpin);
+    if (lan.value === wan.value) throw routerError(info, 'SFW304', `${lan.key} "${lan.value}" is the WAN interface too; hairpin needs the LAN interface`, plan.keyPos[lan.posKey]);
+  }
+  return { wan: wan.value!, lan: needsLan ? lan.value : undefined, wanKey: wan.key, lanKey: needsLan ? lan.key : null };
 }
 
 /** A TextFit for the target's comment field (or an uncounted one without it). */

@@ -23,14 +23,16 @@ export interface FormatInfo {
 }
 
 /**
- * What router.wan and router.lan name on this router, and their defaults. `linux`: an interface
- * name, checked by the skeleton (SFW304), and hairpin then needs router.lan (SFW305).
+ * What router.wan and router.lan name on this router, and their defaults. The skeleton checks each
+ * value against the kind's pattern (SFW304); without a LAN default, hairpin needs router.lan (SFW305).
  */
 export interface RouterNames {
   names: 'linux' | 'zone' | 'interface-id' | 'interface-list';
   wan: string;
   /** Absent: no default (hairpin needs router.lan). */
   lan?: string;
+  /** A stricter pattern than the kind's, and what it accepts in words. */
+  valid?: { pattern: RegExp; what: string };
 }
 
 /** The field where rule texts go, for cutting them and for SFW310. */
@@ -111,10 +113,13 @@ export interface RenderContext {
   info: TargetInfo;
   format: string;
   options: RenderOptions;
-  /** router.wan, or the target's default ("" for a target without router names). */
+  /** router.<id>.wan, router.wan, or the target's default ("" for a target without router names). */
   wan: string;
-  /** router.lan, or the target's default; undefined when neither exists. */
+  /** router.<id>.lan, router.lan, or the target's default; undefined when none exists. */
   lan: string | undefined;
+  /** The profile key that set wan and lan ("router.openwrt.wan", "router.wan"), or null for the default. */
+  wanKey: string | null;
+  lanKey: string | null;
   /** Cuts texts to info.comments (uncounted when the target declares none). */
   fit: TextFit;
 }

@@ -98,9 +98,13 @@ export function clientAddresses(plan: Plan): ClientAddresses {
  */
 export function labOptionsFor(plan: Plan, target: RouterTarget, o: { full?: boolean; lanClient?: boolean } = {}): LabOptions {
   const a = clientAddresses(plan);
+  // The interfaces the target's output names: router.<target>.wan/lan, router.wan/lan, defaults.
+  const own = { ...plan.router.targets?.[target] };
+  const wanIf = own.wan ?? plan.router.wan ?? TARGETS[target].router!.wan;
+  const lanIf = own.lan ?? plan.router.lan;
   const base: LabOptions = {
-    wanIf: plan.router.wan ?? TARGETS[target].router!.wan,
-    ...(plan.router.lan ? { lanIf: plan.router.lan } : {}),
+    wanIf,
+    ...(lanIf ? { lanIf } : {}),
     nasAddr: plan.nas.address,
     clientAddr: a.clientAddr,
   };

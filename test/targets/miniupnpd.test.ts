@@ -173,7 +173,7 @@ describe('miniupnpd limits and refusals', () => {
     const rules = (t: string) => t.split('\n').filter((l) => /^(allow|deny) /.test(l));
     expect(rules(text)).toEqual(rules(plain));
     expect(text).toMatch(/^# +allowFrom \(198\.51\.100\.0\/24, 2001:db8:100::\/48\) is not expressed here/m);
-    expect(text).toMatch(/^# +hairpin is not expressed here/m);
+    expect(text).toMatch(/^# +hairpin \(on\) is not expressed here/m);
   });
 
   it.each([

@@ -359,7 +359,7 @@ describe('nftables: refusals', () => {
   test('hairpin without router.lan stops with SFW305 at the hairpin key', () => {
     const pos = { file: 'p.yaml', line: 9, column: 1 };
     const plan = samplePlan({ hairpin: true, keyPos: { hairpin: pos } });
-    expect(codes(plan)).toEqual(['SFW305 target nftables: hairpin needs router.lan (the LAN interface, e.g. br-lan)']);
+    expect(codes(plan)).toEqual(['SFW305 target nftables: hairpin needs router.lan or router.nftables.lan (the LAN interface, e.g. br-lan)']);
     try {
       render(plan);
     } catch (e) {

@@ -41,7 +41,9 @@ describe('openwrt allowFrom: one redirect per IPv4 source (src_ip is a single va
   test('every port section exists once per source, suffixed _S<n>, with that src_ip', () => {
     const redirects = s.filter((x) => x.type === 'redirect');
     expect(redirects).toHaveLength(20);
-    expect(byId(s, 'synfw_sample_tcp_443_S1')).toMatchObject({ src_ip: '198.51.100.0/24', src_dport: '443', dest_port: '5001', reflection: '0' });
+    // hairpin is not set: the first copy keeps fw4's default reflection, the others have it off.
+    expect(byId(s, 'synfw_sample_tcp_443_S1')).toMatchObject({ src_ip: '198.51.100.0/24', src_dport: '443', dest_port: '5001' });
+    expect(byId(s, 'synfw_sample_tcp_443_S1').reflection).toBeUndefined();
     expect(byId(s, 'synfw_sample_tcp_443_S2')).toMatchObject({ src_ip: '203.0.113.7/32', src_dport: '443', dest_port: '5001', reflection: '0' });
     expect(redirects.every((x) => /_S[12]$/.test(x.id))).toBe(true);
     expect(redirectTuples(s).every((t) => t.source !== null)).toBe(true);

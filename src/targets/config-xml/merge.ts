@@ -64,6 +64,22 @@ export function readConfig(merge: { file: string; text: string }, dialect: Merge
   return { file, doc, kind };
 }
 
+/**
+ * The interface ids the rules name must exist in a full configuration (an area backup holds no
+ * <interfaces>): a rule on an unknown interface is skipped by the router, silently.
+ */
+export function checkInterfaces(user: UserConfig, used: { id: string; key: string | null }[]): void {
+  const section = user.kind === 'full' ? childrenNamed(user.doc.root, 'interfaces')[0] : undefined;
+  // A backup cut down to its rules tells nothing about the interfaces.
+  if (!section) return;
+  const have = section.children.map((c) => c.name);
+  for (const { id, key } of used) {
+    if (have.includes(id)) continue;
+    const from = key ? ` (${key})` : ' (the default; set router.wan or router.lan)';
+    throw mergeError(user.file, `interface "${id}"${from} is not in this configuration's <interfaces>${have.length ? ` (it has ${have.join(', ')})` : ', which is empty'}`);
+  }
+}
+
 /** A rule's field as the product reads it ('' when absent). */
 export function fieldOf(rule: XmlElement, name: string, dialect: MergeDialect): string {
   const el = childrenNamed(rule, name)[0];

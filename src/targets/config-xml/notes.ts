@@ -1,7 +1,6 @@
 // Header lines both pf-based targets add for the profile options allowFrom, hairpin and
 // nas.address6: what the file does about each, in the product's own menu names.
 
-import type { Diagnostic } from '../../diagnostics.js';
 import type { Plan } from '../../plan/types.js';
 import { sourcesRestricted } from '../shared/sources.js';
 import { profileTag } from '../shared/text.js';
@@ -12,6 +11,8 @@ export interface Product {
   name: 'pfSense' | 'OPNsense';
   /** Where the per-rule reflection needs its outbound NAT helper switched on. */
   reflectionHelper: string;
+  /** Where the system default for NAT reflection is set. */
+  reflectionSetting: string;
 }
 
 /** The product and the interfaces of this render. */
@@ -21,12 +22,10 @@ interface NotesInput {
   iface: string;
   lan: string;
   reflectionHelper: string;
+  reflectionSetting: string;
 }
 
-const input = (p: Product, ctx: RenderContext): NotesInput => ({ product: p.name, target: ctx.info.id, iface: ctx.wan, lan: ctx.lan!, reflectionHelper: p.reflectionHelper });
-
-/** pf's internal interface names; anything else is probably a device or display name. */
-export const PF_IFACE = /^(wan|lan|opt[0-9]+)$/;
+const input = (p: Product, ctx: RenderContext): NotesInput => ({ product: p.name, target: ctx.info.id, iface: ctx.wan, lan: ctx.lan!, reflectionHelper: p.reflectionHelper, reflectionSetting: p.reflectionSetting });
 
 /** Lines for the header, before "Apply:", wrapped. Empty when the profile uses none of the options. */
 export function optionNotes(plan: Plan, p: Product, ctx: RenderContext): string[] {
@@ -40,7 +39,11 @@ export function optionNotes(plan: Plan, p: Product, ctx: RenderContext): string[
         : `Sources (allowFrom): only IPv6 sources are listed, so no IPv4 source on the WAN may use the port forwards${plan.hairpin ? '' : ' and none are written'}.`,
     );
   }
-  if (plan.hairpin) {
+  if (plan.hairpin === false) {
+    lines.push('Hairpin (NAT loopback) is off: every port forward sets NAT reflection to Disable, whatever the system default is.');
+  } else if (plan.hairpin === null) {
+    lines.push(`NAT reflection (hairpin): every port forward uses the system default (${n.reflectionSetting}); set hairpin to true or false in the profile to decide it here.`);
+  } else {
     lines.push(
       `Hairpin (NAT loopback): every port forward sets NAT reflection to Pure NAT, so LAN clients can use the WAN address. Clients on the NAS's own subnet also need ${n.reflectionHelper} (it source-NATs only reflected LAN connections, never traffic from the WAN).`,
     );
@@ -49,8 +52,8 @@ export function optionNotes(plan: Plan, p: Product, ctx: RenderContext): string[
         `Hairpin traffic from the LAN is not subject to allowFrom (LAN clients are trusted): ${n.product} reflects a port forward with its source, so each forward also has one from the ${n.lan} network, which only reflected LAN traffic matches.`,
       );
     }
-    if (plan.router.lan !== undefined && !restricted) {
-      lines.push(`router.lan (${plan.router.lan}) is not used: ${n.product} sets up reflection on its internal interfaces itself.`);
+    if (ctx.lanKey !== null && !restricted) {
+      lines.push(`${ctx.lanKey} (${n.lan}) is not used: ${n.product} sets up reflection on its internal interfaces itself.`);
     }
   }
   const address6 = plan.nas.address6;
@@ -63,41 +66,6 @@ export function optionNotes(plan: Plan, p: Product, ctx: RenderContext): string[
     }
   }
   return lines.flatMap((l) => wrap(l));
-}
-
-/**
- * Warnings about the interfaces: a WAN or LAN name pf does not know. (allowFrom with IPv6 sources
- * only is the resolver's warning SFW254; the header says what it means here.)
- */
-export function interfaceWarnings(plan: Plan, p: Product, ctx: RenderContext): Diagnostic[] {
-  const n = input(p, ctx);
-  return [...ifaceWarnings(plan, n), ...optionWarnings(plan, n)];
-}
-
-function optionWarnings(plan: Plan, n: NotesInput): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  if (plan.hairpin && sourcesRestricted(plan) && !PF_IFACE.test(n.lan)) {
-    out.push({
-      code: 'SFW304',
-      severity: 'warning',
-      message: `${n.target}: router.lan "${n.lan}" is not an interface name like lan or opt1; the hairpin port forwards from the LAN network need ${n.product}'s internal name (Interfaces > Assignments)`,
-      pos: plan.keyPos.lan,
-    });
-  }
-  return out;
-}
-
-/** router.wan must be pf's internal interface name (wan, opt1), not a device or description. */
-function ifaceWarnings(plan: Plan, n: NotesInput): Diagnostic[] {
-  if (PF_IFACE.test(n.iface)) return [];
-  return [
-    {
-      code: 'SFW304',
-      severity: 'warning',
-      message: `${n.target}: router.wan "${n.iface}" is not an interface name like wan, lan or opt1; ${n.product}'s rules need the internal name (Interfaces > Assignments), not the device or its description`,
-      pos: plan.keyPos.wan,
-    },
-  ];
 }
 
 /** A note as header lines of at most ~100 characters; continuation lines indented by two spaces. */

@@ -7,12 +7,15 @@ import { formatRange } from '../../plan/ranges.js';
 import type { Forward, Plan } from '../../plan/types.js';
 import { cleanText } from '../../render/escape/xml.js';
 import { mergeBy, twinGroups } from '../shared/ports.js';
-import { allowedSources } from '../shared/sources.js';
+import { allowedSources, sourcesRestricted } from '../shared/sources.js';
 import { appsOf, originNames, cutAbout, profileTag, ruleText } from '../shared/text.js';
 import type { RenderContext } from '../types.js';
 import { associatedRuleId, unique, type RuleKey } from './ids.js';
 
 export type PfProtocol = 'tcp' | 'udp' | 'tcp/udp';
+
+/** A port forward's <natreflection>: both products take purenat and disable; absent is the system default. */
+export type Reflection = 'purenat' | 'disable';
 
 /** A rule's <source>: anyone, one address or CIDR, or an interface's network (pf "lan"). */
 export type PfSource = { kind: 'any' } | { kind: 'address'; address: string; cidr: string } | { kind: 'network'; network: string };
@@ -37,8 +40,8 @@ export interface PfForward {
   /** NAS port or range (the linked pass rule's destination port). */
   filterPort: string;
   source: PfSource;
-  /** NAT reflection for this rule (plan.hairpin). */
-  reflection: boolean;
+  /** NAT reflection for this rule: purenat (hairpin true), disable (false), or the system default (null). */
+  reflection: Reflection | null;
   /** Free text, cleaned and cut to the dialect's limit; the template escapes it. */
   descr: string;
   key: RuleKey;
@@ -121,7 +124,7 @@ export function buildRules(plan: Plan, dialect: PfDialect, ctx: RenderContext): 
         localPort: f.internal.first,
         filterPort,
         source,
-        reflection: plan.hairpin,
+        reflection: plan.hairpin === null ? null : plan.hairpin ? 'purenat' : 'disable',
         descr: fit(`${ruleText(plan, g.forwards)}${sourceText(source)}`, g.forwards),
         key: { protocol: g.protocol, external: extPort, internal: filterPort, source: sourceKey(source) },
       });
@@ -157,7 +160,7 @@ export interface LinkedRule {
   localPort: number;
   filterPort: string;
   source: SourceView;
-  reflection: boolean;
+  reflection: Reflection | null;
   /** Free text, cleaned and cut; the template escapes it. */
   descr: string;
   /** The associated-rule-id linking the two. */
@@ -190,3 +193,15 @@ export interface Allow6View {
 
 export const allowViews = (plan: Plan, built: PfRules): Allow6View[] =>
   built.allows6.map((a) => ({ protocol: a.protocol, address: plan.nas.address6!, port: a.port, source: sourceView(a.source), descr: a.descr }));
+
+/** The interface ids the rules name, with the profile key that chose each (for --merge's check). */
+export function usedInterfaces(plan: Plan, ctx: RenderContext): { id: string; key: string | null }[] {
+  const lanUsed = plan.hairpin === true && sourcesRestricted(plan);
+  return [{ id: ctx.wan, key: ctx.wanKey }, ...(lanUsed ? [{ id: ctx.lan!, key: ctx.lanKey }] : [])];
+}
+
+/**
+ * "<id>ip": pf's name for an interface's own address, which both products resolve per interface
+ * ("wanip" is always the address of wan, so a forward on opt1 needs "opt1ip").
+ */
+export const interfaceAddress = (id: string): string => `${id}ip`;

@@ -56,7 +56,7 @@ export function header(plan: Plan, m: IptablesModel, ctx: RenderContext): Header
   if (hpin && masq && m.lookups) {
     const { lan, wan } = m.lookups;
     notes.push(
-      `Hairpin (NAT loopback) for clients on ${lan} (router.lan): nat ${hpin.name} (${where(hpin)}) DNATs connections that arrive on ${lan} for the router's WAN IPv4 address(es) on the forwarded WAN ports, never those for its LAN address;`,
+      `Hairpin (NAT loopback) for clients on ${lan} (${ctx.lanKey}): nat ${hpin.name} (${where(hpin)}) DNATs connections that arrive on ${lan} for the router's WAN IPv4 address(es) on the forwarded WAN ports, never those for its LAN address;`,
       `nat ${masq.name} (${where(masq)}) masquerades only those LAN-originated connections to the NAS, so the NAS answers through the router; connections from the WAN keep their real source address.`,
       `The filter chain also accepts them (in and out on ${lan}). LAN clients are trusted: allowFrom does not apply to them.`,
       `The script reads ${wan}'s IPv4 address(es) and ${lan}'s subnet(s) when it runs (with ip and awk: ip -4 -o addr show dev ...): run it again whenever the WAN address changes, e.g. from the DHCP client's or PPP's ip-up hook.`,

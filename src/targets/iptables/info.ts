@@ -11,6 +11,7 @@ export const info = {
       // One static iptables-restore file: no run-time look-ups and no ip6tables.
       refuses: {
         hairpin: {
+          when: (plan) => plan.hairpin === true,
           why: "in --format restore: hairpin needs the router's current WAN address and LAN subnet, which a static iptables-restore file cannot look up; use the default format (an sh script that looks them up when it runs)",
         },
         address6: {

@@ -186,7 +186,7 @@ export function buildModel(plan: Plan, ctx: RenderContext): IptablesModel {
           lookups: {
             wan,
             lan,
-            noLan: `synfw: ${lan} (router.lan) has no IPv4 address, so hairpin cannot work: check router.lan; nothing was changed`,
+            noLan: `synfw: ${lan} (${ctx.lanKey}) has no IPv4 address, so hairpin cannot work: check ${ctx.lanKey}; nothing was changed`,
             noWan: `synfw: warning: ${wan} has no IPv4 address now: no hairpin DNAT until this script runs again`,
           },
         }

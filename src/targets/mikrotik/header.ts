@@ -20,9 +20,9 @@ function allowFromLines(plan: Plan, m: MikrotikModel): string[] {
   return [];
 }
 
-function hairpinLines(plan: Plan, m: MikrotikModel): string[] {
+function hairpinLines(m: MikrotikModel, ctx: RenderContext): string[] {
   if (!m.hairpin) return [];
-  const lan = `${m.lanKey}=${m.lan}${plan.router.lan ? ', router.lan' : ", defconf's interface list; set router.lan to change it"}`;
+  const lan = `in-interface-list=${m.lan}${ctx.lanKey ? `, ${ctx.lanKey}` : ", defconf's interface list; set router.lan to change it"}`;
   return [
     `hairpin: LAN clients (${lan}) reach the forwards at the router's WAN address too:`,
     '  dst-nat rules with dst-address-type=local, as RouterOS has no "address of the WAN interface" match',
@@ -46,7 +46,7 @@ function ipv6Lines(plan: Plan, m: MikrotikModel): string[] {
   const lines = m.v6.hasAccepts
     ? [
         `IPv6 (no NAT): /ipv6 firewall filter accepts for ${m.v6.address} on the NAS's own ports, inbound on`,
-        `  ${m.v6.inKey}=${m.v6.wan} ${m.v6.srcList ? `from the /ipv6 address list ${m.v6.srcList} (${plan.allowFrom6.join(', ')})` : 'from anywhere'},`,
+        `  in-interface-list=${m.v6.wan} ${m.v6.srcList ? `from the /ipv6 address list ${m.v6.srcList} (${plan.allowFrom6.join(', ')})` : 'from anywhere'},`,
         '  with reply accepts; moved above the first drop like the IPv4 ones.',
       ]
     : ['IPv6: allowFrom lists only IPv4 sources, so no IPv6 source may connect: no IPv6 accepts are written.'];
@@ -57,8 +57,8 @@ function ipv6Lines(plan: Plan, m: MikrotikModel): string[] {
   return lines;
 }
 
-function optionLines(plan: Plan, m: MikrotikModel): string[] {
-  return [...allowFromLines(plan, m), ...hairpinLines(plan, m), ...ipv6Lines(plan, m)];
+function optionLines(plan: Plan, m: MikrotikModel, ctx: RenderContext): string[] {
+  return [...allowFromLines(plan, m), ...hairpinLines(m, ctx), ...ipv6Lines(plan, m)];
 }
 
 /** The exact commands that delete everything this profile added, in every menu the script touches. */
@@ -81,11 +81,11 @@ export function header(plan: Plan, m: MikrotikModel, ctx: RenderContext): Header
     'because a to-ports range is not offset-mapped.',
     'Forward rules: see the note above /ip firewall filter below.',
     'Connections the router already tracks keep their old NAT until they time out (/ip firewall connection).',
-    ...optionLines(plan, m),
+    ...optionLines(plan, m, ctx),
   ];
   if (ctx.fit.cut) notes.push(`${ctx.fit.cut} rule comment(s) were cut to ${info.comments.max} bytes and end in "..."; the list above is complete.`);
   return {
-    wan: `${m.wanKey}=${m.wan}${m.wanKey === 'in-interface-list' ? ", the default configuration's interface list" : ''}`,
+    wan: `in-interface-list=${m.wan}${ctx.wanKey ? '' : ", the default configuration's interface list"}`,
     apply: [
       `upload this file as ${file} (Files), then in a terminal: /import file-name=${file}`,
       'or paste the whole file into a terminal (WinBox/WebFig New Terminal, or ssh).',

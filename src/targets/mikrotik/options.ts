@@ -34,8 +34,6 @@ export interface Ipv6AcceptView {
 export interface Ipv6View {
   /** "2001:db8::10/128". */
   address: string;
-  inKey: 'in-interface' | 'in-interface-list';
-  outKey: 'out-interface' | 'out-interface-list';
   wan: string;
   addresses: AddressView[];
   /** The address list when allowFrom restricts the sources, else null. */
@@ -87,11 +85,8 @@ export function ipv6View(plan: Plan, wan: string, listName: string, c: Comment):
       });
     }
   }
-  const own = plan.router.wan !== undefined;
   return {
     address: `${address6}/128`,
-    inKey: own ? 'in-interface' : 'in-interface-list',
-    outKey: own ? 'out-interface' : 'out-interface-list',
     wan,
     addresses: plan.allowFrom6.map((a) => addressEntry(plan, a, c)),
     srcList: restricted ? listName : null,

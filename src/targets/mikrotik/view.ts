@@ -29,11 +29,8 @@ export interface MikrotikModel {
   tag: string;
   /** POSIX ERE (unquoted) matching every comment this profile's rules carry, and no other profile's. */
   tagRegex: string;
-  /** How the dst-nat rules match the WAN: an interface (router.wan) or the defconf interface list. */
-  wanKey: 'in-interface' | 'in-interface-list';
+  /** The interface lists the rules match (in-interface-list): router.wan/lan, or defconf's WAN and LAN. */
   wan: string;
-  /** How hairpin rules match the LAN: an interface (router.lan) or the defconf interface list LAN. */
-  lanKey: 'in-interface' | 'in-interface-list';
   lan: string;
   nas: string;
   /** The address list this profile owns ("synfw-<profile>"), IPv4 and IPv6. */
@@ -56,7 +53,6 @@ export function buildModel(plan: Plan, ctx: RenderContext): MikrotikModel {
   // A non-empty allowFrom admits only what it lists: with IPv6 sources only, no IPv4 source at all.
   const wanOpen = admits(plan, 4);
   const listName = `synfw-${plan.profile.name}`;
-  const lan = { key: plan.router.lan ? ('in-interface' as const) : ('in-interface-list' as const), value: ctx.lan! };
 
   const nat: NatRuleView[] = [];
   const filter: FilterRuleView[] = [];
@@ -83,10 +79,8 @@ export function buildModel(plan: Plan, ctx: RenderContext): MikrotikModel {
     tag,
     // The space after the tag keeps profile "home" from matching "home-lab"'s rules.
     tagRegex: `^${rosRegexLiteral(tag)} `,
-    wanKey: plan.router.wan ? 'in-interface' : 'in-interface-list',
     wan: ctx.wan,
-    lanKey: lan.key,
-    lan: lan.value,
+    lan: ctx.lan!,
     nas,
     listName,
     srcList: restricted ? listName : null,

@@ -80,7 +80,7 @@ function notes(plan: Plan): string[] {
       'mappings LAN hosts may request, not which internet sources may connect; UPnP mappings are open to every source.',
     );
   }
-  if (plan.hairpin) out.push('hairpin is not expressed here: NAT loopback for the mappings is a setting of the router itself.');
+  if (plan.hairpin !== null) out.push(`hairpin (${plan.hairpin ? 'on' : 'off'}) is not expressed here: NAT loopback for the mappings is a setting of the router itself.`);
   return out;
 }
 

@@ -43,7 +43,7 @@ function ipv4Lines(plan: Plan, m: OpenwrtModel): string[] {
   } else if (plan.allowFrom6.length) {
     lines.push('allowFrom lists only IPv6 sources: no IPv4 source may use the forwards, so no redirects are written.');
   }
-  if (plan.hairpin) {
+  if (plan.hairpin === true) {
     lines.push(
       `reflection '1' (hairpin): LAN clients in zone ${m.dest} reach the forwards at the router's WAN address too`,
       `  (NAT loopback; reflection_src 'internal': the NAS sees the router's LAN address as the source).`,
@@ -52,8 +52,13 @@ function ipv4Lines(plan: Plan, m: OpenwrtModel): string[] {
       '  Hairpin traffic from the LAN is not subject to allowFrom: fw3 and fw4 do not copy src_ip into',
       '  reflection rules.' + (plan.allowFrom.length ? ' Only the first redirect of a port (_S1) reflects, so the rules exist once.' : ''),
     );
-  } else {
+  } else if (plan.hairpin === false) {
     lines.push("reflection '0': NAT loopback (hairpin) is off, as the profile's hairpin is false (fw3 and fw4 default to on).");
+  } else {
+    lines.push(
+      'reflection is not set: fw3/fw4 apply their default (NAT loopback on, for redirects whose src zone masquerades).',
+      '  Set hairpin to true or false in the profile to decide it here.' + (plan.allowFrom.length ? ' Only the first redirect of a port (_S1) may reflect.' : ''),
+    );
   }
   return lines;
 }
@@ -76,7 +81,7 @@ function ipv6Lines(plan: Plan, m: OpenwrtModel): string[] {
 export function header(plan: Plan, m: OpenwrtModel, ctx: RenderContext): HeaderParts {
   const { apply, remove } = applyRemove(m, ctx.format === 'config');
   const notes = [
-    `Sections: config redirect, target DNAT, src zone ${m.src}, dest zone ${m.dest}${plan.router.lan ? ' (router.lan)' : ' (default; set router.lan to change it)'}, family ipv4.`,
+    `Sections: config redirect, target DNAT, src zone ${m.src}, dest zone ${m.dest}${ctx.lanKey ? ` (${ctx.lanKey})` : ' (default; set router.lan to change it)'}, family ipv4.`,
     ...ipv4Lines(plan, m),
     ...ipv6Lines(plan, m),
     `name: tag, apps and names in at most ${info.comments.max} bytes (fw4 makes it an nft comment, limit 128);`,

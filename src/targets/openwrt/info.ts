@@ -12,7 +12,7 @@ export const info = {
     // fw3/fw4 hang NAT loopback on a redirect; with no IPv4 source allowed there is none to hang it on.
     hairpin: {
       why: 'fw3 and fw4 make NAT loopback rules from a redirect, and allowFrom lists only IPv6 sources, so no IPv4 redirect is written; add an IPv4 source to allowFrom or set hairpin to false',
-      when: (plan) => !admits(plan, 4),
+      when: (plan) => plan.hairpin === true && !admits(plan, 4),
     },
   },
   router: { names: 'zone', wan: 'wan', lan: 'lan' },

@@ -70,6 +70,16 @@ export function ipv4Sources(plan: Plan): (string | null)[] {
   return allowedSources(plan, 4) ?? [null];
 }
 
+/** The reflection options of one redirect: on (with the LAN address as source), off, or unset. */
+function reflectionOptions(hairpin: boolean | null, first: boolean): { key: string; value: string }[] {
+  if (!first || hairpin === false) return [{ key: 'reflection', value: '0' }];
+  if (hairpin === null) return [];
+  return [
+    { key: 'reflection', value: '1' },
+    { key: 'reflection_src', value: 'internal' },
+  ];
+}
+
 export interface Redirects {
   sections: Section[];
   /** Some remapped range was split into one section per port. */
@@ -94,8 +104,9 @@ export function buildRedirects(plan: Plan, ctx: RenderContext): Redirects {
         ids.add(id);
         const text = redirectText(plan, group, ext, int, source ?? undefined);
         const identity = ext.first === int.first;
-        // NAT loopback for the first copy of a port only, so its rules exist once.
-        const reflection = plan.hairpin && k === 0;
+        // NAT loopback on the first copy of a port only, so its rules exist once; hairpin omitted
+        // leaves that copy to fw3/fw4's default (on).
+        const reflection = reflectionOptions(plan.hairpin, k === 0);
         sections.push({
           type: 'redirect',
           id,
@@ -112,7 +123,7 @@ export function buildRedirects(plan: Plan, ctx: RenderContext): Redirects {
             ...(identity && ext.first !== ext.last ? [] : [{ key: 'dest_port', value: formatRange(int) }]),
             ...protos.map((p) => ({ key: 'proto', value: p, list: true })),
             { key: 'family', value: 'ipv4' },
-            ...(reflection ? [{ key: 'reflection', value: '1' }, { key: 'reflection_src', value: 'internal' }] : [{ key: 'reflection', value: '0' }]),
+            ...reflection,
           ],
         });
       });

@@ -11,6 +11,7 @@ type Format = 'default' | 'mvc';
 
 export const OPNSENSE: Product = {
   name: 'OPNsense',
+  reflectionSetting: 'Firewall > Settings > Advanced: "Reflection for destination NAT"',
   reflectionHelper: 'Firewall > Settings > Advanced: "Automatic outbound NAT for Reflection"',
 };
 

@@ -7,21 +7,23 @@
 // user's downloaded configuration (merge.ts), because a restore replaces whole sections.
 
 import { opnText, xmlComment } from '../../render/escape/xml.js';
-import { interfaceWarnings } from '../config-xml/notes.js';
+import { checkInterfaces } from '../config-xml/merge.js';
 import { parseXml } from '../config-xml/parse.js';
+import { usedInterfaces } from '../config-xml/rules.js';
 import { defineTarget } from '../define.js';
-import { header, OPNSENSE } from './header.js';
+import { header } from './header.js';
 import { info } from './info.js';
 import { layoutWarnings, mergeOpn, readOpnConfig } from './merge.js';
 import { buildView } from './view.js';
 
 export const target = defineTarget(info, {
   helpers: { comment: xmlComment, text: opnText },
-  model: (plan, ctx) => buildView(plan, ctx, ctx.options.merge ? readOpnConfig(ctx.options.merge) : null),
+  model: (plan, ctx) => {
+    const user = ctx.options.merge ? readOpnConfig(ctx.options.merge) : null;
+    if (user) checkInterfaces(user, usedInterfaces(plan, ctx));
+    return buildView(plan, ctx, user);
+  },
   header,
-  warnings: (plan, view, ctx) => [
-    ...interfaceWarnings(plan, OPNSENSE, ctx),
-    ...layoutWarnings(view.user ?? undefined, plan.profile.name, ctx.format as 'default' | 'mvc'),
-  ],
+  warnings: (plan, view, ctx) => layoutWarnings(view.user ?? undefined, plan.profile.name, ctx.format as 'default' | 'mvc'),
   finish: (text, plan, view) => (view.user ? mergeOpn(view.user, parseXml(text), plan.profile.name) : text),
 });

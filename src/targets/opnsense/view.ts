@@ -9,7 +9,7 @@ import type { Plan } from '../../plan/types.js';
 import { cleanText } from '../../render/escape/xml.js';
 import { ruleUuid, unique } from '../config-xml/ids.js';
 import { mergeError } from '../config-xml/merge.js';
-import { allowViews, buildRules, linkedRules, type Allow6View, type LinkedRule, type PfProtocol, type PfRules, type PfSource } from '../config-xml/rules.js';
+import { allowViews, buildRules, interfaceAddress, linkedRules, type Allow6View, type LinkedRule, type PfProtocol, type PfRules, type PfSource, type Reflection } from '../config-xml/rules.js';
 import type { RenderContext } from '../types.js';
 import { sequenceBase, type UserConfig } from './merge.js';
 
@@ -28,12 +28,14 @@ export interface MvcRule {
   localPort: number;
   /** <source><network>: any, an address or CIDR, or an interface network. */
   sourceNet: string;
-  reflection: boolean;
+  reflection: Reflection | null;
   descr: string;
 }
 
 export interface OpnView {
   iface: string;
+  /** The port forwards' destination: the WAN interface's own address ("wanip", "opt1ip"). */
+  ifaceAddress: string;
   rules: LegacyRule[] | MvcRule[];
   allows6: Allow6View[];
   /** The user's config.xml from --merge, parsed. */
@@ -80,5 +82,5 @@ export function buildView(plan: Plan, ctx: RenderContext, user: UserConfig | nul
   // Stored as written: no CDATA, no entities in the value the model validates.
   const built = buildRules(plan, { stored: cleanText, lan: ctx.lan! }, ctx);
   const rules = ctx.format === 'mvc' ? mvcRules(plan, built, user) : linkedRules(plan, built);
-  return { iface: ctx.wan, rules, allows6: allowViews(plan, built), user };
+  return { iface: ctx.wan, ifaceAddress: interfaceAddress(ctx.wan), rules, allows6: allowViews(plan, built), user };
 }

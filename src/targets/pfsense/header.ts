@@ -10,6 +10,7 @@ import type { PfView } from './view.js';
 
 export const PFSENSE: Product = {
   name: 'pfSense',
+  reflectionSetting: 'System > Advanced > Firewall & NAT: "NAT Reflection mode for port forwards"',
   reflectionHelper: 'System > Advanced > Firewall & NAT: "Enable automatic outbound NAT for Reflection"',
 };
 

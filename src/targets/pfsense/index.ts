@@ -4,18 +4,22 @@
 // user's own export (merge.ts), because restoring an area replaces the whole section.
 
 import { pfCdata, xmlComment, xmlText } from '../../render/escape/xml.js';
-import { interfaceWarnings } from '../config-xml/notes.js';
+import { checkInterfaces } from '../config-xml/merge.js';
 import { parseXml } from '../config-xml/parse.js';
+import { usedInterfaces } from '../config-xml/rules.js';
 import { defineTarget } from '../define.js';
-import { header, PFSENSE } from './header.js';
+import { header } from './header.js';
 import { info } from './info.js';
 import { mergePf, readPfConfig } from './merge.js';
 import { buildView } from './view.js';
 
 export const target = defineTarget(info, {
   helpers: { comment: xmlComment, text: xmlText, cdata: pfCdata },
-  model: (plan, ctx) => buildView(plan, ctx, ctx.options.merge ? readPfConfig(ctx.options.merge) : null),
+  model: (plan, ctx) => {
+    const user = ctx.options.merge ? readPfConfig(ctx.options.merge) : null;
+    if (user) checkInterfaces(user, usedInterfaces(plan, ctx));
+    return buildView(plan, ctx, user);
+  },
   header,
-  warnings: (plan, _view, ctx) => interfaceWarnings(plan, PFSENSE, ctx),
   finish: (text, plan, view) => (view.user ? mergePf(view.user, parseXml(text), plan.profile.name) : text),
 });

@@ -5,7 +5,7 @@ import type { Plan } from '../../plan/types.js';
 import { pfEntities } from '../../render/escape/xml.js';
 import { bytePrefix } from '../../render/text.js';
 import { trackerBase } from '../config-xml/ids.js';
-import { allowViews, buildRules, linkedRules, type Allow6View, type LinkedRule } from '../config-xml/rules.js';
+import { allowViews, buildRules, interfaceAddress, linkedRules, type Allow6View, type LinkedRule } from '../config-xml/rules.js';
 import type { RenderContext } from '../types.js';
 import type { UserConfig } from './merge.js';
 
@@ -23,6 +23,8 @@ export interface PfAllow6View extends Allow6View {
 
 export interface PfView {
   iface: string;
+  /** The port forwards' destination: the WAN interface's own address ("wanip", "opt1ip"). */
+  ifaceAddress: string;
   rules: PfRule[];
   allows6: PfAllow6View[];
   /** The user's config.xml from --merge, parsed. */
@@ -34,5 +36,5 @@ export function buildView(plan: Plan, ctx: RenderContext, user: UserConfig | nul
   let tracker = trackerBase(plan.profile.name);
   const rules: PfRule[] = linkedRules(plan, built).map((r) => ({ ...r, filterDescr: bytePrefix(`NAT ${r.descr}`, FILTER_DESCR_MAX), tracker: tracker++ }));
   const allows6: PfAllow6View[] = allowViews(plan, built).map((a) => ({ ...a, tracker: tracker++ }));
-  return { iface: ctx.wan, rules, allows6, user };
+  return { iface: ctx.wan, ifaceAddress: interfaceAddress(ctx.wan), rules, allows6, user };
 }

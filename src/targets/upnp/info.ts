@@ -11,7 +11,7 @@ export const info = {
     allowFrom: {
       why: 'a UPnP IGD mapping cannot be limited to source networks (NewRemoteHost names one host at most and most gateways only accept the wildcard)',
     },
-    hairpin: { why: 'NAT loopback is a setting of the gateway itself that UPnP cannot request' },
+    hairpin: { why: 'NAT loopback, on or off, is a setting of the gateway itself that UPnP cannot request' },
     address6: { why: 'IPv6 needs firewall pinholes (IGDv2 WANIPv6FirewallControl), which this target does not generate; use a router target' },
   },
   cli: {

@@ -29,7 +29,7 @@ function applyLines(m: VyosModel, script: boolean): string[] {
   ];
 }
 
-function optionLines(plan: Plan, m: VyosModel): string[] {
+function optionLines(plan: Plan, m: VyosModel, ctx: RenderContext): string[] {
   const lines: string[] = [];
   const [g4, g6] = m.groups;
   if (sourcesRestricted(plan)) {
@@ -48,7 +48,7 @@ function optionLines(plan: Plan, m: VyosModel): string[] {
   }
   if (m.lan !== null) {
     lines.push(
-      `Hairpin (NAT loopback) for clients on ${m.lan} (router.lan): nat destination rules on ${m.lan} DNAT connections for the router's WAN address on the`,
+      `Hairpin (NAT loopback) for clients on ${m.lan} (${ctx.lanKey}): nat destination rules on ${m.lan} DNAT connections for the router's WAN address on the`,
       'forwarded WAN ports (only that address: connections to other hosts on these ports are untouched), and nat source rules masquerade',
       `only connections from ${m.lan}'s subnet to the NAS ports, so the NAS answers through the router; connections from the WAN keep their source address.`,
       'LAN clients are trusted: allowFrom does not apply to them. VyOS rules hold addresses literally, so the script looks up the first IPv4',
@@ -84,7 +84,7 @@ export function header(plan: Plan, m: VyosModel, ctx: RenderContext): HeaderPart
     `Forward filter: accepts for the DNATed connections (connection-status nat destination) arriving on ${m.wan}, and for their replies.`,
     'VyOS checks forward filter rules by number: a lower-numbered rule of yours that drops WAN traffic, or jumps to a chain whose default-action',
     'is drop, decides first; then add an accept with connection-status nat destination to that chain. With the default (accept) nothing else is needed.',
-    ...optionLines(plan, m),
+    ...optionLines(plan, m, ctx),
     ...descriptionLines(m, ctx.fit.cut),
   ];
   return { apply: applyLines(m, script), remove, notes };

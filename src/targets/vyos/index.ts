@@ -7,12 +7,13 @@
 import { shQuote } from '../../render/escape/shell.js';
 import { vyosComment, vyosQuote } from '../../render/escape/vyos.js';
 import { defineTarget } from '../define.js';
+import type { RenderContext } from '../types.js';
 import { fileName, header } from './header.js';
 import { info } from './info.js';
 import { buildModel, type VyosModel } from './view.js';
 
 /** What only the script needs: messages and the hairpin lookups. */
-function scriptView(m: VyosModel): object {
+function scriptView(m: VyosModel, ctx: RenderContext): object {
   return {
     rootMessage: `synfw: do not run this as root or with sudo; run it as your VyOS login user: vbash ${fileName(m, true)}`,
     tagPrefix: `${m.tag} `,
@@ -22,8 +23,8 @@ function scriptView(m: VyosModel): object {
         : {
             wan: m.wan,
             lan: m.lan,
-            noWan: `synfw: no IPv4 address on ${m.wan} (router.wan); the hairpin rules need the WAN address. Nothing was changed.`,
-            noLan: `synfw: no IPv4 subnet on ${m.lan} (router.lan); the hairpin rules need the LAN subnet. Nothing was changed.`,
+            noWan: `synfw: no IPv4 address on ${m.wan} (${ctx.wanKey ?? 'default'}); the hairpin rules need the WAN address. Nothing was changed.`,
+            noLan: `synfw: no IPv4 subnet on ${m.lan} (${ctx.lanKey}); the hairpin rules need the LAN subnet. Nothing was changed.`,
           },
   };
 }
@@ -32,7 +33,7 @@ export const target = defineTarget(info, {
   helpers: { vyosQuote, vyosComment, shQuote },
   model: (plan, ctx) => {
     const m = buildModel(plan, ctx);
-    return ctx.format === 'default' ? { ...m, ...scriptView(m) } : m;
+    return ctx.format === 'default' ? { ...m, ...scriptView(m, ctx) } : m;
   },
   header,
 });
