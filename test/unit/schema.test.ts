@@ -57,7 +57,8 @@ describe('router names per target', () => {
     expect(r.plan!.router).toEqual({ wan: 'eth0', targets: { openwrt: { wan: 'wan' } } });
     expect(r.plan!.keyPos['openwrt.wan']).toEqual({ file: 'p.yaml', line: 5, column: 14 });
     const bad = planFromText(text.replace('openwrt:', 'fritzbox:'), 'p.yaml');
-    expect(bad.diagnostics.map((d) => d.code)).toContain('SFW102');
+    expect(bad.diagnostics.map((d) => [d.code, d.severity])).toEqual([['SFW110', 'error']]);
+    expect(bad.diagnostics[0]!.message).toContain('fritzbox');
   });
 
   it('hairpin omitted is null in the plan (the router default), true and false as written', () => {
