@@ -14,6 +14,7 @@ import { genCommand } from './commands/gen.js';
 import { initCommand } from './commands/init.js';
 import { planCommand } from './commands/plan.js';
 import { targetsCommand } from './commands/targets.js';
+import { whyCommand } from './commands/why.js';
 import { synfwVersion } from './version.js';
 
 function buildCli(args: string[]): Argv {
@@ -24,6 +25,7 @@ function buildCli(args: string[]): Argv {
     .command(planCommand)
     .command(checkCommand)
     .command(appsCommand)
+    .command(whyCommand)
     .command(targetsCommand)
     .command(initCommand)
     .demandCommand(1, 'Give a command; `synfw --help` lists them.')

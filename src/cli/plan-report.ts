@@ -25,7 +25,7 @@ export function planTable(plan: Plan): string {
         f.proto,
         `${nas.address}:${formatRange(f.internal)}`,
         f.origins.map((o) => `${o.app}:${o.label}`).join(', '),
-        f.exposure === 'risky' ? 'risky (allowRisky)' : 'public',
+        f.exposure === 'risky' ? 'risky (allowRisky)' : f.origins.some((o) => o.encrypted === false) ? 'public (unencrypted)' : 'public',
       ]),
     ),
   );
@@ -38,6 +38,10 @@ export function planTable(plan: Plan): string {
       ),
     );
   } else out.push('  none');
+  if (plan.notes?.length) {
+    out.push('', 'Notes:');
+    for (const n of plan.notes) out.push(`  ${n.message}`);
+  }
   return `${out.join('\n')}\n`;
 }
 
@@ -56,7 +60,14 @@ export function planJson(plan: Plan): string {
       internal: f.internal,
       apps: f.apps,
       exposure: f.exposure,
-      origins: f.origins.map((o) => ({ app: o.app, label: o.label, name: o.name, kind: o.kind, exposure: o.exposure })),
+      origins: f.origins.map((o) => ({
+        app: o.app,
+        label: o.label,
+        name: o.name,
+        kind: o.kind,
+        exposure: o.exposure,
+        ...(o.encrypted === false ? { encrypted: false } : {}),
+      })),
     })),
     skipped: plan.skipped.map((s) => ({
       app: s.app,
@@ -74,6 +85,7 @@ export function planJson(plan: Plan): string {
       ...(d.pos ? { line: d.pos.line, column: d.pos.column } : {}),
       text: formatDiagnostic(d, plan.profile.file),
     })),
+    notes: (plan.notes ?? []).map((n) => ({ id: n.id, message: n.message })),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -22,6 +22,8 @@ export interface Origin {
   name: string;
   kind: 'catalog' | 'custom';
   exposure: Exposure;
+  /** false: a public port that does not encrypt (a BitTorrent peer port, Let's Encrypt on 80). */
+  encrypted?: false;
   /** Where the profile asked for it. */
   pos?: SourcePos;
 }
@@ -50,6 +52,15 @@ export interface Skipped {
   /** Why it is not forwarded, as a sentence a user can act on. */
   reason: string;
   pos?: SourcePos;
+}
+
+/** Information about the plan for the user: not a warning, nothing to fix unless it applies. */
+export interface PlanNote {
+  /** Stable id, e.g. "letsencrypt-port-80". */
+  id: string;
+  message: string;
+  /** The tcp port the note is about, so that `synfw why PORT PROFILE` can show it. */
+  port?: number;
 }
 
 export interface Plan {
@@ -87,6 +98,8 @@ export interface Plan {
   skipped: Skipped[];
   /** Warnings only; a plan is never built from a profile with errors. */
   warnings: Diagnostic[];
+  /** Information that `synfw plan` shows (absent or empty: none). */
+  notes?: PlanNote[];
   /**
    * Where the profile sets the keys a target may be unable to express or reject, for its error
    * message: allowFrom, hairpin, address6, wan, lan, and router.<target>.wan/lan as "<target>.wan".

@@ -97,6 +97,7 @@ export function resolveApps(
       name: app.name,
       kind: 'catalog' as const,
       exposure: p.exposure,
+      ...(p.encrypted === false ? { encrypted: false as const } : {}),
       pos: ctx.pos(idPtr),
     });
     let forwarded = 0;

@@ -12,6 +12,7 @@ import { resolveApps } from './apps.js';
 import { ResolveContext } from './context.js';
 import { resolveCustom } from './custom.js';
 import { mergeCandidates, type Candidate } from './merge.js';
+import { planNotes } from './notes.js';
 import { formatRange } from '../plan/ranges.js';
 import { RiskyPolicy } from './risky.js';
 
@@ -109,6 +110,7 @@ export function resolvePlan(profile: Profile, options: ResolveOptions): ResolveR
     forwards,
     skipped,
     warnings: diagnostics,
+    notes: planNotes(forwards, options.catalog),
     keyPos: keyPositions(ctx, profile),
   };
   return { plan, diagnostics };

@@ -72,7 +72,7 @@ describe('synfw plan', () => {
     expect(j.nas).toEqual({ address: '192.168.50.20', dsm: { version: '7.2.2', http: 5080, https: 5443 } });
     const plex = j.forwards.find((f: { apps: string[] }) => f.apps.includes('plex'));
     expect(plex).toMatchObject({ proto: 'tcp', external: { first: 42400, last: 42400 }, internal: { first: 32400, last: 32400 }, exposure: 'public' });
-    expect(plex.origins[0]).toEqual({ app: 'plex', label: '32400/tcp', name: 'Plex Media Server (container)', kind: 'custom', exposure: 'public' });
+    expect(plex.origins[0]).toEqual({ app: 'plex', label: 'remote', name: 'Plex Media Server', kind: 'catalog', exposure: 'public' });
     expect(j.skipped).toEqual([]);
     expect(j.warnings).toEqual([]);
   });
@@ -100,7 +100,7 @@ describe('synfw check', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr.split('\n').filter(Boolean)).toEqual([
       `${file}:3:12: error SFW204: nas.address "192.168.1.300" is not an IPv4 address such as 192.168.1.10`,
-      `${file}:5:5: error SFW201: unknown app "plexx"; \`synfw apps\` lists them`,
+      `${file}:5:5: error SFW201: unknown app "plexx" (did you mean "plex"?); \`synfw apps\` lists them`,
       `${file}:7:13: error SFW202: dsm has no port "htps" (did you mean "https"?) (ports); its ports: https, http`,
       `${file}: failed: 3 errors, 0 warnings`,
     ]);
@@ -133,7 +133,9 @@ describe('synfw apps', () => {
     expect(r.stdout).toContain('synology-drive-server: Synology Drive Server');
     expect(r.stdout).toMatch(/^ {2}sync +6690\/tcp +public/m);
     expect(r.stdout).toContain('Aliases: cloud-station');
-    expect(r.stdout).toMatch(/\[CS\] /);
+    // Sources are document titles with links, never research keys such as [CS].
+    expect(r.stdout).toMatch(/^ {2}\d+\. DSM Help, "Cloud Station Server".*: https:\/\/\S+$/m);
+    expect(r.stdout).not.toMatch(/\[CS\]/);
   });
 
   it('--json', () => {

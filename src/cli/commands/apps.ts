@@ -4,17 +4,27 @@ import { UsageError } from '../../diagnostics.js';
 interface Args {
   id?: string;
   json: boolean;
+  port?: string;
+  profile?: string;
 }
 
 export const appsCommand: CommandModule<object, Args> = {
   command: 'apps [id]',
-  describe: 'List the DSM apps synfw knows, or show one app in detail',
+  describe: 'List the apps synfw knows, show one app in detail, or (--port) the apps that use a port',
   builder: (y) =>
     y
       .positional('id', { type: 'string', describe: 'App id or alias (e.g. dsm, synology-drive-server, ds-file)' })
       .option('json', { type: 'boolean', default: false, describe: 'Print JSON instead of a table' })
+      .option('port', { type: 'string', describe: 'PORT or PORT/PROTO: the apps that use it (like `synfw why PORT`)' })
+      .option('profile', { type: 'string', describe: 'With --port: also say whether this profile forwards it' })
+      .check((a) => {
+        if (a.port !== undefined && a.id !== undefined) throw new UsageError('give either an app id or --port, not both');
+        if (a.profile !== undefined && a.port === undefined) throw new UsageError('--profile goes with --port (or use `synfw why PORT PROFILE`)');
+        return true;
+      })
       .example('$0 apps', 'Every app with its ports and exposure classes')
       .example('$0 apps synology-drive-server', 'One app: ports, classes, aliases and sources')
+      .example('$0 apps --port 445/tcp', 'The apps that use 445/tcp, with their classes')
       .example('$0 apps --json', 'The whole catalog as JSON'),
   handler: async (args) => {
     const [{ catalog, indexCatalog }, report, { didYouMean }] = await Promise.all([
@@ -22,17 +32,26 @@ export const appsCommand: CommandModule<object, Args> = {
       import('../apps-report.js'),
       import('../../suggest.js'),
     ]);
+    if (args.port !== undefined) {
+      const [{ parsePortQuery, portUsers }, { whyReport }] = await Promise.all([import('../port-lookup.js'), import('../why-report.js')]);
+      const q = parsePortQuery(args.port);
+      if (typeof q === 'string') throw new UsageError(q);
+      const plan = args.profile === undefined ? undefined : (await import('../load-plan.js')).loadPlan(args.profile);
+      if (args.json) {
+        const ids = new Set(portUsers(catalog, q, plan?.nas.dsm).own.map((u) => u.app.id));
+        const apps = catalog.apps.filter((a) => ids.has(a.id)).map((a) => report.publicApp(catalog, a));
+        process.stdout.write(`${JSON.stringify(apps, null, 2)}\n`);
+      } else process.stdout.write(whyReport(catalog, q, plan));
+      return;
+    }
     if (args.id === undefined) {
-      process.stdout.write(args.json ? `${JSON.stringify(catalog.apps, null, 2)}\n` : report.appsTable(catalog));
+      const all = catalog.apps.map((a) => report.publicApp(catalog, a));
+      process.stdout.write(args.json ? `${JSON.stringify(all, null, 2)}\n` : report.appsTable(catalog));
       return;
     }
     const index = indexCatalog(catalog);
     const app = index.byName.get(args.id);
     if (!app) throw new UsageError(`unknown app "${args.id}"${didYouMean(args.id, index.byName.keys())}; \`synfw apps\` lists them`);
-    if (args.json) {
-      const keys = new Set([...app.sources, ...app.ports.flatMap((p) => p.sources)]);
-      const sources = catalog.sources.filter((s) => keys.has(s.key));
-      process.stdout.write(`${JSON.stringify({ ...app, sourceDetails: sources }, null, 2)}\n`);
-    } else process.stdout.write(report.appDetail(catalog, app));
+    process.stdout.write(args.json ? `${JSON.stringify(report.publicApp(catalog, app), null, 2)}\n` : report.appDetail(catalog, app));
   },
 };

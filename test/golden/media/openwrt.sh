@@ -93,7 +93,7 @@ synfw_apply() {
 	# tcp 42400 -> 192.168.50.20:32400
 	uci -q delete firewall.synfw_media_tcp_42400 || true
 	uci set firewall.synfw_media_tcp_42400=redirect
-	uci set firewall.synfw_media_tcp_42400.name='synfw:media plex tcp/42400 -> 32400 Plex Media Server (container)'
+	uci set firewall.synfw_media_tcp_42400.name='synfw:media plex tcp/42400 -> 32400'
 	uci set firewall.synfw_media_tcp_42400.target='DNAT'
 	uci set firewall.synfw_media_tcp_42400.src='wan'
 	uci set firewall.synfw_media_tcp_42400.src_dport='42400'
