@@ -159,7 +159,8 @@ describe('opnsense --merge (mvc): sequence numbers', () => {
       merge(home, full, 'mvc', 'top.xml');
     } catch (e) {
       expect((e as TargetError).diagnostics[0]!.code).toBe('SFW303');
-      expect((e as TargetError).diagnostics[0]!.message).toContain('top.xml: no room for 3 port forwards after sequence 999998');
+      expect((e as TargetError).diagnostics[0]!.message).toContain('no room for 3 port forwards after sequence 999998');
+      expect((e as TargetError).diagnostics[0]!.pos?.file).toBe('top.xml');
     }
   });
 });
@@ -226,7 +227,8 @@ describe('opnsense --merge: refused files', () => {
       expect(e).toBeInstanceOf(TargetError);
       const d = (e as TargetError).diagnostics;
       expect(d.map((x) => x.code)).toEqual(['SFW303']);
-      expect(d[0]!.message).toContain(file);
+      // Reported at the merge file, not at the profile.
+      expect(d[0]!.pos).toMatchObject({ file, column: 1 });
       return d[0]!.message;
     }
     throw new Error('not refused');

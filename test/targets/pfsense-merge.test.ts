@@ -255,7 +255,8 @@ describe('pfsense --merge: refused files', () => {
       expect(e).toBeInstanceOf(TargetError);
       const d = (e as TargetError).diagnostics;
       expect(d.map((x) => x.code)).toEqual(['SFW303']);
-      expect(d[0]!.message).toContain(file);
+      // Reported at the merge file, not at the profile.
+      expect(d[0]!.pos).toMatchObject({ file, column: 1 });
       return d[0]!.message;
     }
     throw new Error('not refused');

@@ -7,7 +7,7 @@
 // comments and other profiles' rules, keeps its bytes.
 
 import { applyEdits, indentUnit, insertBeforeClose, reindent, sectionEdits, type Edit, type Layout } from './edit.js';
-import { childrenNamed, parseXml, XmlSyntaxError, type XmlDocument, type XmlElement } from './parse.js';
+import { childrenNamed, lineAt, parseXml, XmlSyntaxError, type XmlDocument, type XmlElement } from './parse.js';
 import { TargetError } from '../types.js';
 
 export type ConfigKind = 'full' | 'nat' | 'filter';
@@ -33,8 +33,9 @@ export interface UserConfig {
   kind: ConfigKind;
 }
 
-export const mergeError = (file: string, message: string): TargetError =>
-  new TargetError([{ code: 'SFW303', severity: 'error', message: `${file}: ${message}` }]);
+/** A problem with the --merge file: reported at that file (line 1 unless a line is known), not at the profile. */
+export const mergeError = (file: string, message: string, line = 1): TargetError =>
+  new TargetError([{ code: 'SFW303', severity: 'error', message, pos: { file, line, column: 1 } }]);
 
 const PRODUCT = { pfsense: 'pfSense', opnsense: 'OPNsense' } as const;
 
@@ -50,7 +51,7 @@ export function readConfig(merge: { file: string; text: string }, dialect: Merge
     doc = parseXml(text);
   } catch (e) {
     if (!(e instanceof XmlSyntaxError)) throw e;
-    throw mergeError(file, `not a well-formed XML file (${e.message}); give the config.xml downloaded from the ${product} backup page`);
+    throw mergeError(file, `not a well-formed XML file (${e.message}); give the config.xml downloaded from the ${product} backup page`, e.line);
   }
   const name = doc.root.name;
   const kind = Object.hasOwn(dialect.roots, name) ? dialect.roots[name] : undefined;
@@ -76,7 +77,8 @@ export function checkInterfaces(user: UserConfig, used: { id: string; key: strin
   for (const { id, key } of used) {
     if (have.includes(id)) continue;
     const from = key ? ` (${key})` : ' (the default; set router.wan or router.lan)';
-    throw mergeError(user.file, `interface "${id}"${from} is not in this configuration's <interfaces>${have.length ? ` (it has ${have.join(', ')})` : ', which is empty'}`);
+    const line = lineAt(user.doc.source, section.start);
+    throw mergeError(user.file, `interface "${id}"${from} is not in this configuration's <interfaces>${have.length ? ` (it has ${have.join(', ')})` : ', which is empty'}`, line);
   }
 }
 

@@ -5,7 +5,7 @@
 
 import type { Diagnostic } from '../../diagnostics.js';
 import { fieldOf, mergeRules, readConfig, taggedBy, type MergeDialect, type UserConfig } from '../config-xml/merge.js';
-import { childrenNamed, type XmlDocument, type XmlElement } from '../config-xml/parse.js';
+import { childrenNamed, lineAt, type XmlDocument, type XmlElement } from '../config-xml/parse.js';
 
 export type { UserConfig };
 
@@ -54,5 +54,6 @@ export function layoutWarnings(user: UserConfig | undefined, profile: string, fo
   const message = mvc
     ? 'its port forwards are in the Destination NAT layout of OPNsense 26.1 and later; use --format mvc for such a router'
     : 'its port forwards are in the layout of OPNsense 25.7 and older; --format mvc writes the layout of 26.1 and later, use the default format for an older router';
-  return [{ code: 'SFW313', severity: 'warning', message: `opnsense: ${user.file}: ${message}` }];
+  const first = others[0]!;
+  return [{ code: 'SFW313', severity: 'warning', message: `target opnsense: ${message}`, pos: { file: user.file, line: lineAt(user.doc.source, first.start), column: 1 } }];
 }
