@@ -47,8 +47,8 @@ export interface CommentField {
 
 /** A flag of `synfw gen` that only this target takes. */
 export type CliOption =
-  | { kind: 'file'; describe: string }
-  | { kind: 'integer'; describe: string; default: number; min: number; max: number };
+  | { kind: 'file'; describe: string; alias?: string }
+  | { kind: 'integer'; describe: string; default: number; min: number; max: number; alias?: string };
 
 /** The CLI flags targets may declare, and the RenderOptions key each fills. */
 export const CLI_OPTION_KEYS = { merge: 'merge', 'upnp-max': 'upnpMax', 'upnp-lease': 'upnpLease' } as const;

@@ -46,13 +46,13 @@ export const genCommand: CommandModule<object, Args> = {
         demandOption: true,
         describe: 'Router target (see `synfw targets`); all = every target, needs --out-dir',
       })
-      .option('format', { type: 'string', describe: `Alternate output form (\`synfw targets\` lists them): ${alternateFormats()}` })
+      .option('format', { alias: 'f', type: 'string', describe: `Alternate output form (\`synfw targets\` lists them): ${alternateFormats()}` })
       .option('out', { alias: 'o', type: 'string', describe: 'Write to FILE (atomically) instead of stdout' })
       .option('out-dir', { type: 'string', describe: 'With --target all: directory for <profile>.<target>.<ext> files' })
       .option('strict', { type: 'boolean', default: false, describe: 'Fail (exit 1) on profile warnings too' });
     for (const [flag, { decl, ids }] of flags) {
       const describe = `${ids.join(', ')}: ${decl.describe}${decl.kind === 'integer' ? ` (default ${decl.default})` : ''}`;
-      b = b.option(flag, { type: decl.kind === 'integer' ? 'number' : 'string', describe });
+      b = b.option(flag, { type: decl.kind === 'integer' ? 'number' : 'string', describe, ...(decl.alias ? { alias: decl.alias } : {}) });
     }
     return b
       .check((a) => {

@@ -37,6 +37,19 @@ function sourceLines(plan: Plan, m: IptablesModel): string[] {
   return lines;
 }
 
+/** Rules in the kernel are lost on reboot: how to keep them, and (restore form) what to check first. */
+function persistence(restore: boolean, m: IptablesModel): string[] {
+  const needed = m.needed.map((n) => n.name).join(' and ');
+  return [
+    'These rules live in the kernel and are lost on reboot unless saved: on Debian or Ubuntu, apt install iptables-persistent, then',
+    '  netfilter-persistent save (it saves ip6tables too); on RHEL or Fedora, iptables-save > /etc/sysconfig/iptables with iptables-services;',
+    `  or run this ${restore ? 'file and the hook commands' : 'script'} at boot (a systemd unit or /etc/rc.local)${m.lookups ? ', and again when the WAN address changes' : ''}.`,
+    ...(restore
+      ? [`Before loading, check that ${needed} exist (ip link show dev ${m.needed[0]!.name}): iptables accepts a rule on a missing interface, and it forwards nothing.`]
+      : [`The script changes nothing unless ${needed} exist. Run it with sh FILE (or ssh root@ROUTER sh -s < FILE); pasted into a shell it runs in a subshell.`]),
+  ];
+}
+
 export function header(plan: Plan, m: IptablesModel, ctx: RenderContext): HeaderParts {
   const restore = ctx.format === 'restore';
   const cmds = m.chains.map((c) => chainCommands(c, m.tag));
@@ -69,6 +82,7 @@ export function header(plan: Plan, m: IptablesModel, ctx: RenderContext): Header
   }
   if (!restore && m.stale.length) notes.push('The script also deletes chains an earlier run of this profile added for options that are now off.');
   if (m.shiftedRange) notes.push('A remapped range uses --to-destination ADDR:FIRST-LAST/BASE: needs iptables >= 1.8.0 and Linux >= 4.18.');
+  notes.push(...persistence(restore, m));
   if (ctx.fit.cut) notes.push(`${ctx.fit.cut} rule comment(s) were cut to ${info.comments.max} bytes (the kernel keeps no more) and end in "..."; the list above is complete.`);
   return { apply, remove, notes };
 }

@@ -11,6 +11,7 @@ import type { Plan } from '../../plan/types.js';
 import { oneLine } from '../../render/text.js';
 import { checkedIPv4 } from '../shared/checks.js';
 import { labelled, profileTag } from '../shared/text.js';
+import { neededNames, type NeededName } from '../shared/interfaces.js';
 import type { RenderContext, TextAbout } from '../types.js';
 import { dnatSpecs, natPortGroups, sourcesOf, type PortMatch } from './rules.js';
 
@@ -70,6 +71,8 @@ export interface IptablesModel {
   sources6: (string | undefined)[];
   /** Some forward remaps a range: the DNAT uses ip:a-b/base (iptables >= 1.8.0, Linux >= 4.18). */
   shiftedRange: boolean;
+  /** The interfaces the script checks before it changes anything. */
+  needed: NeededName[];
 }
 
 /**
@@ -194,5 +197,6 @@ export function buildModel(plan: Plan, ctx: RenderContext): IptablesModel {
     sources4,
     sources6,
     shiftedRange: plan.forwards.some((f) => isRemapped(f) && f.external.first !== f.external.last),
+    needed: neededNames(ctx, 'interface', lan !== undefined),
   };
 }

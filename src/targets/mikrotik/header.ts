@@ -4,6 +4,7 @@
 
 import type { Plan } from '../../plan/types.js';
 import { rosQuote } from '../../render/escape/routeros.js';
+import { outputFile } from '../shared/header.js';
 import { MULTIPORT_SLOTS } from '../shared/ports.js';
 import type { HeaderParts, RenderContext } from '../types.js';
 import { info } from './info.js';
@@ -73,7 +74,7 @@ export function removeCommands(m: MikrotikModel): string[] {
 }
 
 export function header(plan: Plan, m: MikrotikModel, ctx: RenderContext): HeaderParts {
-  const file = `synfw-${plan.profile.name}.rsc`;
+  const file = outputFile(plan, ctx);
   const notes = [
     `dst-nat rules are appended to the dstnat chain: a rule of yours above them for the same WAN port wins.`,
     `Port lists hold at most ${MULTIPORT_SLOTS} slots, a range counting 2 (the Linux multiport limit; RouterOS documents none).`,

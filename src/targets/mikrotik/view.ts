@@ -8,6 +8,7 @@ import { rosRegexLiteral } from '../../render/escape/routeros.js';
 import { oneLine } from '../../render/text.js';
 import { admits, sourcesRestricted } from '../shared/sources.js';
 import { profileTag } from '../shared/text.js';
+import { neededNames, type NeededName } from '../shared/interfaces.js';
 import type { RenderContext, TextAbout } from '../types.js';
 import { addressEntry, hairpinView, ipv6View, type AddressView, type HairpinView, type Ipv6View } from './options.js';
 import { appsOf, nasPacks, natRules, portList, type NatRuleView } from './pack.js';
@@ -43,6 +44,8 @@ export interface MikrotikModel {
   filter: FilterRuleView[];
   hasFilter: boolean;
   v6: Ipv6View | null;
+  /** The interface lists the script checks before it changes anything. */
+  needed: NeededName[];
 }
 
 export function buildModel(plan: Plan, ctx: RenderContext): MikrotikModel {
@@ -90,5 +93,6 @@ export function buildModel(plan: Plan, ctx: RenderContext): MikrotikModel {
     filter: kept,
     hasFilter: kept.length > 0,
     v6,
+    needed: neededNames(ctx, 'interface list', plan.hairpin === true),
   };
 }

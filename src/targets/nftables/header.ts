@@ -3,6 +3,7 @@
 // options became.
 
 import type { Plan } from '../../plan/types.js';
+import { outputFile } from '../shared/header.js';
 import type { HeaderParts, RenderContext } from '../types.js';
 import { info } from './info.js';
 import { MARK_ACCEPT, MARK_HAIRPIN, type NftModel } from './view.js';
@@ -11,6 +12,8 @@ export function header(plan: Plan, m: NftModel, ctx: RenderContext): HeaderParts
   const t = `inet ${m.table}`;
   const notes = [
     `Everything lives in table ${t}; no other table or chain is touched. Needs Linux >= 5.2 (NAT in an inet table); checked with nft 1.0.6.`,
+    `Loading fails with "Interface does not exist", changing nothing, unless ${m.needed.map((n) => n.name).join(' and ')} exist${m.needed.length > 1 ? '' : 's'} (chain interfaces);`,
+    '  for an interface that comes up later (PPPoE), load the file once it is up: the rules keep working when it reconnects.',
     `Chain dstnat (prerouting, priority dstnat) DNATs what arrives on ${m.wan}. Chain forward (priority filter - 1, policy accept) accepts those connections and sets ct mark bit ${MARK_ACCEPT} on them.`,
     'Both chains have policy accept: this table never drops anything, so other forwarded traffic is treated exactly as before.',
     'But an accept here does not override a drop elsewhere: nftables runs every base chain on the forward hook, and a drop in any of them',
@@ -41,6 +44,11 @@ export function header(plan: Plan, m: NftModel, ctx: RenderContext): HeaderParts
       "Internet clients are never masqueraded: the NAS sees their real addresses. Hairpin is not subject to allowFrom (LAN clients are trusted).",
     );
   }
+  const kept = `/etc/nftables.d/${outputFile(plan, ctx)}`;
+  notes.push(
+    `A table loaded with nft -f is lost on reboot: keep the file (e.g. ${kept}) and include it from the router's`,
+    `  nftables configuration (Debian: include "${kept}" at the end of /etc/nftables.conf, then systemctl enable nftables).`,
+  );
   if (ctx.fit.cut) notes.push(`${ctx.fit.cut} rule comment(s) were cut to nft's ${info.comments.max} bytes and end in "..."; the list above is complete.`);
   return {
     apply: [

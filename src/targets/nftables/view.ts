@@ -11,6 +11,7 @@ import { nftText } from '../../render/escape/nft.js';
 import { checkedIPv4 } from '../shared/checks.js';
 import { admits } from '../shared/sources.js';
 import { appsOf, originNames, cutAbout, profileTag } from '../shared/text.js';
+import { neededNames, type NeededName } from '../shared/interfaces.js';
 import type { RenderContext } from '../types.js';
 import { addressSet, ipv6, portMap, portSet } from './sets.js';
 
@@ -66,6 +67,8 @@ export interface NftModel {
   ipv4: boolean;
   /** IPv6 allow rules for nas.address6: "rules", or why there are none. */
   ipv6: 'rules' | 'no-address' | 'no-source';
+  /** The interfaces loading the file checks. */
+  needed: NeededName[];
 }
 
 /** `synfw_<name>`: nft's documented identifiers hold letters, digits, `_`, `.` and `/`, not `-`. */
@@ -167,5 +170,5 @@ export function buildModel(plan: Plan, ctx: RenderContext): NftModel {
   const chains: ChainView[] = [{ name: 'dstnat', type: 'nat', hook: 'prerouting', priority: 'dstnat', rules: dstnat }];
   if (plan.hairpin) chains.push({ name: 'srcnat', type: 'nat', hook: 'postrouting', priority: 'srcnat', rules: srcnat });
   chains.push({ name: 'forward', type: 'filter', hook: 'forward', priority: 'filter - 1', rules: forward });
-  return { table: tableName(plan.profile.name), wan, lan, chains, ipv4, ipv6: ipv6State };
+  return { table: tableName(plan.profile.name), wan, lan, chains, ipv4, ipv6: ipv6State, needed: neededNames(ctx, 'interface', lan !== null) };
 }

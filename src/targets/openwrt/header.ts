@@ -11,9 +11,12 @@ function applyRemove(m: OpenwrtModel, config: boolean): { apply: string[]; remov
   if (config) {
     return {
       apply: [
-        'paste the config sections below at the end of /etc/config/firewall on the router, then run',
-        '/etc/init.d/firewall reload (on fw4, "fw4 check" validates the file first). Before pasting a',
-        `newer version, delete the earlier one: ${who} (the sh form does that itself).`,
+        `first make sure the zones ${m.needed.map((n) => n.name).join(' and ')} exist (uci show firewall | grep "\.name='"): fw4 skips a section`,
+        'whose zone it does not know and still loads everything else. Then paste the config sections below at the end of',
+        '/etc/config/firewall on the router and run /etc/init.d/firewall reload. Read what it prints: a line starting with [!]',
+        'names a section fw4 skipped (fw4 check exits 0 all the same, so it does not prove the sections work); fw4 print',
+        `| grep '${m.tag} ' shows the rules fw4 made of them. Before pasting a newer version, delete the earlier one:`,
+        `${who} (the sh form does that itself, and checks the zones before it changes anything).`,
       ],
       remove: [`delete ${who} from /etc/config/firewall,`, 'then run /etc/init.d/firewall reload (or run the sh form with the argument remove)'],
     };
@@ -25,7 +28,9 @@ function applyRemove(m: OpenwrtModel, config: boolean): { apply: string[]; remov
       '(earlier runs, also of apps since removed), then deletes and sets each section below, so a',
       're-run replaces and never duplicates; then uci commit firewall and /etc/init.d/firewall reload',
       '(if that is missing it says so: the config is committed but not loaded). It changes nothing',
-      'while the firewall config has uncommitted changes (see: uci changes firewall).',
+      'while the firewall config has uncommitted changes (see: uci changes firewall), or when a zone it',
+      `names (${m.needed.map((n) => n.name).join(', ')}) does not exist. Run it with sh FILE (or ssh root@ROUTER sh -s < FILE);`,
+      'pasted into a shell it runs in a subshell, so it cannot end your session.',
     ],
     remove: ['sh FILE remove   (deletes those same redirects and rules, commits, reloads)'],
   };

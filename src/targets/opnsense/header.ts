@@ -3,6 +3,7 @@
 
 import type { Plan } from '../../plan/types.js';
 import { optionNotes, wrap, type Product } from '../config-xml/notes.js';
+import { genCommand } from '../shared/header.js';
 import { profileTag } from '../shared/text.js';
 import type { HeaderParts, RenderContext } from '../types.js';
 import type { OpnView } from './view.js';
@@ -18,7 +19,7 @@ export const OPNSENSE: Product = {
 const NAT_MENU: Record<Format, string> = { default: 'Firewall > NAT > Port Forward', mvc: 'Firewall > NAT > Destination NAT' };
 const BACKUPS = 'System > Configuration > Backups';
 
-function applyLines(plan: Plan, format: Format, merged: boolean): string[] {
+function applyLines(plan: Plan, format: Format, merged: boolean, merge: string): string[] {
   const layout =
     format === 'mvc'
       ? 'Layout: the Destination NAT model of OPNsense 26.1 and later (each port forward registers its own filter rule); for 25.7 and older use the default format.'
@@ -36,9 +37,9 @@ function applyLines(plan: Plan, format: Format, merged: boolean): string[] {
     : [
         layout,
         'This file holds ONLY the rules of this profile. A restore REPLACES whole sections: restored as it is, it deletes every other port forward and firewall rule (restored as the whole configuration, everything else too).',
-        `So first download your configuration (${BACKUPS}: Download), let synfw gen merge these rules into it (its merge option), and restore the merged file.`,
+        `So first download your configuration (${BACKUPS}: Download), let synfw merge these rules into it, and restore the merged file:`,
       ];
-  return lines.flatMap((l) => wrap(l, 96));
+  return [...lines.flatMap((l) => wrap(l, 96)), ...(merged ? [] : [`  ${merge}`])];
 }
 
 function removeLines(plan: Plan, format: Format, ipv6: boolean, iface: string): string[] {
@@ -56,7 +57,7 @@ export function header(plan: Plan, view: OpnView, ctx: RenderContext): HeaderPar
   const format = ctx.format as Format;
   return {
     about: optionNotes(plan, OPNSENSE, ctx),
-    apply: applyLines(plan, format, view.user !== null),
+    apply: applyLines(plan, format, view.user !== null, genCommand(plan, ctx, ' -m config-backup.xml -o merged.xml')),
     remove: removeLines(plan, format, view.allows6.length > 0, view.iface),
   };
 }

@@ -10,5 +10,5 @@ export const info = {
   router: { names: 'interface-id', wan: 'wan', lan: 'lan' },
   // The DNat model's DescriptionField: /^(.){1,255}$/ without the u flag, so 255 bytes of the value.
   comments: { what: 'rule description', max: 255, limit: '255 bytes (the Destination NAT model\'s limit)' },
-  cli: { merge: { kind: 'file', describe: "merge into this exported config.xml (replaces only this profile's rules)" } },
+  cli: { merge: { kind: 'file', alias: 'm', describe: "merge into this exported config.xml (replaces only this profile's rules)" } },
 } as const satisfies TargetInfo;

@@ -3,6 +3,7 @@
 
 import type { Plan } from '../../plan/types.js';
 import { optionNotes, type Product } from '../config-xml/notes.js';
+import { genCommand } from '../shared/header.js';
 import { profileTag } from '../shared/text.js';
 import type { HeaderParts, RenderContext } from '../types.js';
 import type { ConfigKind } from './merge.js';
@@ -17,7 +18,7 @@ export const PFSENSE: Product = {
 const RESTORE = 'Diagnostics > Backup & Restore > Restore Backup:';
 
 /** How to use the file: what restoring does depends on what the file holds. */
-function applyLines(plan: Plan, kind: ConfigKind | 'standalone'): string[] {
+function applyLines(plan: Plan, kind: ConfigKind | 'standalone', merge: string): string[] {
   switch (kind) {
     case 'standalone':
       return [
@@ -25,7 +26,8 @@ function applyLines(plan: Plan, kind: ConfigKind | 'standalone'): string[] {
         'whole section: restored as it is, it deletes every other port forward, the outbound NAT',
         'settings and every other firewall rule (the default LAN rules too). So first download your',
         'configuration (Diagnostics > Backup & Restore > Download configuration as XML, area All), let',
-        "synfw gen merge these rules into it (its merge option), and restore the merged file.",
+        `synfw merge these rules into it, and restore the merged file:`,
+        `  ${merge}`,
         'Restoring this file itself only suits a router that has no rules of its own:',
         `${RESTORE} Restore area NAT, this file, Restore Configuration;`,
         'then the same with Restore area Firewall Rules. Restore both areas: each port forward needs',
@@ -69,7 +71,7 @@ function removeLines(plan: Plan, ipv6: boolean): string[] {
 export function header(plan: Plan, view: PfView, ctx: RenderContext): HeaderParts {
   return {
     about: optionNotes(plan, PFSENSE, ctx),
-    apply: applyLines(plan, view.user?.kind ?? 'standalone'),
+    apply: applyLines(plan, view.user?.kind ?? 'standalone', genCommand(plan, ctx, ' -m config-backup.xml -o merged.xml')),
     remove: removeLines(plan, view.allows6.length > 0),
   };
 }

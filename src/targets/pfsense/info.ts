@@ -8,5 +8,5 @@ export const info = {
   // pfSense sets no limit on a port forward's description; 255 bytes as stored (after entity
   // encoding) keep the GUI list readable.
   comments: { what: 'rule description', max: 255, limit: '255 bytes as stored' },
-  cli: { merge: { kind: 'file', describe: "merge into this exported config.xml (replaces only this profile's rules)" } },
+  cli: { merge: { kind: 'file', alias: 'm', describe: "merge into this exported config.xml (replaces only this profile's rules)" } },
 } as const satisfies TargetInfo;

@@ -7,6 +7,25 @@ import { oneLine } from '../../render/text.js';
 import type { HeaderParts, RenderContext } from '../types.js';
 import { profileTag } from './text.js';
 
+/**
+ * The file name the output gets from `synfw gen --target all --out-dir`: <profile>.<target>.<ext>,
+ * with the format before the extension for an alternate form. Headers name files this way.
+ */
+export function outputFile(plan: Plan, ctx: Pick<RenderContext, 'info' | 'format'>): string {
+  const ext = ctx.info.formats[ctx.format]!.extension;
+  return `${plan.profile.name}.${ctx.info.id}${ctx.format === 'default' ? '' : `.${ctx.format}`}.${ext}`;
+}
+
+/**
+ * The command that writes this output again, for headers that tell a user to run synfw. Short flags
+ * only: an XML comment cannot hold "--". `extra` adds more (short) flags.
+ */
+export function genCommand(plan: Plan, ctx: Pick<RenderContext, 'info' | 'format'>, extra = ''): string {
+  // The profile's base name: a header holds no absolute path.
+  const profile = plan.profile.file.replace(/\\/g, '/').split('/').pop() || `${plan.profile.name}.yaml`;
+  return `synfw gen ${profile} -t ${ctx.info.id}${ctx.format === 'default' ? '' : ` -f ${ctx.format}`}${extra}`;
+}
+
 /** The header comment's lines, without comment markers (each template adds its own). */
 export function headerLines(plan: Plan, ctx: RenderContext, parts: HeaderParts): string[] {
   const wanNote = ctx.wanKey ? `(${ctx.wanKey})` : '(default; set router.wan to change it)';

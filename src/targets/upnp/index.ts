@@ -9,6 +9,7 @@ import { UPNP_DESC_MAX, upnpDescription } from '../../render/escape/upnp.js';
 import { fitBytes } from '../../render/text.js';
 import { defineTarget } from '../define.js';
 import { checkedIPv4, checkedPort } from '../shared/checks.js';
+import { outputFile } from '../shared/header.js';
 import { profileTag, ruleText } from '../shared/text.js';
 import { TargetError, type HeaderParts, type RenderContext } from '../types.js';
 import { info } from './info.js';
@@ -75,7 +76,8 @@ function buildModel(plan: Plan, ctx: RenderContext): UpnpModel {
   return { nas: checkedIPv4(plan.nas.address), tag: profileTag(plan), lease, max, count, mappings: upnpMappings(plan) };
 }
 
-function header(plan: Plan, m: UpnpModel): HeaderParts {
+function header(plan: Plan, m: UpnpModel, ctx: RenderContext): HeaderParts {
+  const file = outputFile(plan, ctx);
   const { count, max, lease } = m;
   const nas = plan.nas.address;
   const leaseText =
@@ -86,8 +88,11 @@ function header(plan: Plan, m: UpnpModel): HeaderParts {
     // The gateway picks its own WAN; "set router.wan to change it" would be wrong here.
     wanLine: `WAN: the gateway's own (UPnP maps on whatever WAN the gateway uses${plan.router.wan ? `; router.wan "${plan.router.wan}" is not used by this target` : ''})`,
     apply: [
-      `Copy this script to the NAS (${nas}) and run it there: sh upnp.sh`,
-      `It needs upnpc from miniupnpc on the NAS. A gateway in secure mode (miniupnpd's default) only lets a host map ports to itself,`,
+      `Copy this script to the NAS (${nas}) and run it there: sh ${file}   (pasted into a shell it runs in a subshell: it cannot end your session)`,
+      `It needs upnpc from miniupnpc, which DSM does not ship: on a Synology, run it in a container with host networking, e.g.`,
+      `  docker run --rm --network host -v "$PWD":/w alpine sh -c 'apk add --no-cache miniupnpc >/dev/null && sh /w/${file}'`,
+      `(Container Manager; host networking so upnpc sees the NAS's own LAN address), or on a Linux host whose address is the NAS's.`,
+      `A gateway in secure mode (miniupnpd's default) only lets a host map ports to itself,`,
       `so the script stops unless upnpc reports ${nas} as this host's LAN address; SYNFW_UPNP_ANY_HOST=1 skips that check`,
       `for gateways that allow mappings for other hosts. It stops at the first mapping that fails, shows upnpc's output and exits 1.`,
       `It discovers the gateway once (upnpc -s) and passes its description URL to every later call (upnpc -u).`,
@@ -97,7 +102,7 @@ function header(plan: Plan, m: UpnpModel): HeaderParts {
       `re-run this script before then, e.g. daily from cron or DSM Task Scheduler (--upnp-lease sets the lease).`,
       `Descriptions are cut to ${UPNP_DESC_MAX} bytes (what miniupnpd returns); < & and ]]> are replaced because upnpc sends them unescaped.`,
     ],
-    remove: ['sh upnp.sh remove   (deletes every mapping listed here; one that is already gone is not an error)'],
+    remove: [`sh ${file} remove   (deletes every mapping listed here; one that is already gone is not an error)`],
   };
 }
 

@@ -2,25 +2,32 @@
 // owns, and what the profile options mean on VyOS.
 
 import type { Plan } from '../../plan/types.js';
+import { outputFile } from '../shared/header.js';
 import { sourcesRestricted } from '../shared/sources.js';
 import type { HeaderParts, RenderContext } from '../types.js';
 import { info } from './info.js';
 import type { VyosModel } from './view.js';
 
 /** The file name the header tells people to use. */
-export const fileName = (m: VyosModel, script: boolean): string => `synfw-${m.name}.${script ? 'sh' : 'conf'}`;
 
-function applyLines(m: VyosModel, script: boolean): string[] {
+
+function applyLines(plan: Plan, m: VyosModel, ctx: RenderContext): string[] {
+  const script = ctx.format === 'default';
+  const file = outputFile(plan, ctx);
   const lists = `${m.base}-${m.last}`;
   if (script) {
     return [
-      `copy this file to the router (scp ${fileName(m, true)} vyos@ROUTER:) and run it there as your VyOS login user: vbash ${fileName(m, true)}`,
+      'The script first checks, changing nothing if not, that the interfaces it names exist and that the router has no zone-based',
+      'firewall (firewall zone ...), whose zone policies would drop these forwards whatever the forward filter accepts.',
+      `copy this file to the router (scp ${file} vyos@ROUTER:) and run it there as your VyOS login user: vbash ${file}`,
       "(never with sudo: it re-runs itself in the vyattacfg group, as VyOS's Command Scripting docs ask, then runs configure, commit, save).",
       `Running it again replaces what the last run added: it deletes this profile's rules (numbers ${lists}, description starting with ${m.tag}) first,`,
       'so the rules of apps removed from the profile since go too.',
     ];
   }
   return [
+    `first check that ${[m.wan, ...(m.lan ? [m.lan] : [])].join(' and ')} exist (show interfaces) and that the router has no zone-based firewall`,
+    '(show firewall zone prints nothing): zone policies would drop these forwards whatever the forward filter accepts.',
     'on the router: configure, then paste every line below; the last two are commit and save.',
     'No line may report an error, except "Nothing to delete" from the delete lines the first time. Running them again replaces these rules.',
     'A paste cannot look for rules an earlier run added for apps that are no longer in the profile: delete those by hand, they are',
@@ -87,5 +94,5 @@ export function header(plan: Plan, m: VyosModel, ctx: RenderContext): HeaderPart
     ...optionLines(plan, m, ctx),
     ...descriptionLines(m, ctx.fit.cut),
   ];
-  return { apply: applyLines(m, script), remove, notes };
+  return { apply: applyLines(plan, m, ctx), remove, notes };
 }

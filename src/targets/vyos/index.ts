@@ -7,15 +7,20 @@
 import { shQuote } from '../../render/escape/shell.js';
 import { vyosComment, vyosQuote } from '../../render/escape/vyos.js';
 import { defineTarget } from '../define.js';
+import { neededNames } from '../shared/interfaces.js';
+import type { Plan } from '../../plan/types.js';
 import type { RenderContext } from '../types.js';
-import { fileName, header } from './header.js';
+import { header } from './header.js';
+import { outputFile } from '../shared/header.js';
 import { info } from './info.js';
 import { buildModel, type VyosModel } from './view.js';
 
 /** What only the script needs: messages and the hairpin lookups. */
-function scriptView(m: VyosModel, ctx: RenderContext): object {
+function scriptView(plan: Plan, m: VyosModel, ctx: RenderContext): object {
   return {
-    rootMessage: `synfw: do not run this as root or with sudo; run it as your VyOS login user: vbash ${fileName(m, true)}`,
+    needed: neededNames(ctx, 'interface', m.lan !== null),
+    zoneMessage: 'synfw: this router uses a zone-based firewall (firewall zone ...): its zone policies decide forwarded traffic, so the forward filter rules this script adds would not let anything through. Nothing was changed; add these forwards to your zone policies instead (the header lists them).',
+    rootMessage: `synfw: do not run this as root or with sudo; run it as your VyOS login user: vbash ${outputFile(plan, ctx)}`,
     tagPrefix: `${m.tag} `,
     hairpin:
       m.lan === null
@@ -33,7 +38,7 @@ export const target = defineTarget(info, {
   helpers: { vyosQuote, vyosComment, shQuote },
   model: (plan, ctx) => {
     const m = buildModel(plan, ctx);
-    return ctx.format === 'default' ? { ...m, ...scriptView(m, ctx) } : m;
+    return ctx.format === 'default' ? { ...m, ...scriptView(plan, m, ctx) } : m;
   },
   header,
 });

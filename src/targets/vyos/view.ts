@@ -221,6 +221,10 @@ function forward6(s: Scope, ports: NasPorts[]): void {
       ['inbound-interface name', s.wan],
       ['protocol', p.proto],
       ['source group network-group', s.g6],
+      // Like the other targets' IPv6 accepts: every packet of the connection but invalid ones.
+      ['state', 'established'],
+      ['state', 'new'],
+      ['state', 'related'],
     ]);
   }
   for (const p of ports) {
@@ -230,6 +234,8 @@ function forward6(s: Scope, ports: NasPorts[]): void {
       ['protocol', p.proto],
       ['source address', s.nas6],
       ['source port', p.ports],
+      ['state', 'established'],
+      ['state', 'related'],
     ]);
   }
 }
