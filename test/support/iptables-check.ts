@@ -15,6 +15,7 @@ import { packedText } from '../../src/targets/shared/text.js';
 import { TargetError } from '../../src/targets/types.js';
 import { acceptedPorts, dnatTuples, emptyRuleset, masqueraded, parseRestore, TABLES, tupleKey, type Rule, type Ruleset, type Table } from './parse-iptables.js';
 import { parseShScript, runOps, type RunEnv, type ShScript } from './parse-iptables-sh.js';
+import { neededChecks } from './router-checks.js';
 import { VERSION } from './profiles.js';
 
 export const render = (plan: Plan, format?: string) => target.render(plan, { version: VERSION, ...(format ? { format } : {}) });
@@ -39,18 +40,9 @@ export const wanOf = (plan: Plan): string => routerSides(TARGETS.iptables, plan)
 /** The LAN interface the output names: only hairpin uses it. */
 export const lanOf = (plan: Plan): string | undefined => (plan.hairpin === true ? routerSides(TARGETS.iptables, plan).lan : undefined);
 
-/**
- * The interfaces the script must check before it changes anything (the WAN, and the LAN for
- * hairpin), each with the message it prints when the interface is missing: the key that named it.
- */
-export function neededLinks(plan: Plan): { iface: string; message: string }[] {
-  const sides = routerSides(TARGETS.iptables, plan);
-  const one = (iface: string, key: string | null, side: string) => ({
-    iface,
-    message: `synfw: interface ${iface} (${key ?? `the ${side} default; set router.${side} or router.iptables.${side}`}) does not exist on this router; nothing was changed.`,
-  });
-  return [one(sides.wan, sides.wanKey, 'wan'), ...(plan.hairpin === true ? [one(sides.lan!, sides.lanKey, 'lan')] : [])];
-}
+/** The interfaces the script must check before it changes anything: the WAN, and the LAN for hairpin. */
+export const neededLinks = (plan: Plan): { iface: string; message: string }[] =>
+  neededChecks('iptables', plan, 'interface', plan.hairpin === true).map(({ name, message }) => ({ iface: name, message }));
 
 /** The router's LAN address in the NAS's /24: .1, or .254 when the NAS is .1. */
 export function lanAddress(plan: Plan): string {
