@@ -7,6 +7,7 @@
 // given interfaces and their addresses.
 
 import { cloneRuleset, emptyRuleset, parseSpec, BUILTIN, type Rule, type Ruleset, type Table } from './parse-iptables.js';
+import { readLinkChecks } from './sh-need-links.js';
 
 export type Word = string | { var: string };
 
@@ -243,26 +244,6 @@ const STRUCTURE = {
   ],
 };
 
-/** The second line of every interface check: what the router has, from `ip -o link show`. */
-export const LINKS_LINE = `  echo "synfw: its interfaces: $(ip -o link show | awk -F': ' '{ sub(/@.*/, "", $2); printf "%s ", $2 }')" >&2`;
-
-/** One interface check (5 lines), or null when the line at r.n does not start one. */
-function linkCheck(r: Reader): Op | null {
-  const m = new RegExp(`^if ! ip link show dev '(${IFNAME})' >/dev/null 2>&1; then$`).exec(r.lines[r.n] ?? '');
-  if (!m) return null;
-  r.n++;
-  const echo = /^ {2}echo (.*) >&2$/.exec(r.lines[r.n] ?? '');
-  const tokens = echo ? shWords(echo[1]!) : [];
-  if (tokens.length !== 1 || !isWord(tokens[0]) || typeof tokens[0].word !== 'string') r.fail('expected echo MESSAGE >&2');
-  const message = (tokens[0] as { word: string }).word;
-  r.n++;
-  for (const want of [LINKS_LINE, '  exit 1', 'fi']) {
-    if (r.lines[r.n] !== want) r.fail(`expected ${JSON.stringify(want)}`);
-    r.n++;
-  }
-  return { kind: 'needLink', iface: m[1]!, message };
-}
-
 /** Reads the sh script; throws on anything it does not recognise. */
 export function parseShScript(text: string): ShScript {
   if (!text.endsWith('\n')) throw new Error('script does not end with a newline');
@@ -282,12 +263,11 @@ export function parseShScript(text: string): ShScript {
   const remove = r.block('    ', 'remove');
   STRUCTURE.tail.forEach(expect);
   STRUCTURE.links.forEach(expect);
-  const checks: Op[] = [];
-  for (let op = linkCheck(r); op; op = linkCheck(r)) checks.push(op);
+  const { checks, next } = readLinkChecks(lines, r.n);
   if (!checks.length) r.fail('expected an interface check');
-  const links = checks.map((c) => (c as { iface: string }).iface);
-  if (new Set(links).size !== links.length) throw new Error(`an interface is checked twice: ${links.join(' ')}`);
-  const apply = [...checks, ...r.block('', 'apply')];
+  r.n = next;
+  const apply: Op[] = [...checks.map((c): Op => ({ kind: 'needLink', ...c })), ...r.block('', 'apply')];
+  const links = checks.map((c) => c.iface);
   expect(')');
   if (r.n !== lines.length) r.fail('unexpected line after the subshell');
   return { header, apply, remove, links };
