@@ -21,13 +21,20 @@ export const MENU_PROPERTIES: Record<string, ReadonlySet<string>> = {
     'chain', 'action', 'connection-state', 'in-interface', 'in-interface-list', 'out-interface', 'out-interface-list', 'src-address-list',
     'dst-address', 'src-address', 'protocol', 'dst-port', 'src-port', 'comment',
   ]),
+  // Only looked up (find where name=...), never added to.
+  'interface list': new Set(),
 };
 /** Properties a `find where` expression may test. */
-export const FIND_KEYS: ReadonlySet<string> = new Set(['comment', 'list', 'chain', 'action', 'dynamic']);
+export const FIND_KEYS: ReadonlySet<string> = new Set(['comment', 'list', 'chain', 'action', 'dynamic', 'name']);
 /** Commands a menu line may be followed by. */
 export const VERBS: ReadonlySet<string> = new Set(['add', 'remove', 'find', 'move']);
 
-export type RosValue = { kind: 'word'; text: string } | { kind: 'string'; text: string; raw: string } | { kind: 'sub'; cmd: RosCommand };
+export type RosValue =
+  | { kind: 'word'; text: string }
+  | { kind: 'string'; text: string; raw: string }
+  | { kind: 'sub'; cmd: RosCommand }
+  /** `$name`, a :local of the enclosing do={} block. */
+  | { kind: 'var'; name: string };
 
 export type RosExpr = { kind: 'cmp'; key: string; op: '=' | '~'; value: RosValue } | { kind: 'and' | 'or'; left: RosExpr; right: RosExpr };
 
@@ -37,8 +44,12 @@ export type RosCommand =
   | { kind: 'find'; menu: string; where: RosExpr | null }
   | { kind: 'move'; menu: string; numbers: RosValue; destination: RosValue }
   | { kind: 'len'; of: RosValue }
-  | { kind: 'pick'; of: RosValue; index: number }
-  | { kind: 'if'; left: RosValue; op: '>' | '<' | '='; right: number; then: RosCommand; else: RosCommand | null };
+  /** `:pick LIST N`, or `:pick LIST ([:len OF] - N)`. */
+  | { kind: 'pick'; of: RosValue; index: number | { lenOf: RosValue; minus: number } }
+  | { kind: 'if'; left: RosValue; op: '>' | '<' | '='; right: number; then: RosCommand; else: RosCommand | null }
+  | { kind: 'error'; message: RosValue }
+  /** `:local NAME VALUE; BODY` as a do={} block: NAME is set for BODY only. */
+  | { kind: 'local'; name: string; value: RosValue; body: RosCommand };
 
 export interface RosStatement {
   line: number;

@@ -1,9 +1,10 @@
 // A strict parser for the RouterOS scripts synfw emits: `#` comment lines, menu lines
 // (`/ip firewall nat`), `add`/`remove`/`move` commands with key=value arguments, `[ ... ]` command
-// substitutions (`find where ...`, `:len`, `:pick`) and one-line `:if (...) do={...} else={...}`.
+// substitutions (`find where ...`, `:len`, `:pick`), one-line `:if (...) do={...} else={...}`,
+// `:error "..."`, and a do={} block of `:local NAME [...]; COMMAND` whose command may use `$NAME`.
 // Menus, commands, properties and find keys come from whitelists; anything else is an error, as are
-// duplicate properties and multi-line blocks. It returns a syntax tree; parse-routeros-rules.ts
-// gives it a meaning.
+// duplicate properties, multi-line blocks, a variable outside its block and any other `;`. It
+// returns a syntax tree; parse-routeros-rules.ts gives it a meaning.
 
 import { FIND_KEYS, MENU_PROPERTIES, VERBS, type RosCommand, type RosExpr, type RosScript, type RosValue } from './parse-routeros-ast.js';
 import { checkScriptBytes, RosSyntaxError, tokenize, type Token } from './parse-routeros-lexer.js';
@@ -13,6 +14,8 @@ export { RosSyntaxError };
 
 class LineParser {
   private i = 0;
+  /** The :local variables of the enclosing do={} blocks. */
+  private readonly scope = new Set<string>();
   constructor(
     private readonly toks: Token[],
     private readonly line: number,
@@ -98,12 +101,26 @@ class LineParser {
 
   ice(): RosCommand {
     const name = this.word('a command');
-    if (name === ':len') return { kind: 'len', of: this.sub() };
+    if (name === ':len') return { kind: 'len', of: this.list() };
     if (name === ':pick') {
-      const of = this.sub();
+      const of = this.list();
+      if (this.isPunct('(')) {
+        this.i++;
+        const len = this.sub();
+        if (len.kind !== 'sub' || len.cmd.kind !== 'len') this.fail('expected ([:len ...] - N)');
+        this.expectWord('-');
+        const n = this.word('a number');
+        if (!/^\d+$/.test(n)) this.fail(`bad number ${n}`);
+        this.expectPunct(')');
+        return { kind: 'pick', of, index: { lenOf: len.cmd.of, minus: Number(n) } };
+      }
       const index = this.word('an index');
       if (!/^\d+$/.test(index)) this.fail(`bad index ${index}`);
       return { kind: 'pick', of, index: Number(index) };
+    }
+    if (name === ':error') {
+      if (this.peek()?.t !== 'str') this.fail('expected a quoted message');
+      return { kind: 'error', message: this.value() };
     }
     if (name !== ':if') this.fail(`unknown command ${name}`);
     this.expectPunct('(');
@@ -125,15 +142,33 @@ class LineParser {
     if (!this.isPunct('{')) this.fail(`expected "{" after ${name}=`);
     this.i++;
     if (this.atEnd()) this.fail('unbalanced "{": blocks must close on the same line');
-    const cmd = this.command(true);
+    const cmd = this.peek()?.t === 'word' && this.peek()!.v === ':local' ? this.local() : this.command(true);
     if (!this.isPunct('}')) this.fail(this.atEnd() ? 'unbalanced "{": blocks must close on the same line' : 'one command per block');
     this.i++;
     return cmd;
   }
 
+  /** `:local NAME [...]; COMMAND`, the whole of a do={} block. */
+  local(): RosCommand {
+    this.expectWord(':local');
+    const name = this.word('a variable name');
+    if (!/^[a-z][a-z0-9]*$/.test(name) || this.scope.has(name)) this.fail(`bad or repeated variable name ${name}`);
+    const value = this.sub();
+    this.expectPunct(';');
+    this.scope.add(name);
+    const body = this.command(true);
+    this.scope.delete(name);
+    return { kind: 'local', name, value, body };
+  }
+
   sub(): RosValue {
     if (!this.isPunct('[')) this.fail('expected a [command substitution]');
     return this.value();
+  }
+
+  /** A [command substitution] or a variable of an enclosing block (:len and :pick take either). */
+  list(): RosValue {
+    return this.peek()?.t === 'var' ? this.value() : this.sub();
   }
 
   value(): RosValue {
@@ -146,6 +181,11 @@ class LineParser {
     if (t.t === 'word') {
       this.i++;
       return { kind: 'word', text: t.v };
+    }
+    if (t.t === 'var') {
+      if (!this.scope.has(t.v)) this.fail(`$${t.v} is not a :local of this block`);
+      this.i++;
+      return { kind: 'var', name: t.v };
     }
     if (t.v !== '[') this.fail(`unexpected "${t.v}"`);
     this.i++;
@@ -186,7 +226,7 @@ class LineParser {
     if (op?.t !== 'punct' || (op.v !== '=' && op.v !== '~')) this.fail('expected = or ~');
     this.i++;
     const value = this.value();
-    if (value.kind === 'sub') this.fail('a find condition compares with a constant');
+    if (value.kind === 'sub' || value.kind === 'var') this.fail('a find condition compares with a constant');
     return { kind: 'cmp', key, op: op.v as '=' | '~', value };
   }
 }
@@ -218,6 +258,7 @@ export function parseRouterOS(text: string): RosScript {
     const cmd = p.command(false);
     if (!p.atEnd()) p.fail('unexpected text after the command');
     if (cmd.kind === 'find' || cmd.kind === 'len' || cmd.kind === 'pick') p.fail(`${cmd.kind} is only accepted inside [ ]`);
+    if (cmd.kind === 'error' || cmd.kind === 'local') p.fail(`:${cmd.kind} is only accepted inside do={}`);
     script.statements.push({ line, menu, cmd });
   });
   return script;
