@@ -11,7 +11,7 @@
 #   udp 30005 -> 192.168.66.6:30005  lines
 #   udp 30007 -> 192.168.66.6:30007  unicode
 # Apply:
-#   upload this file as synfw-hostile.rsc (Files), then in a terminal: /import file-name=synfw-hostile.rsc
+#   upload this file as hostile.mikrotik.rsc (Files), then in a terminal: /import file-name=hostile.mikrotik.rsc
 #   or paste the whole file into a terminal (WinBox/WebFig New Terminal, or ssh).
 #   Running it again first removes what the last run added, so the rules never pile up.
 # Remove what this added:
@@ -26,6 +26,10 @@
 # Forward rules: see the note above /ip firewall filter below.
 # Connections the router already tracks keep their old NAT until they time out (/ip firewall connection).
 # 1 rule comment(s) were cut to 255 bytes and end in "..."; the list above is complete.
+
+# Nothing changes unless the interface lists the rules name exist: a rule on a missing list would be
+# added and forward nothing. :error stops the script here, before the first remove.
+:if ([:len [/interface list find where name="WAN"]] = 0) do={:error "synfw: interface list WAN (the wan default; set router.wan or router.mikrotik.wan) does not exist on this router; nothing was changed." }
 
 /ip firewall address-list
 remove [find where list="synfw-hostile"]

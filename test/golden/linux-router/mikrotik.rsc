@@ -9,7 +9,7 @@
 #   tcp 25565 -> 192.168.7.2:25565  minecraft
 #   udp 25565 -> 192.168.7.2:25565  minecraft
 # Apply:
-#   upload this file as synfw-linux-router.rsc (Files), then in a terminal: /import file-name=synfw-linux-router.rsc
+#   upload this file as linux-router.mikrotik.rsc (Files), then in a terminal: /import file-name=linux-router.mikrotik.rsc
 #   or paste the whole file into a terminal (WinBox/WebFig New Terminal, or ssh).
 #   Running it again first removes what the last run added, so the rules never pile up.
 # Remove what this added:
@@ -23,6 +23,10 @@
 # because a to-ports range is not offset-mapped.
 # Forward rules: see the note above /ip firewall filter below.
 # Connections the router already tracks keep their old NAT until they time out (/ip firewall connection).
+
+# Nothing changes unless the interface lists the rules name exist: a rule on a missing list would be
+# added and forward nothing. :error stops the script here, before the first remove.
+:if ([:len [/interface list find where name="WAN"]] = 0) do={:error "synfw: interface list WAN (router.mikrotik.wan) does not exist on this router; nothing was changed." }
 
 /ip firewall address-list
 remove [find where list="synfw-linux-router"]

@@ -13,7 +13,7 @@
 #   udp 500 -> 10.0.0.5:500  vpn-server-l2tp-ipsec
 #   udp 4500 -> 10.0.0.5:4500  vpn-server-l2tp-ipsec
 # Apply:
-#   upload this file as synfw-office.rsc (Files), then in a terminal: /import file-name=synfw-office.rsc
+#   upload this file as office.mikrotik.rsc (Files), then in a terminal: /import file-name=office.mikrotik.rsc
 #   or paste the whole file into a terminal (WinBox/WebFig New Terminal, or ssh).
 #   Running it again first removes what the last run added, so the rules never pile up.
 # Remove what this added:
@@ -27,6 +27,10 @@
 # because a to-ports range is not offset-mapped.
 # Forward rules: see the note above /ip firewall filter below.
 # Connections the router already tracks keep their old NAT until they time out (/ip firewall connection).
+
+# Nothing changes unless the interface lists the rules name exist: a rule on a missing list would be
+# added and forward nothing. :error stops the script here, before the first remove.
+:if ([:len [/interface list find where name="WAN"]] = 0) do={:error "synfw: interface list WAN (the wan default; set router.wan or router.mikrotik.wan) does not exist on this router; nothing was changed." }
 
 /ip firewall address-list
 remove [find where list="synfw-office"]
