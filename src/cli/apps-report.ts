@@ -1,7 +1,8 @@
 // `synfw apps`: the catalog as a table, one app in detail, or JSON.
 
 import type { Catalog, CatalogApp, CatalogPort } from '../catalog/types.js';
-import { table } from './table.js';
+import { table, wrapParagraph } from './table.js';
+import { classColumnStyle } from './terminal.js';
 
 const portText = (p: Pick<CatalogPort, 'port' | 'end' | 'proto'>) => `${p.port}${p.end ? `-${p.end}` : ''}/${p.proto}`;
 
@@ -30,7 +31,7 @@ export function appsTable(catalog: Catalog): string {
       // The long column goes last so that lines wrap only there.
       return [app.id, app.name, classes.join(', ') || '-', ports || '-'];
     });
-  return `${table(['ID', 'NAME', 'CLASSES', 'PORTS'], rows, '')}\n\n${catalog.apps.length} apps. \`synfw apps ID\` shows one in detail.\n`;
+  return `${table(['ID', 'NAME', 'CLASSES', 'PORTS'], rows, '', { style: classColumnStyle(2), optional: [1] })}\n\n${catalog.apps.length} apps. \`synfw apps ID\` shows one in detail.\n`;
 }
 
 export function appDetail(catalog: Catalog, app: CatalogApp): string {
@@ -53,6 +54,8 @@ export function appDetail(catalog: Catalog, app: CatalogApp): string {
           `${p.purpose}${p.dsm?.introduced ? ` (DSM ${p.dsm.introduced}+)` : ''}${p.dsm?.removed ? ` (before DSM ${p.dsm.removed})` : ''}${p.notes ? ` - ${p.notes}` : ''}`,
           p.sources.join(' '),
         ]),
+        '  ',
+        { style: classColumnStyle(2), optional: [5, 3] },
       ),
     );
   } else out.push('  none of its own');
@@ -62,5 +65,6 @@ export function appDetail(catalog: Catalog, app: CatalogApp): string {
     out.push('', 'Sources:');
     for (const s of sources) out.push(`  [${s.key}] ${s.title}${s.url ? ` ${s.url}` : ''}`);
   }
-  return `${out.join('\n')}\n`;
+  // Free-text lines wrap to the terminal like the tables (a table's lines are short enough already).
+  return `${out.map((l) => wrapParagraph(l)).join('\n')}\n`;
 }
