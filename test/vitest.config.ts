@@ -1,0 +1,14 @@
+// vitest for `npm test`: the repository root as root, a global set-up that gives the run a
+// temporary directory of its own and fails the run if a test leaves anything in it, and room for
+// tests that start the built CLI many times on two shared cores.
+
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('..', import.meta.url)),
+  test: {
+    globalSetup: [fileURLToPath(new URL('global-setup.ts', import.meta.url))],
+    testTimeout: 30_000,
+  },
+});
