@@ -604,7 +604,7 @@ describe.skipIf(initScript)('openwrt: the script run by sh against a stub uci', 
     expect(names.map((a) => a.length)).toEqual(expected.map(() => 2));
     expect(names.map((a) => a[1])).toEqual(expected);
     expect(existsSync('/tmp/synfw-canary')).toBe(false);
-  }, 60_000);
+  });
 
   test('remove: purges this profile, sets nothing, commits', (ctx) => {
     need(ctx, ['sh', 'od', 'sed']);
