@@ -5,7 +5,7 @@
 
 import { describe, expect, it, test } from 'vitest';
 import type { Plan } from '../../src/plan/types.js';
-import { target } from '../../src/targets/mikrotik.js';
+import { target } from '../../src/targets/mikrotik/index.js';
 import { hostilePlan, manyPortsPlan, samplePlan } from '../fixtures/plans.js';
 import { labDescribe } from '../lab/lab.js';
 import { RosSyntaxError } from '../support/parse-routeros.js';

@@ -9,7 +9,7 @@
 
 import { describe, expect, it, test } from 'vitest';
 import type { Plan } from '../../src/plan/types.js';
-import { target } from '../../src/targets/mikrotik.js';
+import { target } from '../../src/targets/mikrotik/index.js';
 import { samplePlan } from '../fixtures/plans.js';
 import { labDescribe } from '../lab/lab.js';
 import { defconfRouter } from '../support/routeros-defconf.js';
