@@ -1,6 +1,5 @@
-// vitest for `npm test`: the repository root as root, a global set-up that gives the run a
-// temporary directory of its own and fails the run if a test leaves anything in it, and room for
-// tests that start the built CLI many times on two shared cores.
+// vitest for `npm test`: the repository root as root, and a global set-up that gives the run a
+// temporary directory of its own and fails the run if a test leaves anything in it.
 
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
@@ -9,6 +8,5 @@ export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
     globalSetup: [fileURLToPath(new URL('global-setup.ts', import.meta.url))],
-    testTimeout: 30_000,
   },
 });

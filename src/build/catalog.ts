@@ -6,7 +6,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { JSON_SCHEMA, load } from 'js-yaml';
-import type { Catalog, CatalogApp, CatalogPort, DsmWindow } from '../catalog/types.js';
+import { SEED_ROW, SEED_SOURCE_KEY } from '../catalog/catalog-keys.js';
+import type { Catalog, CatalogApp, CatalogPort, DsmWindow, SharedPort } from '../catalog/types.js';
 
 /** Paths relative to the repository root. */
 export const CATALOG_YAML_PATH = 'src/catalog/dsm-apps.yaml';
@@ -14,18 +15,44 @@ export const CATALOG_JSON_PATH = 'src/catalog/catalog.generated.json';
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const VERSION = /^\d+\.\d+(?:\.\d+)?$/;
-const SEED_ROW = /^S(\d\d)$/;
+const URL_RE = /^https?:\/\/\S+$/;
 const SEED_ROWS = 80;
 
 const KEYS = {
-  catalog: ['newestDsm', 'apps', 'sources'],
-  app: ['id', 'name', 'aliases', 'servedBy', 'dsm', 'thirdParty', 'ports', 'sources', 'notes'],
-  port: ['label', 'port', 'end', 'proto', 'exposure', 'configurable', 'purpose', 'sources', 'dsm', 'notes'],
+  catalog: ['newestDsm', 'apps', 'shared', 'sources'],
+  app: ['id', 'name', 'aliases', 'servedBy', 'dsm', 'thirdParty', 'vendor', 'ports', 'sources', 'notes', 'researchNote'],
+  port: ['label', 'port', 'end', 'proto', 'exposure', 'configurable', 'encrypted', 'purpose', 'sources', 'dsm', 'notes', 'researchNote'],
   servedBy: ['app', 'dsm'],
   window: ['introduced', 'removed'],
   appWindow: ['introduced', 'removed', 'legacy'],
-  source: ['key', 'title', 'url'],
+  source: ['key', 'title', 'url', 'internal'],
+  shared: ['port', 'end', 'proto', 'apps', 'note'],
 };
+
+/**
+ * Wording that belongs to the research, not to users: seed rows, source keys in brackets, "the
+ * seed printed", "[unverified]". Printed catalog text (names, purposes, notes, source titles,
+ * shared-port notes) must match none of them; reviewers' reasons go into researchNote.
+ */
+export const JARGON: Array<[RegExp, string]> = [
+  [/\bseed\b/i, 'mentions "the seed"'],
+  [/\bS\d\d\b/, 'cites a seed row'],
+  [/unverified/i, 'says "unverified"'],
+  [/not identified/i, 'says "not identified"'],
+  [/\bresearch\b/i, 'refers to the research'],
+  [/\bopen item/i, 'refers to an open item'],
+  [/\bas printed\b/i, 'says "as printed"'],
+  [/\[[A-Z][A-Za-z0-9-]*\]/, 'cites a source key in brackets'],
+];
+
+/** Jargon found in one printed string; `keys` are source keys that must not appear bare either. */
+export function jargonIn(text: string, keys: readonly string[] = []): string[] {
+  const found = JARGON.filter(([re]) => re.test(text)).map(([, what]) => what);
+  for (const key of keys) {
+    if (/\d/.test(key) && new RegExp(`\\b${key.replace(/[-]/g, '\\-')}\\b`).test(text)) found.push(`names the source key ${key}`);
+  }
+  return found;
+}
 
 /** Parses the catalog YAML (JSON data model only: no dates, merges or custom tags). */
 export function parseCatalogYaml(yamlText: string): Catalog {
@@ -41,7 +68,8 @@ export function buildCatalogJson(yamlText: string): string {
   if (problems.length > 0) {
     throw new Error(`${CATALOG_YAML_PATH} has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
   }
-  return `${JSON.stringify(catalog, null, 2)}\n`;
+  // Reviewers' notes stay in the YAML: nothing the CLI can print may carry them.
+  return `${JSON.stringify(catalog, (key, value: unknown) => (key === 'researchNote' ? undefined : value), 2)}\n`;
 }
 
 /** Every problem of the catalog, one line each; empty when the catalog is fine. */
@@ -56,6 +84,13 @@ export function lintCatalog(c: Catalog): string[] {
   }
 
   const sourceKeys = new Set<string>();
+  const openable = new Set<string>();
+  const keyList = c.sources.map((s) => s.key).filter((k): k is string => typeof k === 'string');
+  // Source titles may name their own document ids (US-CERT "TA14-017A"), so keys are not checked there.
+  const printed = (text: unknown, where: string, keys: readonly string[] = keyList) => {
+    if (typeof text !== 'string') return;
+    for (const what of jargonIn(text, keys)) add(where, `printed text ${what}: write it for users, or move it to researchNote`);
+  };
   c.sources.forEach((s, i) => {
     const where = `sources[${i}]`;
     unknownKeys(s, KEYS.source, where, add);
@@ -63,14 +98,30 @@ export function lintCatalog(c: Catalog): string[] {
     else if (sourceKeys.has(s.key)) add(where, `duplicate source key "${s.key}"`);
     else sourceKeys.add(s.key);
     if (typeof s.title !== 'string' || s.title === '') add(where, 'title is missing');
+    if (s.internal !== undefined && s.internal !== true) add(where, 'internal must be true or absent');
+    if (s.url !== undefined && (typeof s.url !== 'string' || !URL_RE.test(s.url))) add(where, `url "${String(s.url)}" is not an http(s) address`);
+    if (!s.internal) {
+      if (s.url === undefined) add(where, 'needs a url a user can open (or internal: true for research material)');
+      else openable.add(s.key);
+      printed(s.title, where, []);
+    }
   });
-  const checkSources = (keys: unknown, where: string) => {
-    if (!Array.isArray(keys) || keys.length === 0) return add(where, 'needs at least one source');
+  /** Unknown keys are problems; returns whether some key is a source a user can open. */
+  const checkSources = (keys: unknown, where: string): boolean => {
+    if (!Array.isArray(keys) || keys.length === 0) {
+      add(where, 'needs at least one source');
+      return false;
+    }
+    let canOpen = false;
     for (const key of keys) {
       const row = typeof key === 'string' ? SEED_ROW.exec(key) : null;
-      const seedOk = row !== null && Number(row[1]) >= 1 && Number(row[1]) <= SEED_ROWS;
-      if (!seedOk && !sourceKeys.has(key as string)) add(where, `unknown source "${String(key)}"`);
+      if (row !== null && Number(row[1]) >= 1 && Number(row[1]) <= SEED_ROWS) {
+        if (!sourceKeys.has(SEED_SOURCE_KEY)) add(where, `cites seed row ${key}, but the catalog has no source ${SEED_SOURCE_KEY} for them`);
+        canOpen ||= openable.has(SEED_SOURCE_KEY);
+      } else if (!sourceKeys.has(key as string)) add(where, `unknown source "${String(key)}"`);
+      else canOpen ||= openable.has(key as string);
     }
+    return canOpen;
   };
 
   const names = new Map<string, string>(); // id or alias -> who claimed it
@@ -93,21 +144,32 @@ export function lintCatalog(c: Catalog): string[] {
       else names.set(alias, `alias of ${app.id}`);
     }
     if (app.thirdParty !== undefined && typeof app.thirdParty !== 'boolean') add(where, 'thirdParty must be true or false');
+    if (app.thirdParty === true && (typeof app.vendor !== 'string' || app.vendor === '')) add(where, 'a third-party app needs a vendor');
+    if (app.vendor !== undefined && app.thirdParty !== true) add(where, 'vendor is only for third-party apps (thirdParty: true)');
+    if (app.researchNote !== undefined && typeof app.researchNote !== 'string') add(where, 'researchNote must be text');
+    printed(app.name, `${where} name`);
+    printed(app.notes, `${where} notes`);
     if (app.dsm !== undefined) {
       checkWindow(app.dsm, KEYS.appWindow, `${where} dsm`, add);
       if (app.dsm.legacy !== undefined && typeof app.dsm.legacy !== 'boolean') add(where, 'dsm.legacy must be true or false');
     }
     if (app.servedBy !== undefined) checkServedBy(app, c.apps, where, add);
-    checkSources(app.sources, `${where} sources`);
+    if (!checkSources(app.sources, `${where} sources`) && Array.isArray(app.sources) && app.sources.length > 0) {
+      add(`${where} sources`, 'needs at least one source a user can open (with a url)');
+    }
     if (!Array.isArray(app.ports)) return add(where, 'ports must be a list (may be empty)');
-    checkPorts(app, add, checkSources);
+    checkPorts(app, add, checkSources, printed);
   });
+  if (!Array.isArray(c.shared)) add('catalog', 'shared must be a list (may be empty)');
+  else checkShared(c, add, printed);
   return problems;
 }
 
 type Add = (where: string, message: string) => void;
 
-function checkPorts(app: CatalogApp, add: Add, checkSources: (keys: unknown, where: string) => void): void {
+type Printed = (text: unknown, where: string) => void;
+
+function checkPorts(app: CatalogApp, add: Add, checkSources: (keys: unknown, where: string) => boolean, printed: Printed): void {
   const labels = new Set<string>();
   app.ports.forEach((p, i) => {
     const where = `${app.id} ports[${i}]${typeof p.label === 'string' ? ` (${p.label})` : ''}`;
@@ -124,13 +186,76 @@ function checkPorts(app: CatalogApp, add: Add, checkSources: (keys: unknown, whe
     if (!['public', 'risky', 'lan-only', 'outbound'].includes(p.exposure)) add(where, `exposure "${String(p.exposure)}" is not public, risky, lan-only or outbound`);
     if (typeof p.configurable !== 'boolean') add(where, 'configurable must be true or false');
     if (typeof p.purpose !== 'string' || p.purpose === '') add(where, 'purpose is missing');
-    checkSources(p.sources, `${where} sources`);
+    if (p.encrypted !== undefined) {
+      if (p.encrypted !== false) add(where, 'encrypted is only written as false (public ports are encrypted unless marked)');
+      else if (p.exposure !== 'public') add(where, 'encrypted: false is for public ports; a risky port says "cleartext" in its purpose');
+      else if (typeof p.notes !== 'string' || p.notes === '') add(where, 'an unencrypted public port needs notes that say why it is still public');
+    }
+    if (p.researchNote !== undefined && typeof p.researchNote !== 'string') add(where, 'researchNote must be text');
+    printed(p.purpose, `${where} purpose`);
+    printed(p.notes, `${where} notes`);
+    if (!checkSources(p.sources, `${where} sources`) && Array.isArray(p.sources) && p.sources.length > 0) {
+      add(`${where} sources`, 'needs at least one source a user can open (with a url)');
+    }
     if (p.dsm !== undefined) checkWindow(p.dsm, KEYS.window, `${where} dsm`, add);
   });
   app.ports.forEach((a, i) => {
     for (const b of app.ports.slice(i + 1)) {
       if (a.proto === b.proto && a.port <= last(b) && b.port <= last(a)) {
         add(app.id, `ports "${a.label}" and "${b.label}" overlap on ${a.proto}`);
+      }
+    }
+  });
+}
+
+/** A port an app listens on (outbound ports are the NAS connecting out: they claim nothing). */
+interface Listener {
+  app: string;
+  label: string;
+  port: number;
+  last: number;
+  proto: string;
+}
+
+function listeners(apps: CatalogApp[]): Listener[] {
+  return apps.flatMap((app) =>
+    Array.isArray(app.ports)
+      ? app.ports.filter((p) => p.exposure !== 'outbound').map((p) => ({ app: app.id, label: p.label, port: p.port, last: last(p), proto: p.proto }))
+      : [],
+  );
+}
+
+const spanText = (first: number, end: number, proto: string) => `${first}${end !== first ? `-${end}` : ''}/${proto}`;
+
+/** Every port two apps both listen on has a shared entry naming both; every entry is real. */
+function checkShared(c: Catalog, add: Add, printed: Printed): void {
+  const ids = new Set(c.apps.map((a) => a.id));
+  const all = listeners(c.apps);
+  const covers = (s: SharedPort, proto: string, lo: number, hi: number, a: string, b: string) =>
+    s.proto === proto && s.port <= hi && lo <= (s.end ?? s.port) && s.apps.includes(a) && s.apps.includes(b);
+  c.shared.forEach((s, i) => {
+    const where = `shared[${i}]${isPortNumber(s.port) ? ` (${spanText(s.port, s.end ?? s.port, String(s.proto))})` : ''}`;
+    unknownKeys(s, KEYS.shared, where, add);
+    if (!isPortNumber(s.port)) return add(where, `port ${String(s.port)} is not an integer in 1-65535`);
+    if (s.end !== undefined && (!isPortNumber(s.end) || s.end <= s.port)) add(where, `end ${String(s.end)} must be a port number above ${s.port}`);
+    if (s.proto !== 'tcp' && s.proto !== 'udp') add(where, `proto "${String(s.proto)}" is not tcp or udp`);
+    if (typeof s.note !== 'string' || s.note.trim() === '') add(where, 'note is missing: say why the apps share the port');
+    printed(s.note, `${where} note`);
+    if (!Array.isArray(s.apps) || new Set(s.apps).size < 2) return add(where, 'apps must list at least two different apps');
+    for (const id of s.apps) {
+      if (!ids.has(id)) add(where, `app "${id}" is not in the catalog`);
+      else if (!all.some((l) => l.app === id && l.proto === s.proto && l.port <= (s.end ?? s.port) && s.port <= l.last)) {
+        add(where, `app "${id}" does not listen on ${spanText(s.port, s.end ?? s.port, s.proto)}`);
+      }
+    }
+  });
+  all.forEach((a, i) => {
+    for (const b of all.slice(i + 1)) {
+      if (a.app === b.app || a.proto !== b.proto || a.port > b.last || b.port > a.last) continue;
+      const lo = Math.max(a.port, b.port);
+      const hi = Math.min(a.last, b.last);
+      if (!c.shared.some((s) => covers(s, a.proto, lo, hi, a.app, b.app))) {
+        add('shared', `${a.app} (${a.label}) and ${b.app} (${b.label}) both listen on ${spanText(lo, hi, a.proto)}: add a shared entry that says why`);
       }
     }
   });

@@ -1,59 +1,112 @@
-// Precompiles templates/*.hbs into one generated module, so the CLI loads only Handlebars' small
-// runtime and no template is parsed or compiled at start-up. The output is committed; a test
-// fails when it is stale (`npm run generate`).
+// Precompiles templates/<target>/<format>.hbs and the shared templates/partials/*.hbs into one
+// generated module, so the CLI loads only Handlebars' small runtime and no template is parsed or
+// compiled at start-up. The output is committed; a test fails when it is stale (`npm run generate`).
 
 import Handlebars from 'handlebars';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 
 export const TEMPLATES_MODULE_PATH = 'src/render/templates.generated.ts';
+
+/** The folder of templates every target may include with {{> name}}. */
+export const PARTIALS_DIR = 'partials';
 
 const BUILTIN = new Set(['each', 'if', 'unless', 'with', 'lookup', 'log', 'blockHelperMissing', 'helperMissing']);
 
 type Node = { type: string; [key: string]: unknown };
 
+function walk(source: string, visit: (n: Node) => void): void {
+  const go = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(go);
+    const n = node as Node;
+    visit(n);
+    for (const value of Object.values(n)) if (value && typeof value === 'object') go(value);
+  };
+  go(Handlebars.parse(source));
+}
+
 /** Names the template calls as helpers: mustaches and sub-expressions with arguments, blocks. */
 export function helpersUsed(source: string): string[] {
   const found = new Set<string>();
-  const visit = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach(visit);
-    const n = node as Node;
+  walk(source, (n) => {
     const path = n.path as { type?: string; original?: string } | undefined;
     const called =
       (n.type === 'BlockStatement' || ((n.type === 'MustacheStatement' || n.type === 'SubExpression') && ((n.params as unknown[])?.length || n.hash))) &&
       path?.type === 'PathExpression';
     if (called && !BUILTIN.has(path!.original!)) found.add(path!.original!);
-    for (const value of Object.values(n)) if (value && typeof value === 'object') visit(value);
-  };
-  visit(Handlebars.parse(source));
+  });
   return [...found].sort();
 }
 
-/** The generated module: name -> { helpers, spec } for every template in `dir`. */
-export function buildTemplatesModule(dir: URL): string {
-  const names = readdirSync(dir)
-    .filter((f) => f.endsWith('.hbs'))
-    .sort()
-    .map((f) => f.slice(0, -4));
-  const entries = names.map((name) => {
-    const source = readFileSync(new URL(`${name}.hbs`, dir), 'utf8');
-    const helpers = helpersUsed(source);
-    const spec = Handlebars.precompile(source, {
-      noEscape: true,
-      strict: true,
-      preventIndent: true,
-      knownHelpersOnly: true,
-      knownHelpers: Object.fromEntries(helpers.map((h) => [h, true])),
-    });
-    return `  ${JSON.stringify(name)}: {\n    helpers: ${JSON.stringify(helpers)},\n    spec: ${spec},\n  },`;
+/** Shared partials the template includes ({{> name}}), not its own inline ones ({{#*inline}}). */
+export function partialsUsed(source: string): string[] {
+  const used = new Set<string>();
+  const inline = new Set<string>();
+  walk(source, (n) => {
+    const name = (n.name as { original?: string } | undefined)?.original;
+    if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && name) used.add(name);
+    if (n.type === 'DecoratorBlock' && (n.path as { original?: string }).original === 'inline') {
+      const param = (n.params as { original?: string }[])[0]?.original;
+      if (param) inline.add(param);
+    }
   });
-  return `// GENERATED from templates/*.hbs by src/build/templates.ts: do not edit.
+  return [...used].filter((p) => !inline.has(p)).sort();
+}
+
+interface Source {
+  name: string;
+  source: string;
+}
+
+/** templates/<dir>/<file>.hbs as "<dir>/<file>", sorted; the partials folder apart. */
+function readTemplates(dir: URL): { templates: Source[]; partials: Source[] } {
+  const templates: Source[] = [];
+  const partials: Source[] = [];
+  for (const sub of readdirSync(dir).sort()) {
+    const subUrl = new URL(`${sub}/`, dir);
+    if (!statSync(subUrl).isDirectory()) throw new Error(`templates/${sub}: templates live in templates/<target>/<format>.hbs`);
+    for (const f of readdirSync(subUrl).filter((x) => x.endsWith('.hbs')).sort()) {
+      const entry = { name: `${sub}/${f.slice(0, -4)}`, source: readFileSync(new URL(f, subUrl), 'utf8') };
+      if (sub === PARTIALS_DIR) partials.push({ ...entry, name: f.slice(0, -4) });
+      else templates.push(entry);
+    }
+  }
+  return { templates, partials };
+}
+
+function precompile(source: string, helpers: string[]): string {
+  return Handlebars.precompile(source, {
+    noEscape: true,
+    strict: true,
+    preventIndent: true,
+    knownHelpersOnly: true,
+    knownHelpers: Object.fromEntries(helpers.map((h) => [h, true])),
+  }) as string;
+}
+
+/** The generated module: name -> { helpers, partials, spec }, for templates and shared partials. */
+export function buildTemplatesModule(dir: URL): string {
+  const { templates, partials } = readTemplates(dir);
+  const partialHelpers = new Map(partials.map((p) => [p.name, helpersUsed(p.source)]));
+  const entry = ({ name, source }: Source, indent: string): string => {
+    const uses = partialsUsed(source);
+    const missing = uses.filter((p) => !partialHelpers.has(p));
+    if (missing.length) throw new Error(`template ${name} includes partials that templates/${PARTIALS_DIR}/ does not have: ${missing.join(', ')}`);
+    // A template's helpers include those of the partials it includes: they run in its environment.
+    const helpers = [...new Set([...helpersUsed(source), ...uses.flatMap((p) => partialHelpers.get(p)!)])].sort();
+    return `${indent}${JSON.stringify(name)}: {\n${indent}  helpers: ${JSON.stringify(helpers)},\n${indent}  partials: ${JSON.stringify(uses)},\n${indent}  spec: ${precompile(source, helpers)},\n${indent}},`;
+  };
+  return `// GENERATED from templates/**/*.hbs by src/build/templates.ts: do not edit.
 // Run \`npm run generate\` after changing a template.
 // @ts-nocheck
 import type { TemplateSpec } from './engine.js';
 
 export const templates: Record<string, TemplateSpec> = {
-${entries.join('\n')}
+${templates.map((t) => entry(t, '  ')).join('\n')}
+};
+
+export const partials: Record<string, TemplateSpec> = {
+${partials.map((p) => entry(p, '  ')).join('\n')}
 };
 `;
 }

@@ -30,15 +30,27 @@ export interface CatalogPort {
   end?: number;
   proto: Proto;
   exposure: Exposure;
-  /** The user can change this port in DSM or in the app's settings. */
+  /**
+   * The user can change this port in DSM or in the app's settings (for a container: the NAS port
+   * they publish it on). `notes` say where; the profile's `override` gives the moved port.
+   */
   configurable: boolean;
+  /**
+   * false marks a port meant for the internet that does not encrypt (a BitTorrent peer port, the
+   * Let's Encrypt HTTP-01 challenge on 80): only `public` ports carry it, and `notes` say why it is
+   * still public. Absent means "encrypted" for public ports; risky ports say so in their purpose.
+   */
+  encrypted?: boolean;
   /** One line: what the port is for. */
   purpose: string;
-  /** Keys into Catalog.sources (e.g. "KB25", "PI23") or seed rows ("S12"). */
+  /** Keys into Catalog.sources, or seed rows ("S12", printed as Synology's 2020 port table). */
   sources: string[];
   /** Version window of this port when it differs from the app's. */
   dsm?: DsmWindow;
+  /** For the user: caveats, what they may have changed, what to do. Printed. */
   notes?: string;
+  /** For reviewers: why the data is as it is. Never printed; not in the generated JSON. */
+  researchNote?: string;
 }
 
 /** An app without listeners of its own, served by another app's web server. */
@@ -60,22 +72,49 @@ export interface CatalogApp {
   aliases: string[];
   servedBy?: ServedBy;
   dsm?: DsmWindow & { legacy?: boolean };
+  /** Not made by Synology: a package from the Package Center's community, or a container. */
   thirdParty?: boolean;
+  /** Who makes a third-party app (required with thirdParty). */
+  vendor?: string;
   ports: CatalogPort[];
   /** Keys into Catalog.sources. */
   sources: string[];
+  /** For the user. Printed. */
   notes?: string;
+  /** For reviewers. Never printed; not in the generated JSON. */
+  researchNote?: string;
 }
 
 export interface CatalogSource {
   key: string;
+  /** The document's name as a user would look for it. */
   title: string;
+  /** Where to open it. Required unless `internal`. */
   url?: string;
+  /** Research material a user cannot open (copies, dumps): never printed, never a port's only source. */
+  internal?: boolean;
+}
+
+/**
+ * Two or more apps that listen on the same port and protocol, and why. Every such overlap in the
+ * catalog needs one; `synfw apps ID` and `synfw why PORT` print the note.
+ */
+export interface SharedPort {
+  /** First port of the shared span. */
+  port: number;
+  /** Last port of an inclusive span. */
+  end?: number;
+  proto: Proto;
+  /** App ids, at least two, each with a listening port in the span. */
+  apps: string[];
+  /** For the user: why they share it and what that means for a profile. */
+  note: string;
 }
 
 export interface Catalog {
   /** The newest DSM version the catalog knows; the default for profiles that give none. */
   newestDsm: string;
   apps: CatalogApp[];
+  shared: SharedPort[];
   sources: CatalogSource[];
 }

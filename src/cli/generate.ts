@@ -4,8 +4,8 @@
 
 import { join } from 'node:path';
 import { escapeUnsafe, ProfileError, type Diagnostic } from '../diagnostics.js';
-import { loadTarget, TARGETS, targetIds } from '../targets/index.js';
-import { TargetError, type RenderOptions, type TargetId } from '../targets/types.js';
+import { loadTarget, TARGETS, targetIds, type TargetId } from '../targets/index.js';
+import { TargetError, type RenderOptions } from '../targets/types.js';
 import { loadPlan, withFile } from './load-plan.js';
 import { writeStderr, writeStdout } from './output.js';
 import { MERGE_LIMIT, readInput } from './read-input.js';
@@ -20,8 +20,8 @@ export interface GenerateRequest {
   out?: string;
   outDir?: string;
   merge?: string;
-  upnpMax: number;
-  upnpLease: number;
+  upnpMax?: number;
+  upnpLease?: number;
   strict: boolean;
 }
 
@@ -49,8 +49,8 @@ export async function generate(req: GenerateRequest): Promise<void> {
   const options: RenderOptions = {
     version: synfwVersion(),
     format: req.format,
-    upnpMax: req.upnpMax,
-    upnpLease: req.upnpLease,
+    ...(req.upnpMax !== undefined ? { upnpMax: req.upnpMax } : {}),
+    ...(req.upnpLease !== undefined ? { upnpLease: req.upnpLease } : {}),
     ...(merge ? { merge: { file: merge.name, text: merge.text } } : {}),
   };
   const ids = req.target === 'all' ? targetIds : [req.target];

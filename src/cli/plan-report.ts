@@ -46,7 +46,7 @@ export function planTable(plan: Plan, options: { width?: number; color?: boolean
         f.proto,
         `${withAddress ? `${nas.address}:` : ''}${formatRange(f.internal)}`,
         f.origins.map((o) => `${o.app}:${o.label}`).join(', '),
-        f.exposure,
+        f.exposure === 'public' && f.origins.some((o) => o.encrypted === false) ? 'public (unencrypted)' : f.exposure,
       ]),
       '  ',
       { width, style: (col, text, row) => (col === 4 ? classPaint(p, plan.forwards[row]!.exposure)(text) : text) },
@@ -66,6 +66,10 @@ export function planTable(plan: Plan, options: { width?: number; color?: boolean
       ),
     );
   } else out.push('  none');
+  if (plan.notes?.length) {
+    out.push('', p.bold('Notes:'));
+    for (const n of plan.notes) out.push(wrapParagraph(`  ${n.message}`, 2, width));
+  }
   return `${out.join('\n')}\n`;
 }
 
@@ -84,7 +88,14 @@ export function planJson(plan: Plan): string {
       internal: f.internal,
       apps: f.apps,
       exposure: f.exposure,
-      origins: f.origins.map((o) => ({ app: o.app, label: o.label, name: o.name, kind: o.kind, exposure: o.exposure })),
+      origins: f.origins.map((o) => ({
+        app: o.app,
+        label: o.label,
+        name: o.name,
+        kind: o.kind,
+        exposure: o.exposure,
+        ...(o.encrypted === false ? { encrypted: false } : {}),
+      })),
     })),
     skipped: plan.skipped.map((s) => ({
       app: s.app,
@@ -102,6 +113,7 @@ export function planJson(plan: Plan): string {
       ...(d.pos ? { line: d.pos.line, column: d.pos.column } : {}),
       text: formatDiagnostic(d, plan.profile.file),
     })),
+    notes: (plan.notes ?? []).map((n) => ({ id: n.id, message: n.message })),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

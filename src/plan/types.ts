@@ -22,6 +22,8 @@ export interface Origin {
   name: string;
   kind: 'catalog' | 'custom';
   exposure: Exposure;
+  /** false: a public port that does not encrypt (a BitTorrent peer port, Let's Encrypt on 80). */
+  encrypted?: false;
   /** Where the profile asked for it. */
   pos?: SourcePos;
 }
@@ -52,6 +54,15 @@ export interface Skipped {
   pos?: SourcePos;
 }
 
+/** Information about the plan for the user: not a warning, nothing to fix unless it applies. */
+export interface PlanNote {
+  /** Stable id, e.g. "letsencrypt-port-80". */
+  id: string;
+  message: string;
+  /** The tcp port the note is about, so that `synfw why PORT PROFILE` can show it. */
+  port?: number;
+}
+
 export interface Plan {
   profile: {
     /** Slug: tags every generated rule as synfw:<name>. */
@@ -65,9 +76,11 @@ export interface Plan {
     dsm: { version: string; http: number; https: number };
   };
   router: {
-    /** As written in the profile; each target has its own default when absent. */
+    /** router.wan and router.lan as written: for every target without its own; each target has a default. */
     wan?: string;
     lan?: string;
+    /** router.<target>.wan/lan as written, by target id. */
+    targets?: Record<string, { wan?: string; lan?: string }>;
   };
   /**
    * IPv4 source CIDRs allowed to use the forwards. When allowFrom and allowFrom6 are both empty,
@@ -77,13 +90,19 @@ export interface Plan {
   allowFrom: string[];
   /** IPv6 source CIDRs allowed to reach nas.address6 (see allowFrom). */
   allowFrom6: string[];
-  hairpin: boolean;
+  /** NAT loopback: true on, false off, null the router's own default (the profile does not say). */
+  hairpin: boolean | null;
   /** Sorted by proto, then external.first. */
   forwards: Forward[];
   /** Sorted by app, label, proto. */
   skipped: Skipped[];
   /** Warnings only; a plan is never built from a profile with errors. */
   warnings: Diagnostic[];
-  /** Where the profile sets the keys a target may be unable to express, for its error message. */
-  keyPos: Partial<Record<'allowFrom' | 'hairpin' | 'address6' | 'wan' | 'lan', SourcePos>>;
+  /** Information that `synfw plan` shows (absent or empty: none). */
+  notes?: PlanNote[];
+  /**
+   * Where the profile sets the keys a target may be unable to express or reject, for its error
+   * message: allowFrom, hairpin, address6, wan, lan, and router.<target>.wan/lan as "<target>.wan".
+   */
+  keyPos: Partial<Record<string, SourcePos>>;
 }

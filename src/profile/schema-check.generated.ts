@@ -4,12 +4,12 @@
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://synfw.dev/schema/profile.schema.json","title":"synfw profile","description":"A synfw profile: which Synology NAS sits behind the router, which DSM apps and extra ports must be reachable from the internet, and how the router is set up. synfw turns it into port-forwarding rules for a router (synfw gen PROFILE --target TARGET).","type":"object","additionalProperties":false,"required":["version","nas","apps"],"properties":{"$schema":{"description":"Path or URL of this JSON Schema, for editors that read it from the document instead of the yaml-language-server comment.","type":"string"},"version":{"description":"Profile format version. 1 is the only version so far.","const":1},"name":{"description":"Profile name: tags every generated rule as synfw:<name> so a later run can find and replace them. Lower-case letters, digits and '-', at most 32 characters. Default: the file's base name, slugged.","type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","maxLength":32},"nas":{"description":"The NAS that the forwards point at.","type":"object","additionalProperties":false,"required":["address"],"properties":{"address":{"description":"The NAS's LAN IPv4 address, e.g. 192.168.1.10.","type":"string","minLength":1},"address6":{"description":"The NAS's global IPv6 address. IPv6 has no NAT: targets that can do so emit firewall allow rules for this address on every forwarded port.","type":"string","minLength":1},"dsm":{"description":"DSM settings that change which ports apps use.","type":"object","additionalProperties":false,"properties":{"version":{"description":"DSM version, e.g. \"7.2\" (quote it). Apps removed before this version are an error; version-specific ports follow it. Default: the newest DSM the catalog knows.","type":"string","pattern":"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"},"http":{"description":"DSM's HTTP port (Control Panel > Login Portal > DSM). Default 5000. Apps served through DSM use it too.","$ref":"#/definitions/port"},"https":{"description":"DSM's HTTPS port (Control Panel > Login Portal > DSM). Default 5001. Apps served through DSM use it too.","$ref":"#/definitions/port"}}}}},"router":{"description":"How the router is set up.","type":"object","additionalProperties":false,"properties":{"wan":{"description":"WAN interface or zone. Default per target: iptables/nftables eth0, OpenWrt zone wan, pfSense wan, MikroTik the interface list WAN. The output header says which was used.","$ref":"#/definitions/ifname"},"lan":{"description":"LAN interface or zone, used for hairpin NAT.","$ref":"#/definitions/ifname"}}},"apps":{"description":"DSM apps (catalog ids, see `synfw apps`) that must be reachable from the internet. Short form: the id, meaning the app's internet-safe ports. Long form: an object with id and options. May be empty when custom is not.","type":"array","items":{"oneOf":[{"description":"A catalog app id or alias (see `synfw apps`): forwards the app's internet-safe ports.","$ref":"#/definitions/appId"},{"description":"A catalog app with options.","type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"description":"A catalog app id or alias (see `synfw apps`).","$ref":"#/definitions/appId"},"ports":{"description":"Only these port labels of the app (see `synfw apps ID`).","type":"array","minItems":1,"items":{"$ref":"#/definitions/label"}},"external":{"description":"WAN port per label, when the internet should use another port than the NAS (e.g. https: 443 forwards WAN 443 to DSM's 5001). For a range label, the first WAN port.","type":"object","propertyNames":{"$ref":"#/definitions/label"},"additionalProperties":{"$ref":"#/definitions/port"}},"override":{"description":"The user moved a port in the app's own settings: label -> port, or \"FIRST-LAST\" for a range label.","type":"object","propertyNames":{"$ref":"#/definitions/label"},"additionalProperties":{"$ref":"#/definitions/portOrRange"}}}}]}},"custom":{"description":"Ports outside the catalog (containers, other services on the NAS).","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","ports"],"properties":{"id":{"description":"Name of the service: lower-case letters, digits and '-'; must not be a catalog app id.","$ref":"#/definitions/id"},"description":{"description":"Free text for rule comments and descriptions (escaped for each router's syntax).","type":"string"},"ports":{"description":"\"PORT/PROTO\" or \"FIRST-LAST/PROTO\"; PROTO is tcp, udp or both.","type":"array","minItems":1,"items":{"description":"\"PORT/PROTO\" or \"FIRST-LAST/PROTO\"; PROTO is tcp, udp or both.","type":"string"}},"external":{"description":"WAN port per port spec (the key is one of this entry's ports, e.g. \"32400/tcp\"). For a range, the first WAN port.","type":"object","additionalProperties":{"$ref":"#/definitions/port"}}}}},"allowFrom":{"description":"Only these source addresses or CIDRs may use the forwards (IPv4 such as 198.51.100.0/24, or IPv6 such as 2001:db8::/32 for nas.address6). Default: anyone. With only IPv4 entries, no IPv6 source may reach nas.address6.","type":"array","minItems":1,"items":{"type":"string","minLength":1}},"hairpin":{"description":"Also make the forwards work from the LAN through the router's WAN address (NAT loopback). Default false.","type":"boolean"},"allowRisky":{"description":"App ids, or app:label pairs, whose risky ports (cleartext logins, SMB, SSH, ...) you accept forwarding to the internet.","type":"array","items":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*(:[a-z0-9][a-z0-9-]*|:[0-9]+(-[0-9]+)?/(tcp|udp|both))?$"}}},"definitions":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","maxLength":64},"appId":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","maxLength":64},"label":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"port":{"type":"integer","minimum":1,"maximum":65535},"portOrRange":{"oneOf":[{"$ref":"#/definitions/port"},{"type":"string","pattern":"^[0-9]+-[0-9]+$"}]},"ifname":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.@:+-]*$","maxLength":64}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://synfw.dev/schema/profile.schema.json","title":"synfw profile","description":"A synfw profile: which Synology NAS sits behind the router, which DSM apps and extra ports must be reachable from the internet, and how the router is set up. synfw turns it into port-forwarding rules for a router (synfw gen PROFILE --target TARGET).","type":"object","additionalProperties":false,"required":["version","nas","apps"],"properties":{"$schema":{"description":"Path or URL of this JSON Schema, for editors that read it from the document instead of the yaml-language-server comment.","type":"string"},"version":{"description":"Profile format version. 1 is the only version so far.","const":1},"name":{"description":"Profile name: tags every generated rule as synfw:<name> so a later run can find and replace them. Lower-case letters, digits and '-', at most 32 characters. Default: the file's base name, slugged.","type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","maxLength":32},"nas":{"description":"The NAS that the forwards point at.","type":"object","additionalProperties":false,"required":["address"],"properties":{"address":{"description":"The NAS's LAN IPv4 address, e.g. 192.168.1.10.","type":"string","minLength":1},"address6":{"description":"The NAS's global IPv6 address. IPv6 has no NAT: targets that can do so emit firewall allow rules for this address on every forwarded port.","type":"string","minLength":1},"dsm":{"description":"DSM settings that change which ports apps use.","type":"object","additionalProperties":false,"properties":{"version":{"description":"DSM version, e.g. \"7.2\" (quote it). Apps removed before this version are an error; version-specific ports follow it. Default: the newest DSM the catalog knows.","type":"string","pattern":"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"},"http":{"description":"DSM's HTTP port (Control Panel > Login Portal > DSM). Default 5000. Apps served through DSM use it too.","$ref":"#/definitions/port"},"https":{"description":"DSM's HTTPS port (Control Panel > Login Portal > DSM). Default 5001. Apps served through DSM use it too.","$ref":"#/definitions/port"}}}}},"router":{"description":"How the router names its sides. router.wan and router.lan apply to every target; router.<target> (e.g. router.openwrt) overrides them for one target, so one profile can serve routers that name things differently.","type":"object","additionalProperties":false,"properties":{"wan":{"description":"The WAN side, for every target that has no router.<target>.wan: a firewall zone on OpenWrt, an interface id (wan, opt1) on pfSense and OPNsense, an interface list on RouterOS, a Linux interface on iptables, nftables and VyOS. Each target has its own default, rejects a value that cannot be right for it, and the output header says which was used.","$ref":"#/definitions/ifname"},"lan":{"description":"The LAN side (used for hairpin NAT), for every target that has no router.<target>.lan; same meaning per target as router.wan.","$ref":"#/definitions/ifname"},"iptables":{"description":"iptables: Linux interfaces (default WAN eth0; LAN needed for hairpin). The WAN and LAN names for this target only, overriding router.wan and router.lan.","$ref":"#/definitions/routerSides"},"nftables":{"description":"nftables: Linux interfaces (default WAN eth0; LAN needed for hairpin). The WAN and LAN names for this target only, overriding router.wan and router.lan.","$ref":"#/definitions/routerSides"},"openwrt":{"description":"OpenWrt: firewall zones (default wan and lan). The WAN and LAN names for this target only, overriding router.wan and router.lan.","$ref":"#/definitions/routerSides"},"pfsense":{"description":"pfSense: interface ids from Interfaces > Assignments: wan, lan, opt1, ... (default wan and lan). The WAN and LAN names for this target only, overriding router.wan and router.lan.","$ref":"#/definitions/routerSides"},"opnsense":{"description":"OPNsense: interface ids: wan, lan, opt1, ... (default wan and lan). The WAN and LAN names for this target only, overriding router.wan and router.lan.","$ref":"#/definitions/routerSides"},"mikrotik":{"description":"MikroTik RouterOS: interface lists (default WAN and LAN, as in the default configuration). The WAN and LAN names for this target only, overriding router.wan and router.lan.","$ref":"#/definitions/routerSides"},"vyos":{"description":"VyOS: interfaces such as eth0, br0 or eth0.10 (default WAN eth0; LAN needed for hairpin). The WAN and LAN names for this target only, overriding router.wan and router.lan.","$ref":"#/definitions/routerSides"}}},"apps":{"description":"DSM apps (catalog ids, see `synfw apps`) that must be reachable from the internet. Short form: the id, meaning the app's internet-safe ports. Long form: an object with id and options. May be empty when custom is not.","type":"array","items":{"oneOf":[{"description":"A catalog app id or alias (see `synfw apps`): forwards the app's internet-safe ports.","$ref":"#/definitions/appId"},{"description":"A catalog app with options.","type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"description":"A catalog app id or alias (see `synfw apps`).","$ref":"#/definitions/appId"},"ports":{"description":"Only these port labels of the app (see `synfw apps ID`).","type":"array","minItems":1,"items":{"$ref":"#/definitions/label"}},"external":{"description":"WAN port per label, when the internet should use another port than the NAS (e.g. https: 443 forwards WAN 443 to DSM's 5001). For a range label, the first WAN port.","type":"object","propertyNames":{"$ref":"#/definitions/label"},"additionalProperties":{"$ref":"#/definitions/port"}},"override":{"description":"The user moved a port in the app's own settings: label -> port, or \"FIRST-LAST\" for a range label.","type":"object","propertyNames":{"$ref":"#/definitions/label"},"additionalProperties":{"$ref":"#/definitions/portOrRange"}}}}]}},"custom":{"description":"Ports outside the catalog (containers, other services on the NAS).","type":"array","items":{"type":"object","additionalProperties":false,"required":["id","ports"],"properties":{"id":{"description":"Name of the service: lower-case letters, digits and '-'; must not be a catalog app id.","$ref":"#/definitions/id"},"description":{"description":"Free text for rule comments and descriptions (escaped for each router's syntax).","type":"string"},"ports":{"description":"\"PORT/PROTO\" or \"FIRST-LAST/PROTO\"; PROTO is tcp, udp or both.","type":"array","minItems":1,"items":{"description":"\"PORT/PROTO\" or \"FIRST-LAST/PROTO\"; PROTO is tcp, udp or both.","type":"string"}},"external":{"description":"WAN port per port spec (the key is one of this entry's ports, e.g. \"32400/tcp\"). For a range, the first WAN port.","type":"object","additionalProperties":{"$ref":"#/definitions/port"}}}}},"allowFrom":{"description":"Only these source addresses or CIDRs may use the forwards (IPv4 such as 198.51.100.0/24, or IPv6 such as 2001:db8::/32 for nas.address6). Default: anyone. With only IPv4 entries, no IPv6 source may reach nas.address6.","type":"array","minItems":1,"items":{"type":"string","minLength":1}},"hairpin":{"description":"NAT loopback: true makes the forwards work from the LAN through the router's WAN address too; false makes sure they do not; omitted leaves the router's own default (OpenWrt and pfSense/OPNsense reflect by default, the Linux targets do not).","type":"boolean"},"allowRisky":{"description":"App ids, or app:label pairs, whose risky ports (cleartext logins, SMB, SSH, ...) you accept forwarding to the internet.","type":"array","items":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*(:[a-z0-9][a-z0-9-]*|:[0-9]+(-[0-9]+)?/(tcp|udp|both))?$"}}},"definitions":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","maxLength":64},"appId":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","maxLength":64},"label":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"port":{"type":"integer","minimum":1,"maximum":65535},"portOrRange":{"oneOf":[{"$ref":"#/definitions/port"},{"type":"string","pattern":"^[0-9]+-[0-9]+$"}]},"ifname":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.@:+-]*$","maxLength":64},"routerSides":{"type":"object","additionalProperties":false,"properties":{"wan":{"description":"The WAN side on this target.","$ref":"#/definitions/ifname"},"lan":{"description":"The LAN side on this target (used for hairpin NAT).","$ref":"#/definitions/ifname"}}}}};
 const schema12 = {"type":"integer","minimum":1,"maximum":65535};
 const schema14 = {"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.@:+-]*$","maxLength":64};
-const schema16 = {"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","maxLength":64};
-const schema18 = {"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"};
-const schema24 = {"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","maxLength":64};
+const schema19 = {"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","maxLength":64};
+const schema21 = {"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"};
+const schema27 = {"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","maxLength":64};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = (function ucs2length(str) {
   const len = str.length;
@@ -25,11 +25,114 @@ const func3 = (function ucs2length(str) {
 const pattern0 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const pattern1 = new RegExp("^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", "u");
 const pattern2 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.@:+-]*$", "u");
-const pattern11 = new RegExp("^[a-z0-9][a-z0-9-]*(:[a-z0-9][a-z0-9-]*|:[0-9]+(-[0-9]+)?/(tcp|udp|both))?$", "u");
-const schema22 = {"oneOf":[{"$ref":"#/definitions/port"},{"type":"string","pattern":"^[0-9]+-[0-9]+$"}]};
-const pattern9 = new RegExp("^[0-9]+-[0-9]+$", "u");
+const pattern13 = new RegExp("^[a-z0-9][a-z0-9-]*(:[a-z0-9][a-z0-9-]*|:[0-9]+(-[0-9]+)?/(tcp|udp|both))?$", "u");
+const schema16 = {"type":"object","additionalProperties":false,"properties":{"wan":{"description":"The WAN side on this target.","$ref":"#/definitions/ifname"},"lan":{"description":"The LAN side on this target (used for hairpin NAT).","$ref":"#/definitions/ifname"}}};
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "wan") || (key0 === "lan"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.wan !== undefined){
+let data0 = data.wan;
+if(typeof data0 === "string"){
+if(func3(data0) > 64){
+const err1 = {instancePath:instancePath+"/wan",schemaPath:"#/definitions/ifname/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(!pattern2.test(data0)){
+const err2 = {instancePath:instancePath+"/wan",schemaPath:"#/definitions/ifname/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.@:+-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.@:+-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/wan",schemaPath:"#/definitions/ifname/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.lan !== undefined){
+let data1 = data.lan;
+if(typeof data1 === "string"){
+if(func3(data1) > 64){
+const err4 = {instancePath:instancePath+"/lan",schemaPath:"#/definitions/ifname/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(!pattern2.test(data1)){
+const err5 = {instancePath:instancePath+"/lan",schemaPath:"#/definitions/ifname/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.@:+-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.@:+-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/lan",schemaPath:"#/definitions/ifname/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate11.errors = vErrors;
+return errors === 0;
+}
+
+const schema25 = {"oneOf":[{"$ref":"#/definitions/port"},{"type":"string","pattern":"^[0-9]+-[0-9]+$"}]};
+const pattern11 = new RegExp("^[0-9]+-[0-9]+$", "u");
+
+function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
@@ -75,7 +178,7 @@ passing0 = 0;
 }
 const _errs4 = errors;
 if(typeof data === "string"){
-if(!pattern9.test(data)){
+if(!pattern11.test(data)){
 const err3 = {instancePath,schemaPath:"#/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^[0-9]+-[0-9]+$"},message:"must match pattern \""+"^[0-9]+-[0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err3];
@@ -128,7 +231,7 @@ vErrors = null;
 }
 }
 }
-validate11.errors = vErrors;
+validate19.errors = vErrors;
 return errors === 0;
 }
 
@@ -452,7 +555,7 @@ if(data.router !== undefined){
 let data10 = data.router;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 for(const key3 in data10){
-if(!((key3 === "wan") || (key3 === "lan"))){
+if(!(func2.call(schema11.properties.router.properties, key3))){
 const err26 = {instancePath:instancePath+"/router",schemaPath:"#/properties/router/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err26];
@@ -533,6 +636,48 @@ vErrors.push(err32);
 errors++;
 }
 }
+if(data10.iptables !== undefined){
+if(!(validate11(data10.iptables, {instancePath:instancePath+"/router/iptables",parentData:data10,parentDataProperty:"iptables",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data10.nftables !== undefined){
+if(!(validate11(data10.nftables, {instancePath:instancePath+"/router/nftables",parentData:data10,parentDataProperty:"nftables",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data10.openwrt !== undefined){
+if(!(validate11(data10.openwrt, {instancePath:instancePath+"/router/openwrt",parentData:data10,parentDataProperty:"openwrt",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data10.pfsense !== undefined){
+if(!(validate11(data10.pfsense, {instancePath:instancePath+"/router/pfsense",parentData:data10,parentDataProperty:"pfsense",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data10.opnsense !== undefined){
+if(!(validate11(data10.opnsense, {instancePath:instancePath+"/router/opnsense",parentData:data10,parentDataProperty:"opnsense",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data10.mikrotik !== undefined){
+if(!(validate11(data10.mikrotik, {instancePath:instancePath+"/router/mikrotik",parentData:data10,parentDataProperty:"mikrotik",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data10.vyos !== undefined){
+if(!(validate11(data10.vyos, {instancePath:instancePath+"/router/vyos",parentData:data10,parentDataProperty:"vyos",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
 const err33 = {instancePath:instancePath+"/router",schemaPath:"#/properties/router/type",keyword:"type",params:{type: "object"},message:"must be object"};
@@ -546,17 +691,17 @@ errors++;
 }
 }
 if(data.apps !== undefined){
-let data13 = data.apps;
-if(Array.isArray(data13)){
-const len0 = data13.length;
+let data20 = data.apps;
+if(Array.isArray(data20)){
+const len0 = data20.length;
 for(let i0=0; i0<len0; i0++){
-let data14 = data13[i0];
-const _errs37 = errors;
+let data21 = data20[i0];
+const _errs44 = errors;
 let valid10 = false;
 let passing0 = null;
-const _errs38 = errors;
-if(typeof data14 === "string"){
-if(func3(data14) > 64){
+const _errs45 = errors;
+if(typeof data21 === "string"){
+if(func3(data21) > 64){
 const err34 = {instancePath:instancePath+"/apps/" + i0,schemaPath:"#/definitions/appId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err34];
@@ -566,7 +711,7 @@ vErrors.push(err34);
 }
 errors++;
 }
-if(!pattern0.test(data14)){
+if(!pattern0.test(data21)){
 const err35 = {instancePath:instancePath+"/apps/" + i0,schemaPath:"#/definitions/appId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err35];
@@ -587,14 +732,14 @@ vErrors.push(err36);
 }
 errors++;
 }
-var _valid0 = _errs38 === errors;
+var _valid0 = _errs45 === errors;
 if(_valid0){
 valid10 = true;
 passing0 = 0;
 }
-const _errs41 = errors;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.id === undefined){
+const _errs48 = errors;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.id === undefined){
 const err37 = {instancePath:instancePath+"/apps/" + i0,schemaPath:"#/properties/apps/items/oneOf/1/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err37];
@@ -604,7 +749,7 @@ vErrors.push(err37);
 }
 errors++;
 }
-for(const key4 in data14){
+for(const key4 in data21){
 if(!((((key4 === "id") || (key4 === "ports")) || (key4 === "external")) || (key4 === "override"))){
 const err38 = {instancePath:instancePath+"/apps/" + i0,schemaPath:"#/properties/apps/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -616,10 +761,10 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data14.id !== undefined){
-let data15 = data14.id;
-if(typeof data15 === "string"){
-if(func3(data15) > 64){
+if(data21.id !== undefined){
+let data22 = data21.id;
+if(typeof data22 === "string"){
+if(func3(data22) > 64){
 const err39 = {instancePath:instancePath+"/apps/" + i0+"/id",schemaPath:"#/definitions/appId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err39];
@@ -629,7 +774,7 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(!pattern0.test(data15)){
+if(!pattern0.test(data22)){
 const err40 = {instancePath:instancePath+"/apps/" + i0+"/id",schemaPath:"#/definitions/appId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err40];
@@ -651,10 +796,10 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data14.ports !== undefined){
-let data16 = data14.ports;
-if(Array.isArray(data16)){
-if(data16.length < 1){
+if(data21.ports !== undefined){
+let data23 = data21.ports;
+if(Array.isArray(data23)){
+if(data23.length < 1){
 const err42 = {instancePath:instancePath+"/apps/" + i0+"/ports",schemaPath:"#/properties/apps/items/oneOf/1/properties/ports/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err42];
@@ -664,11 +809,11 @@ vErrors.push(err42);
 }
 errors++;
 }
-const len1 = data16.length;
+const len1 = data23.length;
 for(let i1=0; i1<len1; i1++){
-let data17 = data16[i1];
-if(typeof data17 === "string"){
-if(!pattern0.test(data17)){
+let data24 = data23[i1];
+if(typeof data24 === "string"){
+if(!pattern0.test(data24)){
 const err43 = {instancePath:instancePath+"/apps/" + i0+"/ports/" + i1,schemaPath:"#/definitions/label/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err43];
@@ -702,11 +847,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data14.external !== undefined){
-let data18 = data14.external;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-for(const key5 in data18){
-const _errs54 = errors;
+if(data21.external !== undefined){
+let data25 = data21.external;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+for(const key5 in data25){
+const _errs61 = errors;
 if(typeof key5 === "string"){
 if(!pattern0.test(key5)){
 const err46 = {instancePath:instancePath+"/apps/" + i0+"/external",schemaPath:"#/definitions/label/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",propertyName:key5};
@@ -729,7 +874,7 @@ vErrors.push(err47);
 }
 errors++;
 }
-var valid17 = _errs54 === errors;
+var valid17 = _errs61 === errors;
 if(!valid17){
 const err48 = {instancePath:instancePath+"/apps/" + i0+"/external",schemaPath:"#/properties/apps/items/oneOf/1/properties/external/propertyNames",keyword:"propertyNames",params:{propertyName: key5},message:"property name must be valid"};
 if(vErrors === null){
@@ -741,9 +886,9 @@ vErrors.push(err48);
 errors++;
 }
 }
-for(const key6 in data18){
-let data19 = data18[key6];
-if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+for(const key6 in data25){
+let data26 = data25[key6];
+if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
 const err49 = {instancePath:instancePath+"/apps/" + i0+"/external/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err49];
@@ -753,8 +898,8 @@ vErrors.push(err49);
 }
 errors++;
 }
-if((typeof data19 == "number") && (isFinite(data19))){
-if(data19 > 65535 || isNaN(data19)){
+if((typeof data26 == "number") && (isFinite(data26))){
+if(data26 > 65535 || isNaN(data26)){
 const err50 = {instancePath:instancePath+"/apps/" + i0+"/external/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
 if(vErrors === null){
 vErrors = [err50];
@@ -764,7 +909,7 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(data19 < 1 || isNaN(data19)){
+if(data26 < 1 || isNaN(data26)){
 const err51 = {instancePath:instancePath+"/apps/" + i0+"/external/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err51];
@@ -788,11 +933,11 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data14.override !== undefined){
-let data20 = data14.override;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-for(const key7 in data20){
-const _errs63 = errors;
+if(data21.override !== undefined){
+let data27 = data21.override;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+for(const key7 in data27){
+const _errs70 = errors;
 if(typeof key7 === "string"){
 if(!pattern0.test(key7)){
 const err53 = {instancePath:instancePath+"/apps/" + i0+"/override",schemaPath:"#/definitions/label/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\"",propertyName:key7};
@@ -815,7 +960,7 @@ vErrors.push(err54);
 }
 errors++;
 }
-var valid21 = _errs63 === errors;
+var valid21 = _errs70 === errors;
 if(!valid21){
 const err55 = {instancePath:instancePath+"/apps/" + i0+"/override",schemaPath:"#/properties/apps/items/oneOf/1/properties/override/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid"};
 if(vErrors === null){
@@ -827,9 +972,9 @@ vErrors.push(err55);
 errors++;
 }
 }
-for(const key8 in data20){
-if(!(validate11(data20[key8], {instancePath:instancePath+"/apps/" + i0+"/override/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data20,parentDataProperty:key8,rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+for(const key8 in data27){
+if(!(validate19(data27[key8], {instancePath:instancePath+"/apps/" + i0+"/override/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data27,parentDataProperty:key8,rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
 errors = vErrors.length;
 }
 }
@@ -856,7 +1001,7 @@ vErrors.push(err57);
 }
 errors++;
 }
-var _valid0 = _errs41 === errors;
+var _valid0 = _errs48 === errors;
 if(_valid0 && valid10){
 valid10 = false;
 passing0 = [passing0, 1];
@@ -878,10 +1023,10 @@ vErrors.push(err58);
 errors++;
 }
 else {
-errors = _errs37;
+errors = _errs44;
 if(vErrors !== null){
-if(_errs37){
-vErrors.length = _errs37;
+if(_errs44){
+vErrors.length = _errs44;
 }
 else {
 vErrors = null;
@@ -902,13 +1047,13 @@ errors++;
 }
 }
 if(data.custom !== undefined){
-let data22 = data.custom;
-if(Array.isArray(data22)){
-const len2 = data22.length;
+let data29 = data.custom;
+if(Array.isArray(data29)){
+const len2 = data29.length;
 for(let i2=0; i2<len2; i2++){
-let data23 = data22[i2];
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-if(data23.id === undefined){
+let data30 = data29[i2];
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.id === undefined){
 const err60 = {instancePath:instancePath+"/custom/" + i2,schemaPath:"#/properties/custom/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err60];
@@ -918,7 +1063,7 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(data23.ports === undefined){
+if(data30.ports === undefined){
 const err61 = {instancePath:instancePath+"/custom/" + i2,schemaPath:"#/properties/custom/items/required",keyword:"required",params:{missingProperty: "ports"},message:"must have required property '"+"ports"+"'"};
 if(vErrors === null){
 vErrors = [err61];
@@ -928,7 +1073,7 @@ vErrors.push(err61);
 }
 errors++;
 }
-for(const key9 in data23){
+for(const key9 in data30){
 if(!((((key9 === "id") || (key9 === "description")) || (key9 === "ports")) || (key9 === "external"))){
 const err62 = {instancePath:instancePath+"/custom/" + i2,schemaPath:"#/properties/custom/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -940,10 +1085,10 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data23.id !== undefined){
-let data24 = data23.id;
-if(typeof data24 === "string"){
-if(func3(data24) > 64){
+if(data30.id !== undefined){
+let data31 = data30.id;
+if(typeof data31 === "string"){
+if(func3(data31) > 64){
 const err63 = {instancePath:instancePath+"/custom/" + i2+"/id",schemaPath:"#/definitions/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err63];
@@ -953,7 +1098,7 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(!pattern0.test(data24)){
+if(!pattern0.test(data31)){
 const err64 = {instancePath:instancePath+"/custom/" + i2+"/id",schemaPath:"#/definitions/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err64];
@@ -975,8 +1120,8 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data23.description !== undefined){
-if(typeof data23.description !== "string"){
+if(data30.description !== undefined){
+if(typeof data30.description !== "string"){
 const err66 = {instancePath:instancePath+"/custom/" + i2+"/description",schemaPath:"#/properties/custom/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err66];
@@ -987,10 +1132,10 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data23.ports !== undefined){
-let data26 = data23.ports;
-if(Array.isArray(data26)){
-if(data26.length < 1){
+if(data30.ports !== undefined){
+let data33 = data30.ports;
+if(Array.isArray(data33)){
+if(data33.length < 1){
 const err67 = {instancePath:instancePath+"/custom/" + i2+"/ports",schemaPath:"#/properties/custom/items/properties/ports/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err67];
@@ -1000,9 +1145,9 @@ vErrors.push(err67);
 }
 errors++;
 }
-const len3 = data26.length;
+const len3 = data33.length;
 for(let i3=0; i3<len3; i3++){
-if(typeof data26[i3] !== "string"){
+if(typeof data33[i3] !== "string"){
 const err68 = {instancePath:instancePath+"/custom/" + i2+"/ports/" + i3,schemaPath:"#/properties/custom/items/properties/ports/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err68];
@@ -1025,12 +1170,12 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data23.external !== undefined){
-let data28 = data23.external;
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-for(const key10 in data28){
-let data29 = data28[key10];
-if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
+if(data30.external !== undefined){
+let data35 = data30.external;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+for(const key10 in data35){
+let data36 = data35[key10];
+if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
 const err70 = {instancePath:instancePath+"/custom/" + i2+"/external/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err70];
@@ -1040,8 +1185,8 @@ vErrors.push(err70);
 }
 errors++;
 }
-if((typeof data29 == "number") && (isFinite(data29))){
-if(data29 > 65535 || isNaN(data29)){
+if((typeof data36 == "number") && (isFinite(data36))){
+if(data36 > 65535 || isNaN(data36)){
 const err71 = {instancePath:instancePath+"/custom/" + i2+"/external/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
 if(vErrors === null){
 vErrors = [err71];
@@ -1051,7 +1196,7 @@ vErrors.push(err71);
 }
 errors++;
 }
-if(data29 < 1 || isNaN(data29)){
+if(data36 < 1 || isNaN(data36)){
 const err72 = {instancePath:instancePath+"/custom/" + i2+"/external/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err72];
@@ -1100,9 +1245,9 @@ errors++;
 }
 }
 if(data.allowFrom !== undefined){
-let data30 = data.allowFrom;
-if(Array.isArray(data30)){
-if(data30.length < 1){
+let data37 = data.allowFrom;
+if(Array.isArray(data37)){
+if(data37.length < 1){
 const err76 = {instancePath:instancePath+"/allowFrom",schemaPath:"#/properties/allowFrom/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err76];
@@ -1112,11 +1257,11 @@ vErrors.push(err76);
 }
 errors++;
 }
-const len4 = data30.length;
+const len4 = data37.length;
 for(let i4=0; i4<len4; i4++){
-let data31 = data30[i4];
-if(typeof data31 === "string"){
-if(func3(data31) < 1){
+let data38 = data37[i4];
+if(typeof data38 === "string"){
+if(func3(data38) < 1){
 const err77 = {instancePath:instancePath+"/allowFrom/" + i4,schemaPath:"#/properties/allowFrom/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err77];
@@ -1163,13 +1308,13 @@ errors++;
 }
 }
 if(data.allowRisky !== undefined){
-let data33 = data.allowRisky;
-if(Array.isArray(data33)){
-const len5 = data33.length;
+let data40 = data.allowRisky;
+if(Array.isArray(data40)){
+const len5 = data40.length;
 for(let i5=0; i5<len5; i5++){
-let data34 = data33[i5];
-if(typeof data34 === "string"){
-if(!pattern11.test(data34)){
+let data41 = data40[i5];
+if(typeof data41 === "string"){
+if(!pattern13.test(data41)){
 const err81 = {instancePath:instancePath+"/allowRisky/" + i5,schemaPath:"#/properties/allowRisky/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*(:[a-z0-9][a-z0-9-]*|:[0-9]+(-[0-9]+)?/(tcp|udp|both))?$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*(:[a-z0-9][a-z0-9-]*|:[0-9]+(-[0-9]+)?/(tcp|udp|both))?$"+"\""};
 if(vErrors === null){
 vErrors = [err81];
@@ -1218,5 +1363,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
-export const keysAt = {"":["$schema","version","name","nas","router","apps","custom","allowFrom","hairpin","allowRisky"],"/nas":["address","address6","dsm"],"/nas/dsm":["version","http","https"],"/router":["wan","lan"],"/apps/*":["id","ports","external","override"],"/custom/*":["id","description","ports","external"]};
+export const keysAt = {"":["$schema","version","name","nas","router","apps","custom","allowFrom","hairpin","allowRisky"],"/nas":["address","address6","dsm"],"/nas/dsm":["version","http","https"],"/router":["wan","lan","iptables","nftables","openwrt","pfsense","opnsense","mikrotik","vyos"],"/router/iptables":["wan","lan"],"/router/nftables":["wan","lan"],"/router/openwrt":["wan","lan"],"/router/pfsense":["wan","lan"],"/router/opnsense":["wan","lan"],"/router/mikrotik":["wan","lan"],"/router/vyos":["wan","lan"],"/apps/*":["id","ports","external","override"],"/custom/*":["id","description","ports","external"]};
 export const requiredAt = {"":["version","nas","apps"],"/nas":["address"],"/apps/*":["id"],"/custom/*":["id","ports"]};

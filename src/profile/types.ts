@@ -17,6 +17,11 @@ export interface CustomEntry {
   external?: Record<string, number>;
 }
 
+export interface RouterSides {
+  wan?: string;
+  lan?: string;
+}
+
 export interface Profile {
   $schema?: string;
   version: 1;
@@ -26,10 +31,12 @@ export interface Profile {
     address6?: string;
     dsm?: { version?: string; http?: number; https?: number };
   };
-  router?: { wan?: string; lan?: string };
+  /** wan and lan for every target, and per-target overrides (router.openwrt.wan, ...). */
+  router?: RouterSides & { [target: string]: string | RouterSides | undefined };
   apps: AppEntry[];
   custom?: CustomEntry[];
   allowFrom?: string[];
+  /** true: on; false: off; absent: the router's own default. */
   hairpin?: boolean;
   allowRisky?: string[];
 }

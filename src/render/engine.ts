@@ -1,12 +1,12 @@
 // Handlebars, the way every target uses it: templates precompiled at build time (noEscape: router
 // syntax is not HTML; strict: a misspelled field is an error, not an empty string; only the
-// helpers the template calls are known), and an isolated runtime environment per target holding
-// only that target's helpers. Free text reaches the output only through a target's named escaping
-// helpers.
+// helpers the template calls are known), and an isolated runtime environment per template holding
+// only its target's helpers and the shared partials it includes. Free text reaches the output only
+// through a target's named escaping helpers.
 
 import type HandlebarsApi from 'handlebars';
 import runtime from 'handlebars/runtime.js';
-import { templates } from './templates.generated.js';
+import { partials, templates } from './templates.generated.js';
 
 // The runtime build has the same API minus the compiler; its type declarations do not say so.
 const Handlebars = runtime as unknown as typeof HandlebarsApi;
@@ -17,16 +17,18 @@ export type Helpers = Record<string, Helper>;
 export type Template = (view: object) => string;
 
 export interface TemplateSpec {
-  /** The helpers the template calls, recorded when it was precompiled. */
+  /** The helpers the template (with the partials it includes) calls, recorded when precompiled. */
   helpers: string[];
+  /** The shared partials (templates/partials/) it includes. */
+  partials: string[];
   spec: TemplateSpecification;
 }
 
 type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 
-/** The precompiled templates/<name>.hbs with the given helpers, which must cover every call. */
+/** The precompiled templates/<name>.hbs ("iptables/restore") with the given helpers, which must cover every call. */
 export function compileTemplate(name: string, helpers: Helpers): Template {
-  const entry = templates[name];
+  const entry = Object.hasOwn(templates, name) ? templates[name] : undefined;
   if (!entry) throw new Error(`internal: no precompiled template "${name}" (run npm run generate)`);
   const missing = entry.helpers.filter((h) => !(h in helpers));
   if (missing.length) throw new Error(`internal: template ${name} calls helpers it was not given: ${missing.join(', ')}`);
@@ -35,6 +37,7 @@ export function compileTemplate(name: string, helpers: Helpers): Template {
     // Handlebars passes its options hash last; helpers take only their own arguments.
     env.registerHelper(helperName, (...args: unknown[]) => fn(...args.slice(0, -1)));
   }
+  for (const p of entry.partials) env.registerPartial(p, env.template(partials[p]!.spec));
   const template = env.template(entry.spec);
   return (view) => template(view);
 }

@@ -11,6 +11,8 @@ export interface AppPort {
   end: number;
   proto: CatalogPort['proto'];
   exposure: CatalogPort['exposure'];
+  /** false: public but unencrypted (catalog `encrypted: false`). */
+  encrypted?: false;
   purpose: string;
   /** Set when the port comes from the serving app (its external remap is inherited). */
   inheritedFrom?: 'dsm' | 'web-station';
@@ -62,6 +64,7 @@ export function appPorts(app: CatalogApp, dsm: DsmSettings): AppPort[] {
         end: moved ?? p.end ?? p.port,
         proto: p.proto,
         exposure: p.exposure,
+        ...(p.encrypted === false ? { encrypted: false as const } : {}),
         purpose: p.purpose,
       };
     });

@@ -13,6 +13,7 @@ import { ResolveContext } from './context.js';
 import { resolveCustom } from './custom.js';
 import { mergeCandidates, type Candidate } from './merge.js';
 import { settleOutcomes } from './outcome.js';
+import { planNotes } from './notes.js';
 import { formatRange } from '../plan/ranges.js';
 import { RiskyPolicy } from './risky.js';
 
@@ -120,21 +121,33 @@ export function resolvePlan(profile: Profile, options: ResolveOptions): ResolveR
   const plan: Plan = {
     profile: { name: profile.name ?? profileNameFromFile(options.file), file: options.file },
     nas: { address: address.ok ? address.value : profile.nas.address, ...(address6 ? { address6 } : {}), dsm },
-    router: { ...(profile.router?.wan ? { wan: profile.router.wan } : {}), ...(profile.router?.lan ? { lan: profile.router.lan } : {}) },
+    router: routerOf(profile),
     allowFrom,
     allowFrom6,
-    hairpin: profile.hairpin ?? false,
+    hairpin: profile.hairpin ?? null,
     forwards,
     skipped,
     warnings: diagnostics,
-    keyPos: keyPositions(ctx),
+    notes: planNotes(forwards, options.catalog),
+    keyPos: keyPositions(ctx, profile),
   };
   return { plan, diagnostics };
 }
 
-function keyPositions(ctx: ResolveContext): Plan['keyPos'] {
+/** router.wan/lan for every target, and the per-target objects (the schema allows only target ids there). */
+function routerOf(profile: Profile): Plan['router'] {
+  const sides = (r: { wan?: unknown; lan?: unknown } | undefined) => ({
+    ...(typeof r?.wan === 'string' ? { wan: r.wan } : {}),
+    ...(typeof r?.lan === 'string' ? { lan: r.lan } : {}),
+  });
+  const targets: Plan['router']['targets'] = {};
+  for (const [key, value] of Object.entries(profile.router ?? {})) if (value && typeof value === 'object') targets[key] = sides(value);
+  return { ...sides(profile.router), targets };
+}
+
+function keyPositions(ctx: ResolveContext, profile: Profile): Plan['keyPos'] {
   const out: Plan['keyPos'] = {};
-  const put = (k: keyof Plan['keyPos'], pointer: string) => {
+  const put = (k: string, pointer: string) => {
     const p = ctx.pos(pointer, true);
     if (p && ctx.has(pointer)) out[k] = p;
   };
@@ -143,6 +156,11 @@ function keyPositions(ctx: ResolveContext): Plan['keyPos'] {
   put('address6', '/nas/address6');
   put('wan', '/router/wan');
   put('lan', '/router/lan');
+  for (const [key, value] of Object.entries(profile.router ?? {})) {
+    if (!value || typeof value !== 'object') continue;
+    put(`${key}.wan`, `/router/${key}/wan`);
+    put(`${key}.lan`, `/router/${key}/lan`);
+  }
   return out;
 }
 

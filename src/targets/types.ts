@@ -1,19 +1,83 @@
-// What a router target is. A target turns the plan into a view model (packing ports into rules the
-// way its syntax allows) and renders it through its own Handlebars template.
+// What a router target is: its declarations (info), read without loading its code, and the
+// rendering the skeleton (define.ts) runs for it. See docs/architecture.md, "Adding a target".
 
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic, SourcePos } from '../diagnostics.js';
 import type { Plan } from '../plan/types.js';
+import type { Helpers } from '../render/engine.js';
 
-export type TargetId = 'iptables' | 'nftables' | 'openwrt' | 'pfsense' | 'opnsense' | 'mikrotik' | 'vyos' | 'upnp' | 'miniupnpd';
+/** The profile options a target or one of its formats may be unable to express. */
+export type OptionKey = 'allowFrom' | 'hairpin' | 'address6';
+
+/** Why a target cannot express an option (SFW301); `when` limits the refusal to some plans. */
+export interface Refusal {
+  why: string;
+  when?: (plan: Plan) => boolean;
+}
+
+export interface FormatInfo {
+  /** File extension without the dot. */
+  extension: string;
+  description: string;
+  /** Options only this format cannot express (the target's own refusals apply to every format). */
+  refuses?: Partial<Record<OptionKey, Refusal>>;
+}
+
+/**
+ * What router.wan and router.lan name on this router, and their defaults. The skeleton checks each
+ * value against the kind's pattern (SFW304); without a LAN default, hairpin needs router.lan (SFW305).
+ */
+export interface RouterNames {
+  names: 'linux' | 'zone' | 'interface-id' | 'interface-list';
+  wan: string;
+  /** Absent: no default (hairpin needs router.lan). */
+  lan?: string;
+  /** A stricter pattern than the kind's, and what it accepts in words. */
+  valid?: { pattern: RegExp; what: string };
+}
+
+/** The field where rule texts go, for cutting them and for SFW310. */
+export interface CommentField {
+  /** "rule comment", "section name", ... */
+  what: string;
+  /** Longest text in bytes, as the field stores it. */
+  max: number;
+  /** Whose limit it is: "the kernel's 256 bytes". */
+  limit: string;
+}
+
+/** A flag of `synfw gen` that only this target takes. */
+export type CliOption =
+  | { kind: 'file'; describe: string; alias?: string }
+  | { kind: 'integer'; describe: string; default: number; min: number; max: number; alias?: string };
+
+/** The CLI flags targets may declare, and the RenderOptions key each fills. */
+export const CLI_OPTION_KEYS = { merge: 'merge', 'upnp-max': 'upnpMax', 'upnp-lease': 'upnpLease' } as const;
+export type CliFlag = keyof typeof CLI_OPTION_KEYS;
+
+/** Metadata known without loading the target's code (for `synfw targets`, --help, file names). */
+export interface TargetInfo {
+  id: string;
+  /** One line for `synfw targets`. */
+  description: string;
+  /** The default form first; its key is "default". */
+  formats: Record<string, FormatInfo> & { default: FormatInfo };
+  /** Options no format of the target can express. */
+  refuses?: Partial<Record<OptionKey, Refusal>>;
+  /** Absent when the output names no router interface (UPnP). */
+  router?: RouterNames;
+  /** Absent when the target does not cut rule texts or does not warn about it. */
+  comments?: CommentField;
+  cli?: Partial<Record<CliFlag, CliOption>>;
+}
 
 export interface RenderOptions {
   /** synfw's version, for the header. */
   version: string;
-  /** An alternate output form of the target (iptables "restore", openwrt "config"). */
+  /** An alternate output form of the target ("restore", "config", ...); default "default". */
   format?: string;
-  /** upnp: most mappings a range may expand to (default 64). */
+  /** upnp: most mappings a range may expand to. */
   upnpMax?: number;
-  /** upnp: lease duration in seconds (default 0 = permanent where the gateway allows it). */
+  /** upnp: lease duration in seconds (0 = permanent where the gateway allows it). */
   upnpLease?: number;
   /** pfsense, opnsense: the user's exported config.xml to merge into. */
   merge?: { file: string; text: string };
@@ -21,31 +85,70 @@ export interface RenderOptions {
 
 export interface Rendered {
   text: string;
-  /** Warnings the render produced (truncated comments, ...). */
+  /** Warnings the render produced (cut comments, ...). */
   warnings: Diagnostic[];
-}
-
-export interface TargetFormat {
-  /** File extension without the dot. */
-  extension: string;
-  description: string;
-}
-
-/** Metadata known without loading the target's module (for `synfw targets` and --help). */
-export interface TargetInfo {
-  id: TargetId;
-  /** One line for `synfw targets`. */
-  description: string;
-  /** The default form first; its key is "default". */
-  formats: Record<string, TargetFormat> & { default: TargetFormat };
-  /** What the header says when router.wan is absent. */
-  defaultWan: string;
 }
 
 export interface Target {
   info: TargetInfo;
   /** Throws TargetError when the plan asks for something the target cannot express. */
   render(plan: Plan, options: RenderOptions): Rendered;
+}
+
+/** The rule a text belongs to, named in SFW310: "tcp 30005", and where the profile asks for it. */
+export interface TextAbout {
+  what?: string;
+  pos?: SourcePos;
+}
+
+/** Cuts rule texts to the target's comment field and counts the cuts, for one SFW310. */
+export interface TextFit {
+  /** `text` cut to the field (measured as `measure` gives it), or as it is; still unescaped. */
+  (text: string, measure?: (s: string) => string, about?: TextAbout): string;
+  readonly cut: number;
+}
+
+/** What the skeleton resolved for one render, handed to the target's model and header. */
+export interface RenderContext {
+  info: TargetInfo;
+  format: string;
+  options: RenderOptions;
+  /** router.<id>.wan, router.wan, or the target's default ("" for a target without router names). */
+  wan: string;
+  /** router.<id>.lan, router.lan, or the target's default; undefined when none exists. */
+  lan: string | undefined;
+  /** The profile key that set wan and lan ("router.openwrt.wan", "router.wan"), or null for the default. */
+  wanKey: string | null;
+  lanKey: string | null;
+  /** Cuts texts to info.comments (uncounted when the target declares none). */
+  fit: TextFit;
+}
+
+/** The parts of the header comment a target writes; headerLines adds the common ones. */
+export interface HeaderParts {
+  /** How the WAN line names the WAN (default: ctx.wan). */
+  wan?: string;
+  /** Replaces the whole "WAN: ..." line, for outputs that name no interface. */
+  wanLine?: string;
+  /** What the file does, before "Apply:". */
+  about?: string[];
+  apply: string[];
+  remove: string[];
+  /** After the remove lines. */
+  notes?: string[];
+}
+
+/** The code of one target: the skeleton calls these in order. */
+export interface TargetImpl<M extends object> {
+  /** The escaping and formatting helpers its templates call. */
+  helpers: Helpers;
+  /** Everything the template prints (minus the header); throws TargetError for what it cannot do. */
+  model(plan: Plan, ctx: RenderContext): M;
+  header(plan: Plan, model: M, ctx: RenderContext): HeaderParts;
+  /** Warnings beyond SFW310. */
+  warnings?(plan: Plan, model: M, ctx: RenderContext): Diagnostic[];
+  /** The final text from the rendered template (e.g. merged into the user's config.xml). */
+  finish?(text: string, plan: Plan, model: M, ctx: RenderContext): string;
 }
 
 /** The plan asks for something this target cannot do: exit status 1 with these diagnostics. */

@@ -5,7 +5,7 @@ import { synfw } from '../support/run-cli.js';
 import { ROOT, SHIPPED_PROFILES, VERSION } from '../support/profiles.js';
 import { tempDir } from '../support/tmp.js';
 
-const COMMANDS = ['gen', 'plan', 'check', 'apps', 'targets', 'init', 'schema', 'explain', 'completion'];
+const COMMANDS = ['gen', 'plan', 'check', 'apps', 'why', 'targets', 'init', 'schema', 'explain', 'completion'];
 
 describe('synfw (global)', () => {
   it('--version prints the package version', () => {
@@ -56,7 +56,7 @@ describe('synfw plan', () => {
     writeFileSync(join(dir, 'p.yaml'), 'version: 1\nnas: { address: 192.168.1.10 }\napps: [dsm]\n');
     const ok = synfw(['plan', 'p.yaml'], { cwd: dir, env: { COLUMNS: '200' } });
     expect([ok.status, ok.stderr]).toEqual([0, '']);
-    expect(ok.stdout).toMatch(/^ {2}5000 +tcp +dsm:http +risky: DSM web UI and API over cleartext HTTP; the short form forwards only internet-safe ports/m);
+    expect(ok.stdout).toMatch(/^ {2}5000 +tcp +dsm:http +risky: DSM web UI and API over cleartext HTTP; the short form forwards only internet-safe ports: add "dsm:http" \(or "dsm"\) to allowRisky to forward it$/m);
   });
 
   it('says which risky ports are forwarded because of allowRisky', () => {
@@ -74,7 +74,7 @@ describe('synfw plan', () => {
     expect(j.nas).toEqual({ address: '192.168.50.20', dsm: { version: '7.2.2', http: 5080, https: 5443 } });
     const plex = j.forwards.find((f: { apps: string[] }) => f.apps.includes('plex'));
     expect(plex).toMatchObject({ proto: 'tcp', external: { first: 42400, last: 42400 }, internal: { first: 32400, last: 32400 }, exposure: 'public' });
-    expect(plex.origins[0]).toEqual({ app: 'plex', label: '32400/tcp', name: 'Plex Media Server (container)', kind: 'custom', exposure: 'public' });
+    expect(plex.origins[0]).toEqual({ app: 'plex', label: 'remote', name: 'Plex Media Server', kind: 'catalog', exposure: 'public' });
     expect(j.skipped).toEqual([]);
     expect(j.warnings).toEqual([]);
   });
@@ -102,7 +102,7 @@ describe('synfw check', () => {
     expect([r.status, r.stdout]).toEqual([1, '']);
     expect(r.stderr.split('\n').filter(Boolean)).toEqual([
       'bad.yaml:3:12: error SFW204: nas.address "192.168.1.300" is not an IPv4 address such as 192.168.1.10',
-      'bad.yaml:5:5: error SFW201: unknown app "plexx"; `synfw apps` lists the apps synfw knows, and a service it does not know goes under custom (e.g. custom: [{ id: plexx, ports: ["8080/tcp"] }])',
+      'bad.yaml:5:5: error SFW201: unknown app "plexx" (did you mean "plex"?); `synfw apps` lists the apps synfw knows',
       'bad.yaml:7:13: error SFW202: dsm has no port "htps" (did you mean "https"?) (ports); its ports: https, http',
       'bad.yaml: failed: 3 errors, 0 warnings; `synfw explain CODE` says what a code means and how to fix it',
     ]);
@@ -173,7 +173,9 @@ describe('synfw apps', () => {
     expect(r.stdout).toContain('synology-drive-server: Synology Drive Server');
     expect(r.stdout).toMatch(/^ {2}sync +6690\/tcp +public/m);
     expect(r.stdout).toContain('Aliases: cloud-station');
-    expect(r.stdout).toMatch(/\[CS\] /);
+    // Sources are document titles with links, never research keys such as [CS].
+    expect(r.stdout).toMatch(/^ {2}\d+\. DSM Help, "Cloud Station Server".*: https:\/\/\S+$/m);
+    expect(r.stdout).not.toMatch(/\[CS\]/);
   });
 
   it('--json', () => {

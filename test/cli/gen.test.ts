@@ -85,11 +85,11 @@ describe('synfw gen', () => {
     writeFileSync(join(dir, 'backup.txt'), 'not xml\n');
     const r = synfw(['gen', `${ROOT}profiles/home.yaml`, '-t', 'pfsense', '--merge', 'backup.txt'], { cwd: dir });
     expect([r.status, r.stdout]).toEqual([1, '']);
-    expect(r.stderr).toMatch(/^backup\.txt: error SFW303: /);
+    expect(r.stderr).toMatch(/^backup\.txt(:\d+:\d+)?: error SFW303: /);
     expect(r.stderr).not.toContain('<profile>');
     const warn = synfw(['gen', `${ROOT}profiles/home.yaml`, '-t', 'opnsense', '--merge', join(ROOT, 'test/fixtures/opnsense/mvc-backup.xml')], { cwd: dir });
     expect(warn.status).toBe(0);
-    expect(warn.stderr).toBe(`${join(ROOT, 'test/fixtures/opnsense/mvc-backup.xml')}: warning SFW313: its port forwards are in the Destination NAT layout of OPNsense 26.1 and later; use --format mvc for such a router\n`);
+    expect(warn.stderr).toMatch(new RegExp(`^${join(ROOT, 'test/fixtures/opnsense/mvc-backup.xml')}(:\\d+:\\d+)?: warning SFW313: `));
   });
 
   it('pfsense --merge replaces only this profile\'s rules in an exported config', () => {

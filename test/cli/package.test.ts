@@ -29,7 +29,9 @@ function packList(cache: string): { files: string[]; size: number } {
 describe('npm package', () => {
   it('holds exactly the bundled bin, templates, schema, profiles, docs and licence', () => {
     const { files, size } = packList(tempDir());
-    const templates = readdirSync(`${ROOT}templates`).map((f) => `templates/${f}`);
+    const templates = readdirSync(`${ROOT}templates`, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => `${e.parentPath.slice(ROOT.length)}/${e.name}`);
     expect(files).toEqual(
       ['LICENSE', 'README.md', 'package.json', 'dist/synfw.cjs', 'docs/diagnostics.md', 'docs/profile-format.md', 'schema/profile.schema.json', ...SHIPPED_PROFILES, ...templates].sort(),
     );

@@ -114,6 +114,11 @@ export interface ExecOptions {
   cwd?: string;
   /** Killed (SIGKILL) after this long; default 30 s. */
   timeoutMs?: number;
+  /**
+   * Leaves the command's stdin open (no input) until it exits: a command that watches its stdin
+   * then learns when this process dies, however it dies.
+   */
+  keepStdinOpen?: boolean;
 }
 
 export function exec(argv: string[], opts: ExecOptions = {}): Promise<ExecResult> {
@@ -127,6 +132,7 @@ export function exec(argv: string[], opts: ExecOptions = {}): Promise<ExecResult
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      child.stdin.destroy();
       resolve({ argv, code, signal, stdout, stderr: stderr + extra, ms: Math.round(performance.now() - start) });
     };
     const timeoutMs = opts.timeoutMs ?? 30_000;
@@ -139,7 +145,7 @@ export function exec(argv: string[], opts: ExecOptions = {}): Promise<ExecResult
     child.on('error', (e) => done(null, null, `\n[lab] ${e.message}`));
     child.on('close', (code, signal) => done(code, signal));
     child.stdin.on('error', () => {});
-    child.stdin.end(opts.input ?? '');
+    if (!opts.keepStdinOpen) child.stdin.end(opts.input ?? '');
   });
 }
 
@@ -164,6 +170,7 @@ export async function must(argv: string[], opts: ExecOptions = {}): Promise<Exec
 // ---------------------------------------------------------------------------------------------
 // Namespaces
 
+/** Whether a process exists (owned by anyone). */
 export function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -486,7 +493,7 @@ export class Lab {
     // The lab directory itself is under the host's /tmp, hidden by the bind: run a copy.
     const name = basename(file);
     copyFileSync(file, join(this.tmp, name));
-    const argv = ['sh', '-c', 'mount --bind "$1" /tmp && shift && TMPDIR=/tmp exec sh "$@"', 'sh', this.tmp, `/tmp/${name}`, ...args];
+    const argv = ['sh', '-c', 'mount --bind "$1" /tmp && shift && exec sh "$@"', 'sh', this.tmp, `/tmp/${name}`, ...args];
     return this.mustIn(role, argv, { cwd: this.tmp, ...opts });
   }
 
@@ -679,12 +686,16 @@ export function allClosed(expectations: Expectation[]): Expectation[] {
   return expectations.map(({ proto, port }) => ({ proto, port, answer: null }));
 }
 
-export function toProbes(lab: Lab, expectations: Expectation[], host: string = lab.routerWanAddr): Probe[] {
+/**
+ * The probes for expectations. `timeoutMs` overrides the wait of every probe: a self-check that
+ * must see a leak gives the "closed" probes the time an answer may take on a loaded machine.
+ */
+export function toProbes(lab: Lab, expectations: Expectation[], host: string = lab.routerWanAddr, timeoutMs?: number): Probe[] {
   return expectations.map((e) => ({
     proto: e.proto,
     host,
     port: e.port,
-    timeoutMs: e.answer === null ? CLOSED_TIMEOUT_MS : OPEN_TIMEOUT_MS,
+    timeoutMs: timeoutMs ?? (e.answer === null ? CLOSED_TIMEOUT_MS : OPEN_TIMEOUT_MS),
   }));
 }
 

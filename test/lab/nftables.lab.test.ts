@@ -97,7 +97,7 @@ async function runProfile(profile: string): Promise<{ steps: Steps; table: strin
       await iptablesBase(lab);
       await nft('-f', file);
       for (const cmd of nftIntegrationCommands(text, 'iptables')) await lab.mustIn('rtr', ['sh', '-ec', cmd]);
-      return runGroups(lab, probeGroups(plan, lab, { hairpin: plan.hairpin }));
+      return runGroups(lab, probeGroups(plan, lab, { hairpin: plan.hairpin === true }));
     });
   } finally {
     await lab.destroy();

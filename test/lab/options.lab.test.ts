@@ -101,7 +101,7 @@ interface Phase {
  * One full lab and its phases, one after the other, each followed by every client's probes. New
  * probes use new source ports, so no conntrack entry carries over from one phase to the next.
  */
-async function fullRun(plan: Plan, target: RouterTarget, phases: Phase[], lanClient = plan.hairpin): Promise<GroupResult[][]> {
+async function fullRun(plan: Plan, target: RouterTarget, phases: Phase[], lanClient = plan.hairpin === true): Promise<GroupResult[][]> {
   const started = performance.now();
   const lab = await Lab.create(labOptionsFor(plan, target, { full: true, lanClient }));
   const timings: number[] = [Math.round(performance.now() - started)];
@@ -128,7 +128,7 @@ async function runProfile(profile: string, target: RouterTarget): Promise<Steps>
     // The profile as it is; with hairpin, then the hairpin-off output applied over it (turning the
     // option off and running synfw's output again must take hairpin away).
     steps.run('main', async () => {
-      const phases: Phase[] = [{ load: async (lab) => apply(lab, target, await render(target, plan)), hairpin: plan.hairpin }];
+      const phases: Phase[] = [{ load: async (lab) => apply(lab, target, await render(target, plan)), hairpin: plan.hairpin === true }];
       if (plan.hairpin) phases.push({ load: async (lab) => apply(lab, target, await render(target, off), 'synfw-off'), hairpin: false });
       const [first, reapplied] = await fullRun(plan, target, phases);
       if (reapplied) await steps.run('reappliedOff', async () => reapplied);
@@ -152,7 +152,7 @@ async function runProfile(profile: string, target: RouterTarget): Promise<Steps>
 async function selfCheck(profile: string): Promise<Record<'noneIpt' | 'noneNft' | 'reference' | 'referenceOff' | 'leaky', GroupResult[]>> {
   const plan = planOf(profile);
   const inLab = async <T>(body: (lab: Lab) => Promise<T>): Promise<T> => {
-    const lab = await Lab.create(labOptionsFor(plan, 'nftables', { full: true, lanClient: plan.hairpin }));
+    const lab = await Lab.create(labOptionsFor(plan, 'nftables', { full: true, lanClient: plan.hairpin === true }));
     try {
       return await body(lab);
     } finally {
@@ -163,7 +163,7 @@ async function selfCheck(profile: string): Promise<Record<'noneIpt' | 'noneNft' 
   const [none, rules] = await Promise.all([
     inLab(async (lab) => {
       // Without rules every probe expects silence, so each waits only the short "closed" time.
-      const probe = () => runGroups(lab, probeGroups(plan, lab, { hairpin: plan.hairpin }).map((g) => ({ ...g, expectations: allClosed(g.expectations) })));
+      const probe = () => runGroups(lab, probeGroups(plan, lab, { hairpin: plan.hairpin === true }).map((g) => ({ ...g, expectations: allClosed(g.expectations) })));
       await Promise.all([iptablesBase(lab), listen(lab)]);
       const noneIpt = await probe();
       await lab.mustIn('rtr', ['nft', 'flush', 'ruleset']);
@@ -174,12 +174,12 @@ async function selfCheck(profile: string): Promise<Record<'noneIpt' | 'noneNft' 
       const nft = (text: string) => lab.mustIn('rtr', ['nft', '-f', '-'], { input: text });
       const probe = (hairpin: boolean) => runGroups(lab, probeGroups(plan, lab, { hairpin }));
       await Promise.all([nftablesBase(lab), listen(lab)]);
-      await nft(referenceNft(plan, lab, { hairpin: plan.hairpin }));
-      const reference = await probe(plan.hairpin);
+      await nft(referenceNft(plan, lab, { hairpin: plan.hairpin === true }));
+      const reference = await probe(plan.hairpin === true);
       await nft(referenceNft(plan, lab, { hairpin: false }));
       const referenceOff = await probe(false);
       await nft(leakyNft(lab));
-      return { reference, referenceOff, leaky: await probe(plan.hairpin) };
+      return { reference, referenceOff, leaky: await probe(plan.hairpin === true) };
     }),
   ]);
   return { ...none, ...rules };
@@ -193,7 +193,7 @@ labDescribe('router lab: allowFrom, hairpin, nas.address6', avail, { timeout: 60
   const checks = new Map(OPTION_PROFILES.map((p) => [p, once(() => selfCheck(p))]));
   const variantRuns = new Map(
     VARIANTS.flatMap((v) =>
-      TARGETS.map((t) => [`${v.name} ${t}`, once(async () => (await fullRun(v.plan(), t, [{ load: async (lab) => apply(lab, t, await render(t, v.plan())), hairpin: v.plan().hairpin }]))[0]!)] as const),
+      TARGETS.map((t) => [`${v.name} ${t}`, once(async () => (await fullRun(v.plan(), t, [{ load: async (lab) => apply(lab, t, await render(t, v.plan())), hairpin: v.plan().hairpin === true }]))[0]!)] as const),
     ),
   );
   startLabsTogether('options', [...runs.values(), ...checks.values(), ...variantRuns.values()]);

@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import type { Plan } from '../../src/plan/types.js';
 import { TARGETS } from '../../src/targets/index.js';
 import { TargetError } from '../../src/targets/types.js';
-import { upnpMappings } from '../../src/targets/upnp.js';
+import { upnpMappings } from '../../src/targets/upnp/index.js';
 import { ALL_PROFILES, HOSTILE_PROFILE, planOf, profileSlug, renderProfile } from '../support/profiles.js';
 import {
   CANARY,
@@ -88,7 +88,7 @@ async function runProfile(profile: string): Promise<Run> {
   const permissions = (await renderProfile(profile, 'miniupnpd')).text;
   const exp = planExpectations(plan);
   const steps = new Steps();
-  const lab = await Lab.create({ wanIf: plan.router.wan ?? TARGETS.iptables.defaultWan, nasAddr: plan.nas.address });
+  const lab = await Lab.create({ wanIf: plan.router.wan ?? TARGETS.iptables.router!.wan, nasAddr: plan.nas.address });
   let log = (): string => '';
   try {
     await Promise.all([setupLegacyFirewall(lab), lab.startListeners(exp.listen)]);

@@ -5,9 +5,11 @@
 import { expect } from 'vitest';
 import ipaddr from 'ipaddr.js';
 import type { Plan } from '../../src/plan/types.js';
-import { byteLength, fitBytes, oneLine, ruleText } from '../../src/targets/common.js';
-import { target } from '../../src/targets/iptables.js';
-import { chainBase, packedText } from '../../src/targets/iptables-view.js';
+import { byteLength, fitBytes, oneLine } from '../../src/render/text.js';
+import { ruleText } from '../../src/targets/shared/text.js';
+import { target } from '../../src/targets/iptables/index.js';
+import { chainBase } from '../../src/targets/iptables/view.js';
+import { packedText } from '../../src/targets/shared/text.js';
 import { TargetError } from '../../src/targets/types.js';
 import { acceptedPorts, dnatTuples, emptyRuleset, masqueraded, parseRestore, tupleKey, type Rule, type Ruleset, type Table } from './parse-iptables.js';
 import { parseShScript, runOps, type RunEnv } from './parse-iptables-sh.js';

@@ -61,7 +61,8 @@ export function parseOpn(xml: string): PfDoc {
 function common(r: Node, what: string) {
   const dst = r.destination as Node;
   const [first, last] = portRange(txt(dst.port, 'port'), what);
-  if (txt(dst.network, 'network') !== 'wanip') fail(`${what}: destination network is not wanip`);
+  // The WAN interface's own address: wanip for wan, opt1ip for opt1 (pf resolves <id>ip per interface).
+  if (txt(dst.network, 'network') !== `${txt(r.interface, 'interface')}ip`) fail(`${what}: destination network is not the interface's own address`);
   if (txt(r.ipprotocol, 'ipprotocol') !== 'inet') fail(`${what}: ipprotocol is not inet`);
   const target = txt(r.target, 'target');
   if (!IPV4.test(target)) fail(`${what}: target ${target}`);
@@ -78,9 +79,11 @@ const LEGACY_NAT = ['protocol', 'interface', 'category', 'ipprotocol', 'descr', 
 
 function legacyNat(r: Node, i: number): OpnNat {
   const what = `nat rule ${i}`;
-  const reflection = r.natreflection !== undefined;
-  exactKeys(r, reflection ? [...LEGACY_NAT, 'natreflection'] : LEGACY_NAT, what);
-  if (reflection && txt(r.natreflection, 'natreflection') !== 'purenat') fail(`${what}: natreflection is not purenat`);
+  const set = r.natreflection !== undefined;
+  exactKeys(r, set ? [...LEGACY_NAT, 'natreflection'] : LEGACY_NAT, what);
+  const mode = set ? txt(r.natreflection, 'natreflection') : '';
+  if (set && mode !== 'purenat' && mode !== 'disable') fail(`${what}: natreflection is neither purenat nor disable`);
+  const reflection = set ? mode === 'purenat' : null;
   empty(r, ['category', 'tag', 'tagged', 'poolopts'], what);
   exactKeys(r.destination as Node, ['network', 'port'], `${what} destination`);
   const id = txt(r['associated-rule-id'], 'associated-rule-id');
@@ -155,11 +158,11 @@ function mvcNat(r: Node, i: number): OpnNat {
   }
   empty(r, ['poolopts', 'category', 'tag', 'tagged', 'associated-rule-id'], what);
   const reflection = txt(r.natreflection, 'natreflection');
-  if (reflection !== '' && reflection !== 'purenat') fail(`${what}: natreflection ${reflection}`);
+  if (reflection !== '' && reflection !== 'purenat' && reflection !== 'disable') fail(`${what}: natreflection ${reflection}`);
   const dst = r.destination as Node;
   exactKeys(dst, ['network', 'port', 'not'], `${what} destination`);
   if (txt(dst.not, 'destination not') !== '0') fail(`${what}: destination not set`);
-  return { ...common(r, what), id: uuid, uuid, sequence: Number(seq), source: mvcSource(r.source, what), reflection: reflection === 'purenat' };
+  return { ...common(r, what), id: uuid, uuid, sequence: Number(seq), source: mvcSource(r.source, what), reflection: reflection === '' ? null : reflection === 'purenat' };
 }
 
 /**

@@ -41,7 +41,8 @@ export interface NatRule {
   descr: string;
   id: string;
   source: Src;
-  reflection: boolean;
+  /** natreflection: purenat (true), disable (false), or absent, the system default (null). */
+  reflection: boolean | null;
 }
 
 export interface FilterRule {
@@ -202,13 +203,16 @@ const PF_NAT_KEYS = ['source', 'destination', 'ipprotocol', 'protocol', 'target'
 
 function strictNat(r: Node, i: number): NatRule {
   const what = `nat rule ${i}`;
-  const reflection = r.natreflection !== undefined;
-  exactKeys(r, reflection ? [...PF_NAT_KEYS, 'natreflection'] : PF_NAT_KEYS, what);
-  if (reflection && textOf(r.natreflection, 'natreflection') !== 'purenat') fail(`${what}: natreflection is not purenat`);
+  const set = r.natreflection !== undefined;
+  exactKeys(r, set ? [...PF_NAT_KEYS, 'natreflection'] : PF_NAT_KEYS, what);
+  const mode = set ? textOf(r.natreflection, 'natreflection') : '';
+  if (set && mode !== 'purenat' && mode !== 'disable') fail(`${what}: natreflection is neither purenat nor disable`);
+  const reflection = set ? mode === 'purenat' : null;
   const source = strictSource(r.source, what, 4, '');
   const dst = r.destination as Node;
   exactKeys(dst, ['network', 'port'], `${what} destination`);
-  if (textOf(dst.network, 'network') !== 'wanip') fail(`${what}: destination network is not wanip`);
+  // The WAN interface's own address: wanip for wan, opt1ip for opt1 (pf resolves <id>ip per interface).
+  if (textOf(dst.network, 'network') !== `${textOf(r.interface, 'interface')}ip`) fail(`${what}: destination network is not the interface's own address`);
   const [first, last] = portRange(textOf(dst.port, 'port'), what);
   if (textOf(r.ipprotocol, 'ipprotocol') !== 'inet') fail(`${what}: ipprotocol is not inet`);
   const protocol = protocolOf(r.protocol, what);

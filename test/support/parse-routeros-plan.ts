@@ -4,8 +4,12 @@
 
 import { expect } from 'vitest';
 import type { Plan } from '../../src/plan/types.js';
-import { byteLength } from '../../src/targets/common.js';
-import { COMMENT_MAX } from '../../src/targets/mikrotik-view.js';
+import { routerSides } from '../../src/targets/define.js';
+import { TARGETS } from '../../src/targets/index.js';
+import { byteLength } from '../../src/render/text.js';
+import { info as mikrotikInfo } from '../../src/targets/mikrotik/info.js';
+
+const COMMENT_MAX = mikrotikInfo.comments.max;
 import type { RosRules } from './parse-routeros-rules.js';
 
 export const ANCHOR = 'chain=forward and dynamic=no and (action=drop or action=reject or action=tarpit or action=jump)';
@@ -36,8 +40,10 @@ export function expectFaithful(plan: Plan, r: RosRules): void {
   const wanOpen = !restricted || plan.allowFrom.length > 0;
   const a6 = plan.nas.address6;
   const v6Open = a6 !== undefined && (!restricted || plan.allowFrom6.length > 0);
-  const wan = plan.router.wan ? { key: 'in-interface', value: plan.router.wan } : { key: 'in-interface-list', value: 'WAN' };
-  const lan = plan.router.lan ? { key: 'in-interface', value: plan.router.lan } : { key: 'in-interface-list', value: 'LAN' };
+  // router.wan/lan name interface lists on RouterOS (router.mikrotik.* first); defconf's WAN and LAN otherwise.
+  const sides = routerSides(TARGETS.mikrotik, plan);
+  const wan = { key: 'in-interface-list', value: sides.wan };
+  const lan = { key: 'in-interface-list', value: sides.lan! };
 
   // WAN side: per port, from the allowed sources only.
   expect(sorted(r.tuples)).toEqual(wanOpen ? planTuples(plan) : []);

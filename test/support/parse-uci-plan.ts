@@ -6,7 +6,7 @@
 import { expect } from 'vitest';
 import type { Plan } from '../../src/plan/types.js';
 import { NAME_MAX_BYTES } from '../../src/render/escape/uci.js';
-import { byteLength } from '../../src/targets/common.js';
+import { byteLength } from '../../src/render/text.js';
 import { redirectTuples, rule6Tuples, type UciRule6Tuple, type UciSection, type UciTuple } from './parse-uci.js';
 
 export const key = (t: Pick<UciTuple, 'proto' | 'wanPort' | 'nasAddr' | 'nasPort'>): string => `${t.proto} ${t.wanPort} -> ${t.nasAddr}:${t.nasPort}`;
@@ -57,12 +57,14 @@ export function expectSectionsMatch(plan: Plan, sections: UciSection[]): void {
   expect(tuples.map(sourcedKey).sort()).toEqual(planSourcedTuples(plan));
   // Loopback once per WAN port (fw4 and fw3 copy no src_ip into reflection rules), or not at all.
   const reflected = tuples.filter((t) => t.reflection).map(key).sort();
-  expect(reflected).toEqual(plan.hairpin ? planTuples(plan) : []);
+  // hairpin omitted leaves fw3/fw4's default: reflection on.
+  const ipv4 = plan.allowFrom.length > 0 || plan.allowFrom6.length === 0;
+  expect(reflected).toEqual(plan.hairpin === false || !ipv4 ? [] : planTuples(plan));
   const rules = rule6Tuples(sections);
   expect(rules.map(key6).sort()).toEqual(planRule6Tuples(plan));
   expect(new Set(rules.map(key6)).size).toBe(rules.length);
-  const wan = plan.router.wan ?? 'wan';
-  const lan = plan.router.lan ?? 'lan';
+  const wan = plan.router.targets?.openwrt?.wan ?? plan.router.wan ?? 'wan';
+  const lan = plan.router.targets?.openwrt?.lan ?? plan.router.lan ?? 'lan';
   for (const s of sections) {
     expect(['redirect', 'rule']).toContain(s.type);
     expect(s.id.startsWith(`synfw_${plan.profile.name.replace(/-/g, '_')}_`)).toBe(true);

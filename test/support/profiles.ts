@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { planFromText } from '../../src/pipeline.js';
 import type { Plan } from '../../src/plan/types.js';
 import { loadTarget } from '../../src/targets/index.js';
-import type { RenderOptions, TargetId } from '../../src/targets/types.js';
+import type { TargetId } from '../../src/targets/index.js';
+import type { RenderOptions } from '../../src/targets/types.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const VERSION = (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { version: string }).version;

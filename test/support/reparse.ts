@@ -6,7 +6,7 @@
 import { expect } from 'vitest';
 import type { Plan } from '../../src/plan/types.js';
 import { loadTarget } from '../../src/targets/index.js';
-import type { TargetId } from '../../src/targets/types.js';
+import type { TargetId } from '../../src/targets/index.js';
 import { chainsOf, checkParseBack as checkIptables, envFor } from './iptables-check.js';
 import { dnatTuples, emptyRuleset, parseRestore } from './parse-iptables.js';
 import { parseShScript, runOps } from './parse-iptables-sh.js';

@@ -94,7 +94,7 @@ describe('iptables hairpin', () => {
   test('needs router.lan: SFW305 at the hairpin key', () => {
     const pos = { file: 'p.yaml', line: 9, column: 1 };
     const e = targetError(() => sh(samplePlan({ hairpin: true, keyPos: { hairpin: pos } })));
-    expect(e.diagnostics).toEqual([{ code: 'SFW305', severity: 'error', message: 'target iptables: hairpin needs router.lan (the LAN interface, e.g. br-lan)', pos }]);
+    expect(e.diagnostics).toEqual([{ code: 'SFW305', severity: 'error', message: 'target iptables: hairpin needs router.lan or router.iptables.lan (the LAN interface, e.g. br-lan)', pos }]);
   });
 
   test.each([

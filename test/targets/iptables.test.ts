@@ -6,9 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { Plan } from '../../src/plan/types.js';
-import { byteLength, fitBytes, oneLine, ruleText } from '../../src/targets/common.js';
-import { target } from '../../src/targets/iptables.js';
-import { chainBase, packedText } from '../../src/targets/iptables-view.js';
+import { byteLength, fitBytes, oneLine } from '../../src/render/text.js';
+import { ruleText } from '../../src/targets/shared/text.js';
+import { target } from '../../src/targets/iptables/index.js';
+import { chainBase } from '../../src/targets/iptables/view.js';
+import { packedText } from '../../src/targets/shared/text.js';
 import { TargetError } from '../../src/targets/types.js';
 import { hostilePlan, HOSTILE_TEXTS, manyPortsPlan, samplePlan, customForward as fwd } from '../fixtures/plans.js';
 import {

@@ -4,7 +4,7 @@
 
 import { describe, expect, it, test } from 'vitest';
 import type { Forward, Plan } from '../../src/plan/types.js';
-import { target } from '../../src/targets/mikrotik.js';
+import { target } from '../../src/targets/mikrotik/index.js';
 import { HOSTILE_TEXTS, samplePlan } from '../fixtures/plans.js';
 import { RosSyntaxError } from '../support/parse-routeros.js';
 import { expectFaithful } from '../support/parse-routeros-plan.js';
@@ -70,9 +70,9 @@ describe('mikrotik hairpin: LAN dst-nat, marked connections, masquerade of the m
     expect(out.match(/action=masquerade/g)).toHaveLength(1);
   });
 
-  it('router.lan becomes in-interface', () => {
+  it('router.lan names the LAN interface list (in-interface-list)', () => {
     const x = faithful(samplePlan({ hairpin: true, router: { lan: 'bridge1' } }));
-    expect(x.hairpinNat.every((n) => n.wan.key === 'in-interface' && n.wan.value === 'bridge1')).toBe(true);
+    expect(x.hairpinNat.every((n) => n.wan.key === 'in-interface-list' && n.wan.value === 'bridge1')).toBe(true);
     expect(x.mangles.every((m) => m.iface.value === 'bridge1')).toBe(true);
   });
 
@@ -144,9 +144,10 @@ describe('mikrotik nas.address6: /ipv6 firewall filter accepts', () => {
     expect(header(x)).toContain('IPv6: allowFrom lists only IPv4 sources, so no IPv6 source may connect: no IPv6 accepts are written.');
   });
 
-  it('router.wan is the in- and out-interface of the IPv6 rules', () => {
-    const x = faithful(samplePlan({ nas: nas6('2001:db8::10'), router: { wan: 'pppoe-out1' } }));
-    expect(x.accepts6.map((a) => `${a.iface.key}=${a.iface.value}`)).toContain('out-interface=pppoe-out1');
+  it('router.wan is the in- and out-interface list of the IPv6 rules', () => {
+    const x = faithful(samplePlan({ nas: nas6('2001:db8::10'), router: { wan: 'WAN2' } }));
+    expect(x.accepts6.map((a) => `${a.iface.key}=${a.iface.value}`)).toContain('in-interface-list=WAN2');
+    expect(x.accepts6.map((a) => `${a.iface.key}=${a.iface.value}`)).toContain('out-interface-list=WAN2');
   });
 
   it('the header lists the /ipv6 remove commands and says they are only run while address6 is set', () => {

@@ -1,8 +1,11 @@
 import { describe, expect, it, test } from 'vitest';
 import type { Plan } from '../../src/plan/types.js';
-import { byteLength, fitBytes, oneLine, ruleText } from '../../src/targets/common.js';
-import { target } from '../../src/targets/mikrotik.js';
-import { COMMENT_MAX } from '../../src/targets/mikrotik-view.js';
+import { byteLength, fitBytes, oneLine } from '../../src/render/text.js';
+import { ruleText } from '../../src/targets/shared/text.js';
+import { target } from '../../src/targets/mikrotik/index.js';
+import { info as mikrotikInfo } from '../../src/targets/mikrotik/info.js';
+
+const COMMENT_MAX = mikrotikInfo.comments.max;
 import { hostilePlan, HOSTILE_TEXTS, manyPortsPlan, samplePlan, customForward as fwd } from '../fixtures/plans.js';
 import { parseRosRules, type RosRules } from '../support/parse-routeros-rules.js';
 import { expectFaithful } from '../support/parse-routeros-plan.js';
@@ -32,12 +35,14 @@ describe('mikrotik: sample plan', () => {
     expect(out).not.toMatch(/to-ports=\d+-/);
   });
 
-  it('uses the interface list WAN by default and router.wan as in-interface when set', () => {
+  it('uses the interface list WAN by default, router.wan or router.mikrotik.wan as the list when set', () => {
     expect(r.nat.every((n) => n.wan.key === 'in-interface-list' && n.wan.value === 'WAN')).toBe(true);
-    const own = parseRosRules(text(samplePlan({ router: { wan: 'pppoe-out1' } })));
-    expect(own.nat.every((n) => n.wan.key === 'in-interface' && n.wan.value === 'pppoe-out1')).toBe(true);
+    const own = parseRosRules(text(samplePlan({ router: { wan: 'internet' } })));
+    expect(own.nat.every((n) => n.wan.key === 'in-interface-list' && n.wan.value === 'internet')).toBe(true);
+    const mine = parseRosRules(text(samplePlan({ router: { wan: 'eth0', targets: { mikrotik: { wan: 'WAN2' } } } })));
+    expect(mine.nat.every((n) => n.wan.key === 'in-interface-list' && n.wan.value === 'WAN2')).toBe(true);
     const odd = text(samplePlan({ router: { wan: 'ether1:wan' } }));
-    expect(odd).toContain('in-interface="ether1:wan" ');
+    expect(odd).toContain('in-interface-list="ether1:wan" ');
     expect(parseRosRules(odd).nat[0]!.wan.value).toBe('ether1:wan');
   });
 
@@ -200,7 +205,7 @@ describe('mikrotik profiles', () => {
       expect(out).toContain(`dst-port=${f.external.first} to-addresses=${plan.nas.address} to-ports=${f.internal.first} `);
     if (plan.nas.address6) expect(out).toContain(`dst-address=${plan.nas.address6}/128 `);
     for (const cidr of [...plan.allowFrom, ...(plan.nas.address6 ? plan.allowFrom6 : [])]) expect(out).toContain(`add list=synfw-${plan.profile.name} address=${cidr} `);
-    expect(out.includes('action=masquerade')).toBe(plan.hairpin);
+    expect(out.includes('action=masquerade')).toBe(plan.hairpin === true);
     expect(text(planOf(path))).toBe(out);
     await expect(out).toMatchFileSnapshot(goldenPath(path, 'mikrotik', 'rsc'));
   });

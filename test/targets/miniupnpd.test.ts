@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, type TestContext } from 'vitest';
 import type { Forward, Plan } from '../../src/plan/types.js';
-import { byteLength } from '../../src/targets/common.js';
-import { REMAP_PER_PORT_MAX, target } from '../../src/targets/miniupnpd.js';
+import { byteLength } from '../../src/render/text.js';
+import { REMAP_PER_PORT_MAX, target } from '../../src/targets/miniupnpd/index.js';
 import { TargetError } from '../../src/targets/types.js';
 import { CONF_COMMENT_MAX, confComment } from '../../src/render/escape/upnp.js';
 import { hostilePlan, manyPortsPlan, samplePlan } from '../fixtures/plans.js';
@@ -173,7 +173,7 @@ describe('miniupnpd limits and refusals', () => {
     const rules = (t: string) => t.split('\n').filter((l) => /^(allow|deny) /.test(l));
     expect(rules(text)).toEqual(rules(plain));
     expect(text).toMatch(/^# +allowFrom \(198\.51\.100\.0\/24, 2001:db8:100::\/48\) is not expressed here/m);
-    expect(text).toMatch(/^# +hairpin is not expressed here/m);
+    expect(text).toMatch(/^# +hairpin \(on\) is not expressed here/m);
   });
 
   it.each([

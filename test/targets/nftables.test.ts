@@ -7,9 +7,13 @@ import ipaddr from 'ipaddr.js';
 import { describe, expect, test } from 'vitest';
 import type { Plan, Proto } from '../../src/plan/types.js';
 import { nftText } from '../../src/render/escape/nft.js';
-import { byteLength, fitBytes, originNames } from '../../src/targets/common.js';
-import { target } from '../../src/targets/nftables.js';
-import { COMMENT_MAX, MARK_ACCEPT, MARK_HAIRPIN, tableName } from '../../src/targets/nftables-view.js';
+import { byteLength, fitBytes } from '../../src/render/text.js';
+import { originNames } from '../../src/targets/shared/text.js';
+import { target } from '../../src/targets/nftables/index.js';
+import { info as nftInfo } from '../../src/targets/nftables/info.js';
+import { MARK_ACCEPT, MARK_HAIRPIN, tableName } from '../../src/targets/nftables/view.js';
+
+const COMMENT_MAX = nftInfo.comments.max;
 import { TargetError } from '../../src/targets/types.js';
 import { hostilePlan, HOSTILE_TEXTS, manyPortsPlan, samplePlan, customForward as fwd } from '../fixtures/plans.js';
 import { parseNftFile, parseNftList, type NftTable } from '../support/parse-nft.js';
@@ -355,7 +359,7 @@ describe('nftables: refusals', () => {
   test('hairpin without router.lan stops with SFW305 at the hairpin key', () => {
     const pos = { file: 'p.yaml', line: 9, column: 1 };
     const plan = samplePlan({ hairpin: true, keyPos: { hairpin: pos } });
-    expect(codes(plan)).toEqual(['SFW305 target nftables: hairpin needs router.lan (the LAN interface)']);
+    expect(codes(plan)).toEqual(['SFW305 target nftables: hairpin needs router.lan or router.nftables.lan (the LAN interface, e.g. br-lan)']);
     try {
       render(plan);
     } catch (e) {

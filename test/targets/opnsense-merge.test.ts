@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/plan/types.js';
-import { target } from '../../src/targets/opnsense.js';
+import { target } from '../../src/targets/opnsense/index.js';
 import { TargetError } from '../../src/targets/types.js';
 import { samplePlan } from '../fixtures/plans.js';
 import { opnRules, parseOpn } from '../support/parse-opnsense.js';
@@ -159,7 +159,8 @@ describe('opnsense --merge (mvc): sequence numbers', () => {
       merge(home, full, 'mvc', 'top.xml');
     } catch (e) {
       expect((e as TargetError).diagnostics[0]!.code).toBe('SFW303');
-      expect((e as TargetError).diagnostics[0]!.message).toContain('top.xml: no room for 3 port forwards after sequence 999998');
+      expect((e as TargetError).diagnostics[0]!.message).toContain('no room for 3 port forwards after sequence 999998');
+      expect((e as TargetError).diagnostics[0]!.pos?.file).toBe('top.xml');
     }
   });
 });
@@ -226,7 +227,8 @@ describe('opnsense --merge: refused files', () => {
       expect(e).toBeInstanceOf(TargetError);
       const d = (e as TargetError).diagnostics;
       expect(d.map((x) => x.code)).toEqual(['SFW303']);
-      expect(d[0]!.message).toContain(file);
+      // Reported at the merge file, not at the profile.
+      expect(d[0]!.pos).toMatchObject({ file, column: 1 });
       return d[0]!.message;
     }
     throw new Error('not refused');

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { formatRange } from '../../src/plan/ranges.js';
 import type { Forward, Plan } from '../../src/plan/types.js';
 import { cleanText, opnText } from '../../src/render/escape/xml.js';
-import { ruleText } from '../../src/targets/common.js';
+import { ruleText } from '../../src/targets/shared/text.js';
+import { routerSides } from '../../src/targets/define.js';
 import { TARGETS } from '../../src/targets/index.js';
-import { target } from '../../src/targets/opnsense.js';
+import { target } from '../../src/targets/opnsense/index.js';
 import { HOSTILE_TEXTS, hostilePlan, manyPortsPlan, samplePlan } from '../fixtures/plans.js';
 import { opnRules, parseOpn } from '../support/parse-opnsense.js';
 import { expectedFlows, parseXmlDoc, skipXmllint, sortFlows, xmllint } from '../support/parse-pfsense.js';
@@ -163,15 +164,16 @@ describe('opnsense render (mvc): the Destination NAT model layout', () => {
 });
 
 describe.each(FORMATS)('opnsense render (%s): options', (format) => {
-  it('uses router.wan as the interface of every rule, and warns about a device name', () => {
+  it('uses router.wan as the interface of every rule and its address as the destination; refuses a device name', () => {
     const plan = samplePlan({ router: { wan: 'opt2' }, nas: nas6 });
     const r = render(plan, format);
     const got = parseBack(plan, r.text, format);
     expect([...got.nat, ...got.filter, ...got.allow6].every((x) => x.iface === 'opt2')).toBe(true);
+    expect(r.text).toContain('<network>opt2ip</network>');
+    expect(r.text).not.toContain('wanip');
     expect(r.warnings).toEqual([]);
-    const w = render(samplePlan({ router: { wan: 'igb0' } }), format).warnings;
-    expect(w.map((x) => x.code)).toEqual(['SFW304']);
-    expect(w[0]!.message).toContain('"igb0"');
+    expect(() => render(samplePlan({ router: { wan: 'igb0' } }), format)).toThrow(/router\.wan "igb0" is not an interface id .*set router\.opnsense\.wan for opnsense/);
+    expect(render(samplePlan({ router: { wan: 'igb0', targets: { opnsense: { wan: 'opt1' } } } }), format).text).toContain('<interface>opt1</interface>');
   });
 
   it('allowFrom: one port forward per forward and source; linked or registered rules follow', () => {
@@ -206,13 +208,13 @@ describe.each(FORMATS)('opnsense render (%s): options', (format) => {
   });
 
   it('hairpin: NAT reflection "purenat" per rule; the global helper is named; router.lan is not used', () => {
-    const plan = samplePlan({ hairpin: true, router: { lan: 'br-lan' } });
+    const plan = samplePlan({ hairpin: true, router: { lan: 'opt3' } });
     const r = render(plan, format);
     const got = parseBack(plan, r.text, format);
     expect(got.nat.every((n) => n.reflection && n.source.kind === 'any')).toBe(true);
     expect(headerOf(r.text)).toContain('Firewall > Settings > Advanced: "Automatic outbound NAT for Reflection"');
     expect(headerOf(r.text)).toContain('never traffic from the WAN');
-    expect(headerOf(r.text)).toContain('router.lan (br-lan) is not used');
+    expect(headerOf(r.text)).toContain('router.lan (opt3) is not used');
     expect(r.warnings).toEqual([]);
   });
 
@@ -222,7 +224,14 @@ describe.each(FORMATS)('opnsense render (%s): options', (format) => {
     const got = parseBack(plan, r.text, format, 'opt3');
     expect(got.nat.filter((n) => n.source.kind === 'network' && n.source.network === 'opt3')).toHaveLength(plan.forwards.length);
     expect(headerOf(r.text)).toContain('Hairpin traffic from the LAN is not subject to allowFrom');
-    expect(render(samplePlan({ hairpin: true, allowFrom: ['198.51.100.0/24'], router: { lan: 'br-lan' } }), format).warnings.map((w) => w.code)).toEqual(['SFW304']);
+    expect(() => render(samplePlan({ hairpin: true, allowFrom: ['198.51.100.0/24'], router: { lan: 'br-lan' } }), format)).toThrow(/router\.lan "br-lan"/);
+  });
+
+  it('hairpin false disables NAT reflection on every rule; omitted leaves the system default', () => {
+    const off = parseBack(samplePlan({ hairpin: false }), render(samplePlan({ hairpin: false }), format).text, format);
+    expect(off.nat.length > 0 && off.nat.every((n) => n.reflection === false)).toBe(true);
+    const unset = parseBack(samplePlan(), render(samplePlan(), format).text, format);
+    expect(unset.nat.every((n) => n.reflection === null)).toBe(true);
   });
 
   it('nas.address6: IPv6 pass rules to the NAS ports (each once), with their own "ipv6" tag', () => {
@@ -328,7 +337,7 @@ describe('opnsense render: profiles', () => {
         const { plan, text } = await renderProfile(profile, 'opnsense', { format });
         if (!skipXmllint) expect(xmllint(text)).toBeUndefined();
         const got = parseBack(plan, text, format);
-        const iface = plan.router.wan ?? TARGETS.opnsense.defaultWan;
+        const iface = routerSides(TARGETS.opnsense, plan).wan;
         for (const f of plan.forwards) {
           expect(text).toContain(`<port>${formatRange(f.external)}</port>`);
           expect(text).toContain(`<local-port>${f.internal.first}</local-port>`);
@@ -336,7 +345,7 @@ describe('opnsense render: profiles', () => {
         if (expectedFlows(plan).flows.length) expect(text).toContain(`<target>${plan.nas.address}</target>`);
         for (const cidr of plan.allowFrom) expect(text).toContain(cidr.replace(/\/32$/, ''));
         if (plan.nas.address6 && (plan.allowFrom6.length || !plan.allowFrom.length)) expect(text).toContain(`<address>${plan.nas.address6}</address>`);
-        expect(text.includes('<natreflection>purenat</natreflection>')).toBe(plan.hairpin);
+        expect(text.includes('<natreflection>purenat</natreflection>')).toBe(plan.hairpin === true);
         expect(got.nat.every((n) => n.iface === iface && n.descr.startsWith(`synfw:${plan.profile.name} `))).toBe(true);
         for (const n of got.nat) expect(Buffer.byteLength(n.descr)).toBeLessThanOrEqual(255);
         expect((await renderProfile(profile, 'opnsense', { format })).text).toBe(text);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/plan/types.js';
-import { target } from '../../src/targets/pfsense.js';
+import { target } from '../../src/targets/pfsense/index.js';
 import { TargetError } from '../../src/targets/types.js';
 import { samplePlan } from '../fixtures/plans.js';
 import { expectedFlows, parsePf, skipXmllint, sortFlows, synfwRules, textOf, xmllint, type Tuple } from '../support/parse-pfsense.js';
@@ -255,7 +255,8 @@ describe('pfsense --merge: refused files', () => {
       expect(e).toBeInstanceOf(TargetError);
       const d = (e as TargetError).diagnostics;
       expect(d.map((x) => x.code)).toEqual(['SFW303']);
-      expect(d[0]!.message).toContain(file);
+      // Reported at the merge file, not at the profile.
+      expect(d[0]!.pos).toMatchObject({ file, column: 1 });
       return d[0]!.message;
     }
     throw new Error('not refused');

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { formatRange } from '../../src/plan/ranges.js';
 import type { Forward, Plan } from '../../src/plan/types.js';
-import { ruleText } from '../../src/targets/common.js';
+import { ruleText } from '../../src/targets/shared/text.js';
+import { routerSides } from '../../src/targets/define.js';
 import { TARGETS } from '../../src/targets/index.js';
-import { target } from '../../src/targets/pfsense.js';
+import { TargetError } from '../../src/targets/types.js';
+import { target } from '../../src/targets/pfsense/index.js';
 import { HOSTILE_TEXTS, hostilePlan, manyPortsPlan, samplePlan } from '../fixtures/plans.js';
 import { expectedFlows, natFilterDescr, parsePf, skipXmllint, sortFlows, synfwRules, xmllint, type Tuple } from '../support/parse-pfsense.js';
 import { ALL_PROFILES, goldenPath, HOSTILE_PROFILE, renderProfile, VERSION } from '../support/profiles.js';
@@ -139,14 +141,26 @@ describe('pfsense render: options', () => {
     const r = render(plan);
     const got = parseBack(plan, r.text);
     expect([...got.nat, ...got.filter].every((x) => x.iface === 'opt2')).toBe(true);
+    // The destination is the WAN interface's own address: wanip would be wan's, not opt2's.
+    expect(r.text).toContain('<network>opt2ip</network>');
+    expect(r.text).not.toContain('wanip');
     expect(r.text).toContain('WAN: opt2 (router.wan)');
     expect(r.warnings).toEqual([]);
   });
 
-  it('warns when router.wan is not a pfSense interface name', () => {
-    const r = render(samplePlan({ router: { wan: 'igb0' } }));
-    expect(r.warnings.map((w) => w.code)).toEqual(['SFW304']);
-    expect(r.warnings[0]!.message).toContain('"igb0"');
+  it('refuses a router.wan that is not a pfSense interface id, naming router.pfsense.wan', () => {
+    const plan = samplePlan({ router: { wan: 'igb0' }, keyPos: { wan: { file: 'p.yaml', line: 5, column: 8 } } });
+    expect(() => render(plan)).toThrow(TargetError);
+    try {
+      render(plan);
+    } catch (e) {
+      const d = (e as TargetError).diagnostics;
+      expect(d.map((x) => [x.code, x.severity, x.pos?.line])).toEqual([['SFW304', 'error', 5]]);
+      expect(d[0]!.message).toMatch(/router\.wan "igb0" is not an interface id .*set router\.pfsense\.wan for pfsense$/);
+    }
+    // router.pfsense.wan wins over router.wan, so one profile serves a Linux router and pfSense.
+    const both = samplePlan({ router: { wan: 'igb0', targets: { pfsense: { wan: 'opt1' } } } });
+    expect(render(both).text).toContain('<interface>opt1</interface>');
   });
 
 });
@@ -203,7 +217,7 @@ describe('pfsense render: allowFrom', () => {
 
 describe('pfsense render: hairpin', () => {
   it('sets Pure NAT reflection on every port forward and names the global helper setting', () => {
-    const plan = samplePlan({ hairpin: true, router: { lan: 'br-lan' } });
+    const plan = samplePlan({ hairpin: true, router: { lan: 'opt3' } });
     const r = render(plan);
     const got = parseBack(plan, r.text);
     expect(got.nat.every((n) => n.reflection && n.source.kind === 'any')).toBe(true);
@@ -211,7 +225,7 @@ describe('pfsense render: hairpin', () => {
     const header = headerOf(r.text);
     expect(header).toContain('Enable automatic outbound NAT for Reflection');
     expect(header).toContain('never traffic from the WAN');
-    expect(header).toContain('router.lan (br-lan) is not used');
+    expect(header).toContain('router.lan (opt3) is not used');
     expect(r.warnings).toEqual([]);
   });
 
@@ -225,10 +239,18 @@ describe('pfsense render: hairpin', () => {
     expect(headerOf(r.text)).toContain('Hairpin traffic from the LAN is not subject to allowFrom');
   });
 
-  it('warns when router.lan is needed and is not a pfSense interface name', () => {
+  it('refuses a router.lan that is not a pfSense interface id', () => {
     const plan = samplePlan({ hairpin: true, allowFrom: ['198.51.100.0/24'], allowFrom6: [], router: { lan: 'br-lan' } });
-    expect(render(plan).warnings.map((w) => w.code)).toEqual(['SFW304']);
+    expect(() => render(plan)).toThrow(/router\.lan "br-lan" is not an interface id/);
     expect(render(samplePlan({ hairpin: true, allowFrom: ['198.51.100.0/24'], allowFrom6: [] })).warnings).toEqual([]);
+  });
+
+  it('hairpin false disables NAT reflection on every rule; omitted leaves the system default', () => {
+    const off = render(samplePlan({ hairpin: false })).text;
+    expect((off.match(/<natreflection>disable<\/natreflection>/g) ?? []).length).toBe(parsePf(off).natRules.length);
+    const unset = render(samplePlan()).text;
+    expect(unset).not.toContain('<natreflection>');
+    expect(headerOf(unset)).toContain('every port forward uses the system default');
   });
 });
 
@@ -354,7 +376,7 @@ describe('pfsense render: profiles', () => {
     it(`${profile}: parses back to the plan and matches its golden file`, async () => {
       const { plan, text } = await renderProfile(profile, 'pfsense');
       const got = parseBack(plan, text);
-      const iface = plan.router.wan ?? TARGETS.pfsense.defaultWan;
+      const iface = routerSides(TARGETS.pfsense, plan).wan;
       for (const f of plan.forwards) {
         expect(text).toContain(`<port>${formatRange(f.external)}</port>`);
         expect(text).toContain(`<local-port>${f.internal.first}</local-port>`);
@@ -363,7 +385,7 @@ describe('pfsense render: profiles', () => {
       if (expectedFlows(plan).flows.length) expect(text).toContain(`<target>${plan.nas.address}</target>`);
       for (const cidr of plan.allowFrom) expect(text).toContain(`<address>${cidr.replace(/\/32$/, '')}</address>`);
       if (plan.nas.address6 && (plan.allowFrom6.length || !plan.allowFrom.length)) expect(text).toContain(`<address>${plan.nas.address6}</address>`);
-      expect(text.includes('<natreflection>purenat</natreflection>')).toBe(plan.hairpin);
+      expect(text.includes('<natreflection>purenat</natreflection>')).toBe(plan.hairpin === true);
       expect(got.nat.every((n) => n.iface === iface && n.descr.startsWith(`synfw:${plan.profile.name} `))).toBe(true);
       for (const n of got.nat) expect(encodedBytes(n.descr)).toBeLessThanOrEqual(255);
       for (const f of got.filter) expect(Buffer.byteLength(f.descr)).toBeLessThanOrEqual(62);

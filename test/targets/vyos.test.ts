@@ -10,10 +10,16 @@ import { join } from 'node:path';
 import { describe, expect, it, test, type TestContext } from 'vitest';
 import type { Plan } from '../../src/plan/types.js';
 import { vyosText } from '../../src/render/escape/vyos.js';
-import { byteLength, fitBytes, oneLine, profileTag, ruleText } from '../../src/targets/common.js';
+import { byteLength, fitBytes, oneLine } from '../../src/render/text.js';
+import { profileTag, ruleText } from '../../src/targets/shared/text.js';
+import { routerSides } from '../../src/targets/define.js';
+import { TARGETS } from '../../src/targets/index.js';
 import { TargetError } from '../../src/targets/types.js';
-import { target } from '../../src/targets/vyos.js';
-import { DESCRIPTION_MAX, ruleBase, RULES_MAX } from '../../src/targets/vyos-view.js';
+import { target } from '../../src/targets/vyos/index.js';
+import { info as vyosInfo } from '../../src/targets/vyos/info.js';
+import { ruleBase, RULES_MAX } from '../../src/targets/vyos/view.js';
+
+const DESCRIPTION_MAX = vyosInfo.comments.max;
 import { hostilePlan, HOSTILE_TEXTS, manyPortsPlan, samplePlan, customForward as fwd } from '../fixtures/plans.js';
 import { parseVyosCommands, parseVyosScript, VyosSyntaxError } from '../support/parse-vyos.js';
 import { applyCommands, LISTS, recoverVyos, VyosConfigError, type VyCmd, type VyosRecovered } from '../support/parse-vyos-model.js';
@@ -81,8 +87,8 @@ function expectFaithful(plan: Plan, r: VyosRecovered): void {
   }
 }
 
-const wanOf = (plan: Plan) => plan.router.wan ?? 'eth0';
-const lanOf = (plan: Plan) => (plan.hairpin ? plan.router.lan! : null);
+const wanOf = (plan: Plan) => routerSides(TARGETS.vyos, plan).wan;
+const lanOf = (plan: Plan) => routerSides(TARGETS.vyos, plan).lan ?? null;
 
 /** The script read back: its skeleton checked, its set commands applied to an empty config. */
 function readScript(plan: Plan, text = script(plan)) {

@@ -3,7 +3,8 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildCatalogJson, lintCatalog, parseCatalogYaml } from '../../src/build/catalog.js';
+import { buildCatalogJson, jargonIn, lintCatalog, parseCatalogYaml } from '../../src/build/catalog.js';
+import { openableSources } from '../../src/catalog/catalog.js';
 import type { Catalog, CatalogApp, CatalogPort, Proto } from '../../src/catalog/types.js';
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
@@ -59,11 +60,44 @@ describe('catalog lint', () => {
         ],
         sources: ['X', 'S01'],
       },
+      {
+        id: 'tool',
+        name: 'Tool',
+        aliases: [],
+        thirdParty: true,
+        vendor: 'Tool Inc.',
+        ports: [
+          {
+            label: 'peer',
+            port: 100,
+            proto: 'tcp',
+            exposure: 'public',
+            encrypted: false,
+            configurable: true,
+            purpose: 'p',
+            notes: 'meant for the internet, not encrypted',
+            sources: ['X', 'R'],
+            researchNote: 'why',
+          },
+          // Outbound ports claim nothing on the NAS: no shared entry with dsm's 5001.
+          { label: 'out', port: 5001, proto: 'tcp', exposure: 'outbound', configurable: false, purpose: 'p', sources: ['X'] },
+        ],
+        sources: ['X'],
+        researchNote: 'why',
+      },
     ],
-    sources: [{ key: 'X', title: 'x' }],
+    shared: [{ port: 100, proto: 'tcp', apps: ['demo', 'tool'], note: 'n' }],
+    sources: [
+      { key: 'X', title: 'x', url: 'https://example.org/x' },
+      { key: 'KB20', title: 'the 2020 port table', url: 'https://example.org/kb' },
+      { key: 'R', title: 'a copy nobody can open', internal: true },
+    ],
   });
   const demo = (c: Catalog) => c.apps[1] as CatalogApp;
   const demoPort = (c: Catalog, i: number) => demo(c).ports[i] as CatalogPort;
+  const tool = (c: Catalog) => c.apps[2] as CatalogApp;
+  const peer = (c: Catalog) => tool(c).ports[0] as CatalogPort;
+  const shared0 = (c: Catalog) => c.shared[0]!;
 
   it('accepts the minimal valid catalog (tcp and udp may share a range)', () => {
     expect(lintCatalog(good())).toEqual([]);
@@ -99,13 +133,84 @@ describe('catalog lint', () => {
     ['servedBy an unknown server', (c) => { demo(c).servedBy = { app: 'web-station' }; }, /servedBy.app "web-station" is not in the catalog/],
     ['server without web ports', (c) => { (c.apps[0] as CatalogApp).ports.pop(); }, /servedBy.app "dsm" has no tcp ports labelled http and https/],
     ['unknown key (typo)', (c) => { (demo(c) as unknown as Record<string, unknown>).alias = []; }, /unknown key "alias"/],
-    ['duplicate source key', (c) => { c.sources.push({ key: 'X', title: 'again' }); }, /duplicate source key "X"/],
+    ['duplicate source key', (c) => { c.sources.push({ key: 'X', title: 'again', url: 'https://example.org' }); }, /duplicate source key "X"/],
+    // Sources a user can open
+    ['source without url', (c) => { delete c.sources[0]!.url; }, /sources\[0\]: needs a url a user can open/],
+    ['url that is not a link', (c) => { c.sources[0]!.url = 'example.org/x'; }, /url "example.org\/x" is not an http\(s\) address/],
+    ['port with only an internal source', (c) => { peer(c).sources = ['R']; }, /tool ports\[0\] \(peer\) sources: needs at least one source a user can open/],
+    ['seed rows without the 2020 table', (c) => { c.sources.splice(1, 1); }, /cites seed row S12, but the catalog has no source KB20/],
+    // Third-party apps and unencrypted public ports
+    ['third-party app without vendor', (c) => { delete tool(c).vendor; }, /tool: a third-party app needs a vendor/],
+    ['vendor without thirdParty', (c) => { demo(c).vendor = 'Someone'; }, /demo: vendor is only for third-party apps/],
+    ['encrypted: false on a risky port', (c) => { (c.apps[0] as CatalogApp).ports[1]!.encrypted = false; }, /\(http\): encrypted: false is for public ports/],
+    ['encrypted: true', (c) => { peer(c).encrypted = true; }, /\(peer\): encrypted is only written as false/],
+    ['unencrypted public port without notes', (c) => { delete peer(c).notes; }, /\(peer\): an unencrypted public port needs notes/],
+    // Ports two apps listen on
+    ['two apps on one port without a shared entry', (c) => { c.shared = []; }, /demo \(range-tcp\) and tool \(peer\) both listen on 100\/tcp: add a shared entry/],
+    ['shared entry for the other protocol', (c) => { shared0(c).proto = 'udp'; }, /both listen on 100\/tcp/],
+    ['shared entry naming an app that does not listen there', (c) => { shared0(c).apps.push('dsm'); }, /shared\[0\] \(100\/tcp\): app "dsm" does not listen on 100\/tcp/],
+    ['shared entry naming an unknown app', (c) => { shared0(c).apps.push('nope'); }, /app "nope" is not in the catalog/],
+    ['shared entry with one app', (c) => { shared0(c).apps = ['demo']; }, /apps must list at least two different apps/],
+    ['shared entry without a note', (c) => { shared0(c).note = ' '; }, /note is missing/],
+    ['shared missing', (c) => { delete (c as Partial<Catalog>).shared; }, /shared must be a list/],
+    // Printed text is for users
+    ['notes about the seed', (c) => { demo(c).notes = 'The seed printed 139/445 as TCP/UDP'; }, /demo notes: printed text mentions "the seed"/],
+    ['a seed row in a purpose', (c) => { demoPort(c, 0).purpose = 'RPC, see S51'; }, /\(range-tcp\) purpose: printed text cites a seed row/],
+    ['[unverified] in port notes', (c) => { peer(c).notes = '[unverified] port value'; }, /\(peer\) notes: printed text says "unverified"/],
+    ['a bracketed source key in a shared note', (c) => { shared0(c).note = 'amplification vector [TA14]'; }, /shared\[0\] \(100\/tcp\) note: printed text cites a source key in brackets/],
+    ['"not identified" in a source title', (c) => { c.sources[0]!.title = 'notes file (repository not identified)'; }, /sources\[0\]: printed text says "not identified"/],
+    ['a bare source key in notes', (c) => { c.sources.push({ key: 'KB25', title: 't', url: 'https://example.org/kb25' }); demo(c).notes = 'KB25 adds DSM ports'; }, /printed text names the source key KB25/],
+    ['"as printed" in a name', (c) => { demo(c).name = 'Demo, as printed'; }, /demo name: printed text says "as printed"/],
+    ['researchNote that is not text', (c) => { peer(c).researchNote = 3 as unknown as string; }, /\(peer\): researchNote must be text/],
   ];
   it.each(cases)('reports %s', (_name, breakIt, expected) => {
     const c = good();
     breakIt(c);
     const problems = lintCatalog(c);
     expect(problems.some((p) => expected.test(p)), problems.join('\n')).toBe(true);
+  });
+
+  it('research wording may stay in researchNote, which the generated JSON leaves out', () => {
+    const c = good();
+    peer(c).researchNote = 'The seed printed this as TCP (S09) [unverified]';
+    expect(lintCatalog(c)).toEqual([]);
+    const json = buildCatalogJson(JSON.stringify(c));
+    expect(json).not.toContain('researchNote');
+    expect(json).not.toContain('The seed printed');
+    expect(JSON.parse(json).apps[2].ports[0]).toMatchObject({ label: 'peer', encrypted: false });
+  });
+
+  it('jargonIn finds each kind of research wording and passes plain text', () => {
+    expect(jargonIn('The seed printed 139/445 as TCP/UDP')).toEqual(['mentions "the seed"']);
+    expect(jargonIn('"DSM 5.2 Archiving Backup" (S06) is dropped')).toEqual(['cites a seed row']);
+    expect(jargonIn('[unverified] default for MailPlus')).toEqual(['says "unverified"']);
+    expect(jargonIn('Copy (repository not identified)')).toEqual(['says "not identified"']);
+    expect(jargonIn('UDP amplification vector [TA14]')).toEqual(['cites a source key in brackets']);
+    expect(jargonIn('KB25 adds DSM ports', ['KB25'])).toEqual(['names the source key KB25']);
+    expect(jargonIn('Synology\'s 2020 port table lists 1024; check Synology Contacts before forwarding 5555.', ['KB25', 'PI23'])).toEqual([]);
+  });
+
+  it('every shared entry of the shipped catalog is needed: without it the lint fails', () => {
+    expect(catalog.shared.length).toBeGreaterThan(20);
+    catalog.shared.forEach((entry, i) => {
+      const without = { ...catalog, shared: catalog.shared.filter((_, j) => j !== i) };
+      const problems = lintCatalog(without).join('\n');
+      expect(problems, `shared[${i}] ${entry.port}/${entry.proto}`).toMatch(/both listen on .*: add a shared entry that says why/);
+    });
+  });
+
+  it('every port of the shipped catalog has a class, a purpose and a source a user can open', () => {
+    const classes = ['public', 'risky', 'lan-only', 'outbound'];
+    for (const app of catalog.apps) {
+      for (const p of app.ports) {
+        const where = `${app.id}:${p.label}`;
+        expect(classes, where).toContain(p.exposure);
+        expect(p.purpose.trim().length, where).toBeGreaterThan(2);
+        const open = openableSources(catalog, p.sources);
+        expect(open.length, `${where} has no source a user can open`).toBeGreaterThan(0);
+        for (const s of open) expect(s.url, where).toMatch(/^https?:\/\/\S+$/);
+      }
+    }
   });
 
   it('buildCatalogJson refuses a catalog with problems', () => {
@@ -487,6 +592,84 @@ describe('catalog facts from the research', () => {
       cifs: 'smb',
     };
     for (const [alias, id] of Object.entries(clients)) expect(byName.get(alias)?.id, alias).toBe(id);
+  });
+
+  it('TFTP 69/udp is lan-only: its transfers move to ephemeral ports', () => {
+    expect(port('tftp', 'tftp')).toMatchObject({ port: 69, proto: 'udp', exposure: 'lan-only' });
+  });
+
+  it('Calendar 38443/38008 and Contacts 5555 exist only before DSM 7; CalDAV over HTTPS is public', () => {
+    expect(port('synology-calendar', 'caldav-https')).toMatchObject({ port: 38443, proto: 'tcp', exposure: 'public', dsm: { removed: '7.0' } });
+    expect(port('synology-calendar', 'caldav-http')).toMatchObject({ port: 38008, proto: 'tcp', exposure: 'risky', dsm: { removed: '7.0' } });
+    expect(port('synology-contacts', 'carddav')).toMatchObject({ port: 5555, proto: 'tcp', exposure: 'risky', dsm: { removed: '7.0' } });
+    expect(app('synology-calendar').notes).toMatch(/\/caldav\//);
+    expect(port('carddav-server', 'https')).toMatchObject({ port: 8443, exposure: 'public' });
+  });
+
+  it('BitTorrent peer ports are public but marked unencrypted, with a reason', () => {
+    for (const [id, labels] of [['download-station', ['bt-tcp', 'bt-udp']], ['transmission', ['peer-tcp', 'peer-udp']], ['qbittorrent', ['peer-tcp', 'peer-udp']]] as const) {
+      for (const l of labels) expect(port(id, l), `${id}:${l}`).toMatchObject({ exposure: 'public', encrypted: false, notes: expect.any(String) });
+    }
+    expect(port('download-station', 'bt-tcp').notes).toMatch(/not encrypted/);
+  });
+
+  it('WS-Transfer 5357 is tcp and lan-only because its discovery is multicast', () => {
+    expect(port('ws-discovery', 'ws-transfer')).toMatchObject({ port: 5357, proto: 'tcp', exposure: 'lan-only' });
+    expect(port('ws-discovery', 'ws-transfer').purpose).toMatch(/TCP.*multicast \(3702\/udp\)/);
+  });
+
+  it('MariaDB: 3306, configurable, and the note tells DSM 6 upgraders about 3307', () => {
+    expect(port('mariadb', 'mysql')).toMatchObject({ port: 3306, proto: 'tcp', exposure: 'risky', configurable: true });
+    expect(port('mariadb', 'mysql').notes).toMatch(/3307.*override: \{ mysql: 3307 \}/s);
+  });
+
+  it('Data Replicator keeps NetBIOS and discovery on UDP, with the reason recorded for reviewers', () => {
+    expect(ranges('data-replicator')).toEqual(['445/tcp', '139/tcp', '137/udp', '138/udp', '9997-9999/udp']);
+    expect(app('data-replicator').researchNote).toMatch(/Do not "fix" them to TCP/);
+    expect(app('data-replicator').notes).toMatch(/UDP/);
+  });
+
+  it("Let's Encrypt: exactly 80/tcp, public but unencrypted, not movable", () => {
+    expect(app('letsencrypt').ports).toHaveLength(1);
+    expect(port('letsencrypt', 'http-01')).toMatchObject({ port: 80, proto: 'tcp', exposure: 'public', encrypted: false, configurable: false });
+    expect(port('letsencrypt', 'http-01').notes).toMatch(/acme-challenge/);
+    expect(app('letsencrypt').notes).toMatch(/Synology DDNS/);
+    expect(byName.get('lets-encrypt')?.id).toBe('letsencrypt');
+  });
+
+  // Port/proto and class of every third-party app, as its project's documentation gives them.
+  const thirdParty: Record<string, string[]> = {
+    plex: ['32400/tcp public', '1900/udp lan-only', '32469/tcp lan-only', '32410/udp lan-only', '32412-32414/udp lan-only', '8324/tcp lan-only', '5353/udp lan-only'],
+    jellyfin: ['8920/tcp public', '8096/tcp risky', '7359/udp lan-only', '1900/udp lan-only'],
+    emby: ['8920/tcp public', '8096/tcp risky'],
+    syncthing: ['22000/tcp public', '22000/udp public', '21027/udp lan-only', '8384/tcp risky'],
+    'home-assistant': ['8123/tcp risky'],
+    transmission: ['51413/tcp public', '51413/udp public', '9091/tcp risky'],
+    qbittorrent: ['6881/tcp public', '6881/udp public', '8080/tcp risky'],
+    minio: ['9000/tcp risky', '9001/tcp risky'],
+    nextcloud: ['8080/tcp risky'],
+    immich: ['2283/tcp risky'],
+    vaultwarden: [],
+    gitea: ['3000/tcp risky', '222/tcp risky'],
+    wireguard: ['51820/udp public'],
+    tailscale: ['41641/udp public'],
+    'logitech-media-server': ['3483/tcp risky', '3483/udp lan-only', '9002/tcp risky'],
+  };
+  it.each(Object.entries(thirdParty))('third-party %s: ports, classes, vendor and sources', (id, expected) => {
+    const a = app(id);
+    expect(a.ports.map((p) => `${p.port}${p.end ? `-${p.end}` : ''}/${p.proto} ${p.exposure}`)).toEqual(expected);
+    expect(a.thirdParty).toBe(true);
+    expect(a.vendor).toBeTruthy();
+    expect(openableSources(catalog, a.sources).length).toBeGreaterThan(0);
+  });
+
+  it('marks exactly those apps third-party (Presto File Server is Synology\'s own)', () => {
+    expect(catalog.apps.filter((a) => a.thirdParty).map((a) => a.id).sort()).toEqual(Object.keys(thirdParty).sort());
+    expect(app('presto-file-server').thirdParty).toBeUndefined();
+  });
+
+  it('Vaultwarden has nothing of its own to forward and says to use the reverse proxy', () => {
+    expect(app('vaultwarden').notes).toMatch(/reverse-proxy/);
   });
 
   it('apps served through DSM or Web Station have no web ports of their own', () => {

@@ -135,8 +135,8 @@ describe('resolver diagnostics', () => {
   });
 
   it('SFW210 malformed port spec', () => {
-    expect(diagnose(`${NAS}apps: []\ncustom:\n  - id: plex\n    ports: ["32400"]\n`)).toEqual([
-      'p.yaml:6:14: error SFW210: custom plex: "32400" is not a port spec: write PORT/PROTO or FIRST-LAST/PROTO with PROTO tcp, udp or both (e.g. "32400/tcp")',
+    expect(diagnose(`${NAS}apps: []\ncustom:\n  - id: plex-box\n    ports: ["32400"]\n`)).toEqual([
+      'p.yaml:6:14: error SFW210: custom plex-box: "32400" is not a port spec: write PORT/PROTO or FIRST-LAST/PROTO with PROTO tcp, udp or both (e.g. "32400/tcp")',
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byteLength } from '../../src/targets/common.js';
+import { byteLength } from '../../src/render/text.js';
 import { fitName, isUciName, isUciText, nameText, NAME_MAX_BYTES, uciComment, uciQuote, UciValueError } from '../../src/render/escape/uci.js';
 import { parseUciConfig } from '../support/parse-uci.js';
 

@@ -146,10 +146,10 @@ describe('custom ports', () => {
   });
 
   it('a single port the catalog knows as risky still needs allowRisky', () => {
-    const r = planFromText('version: 1\nnas: { address: 192.168.1.10 }\napps: []\ncustom:\n  - { id: gitea, ports: ["22/tcp", "3000/tcp"] }\n', 'p.yaml');
-    expect(fwds(r.plan!)).toEqual(['tcp 3000>3000 gitea']);
+    const r = planFromText('version: 1\nnas: { address: 192.168.1.10 }\napps: []\ncustom:\n  - { id: forge, ports: ["22/tcp", "3000/tcp"] }\n', 'p.yaml');
+    expect(fwds(r.plan!)).toEqual(['tcp 3000>3000 forge']);
     expect(r.plan!.warnings.map((w) => w.code)).toEqual(['SFW250']);
-    expect(fwds(plan('apps: []\ncustom:\n  - { id: gitea, ports: ["22/tcp"] }\nallowRisky: ["gitea:22/tcp"]\n'))).toEqual(['tcp 22>22 gitea']);
+    expect(fwds(plan('apps: []\ncustom:\n  - { id: forge, ports: ["22/tcp"] }\nallowRisky: ["forge:22/tcp"]\n'))).toEqual(['tcp 22>22 forge']);
   });
 
   it('a range that covers a risky port (here SMB 445) needs allowRisky too', () => {

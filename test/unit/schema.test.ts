@@ -5,6 +5,7 @@ import { buildSchemaValidator, SCHEMA_VALIDATOR_PATH } from '../../src/build/sch
 import { catalogAppNames, schemaWithCatalogApps } from '../../src/build/schema-apps.js';
 import { catalog } from '../../src/catalog/catalog.js';
 import { planFromText } from '../../src/pipeline.js';
+import { TARGETS, targetIds } from '../../src/targets/index.js';
 import { ROOT, SHIPPED_PROFILES } from '../support/profiles.js';
 
 const schemaText = readFileSync(`${ROOT}schema/profile.schema.json`, 'utf8');
@@ -57,6 +58,32 @@ describe('profile JSON Schema', () => {
   it('the committed standalone validator matches the schema (run `npm run generate` when it does not)', () => {
     const committed = readFileSync(`${ROOT}${SCHEMA_VALIDATOR_PATH}`, 'utf8');
     expect(committed === buildSchemaValidator(schemaText), `${SCHEMA_VALIDATOR_PATH} is stale: run npm run generate`).toBe(true);
+  });
+});
+
+describe('router names per target', () => {
+  it('the schema offers router.<id> for exactly the targets that name router interfaces', () => {
+    const router = (JSON.parse(schemaText) as { properties: { router: { properties: Record<string, unknown> } } }).properties.router.properties;
+    const withNames = targetIds.filter((id) => TARGETS[id].router !== undefined);
+    expect(Object.keys(router).filter((k) => k !== 'wan' && k !== 'lan').sort()).toEqual([...withNames].sort());
+  });
+
+  it('router.<id> keys reach the plan, with their positions', () => {
+    const text = 'version: 1\nnas: { address: 192.168.1.10 }\nrouter:\n  wan: eth0\n  openwrt: { wan: wan }\napps: [dsm]\n';
+    const r = planFromText(text, 'p.yaml');
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.plan!.router).toEqual({ wan: 'eth0', targets: { openwrt: { wan: 'wan' } } });
+    expect(r.plan!.keyPos['openwrt.wan']).toEqual({ file: 'p.yaml', line: 5, column: 14 });
+    const bad = planFromText(text.replace('openwrt:', 'fritzbox:'), 'p.yaml');
+    expect(bad.diagnostics.map((d) => [d.code, d.severity])).toEqual([['SFW110', 'error']]);
+    expect(bad.diagnostics[0]!.message).toContain('fritzbox');
+  });
+
+  it('hairpin omitted is null in the plan (the router default), true and false as written', () => {
+    const base = 'version: 1\nnas: { address: 192.168.1.10 }\napps: [dsm]\n';
+    expect(planFromText(base, 'p.yaml').plan!.hairpin).toBeNull();
+    expect(planFromText(`${base}hairpin: false\n`, 'p.yaml').plan!.hairpin).toBe(false);
+    expect(planFromText(`${base}hairpin: true\n`, 'p.yaml').plan!.hairpin).toBe(true);
   });
 });
 

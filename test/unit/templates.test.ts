@@ -15,11 +15,11 @@ describe('precompiled templates', () => {
   });
 
   it('refuses to run a template without every helper it calls', () => {
-    expect(() => compileTemplate('iptables', { shQuote: String })).toThrow(/calls helpers it was not given: /);
+    expect(() => compileTemplate('iptables/default', { shQuote: String })).toThrow(/calls helpers it was not given: /);
   });
 
   it('is strict: a missing field is an error, not an empty string', () => {
-    const t = compileTemplate('miniupnpd', { confComment: (s: string) => s });
+    const t = compileTemplate('miniupnpd/default', { confLine: (s: string) => s });
     expect(() => t({})).toThrow(/not defined/);
   });
 });

@@ -1,8 +1,26 @@
-import type { CommandModule } from 'yargs';
-import { withExamples } from '../help.js';
+import type { Argv, CommandModule, Options } from 'yargs';
 import { quote, UsageError } from '../../diagnostics.js';
-import { TARGETS, targetIds } from '../../targets/index.js';
-import type { TargetId } from '../../targets/types.js';
+import { cliOptionProblem } from '../../targets/define.js';
+import { TARGETS, targetIds, type TargetId } from '../../targets/index.js';
+import { CLI_OPTION_KEYS, type CliFlag, type CliOption } from '../../targets/types.js';
+import { withExamples } from '../help.js';
+
+/** Every target's own flags, with the targets that take each (from their declarations). */
+function targetFlags(): Map<CliFlag, { decl: CliOption; ids: TargetId[] }> {
+  const flags = new Map<CliFlag, { decl: CliOption; ids: TargetId[] }>();
+  for (const id of targetIds) {
+    for (const [flag, decl] of Object.entries(TARGETS[id].cli ?? {}) as [CliFlag, CliOption][]) {
+      const entry = flags.get(flag) ?? { decl, ids: [] };
+      entry.ids.push(id);
+      flags.set(flag, entry);
+    }
+  }
+  return flags;
+}
+
+/** The alternate formats, "iptables restore, openwrt config, ...", for --help. */
+const alternateFormats = (): string =>
+  targetIds.flatMap((id) => Object.keys(TARGETS[id].formats).filter((f) => f !== 'default').map((f) => `${id} ${f}`)).join(', ');
 
 interface Args {
   profile: string;
@@ -18,21 +36,43 @@ interface Args {
 
 const TARGET_LIST = [...targetIds, 'all'].join(', ');
 
-export const genOptions = {
-  target: { alias: 't', type: 'string', requiresArg: true, describe: `Router target (required): ${TARGET_LIST}; all needs --out-dir` },
-  format: { type: 'string', requiresArg: true, describe: 'Alternate output form (`synfw targets` lists them): iptables restore, openwrt config, opnsense mvc, vyos commands' },
-  out: { alias: 'o', type: 'string', requiresArg: true, describe: 'Write to FILE atomically instead of stdout (through symlinks, keeping its mode); - is stdout' },
-  'out-dir': { type: 'string', requiresArg: true, describe: 'With --target all: write <profile>.<target>.<ext> files into DIR' },
-  merge: { type: 'string', requiresArg: true, describe: "pfsense, opnsense: merge into this exported config.xml (replaces only this profile's rules)" },
-  'upnp-max': { type: 'string', requiresArg: true, describe: 'upnp: most mappings a range may expand to (default 64)' },
-  'upnp-lease': { type: 'string', requiresArg: true, describe: 'upnp: lease duration in seconds (default 0 = permanent where allowed)' },
-  strict: { type: 'boolean', default: false, describe: 'Fail (exit 1) on warnings too' },
-} as const;
+/**
+ * gen's options, the targets' own flags included (read as text, so that a value that is not a
+ * whole number can be named in the error instead of becoming NaN).
+ */
+export function genOptions(): Record<string, Options> {
+  const options: Record<string, Options> = {
+    target: { alias: 't', type: 'string', requiresArg: true, describe: `Router target (required): ${TARGET_LIST}; all needs --out-dir` },
+    format: { alias: 'f', type: 'string', requiresArg: true, describe: `Alternate output form (\`synfw targets\` lists them): ${alternateFormats()}` },
+    out: { alias: 'o', type: 'string', requiresArg: true, describe: 'Write to FILE atomically instead of stdout (through symlinks, keeping its mode); - is stdout' },
+    'out-dir': { type: 'string', requiresArg: true, describe: 'With --target all: write <profile>.<target>.<ext> files into DIR' },
+    strict: { type: 'boolean', default: false, describe: 'Fail (exit 1) on warnings too' },
+  };
+  for (const [flag, { decl, ids }] of targetFlags()) {
+    const describe = `${ids.join(', ')}: ${decl.describe}${decl.kind === 'integer' ? ` (default ${decl.default})` : ''}`;
+    options[flag] = { type: 'string', requiresArg: true, describe, ...(decl.alias ? { alias: decl.alias } : {}) };
+  }
+  return options;
+}
 
-function wholeNumber(flag: string, text: string | undefined, fallback: number, min: number): number {
-  if (text === undefined) return fallback;
-  if (!/^\d+$/.test(text) || Number(text) < min) throw new UsageError(`--${flag}: ${quote(text)} is not a whole number of at least ${min}`);
+/** A target's integer flag as a number, or a usage error that says what is wrong with it. */
+function integerFlag(flag: CliFlag, text: string, ids: TargetId[]): number {
+  if (!/^\d+$/.test(text)) throw new UsageError(`--${flag}: ${quote(text)} is not a whole number`);
+  const problem = cliOptionProblem(TARGETS[ids[0]!], flag, Number(text));
+  if (problem) throw new UsageError(problem);
   return Number(text);
+}
+
+/** The targets' flags that were given, checked, as RenderOptions keys. */
+function targetOptions(a: Args): Record<string, number | string> {
+  const out: Record<string, number | string> = {};
+  for (const [flag, { decl, ids }] of targetFlags()) {
+    const value = (a as unknown as Record<string, string | undefined>)[flag];
+    if (value === undefined) continue;
+    if (a.target !== 'all' && !ids.includes(a.target as TargetId)) throw new UsageError(`--${flag} goes with --target ${ids.join(' or ')}`);
+    out[CLI_OPTION_KEYS[flag]] = decl.kind === 'integer' ? integerFlag(flag, value, ids) : value;
+  }
+  return out;
 }
 
 export const genCommand: CommandModule<object, Args> = {
@@ -40,10 +80,9 @@ export const genCommand: CommandModule<object, Args> = {
   describe: 'Generate router rules for the profile (stdout, --out FILE, or --target all --out-dir DIR)',
   builder: (y) =>
     withExamples(
-      y
-        .positional('profile', { type: 'string', demandOption: true, describe: 'Profile YAML file; - reads it from stdin' })
-        .options(genOptions)
-        .check((a) => {
+      // The target flags come from the registry, so their types are declared in Args instead.
+      (y.positional('profile', { type: 'string', demandOption: true, describe: 'Profile YAML file; - reads it from stdin' }).options(genOptions()) as unknown as Argv<Args>).check(
+        (a) => {
           if (a.target === undefined) throw new UsageError(`gen needs --target; targets: ${TARGET_LIST}`);
           if (a.target !== 'all' && !(targetIds as string[]).includes(a.target)) {
             throw new UsageError(`--target: ${quote(a.target)} is not a target; targets: ${TARGET_LIST}`);
@@ -59,14 +98,11 @@ export const genCommand: CommandModule<object, Args> = {
               throw new UsageError(`--format: target ${a.target} has no format ${quote(a.format)}; its formats: ${formats.join(', ')}`);
             }
           }
-          if (a.merge !== undefined && a.target !== 'pfsense' && a.target !== 'opnsense') {
-            throw new UsageError('--merge goes with --target pfsense or opnsense');
-          }
           if (a.merge === '-' && a.profile === '-') throw new UsageError('stdin can be read only once: give the profile or --merge as a file');
-          wholeNumber('upnp-max', a['upnp-max'], 64, 1);
-          wholeNumber('upnp-lease', a['upnp-lease'], 0, 0);
+          targetOptions(a);
           return true;
-        }),
+        },
+      ),
       [
         ['$0 gen profiles/home.yaml --target openwrt', 'uci commands on stdout, to paste into the router'],
         ['$0 gen profiles/home.yaml -t iptables --format restore -o home.rules', 'iptables-restore input, written atomically'],
@@ -84,10 +120,8 @@ export const genCommand: CommandModule<object, Args> = {
       format: args.format,
       out: args.out,
       outDir: args['out-dir'],
-      merge: args.merge,
-      upnpMax: wholeNumber('upnp-max', args['upnp-max'], 64, 1),
-      upnpLease: wholeNumber('upnp-lease', args['upnp-lease'], 0, 0),
       strict: args.strict,
+      ...targetOptions(args),
     });
   },
 };

@@ -3,7 +3,7 @@
 import type { CommandModule, Options } from 'yargs';
 import type { CommandSpec, OptionSpec, Positional } from '../completion.js';
 import type { CommandInfo } from '../usage.js';
-import { appsCommand } from './apps.js';
+import { appsCommand, appsOptions } from './apps.js';
 import { checkCommand, checkOptions } from './check.js';
 import { completionCommand } from './completion.js';
 import { explainCommand } from './explain.js';
@@ -12,6 +12,7 @@ import { initCommand, initOptions } from './init.js';
 import { planCommand, planOptions } from './plan.js';
 import { schemaCommand, schemaOptions } from './schema.js';
 import { targetsCommand } from './targets.js';
+import { whyCommand } from './why.js';
 
 interface Entry {
   module: CommandModule<object, any>;
@@ -21,13 +22,12 @@ interface Entry {
   needs?: string;
 }
 
-const APPS_OPTIONS: Record<string, Options> = { json: { type: 'boolean' } };
-
 const ENTRIES: Entry[] = [
-  { module: genCommand, options: genOptions, positional: 'file', needs: 'a profile file (or - for stdin): synfw gen PROFILE --target T' },
+  { module: genCommand, options: genOptions(), positional: 'file', needs: 'a profile file (or - for stdin): synfw gen PROFILE --target T' },
   { module: planCommand, options: planOptions, positional: 'file', needs: 'a profile file (or - for stdin)' },
   { module: checkCommand, options: checkOptions, positional: 'file', needs: 'at least one profile file (or - for stdin)' },
-  { module: appsCommand, options: APPS_OPTIONS, positional: 'app' },
+  { module: appsCommand, options: appsOptions, positional: 'app' },
+  { module: whyCommand, options: { profile: { type: 'string' } }, positional: 'file', needs: 'a port: synfw why PORT [PROFILE]' },
   { module: targetsCommand, options: {}, positional: 'none' },
   { module: initCommand, options: initOptions, positional: 'none' },
   { module: schemaCommand, options: schemaOptions, positional: 'none' },

@@ -2,7 +2,7 @@
 // double quotes: inside them a backslash makes the next character literal; outside them space, tab
 // and newline split words. Single quotes, $ and # inside a rule line are ordinary characters.
 
-import { oneLine } from '../../targets/common.js';
+import { hashComment, oneLine } from '../text.js';
 
 /**
  * A double-quoted iptables-restore word whose value is oneLine(s): a rule is one line, so control
@@ -14,7 +14,4 @@ export function iptQuote(s: string): string {
 }
 
 /** A `# ...` line of an iptables-restore file (it skips lines that start with #). */
-export function restoreComment(s: string): string {
-  const text = oneLine(s).trimEnd();
-  return text ? `# ${text}` : '#';
-}
+export const restoreComment = hashComment;

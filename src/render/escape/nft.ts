@@ -3,7 +3,7 @@
 // free text cannot be kept; like OpenWrt fw4 (fw4.uc `quote`) we write it as `'`. `#` starts a
 // comment to the end of the line outside strings.
 
-import { oneLine } from '../../targets/common.js';
+import { hashComment, oneLine } from '../text.js';
 
 /**
  * The text nft stores for a quoted string made of `s`: one line (control characters, newlines
@@ -19,7 +19,4 @@ export function nftString(s: string): string {
 }
 
 /** A `# ...` line of an nft file: one line, so nothing after it can be read as a command. */
-export function nftComment(s: string): string {
-  const text = oneLine(s).trimEnd();
-  return text ? `# ${text}` : '#';
-}
+export const nftComment = hashComment;

@@ -2,7 +2,7 @@
 // interprets nothing ($, `, \, " and newlines are all literal), so the only character that needs
 // care is the single quote itself, written as '\'' (close, escaped quote, reopen).
 
-import { oneLine } from '../../targets/common.js';
+import { hashComment } from '../text.js';
 
 /**
  * One single-quoted shell word whose value is exactly `s`. NUL characters are dropped: no POSIX
@@ -16,7 +16,4 @@ export function shQuote(s: string): string {
  * A `# ...` comment line. Control characters (newlines included, and U+2028/U+2029) become one
  * space per run (oneLine), so the text can never end the comment and start a command.
  */
-export function shComment(s: string): string {
-  const text = oneLine(s).trimEnd();
-  return text ? `# ${text}` : '#';
-}
+export const shComment = hashComment;

@@ -7,7 +7,7 @@
 // characters other than tab (current uci also rejects CR and LF), and fw4 turns `name` into an nft
 // comment that nft refuses beyond 128 bytes, which would abort loading the whole ruleset.
 
-import { fitBytes } from '../../targets/common.js';
+import { fitBytes, hashComment, oneLine } from '../text.js';
 
 /** Raised when a value would be rejected by uci; callers sanitise free text before quoting. */
 export class UciValueError extends Error {
@@ -42,11 +42,7 @@ export function isUciName(s: string): boolean {
  * `#`, up to the newline and nothing further (no backslash continuation there), so control
  * characters (newlines included) become one space each run and nothing else needs care.
  */
-export function uciComment(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  const text = s.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trimEnd();
-  return text ? `# ${text}` : '#';
-}
+export const uciComment = hashComment;
 
 /**
  * Longest `name` value synfw writes, in bytes. fw4 emits `comment "!fw4: <name>"` and, for NAT
@@ -66,9 +62,7 @@ export const NAME_MAX_BYTES = 100;
  */
 export function nameText(s: string): string {
   return (
-    s
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+    oneLine(s)
       .replace(/"/g, "'")
       .replace(/%/g, '\uff05')
       .trim()

@@ -2,7 +2,7 @@
 // from shell.ts) and miniupnpd.conf comment lines. miniupnpd.conf has no quoting at all: only
 // validated numbers and addresses go into its rule lines (src/targets/upnp-checks.ts).
 
-import { oneLine } from '../../targets/common.js';
+import { oneLine } from '../text.js';
 
 /**
  * miniupnpd reads a mapping description back into `char desc[64]` (upnpsoap.c,

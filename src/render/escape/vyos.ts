@@ -10,7 +10,7 @@
 // So free text is reduced to printable ASCII without ' " \ ?, deterministically (vyosText), and
 // vyosQuote refuses anything else instead of quoting it.
 
-import { oneLine } from '../../targets/common.js';
+import { oneLine } from '../text.js';
 
 /** What a sanitised value never contains besides non-printable and non-ASCII characters. */
 const UNSAFE = /['"\\?]/;

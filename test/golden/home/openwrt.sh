@@ -16,7 +16,8 @@
 # Remove what this added:
 #   sh FILE remove   (deletes those same redirects and rules, commits, reloads)
 # Sections: config redirect, target DNAT, src zone wan, dest zone lan (default; set router.lan to change it), family ipv4.
-# reflection '0': NAT loopback (hairpin) is off, as the profile's hairpin is false (fw3 and fw4 default to on).
+# reflection is not set: fw3/fw4 apply their default (NAT loopback on, for redirects whose src zone masquerades).
+#   Set hairpin to true or false in the profile to decide it here.
 # name: tag, apps and names in at most 100 bytes (fw4 makes it an nft comment, limit 128);
 #   " is written as ' (as fw4 does) and % as ％ (fw3 uses the name as a printf format).
 
@@ -57,7 +58,6 @@ synfw_apply() {
 	uci set firewall.synfw_home_tcp_443.dest_port='5001'
 	uci add_list firewall.synfw_home_tcp_443.proto='tcp'
 	uci set firewall.synfw_home_tcp_443.family='ipv4'
-	uci set firewall.synfw_home_tcp_443.reflection='0'
 
 	# tcp 6690 -> 192.168.1.10:6690
 	uci -q delete firewall.synfw_home_tcp_6690 || true
@@ -71,7 +71,6 @@ synfw_apply() {
 	uci set firewall.synfw_home_tcp_6690.dest_port='6690'
 	uci add_list firewall.synfw_home_tcp_6690.proto='tcp'
 	uci set firewall.synfw_home_tcp_6690.family='ipv4'
-	uci set firewall.synfw_home_tcp_6690.reflection='0'
 
 	# udp 1194 -> 192.168.1.10:1194
 	uci -q delete firewall.synfw_home_udp_1194 || true
@@ -85,7 +84,6 @@ synfw_apply() {
 	uci set firewall.synfw_home_udp_1194.dest_port='1194'
 	uci add_list firewall.synfw_home_udp_1194.proto='udp'
 	uci set firewall.synfw_home_udp_1194.family='ipv4'
-	uci set firewall.synfw_home_udp_1194.reflection='0'
 }
 
 action=${1:-apply}

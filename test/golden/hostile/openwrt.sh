@@ -21,7 +21,8 @@
 # Remove what this added:
 #   sh FILE remove   (deletes those same redirects and rules, commits, reloads)
 # Sections: config redirect, target DNAT, src zone wan, dest zone lan (default; set router.lan to change it), family ipv4.
-# reflection '0': NAT loopback (hairpin) is off, as the profile's hairpin is false (fw3 and fw4 default to on).
+# reflection is not set: fw3/fw4 apply their default (NAT loopback on, for redirects whose src zone masquerades).
+#   Set hairpin to true or false in the profile to decide it here.
 # name: tag, apps and names in at most 100 bytes (fw4 makes it an nft comment, limit 128);
 #   " is written as ' (as fw4 does) and % as ％ (fw3 uses the name as a printf format).
 # 4 name(s) were cut to 100 bytes and end in "..."; the list above is complete.
@@ -63,7 +64,6 @@ synfw_apply() {
 	uci set firewall.synfw_hostile_tcp_5001.dest_port='5001'
 	uci add_list firewall.synfw_hostile_tcp_5001.proto='tcp'
 	uci set firewall.synfw_hostile_tcp_5001.family='ipv4'
-	uci set firewall.synfw_hostile_tcp_5001.reflection='0'
 
 	# tcp 30001 -> 192.168.66.6:30001
 	uci -q delete firewall.synfw_hostile_tcp_30001 || true
@@ -77,7 +77,6 @@ synfw_apply() {
 	uci set firewall.synfw_hostile_tcp_30001.dest_port='30001'
 	uci add_list firewall.synfw_hostile_tcp_30001.proto='tcp'
 	uci set firewall.synfw_hostile_tcp_30001.family='ipv4'
-	uci set firewall.synfw_hostile_tcp_30001.reflection='0'
 
 	# tcp 30003 -> 192.168.66.6:30003
 	uci -q delete firewall.synfw_hostile_tcp_30003 || true
@@ -91,7 +90,6 @@ synfw_apply() {
 	uci set firewall.synfw_hostile_tcp_30003.dest_port='30003'
 	uci add_list firewall.synfw_hostile_tcp_30003.proto='tcp'
 	uci set firewall.synfw_hostile_tcp_30003.family='ipv4'
-	uci set firewall.synfw_hostile_tcp_30003.reflection='0'
 
 	# tcp+udp 30007 -> 192.168.66.6:30007
 	uci -q delete firewall.synfw_hostile_tcpudp_30007 || true
@@ -106,7 +104,6 @@ synfw_apply() {
 	uci add_list firewall.synfw_hostile_tcpudp_30007.proto='tcp'
 	uci add_list firewall.synfw_hostile_tcpudp_30007.proto='udp'
 	uci set firewall.synfw_hostile_tcpudp_30007.family='ipv4'
-	uci set firewall.synfw_hostile_tcpudp_30007.reflection='0'
 
 	# tcp 30010-30012 -> 192.168.66.6:30010-30012
 	uci -q delete firewall.synfw_hostile_tcp_30010_30012 || true
@@ -119,7 +116,6 @@ synfw_apply() {
 	uci set firewall.synfw_hostile_tcp_30010_30012.dest_ip='192.168.66.6'
 	uci add_list firewall.synfw_hostile_tcp_30010_30012.proto='tcp'
 	uci set firewall.synfw_hostile_tcp_30010_30012.family='ipv4'
-	uci set firewall.synfw_hostile_tcp_30010_30012.reflection='0'
 
 	# tcp 30020 -> 192.168.66.6:30020
 	uci -q delete firewall.synfw_hostile_tcp_30020 || true
@@ -133,7 +129,6 @@ synfw_apply() {
 	uci set firewall.synfw_hostile_tcp_30020.dest_port='30020'
 	uci add_list firewall.synfw_hostile_tcp_30020.proto='tcp'
 	uci set firewall.synfw_hostile_tcp_30020.family='ipv4'
-	uci set firewall.synfw_hostile_tcp_30020.reflection='0'
 
 	# udp 30005 -> 192.168.66.6:30005
 	uci -q delete firewall.synfw_hostile_udp_30005 || true
@@ -147,7 +142,6 @@ synfw_apply() {
 	uci set firewall.synfw_hostile_udp_30005.dest_port='30005'
 	uci add_list firewall.synfw_hostile_udp_30005.proto='udp'
 	uci set firewall.synfw_hostile_udp_30005.family='ipv4'
-	uci set firewall.synfw_hostile_udp_30005.reflection='0'
 }
 
 action=${1:-apply}

@@ -74,7 +74,7 @@ fi
 iptables -w -t nat -S synfw-media-dnat >/dev/null 2>&1 || iptables -w -t nat -N synfw-media-dnat
 iptables -w -t nat -F synfw-media-dnat
 iptables -w -t nat -A synfw-media-dnat -i eth0 -p tcp -m multiport --dports 5443,16882,27015:27030 -m comment --comment 'synfw:media download-station,dsm tcp/5443; download-station tcp/16882; game-server tcp/27015-27030 Dedicated game server' -j DNAT --to-destination 192.168.50.20
-iptables -w -t nat -A synfw-media-dnat -i eth0 -p tcp -m tcp --dport 42400 -m comment --comment 'synfw:media plex tcp/42400 -> 32400 Plex Media Server (container)' -j DNAT --to-destination 192.168.50.20:32400
+iptables -w -t nat -A synfw-media-dnat -i eth0 -p tcp -m tcp --dport 42400 -m comment --comment 'synfw:media plex tcp/42400 -> 32400' -j DNAT --to-destination 192.168.50.20:32400
 iptables -w -t nat -A synfw-media-dnat -i eth0 -p udp -m multiport --dports 16882,27015:27030,51820 -m comment --comment 'synfw:media download-station udp/16882; game-server udp/27015-27030 Dedicated game server; wireguard udp/51820' -j DNAT --to-destination 192.168.50.20
 iptables -w -t nat -C PREROUTING -m comment --comment 'synfw:media' -j synfw-media-dnat 2>/dev/null || iptables -w -t nat -A PREROUTING -m comment --comment 'synfw:media' -j synfw-media-dnat
 

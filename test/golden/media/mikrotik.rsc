@@ -31,7 +31,7 @@ remove [find where list="synfw-media"]
 /ip firewall nat
 remove [find where comment~"^synfw:media "]
 add chain=dstnat action=dst-nat in-interface-list=WAN protocol=tcp dst-port=5443,16882,27015-27030 to-addresses=192.168.50.20 comment="synfw:media download-station,dsm,game-server tcp/5443,16882,27015-27030 Dedicated game server"
-add chain=dstnat action=dst-nat in-interface-list=WAN protocol=tcp dst-port=42400 to-addresses=192.168.50.20 to-ports=32400 comment="synfw:media plex tcp/42400 -> 32400 Plex Media Server (container)"
+add chain=dstnat action=dst-nat in-interface-list=WAN protocol=tcp dst-port=42400 to-addresses=192.168.50.20 to-ports=32400 comment="synfw:media plex tcp/42400 -> 32400"
 add chain=dstnat action=dst-nat in-interface-list=WAN protocol=udp dst-port=16882,27015-27030,51820 to-addresses=192.168.50.20 comment="synfw:media download-station,game-server,wireguard udp/16882,27015-27030,51820 Dedicated game server"
 
 # Hairpin is off: this only removes the connection-marking rules an earlier run may have added.

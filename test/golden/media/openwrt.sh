@@ -20,7 +20,8 @@
 # Remove what this added:
 #   sh FILE remove   (deletes those same redirects and rules, commits, reloads)
 # Sections: config redirect, target DNAT, src zone wan, dest zone lan (default; set router.lan to change it), family ipv4.
-# reflection '0': NAT loopback (hairpin) is off, as the profile's hairpin is false (fw3 and fw4 default to on).
+# reflection is not set: fw3/fw4 apply their default (NAT loopback on, for redirects whose src zone masquerades).
+#   Set hairpin to true or false in the profile to decide it here.
 # name: tag, apps and names in at most 100 bytes (fw4 makes it an nft comment, limit 128);
 #   " is written as ' (as fw4 does) and % as ％ (fw3 uses the name as a printf format).
 
@@ -61,7 +62,6 @@ synfw_apply() {
 	uci set firewall.synfw_media_tcp_5443.dest_port='5443'
 	uci add_list firewall.synfw_media_tcp_5443.proto='tcp'
 	uci set firewall.synfw_media_tcp_5443.family='ipv4'
-	uci set firewall.synfw_media_tcp_5443.reflection='0'
 
 	# tcp+udp 16882 -> 192.168.50.20:16882
 	uci -q delete firewall.synfw_media_tcpudp_16882 || true
@@ -76,7 +76,6 @@ synfw_apply() {
 	uci add_list firewall.synfw_media_tcpudp_16882.proto='tcp'
 	uci add_list firewall.synfw_media_tcpudp_16882.proto='udp'
 	uci set firewall.synfw_media_tcpudp_16882.family='ipv4'
-	uci set firewall.synfw_media_tcpudp_16882.reflection='0'
 
 	# tcp+udp 27015-27030 -> 192.168.50.20:27015-27030
 	uci -q delete firewall.synfw_media_tcpudp_27015_27030 || true
@@ -90,12 +89,11 @@ synfw_apply() {
 	uci add_list firewall.synfw_media_tcpudp_27015_27030.proto='tcp'
 	uci add_list firewall.synfw_media_tcpudp_27015_27030.proto='udp'
 	uci set firewall.synfw_media_tcpudp_27015_27030.family='ipv4'
-	uci set firewall.synfw_media_tcpudp_27015_27030.reflection='0'
 
 	# tcp 42400 -> 192.168.50.20:32400
 	uci -q delete firewall.synfw_media_tcp_42400 || true
 	uci set firewall.synfw_media_tcp_42400=redirect
-	uci set firewall.synfw_media_tcp_42400.name='synfw:media plex tcp/42400 -> 32400 Plex Media Server (container)'
+	uci set firewall.synfw_media_tcp_42400.name='synfw:media plex tcp/42400 -> 32400'
 	uci set firewall.synfw_media_tcp_42400.target='DNAT'
 	uci set firewall.synfw_media_tcp_42400.src='wan'
 	uci set firewall.synfw_media_tcp_42400.src_dport='42400'
@@ -104,7 +102,6 @@ synfw_apply() {
 	uci set firewall.synfw_media_tcp_42400.dest_port='32400'
 	uci add_list firewall.synfw_media_tcp_42400.proto='tcp'
 	uci set firewall.synfw_media_tcp_42400.family='ipv4'
-	uci set firewall.synfw_media_tcp_42400.reflection='0'
 
 	# udp 51820 -> 192.168.50.20:51820
 	uci -q delete firewall.synfw_media_udp_51820 || true
@@ -118,7 +115,6 @@ synfw_apply() {
 	uci set firewall.synfw_media_udp_51820.dest_port='51820'
 	uci add_list firewall.synfw_media_udp_51820.proto='udp'
 	uci set firewall.synfw_media_udp_51820.family='ipv4'
-	uci set firewall.synfw_media_udp_51820.reflection='0'
 }
 
 action=${1:-apply}

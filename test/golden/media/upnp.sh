@@ -232,7 +232,7 @@ upnpc -d 27030 TCP >/dev/null 2>&1
 upnpc -e 'synfw:media game-server tcp/27030 Dedicated game server' -a 192.168.50.20 27030 27030 TCP 0 >"$log" 2>&1
 added $? TCP 27030 27030
 upnpc -d 42400 TCP >/dev/null 2>&1
-upnpc -e 'synfw:media plex tcp/42400 -> 32400 Plex Media Server (conta...' -a 192.168.50.20 32400 42400 TCP 0 >"$log" 2>&1
+upnpc -e 'synfw:media plex tcp/42400 -> 32400' -a 192.168.50.20 32400 42400 TCP 0 >"$log" 2>&1
 added $? TCP 42400 32400
 upnpc -d 16882 UDP >/dev/null 2>&1
 upnpc -e 'synfw:media download-station udp/16882' -a 192.168.50.20 16882 16882 UDP 0 >"$log" 2>&1

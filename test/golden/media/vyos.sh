@@ -87,7 +87,7 @@ set nat destination rule 413003 inbound-interface name 'eth0'
 set nat destination rule 413003 protocol 'tcp_udp'
 set nat destination rule 413003 translation address '192.168.50.20'
 
-set nat destination rule 413004 description 'synfw:media plex tcp/42400 -> 32400 Plex Media Server (container)'
+set nat destination rule 413004 description 'synfw:media plex tcp/42400 -> 32400'
 set nat destination rule 413004 destination port '42400'
 set nat destination rule 413004 inbound-interface name 'eth0'
 set nat destination rule 413004 protocol 'tcp'

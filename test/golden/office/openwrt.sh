@@ -23,7 +23,8 @@
 # Remove what this added:
 #   sh FILE remove   (deletes those same redirects and rules, commits, reloads)
 # Sections: config redirect, target DNAT, src zone wan, dest zone lan (default; set router.lan to change it), family ipv4.
-# reflection '0': NAT loopback (hairpin) is off, as the profile's hairpin is false (fw3 and fw4 default to on).
+# reflection is not set: fw3/fw4 apply their default (NAT loopback on, for redirects whose src zone masquerades).
+#   Set hairpin to true or false in the profile to decide it here.
 # name: tag, apps and names in at most 100 bytes (fw4 makes it an nft comment, limit 128);
 #   " is written as ' (as fw4 does) and % as ％ (fw3 uses the name as a printf format).
 
@@ -64,7 +65,6 @@ synfw_apply() {
 	uci set firewall.synfw_office_tcp_25.dest_port='25'
 	uci add_list firewall.synfw_office_tcp_25.proto='tcp'
 	uci set firewall.synfw_office_tcp_25.family='ipv4'
-	uci set firewall.synfw_office_tcp_25.reflection='0'
 
 	# tcp 465 -> 10.0.0.5:465
 	uci -q delete firewall.synfw_office_tcp_465 || true
@@ -78,7 +78,6 @@ synfw_apply() {
 	uci set firewall.synfw_office_tcp_465.dest_port='465'
 	uci add_list firewall.synfw_office_tcp_465.proto='tcp'
 	uci set firewall.synfw_office_tcp_465.family='ipv4'
-	uci set firewall.synfw_office_tcp_465.reflection='0'
 
 	# tcp 587 -> 10.0.0.5:587
 	uci -q delete firewall.synfw_office_tcp_587 || true
@@ -92,7 +91,6 @@ synfw_apply() {
 	uci set firewall.synfw_office_tcp_587.dest_port='587'
 	uci add_list firewall.synfw_office_tcp_587.proto='tcp'
 	uci set firewall.synfw_office_tcp_587.family='ipv4'
-	uci set firewall.synfw_office_tcp_587.reflection='0'
 
 	# tcp 993 -> 10.0.0.5:993
 	uci -q delete firewall.synfw_office_tcp_993 || true
@@ -106,7 +104,6 @@ synfw_apply() {
 	uci set firewall.synfw_office_tcp_993.dest_port='993'
 	uci add_list firewall.synfw_office_tcp_993.proto='tcp'
 	uci set firewall.synfw_office_tcp_993.family='ipv4'
-	uci set firewall.synfw_office_tcp_993.reflection='0'
 
 	# tcp 5001 -> 10.0.0.5:5001
 	uci -q delete firewall.synfw_office_tcp_5001 || true
@@ -120,7 +117,6 @@ synfw_apply() {
 	uci set firewall.synfw_office_tcp_5001.dest_port='5001'
 	uci add_list firewall.synfw_office_tcp_5001.proto='tcp'
 	uci set firewall.synfw_office_tcp_5001.family='ipv4'
-	uci set firewall.synfw_office_tcp_5001.reflection='0'
 
 	# tcp 5006 -> 10.0.0.5:5006
 	uci -q delete firewall.synfw_office_tcp_5006 || true
@@ -134,7 +130,6 @@ synfw_apply() {
 	uci set firewall.synfw_office_tcp_5006.dest_port='5006'
 	uci add_list firewall.synfw_office_tcp_5006.proto='tcp'
 	uci set firewall.synfw_office_tcp_5006.family='ipv4'
-	uci set firewall.synfw_office_tcp_5006.reflection='0'
 
 	# tcp 6281 -> 10.0.0.5:6281
 	uci -q delete firewall.synfw_office_tcp_6281 || true
@@ -148,7 +143,6 @@ synfw_apply() {
 	uci set firewall.synfw_office_tcp_6281.dest_port='6281'
 	uci add_list firewall.synfw_office_tcp_6281.proto='tcp'
 	uci set firewall.synfw_office_tcp_6281.family='ipv4'
-	uci set firewall.synfw_office_tcp_6281.reflection='0'
 
 	# tcp 9901 -> 10.0.0.5:9901
 	uci -q delete firewall.synfw_office_tcp_9901 || true
@@ -162,7 +156,6 @@ synfw_apply() {
 	uci set firewall.synfw_office_tcp_9901.dest_port='9901'
 	uci add_list firewall.synfw_office_tcp_9901.proto='tcp'
 	uci set firewall.synfw_office_tcp_9901.family='ipv4'
-	uci set firewall.synfw_office_tcp_9901.reflection='0'
 
 	# udp 500 -> 10.0.0.5:500
 	uci -q delete firewall.synfw_office_udp_500 || true
@@ -176,7 +169,6 @@ synfw_apply() {
 	uci set firewall.synfw_office_udp_500.dest_port='500'
 	uci add_list firewall.synfw_office_udp_500.proto='udp'
 	uci set firewall.synfw_office_udp_500.family='ipv4'
-	uci set firewall.synfw_office_udp_500.reflection='0'
 
 	# udp 4500 -> 10.0.0.5:4500
 	uci -q delete firewall.synfw_office_udp_4500 || true
@@ -190,7 +182,6 @@ synfw_apply() {
 	uci set firewall.synfw_office_udp_4500.dest_port='4500'
 	uci add_list firewall.synfw_office_udp_4500.proto='udp'
 	uci set firewall.synfw_office_udp_4500.family='ipv4'
-	uci set firewall.synfw_office_udp_4500.reflection='0'
 }
 
 action=${1:-apply}

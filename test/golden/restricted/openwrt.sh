@@ -19,7 +19,8 @@
 # allowFrom: only 198.51.100.0/24, 203.0.113.7/32 may use the forwards (redirect option src_ip).
 #   src_ip holds one address in a redirect (fw3 and fw4), so each port has one redirect per source,
 #   named ..._S<n> for the n-th source.
-# reflection '0': NAT loopback (hairpin) is off, as the profile's hairpin is false (fw3 and fw4 default to on).
+# reflection is not set: fw3/fw4 apply their default (NAT loopback on, for redirects whose src zone masquerades).
+#   Set hairpin to true or false in the profile to decide it here. Only the first redirect of a port (_S1) may reflect.
 # IPv6 has no NAT: config rule sections (family ipv6, src zone wan, dest zone lan, target ACCEPT) open
 #   the NAS's own ports on 2001:db8:20::5, one section per port or range (dest_port), only from 2001:db8:100::/48 (list src_ip).
 #   Replies need no rule: fw3 and fw4 accept established and related connections first.
@@ -64,7 +65,6 @@ synfw_apply() {
 	uci set firewall.synfw_restricted_tcp_5001_S1.dest_port='5001'
 	uci add_list firewall.synfw_restricted_tcp_5001_S1.proto='tcp'
 	uci set firewall.synfw_restricted_tcp_5001_S1.family='ipv4'
-	uci set firewall.synfw_restricted_tcp_5001_S1.reflection='0'
 
 	# tcp 5001 -> 192.168.20.5:5001 from 203.0.113.7/32
 	uci -q delete firewall.synfw_restricted_tcp_5001_S2 || true
@@ -94,7 +94,6 @@ synfw_apply() {
 	uci set firewall.synfw_restricted_tcp_6690_S1.dest_port='6690'
 	uci add_list firewall.synfw_restricted_tcp_6690_S1.proto='tcp'
 	uci set firewall.synfw_restricted_tcp_6690_S1.family='ipv4'
-	uci set firewall.synfw_restricted_tcp_6690_S1.reflection='0'
 
 	# tcp 6690 -> 192.168.20.5:6690 from 203.0.113.7/32
 	uci -q delete firewall.synfw_restricted_tcp_6690_S2 || true
@@ -124,7 +123,6 @@ synfw_apply() {
 	uci set firewall.synfw_restricted_udp_1194_S1.dest_port='1194'
 	uci add_list firewall.synfw_restricted_udp_1194_S1.proto='udp'
 	uci set firewall.synfw_restricted_udp_1194_S1.family='ipv4'
-	uci set firewall.synfw_restricted_udp_1194_S1.reflection='0'
 
 	# udp 1194 -> 192.168.20.5:1194 from 203.0.113.7/32
 	uci -q delete firewall.synfw_restricted_udp_1194_S2 || true

@@ -1,0 +1,55 @@
+// Packing for the mikrotik target: the plan's ports merged and packed into RouterOS port lists, and
+// the WAN dst-nat rules built from them. RouterOS documents no maximum for dst-port lists; Linux
+// multiport allows 15 slots with a range taking 2, so lists are packed to that in case RouterOS
+// counts the same way.
+
+import { formatRange, isRemapped } from '../../plan/ranges.js';
+import type { Forward, Plan, Proto } from '../../plan/types.js';
+import { mergeBy, packSlots, type Merged } from '../shared/ports.js';
+import { appsOf as forwardApps, cutAbout, originNames, profileTag, ruleText } from '../shared/text.js';
+import type { TextAbout } from '../types.js';
+
+export interface NatRuleView {
+  proto: Proto;
+  /** "21,5001,6001-6010": WAN ports. */
+  dstPort: string;
+  /** NAS port when it differs from the WAN port; null keeps the WAN port (DNAT without a port). */
+  toPorts: string | null;
+  /** Raw comment text: the template escapes it. */
+  comment: string;
+}
+
+/** Ports merged into ranges (overlapping or adjacent), each with the forwards behind it. */
+export type PortGroup = Merged<Forward>;
+
+export const portList = (groups: PortGroup[]): string => groups.map((g) => formatRange(g.range)).join(',');
+export const appsOf = (groups: PortGroup[]): string => forwardApps(groups.flatMap((g) => g.items));
+/** NAS port groups of one protocol, packed into multiport lists. */
+export const nasPacks = (forwards: Forward[]): PortGroup[][] => packSlots(mergeBy(forwards, (f) => f.internal), (g) => g.range);
+
+/** A comment: one line, cut to the comment field (ctx.fit), counted for SFW310. */
+export type Comment = (text: string, about?: TextAbout) => string;
+
+/**
+ * The dst-nat rules of one protocol: same-port forwards packed into lists, remaps one per port.
+ * `label` ("hairpin ") goes right after the tag in each comment.
+ */
+export function natRules(plan: Plan, proto: Proto, c: Comment, label = ''): NatRuleView[] {
+  const tag = `${profileTag(plan)} ${label}`.trimEnd();
+  const forwards = plan.forwards.filter((f) => f.proto === proto);
+  const out: NatRuleView[] = [];
+  // Same port on both sides: DNAT to the address alone keeps the port, so ranges and lists pack.
+  for (const groups of packSlots(mergeBy(forwards.filter((f) => !isRemapped(f)), (f) => f.external), (g) => g.range)) {
+    const names = originNames(groups.flatMap((g) => g.items));
+    out.push({ proto, dstPort: portList(groups), toPorts: null, comment: c(`${tag} ${appsOf(groups)} ${proto}/${portList(groups)}${names ? ` ${names}` : ''}`, cutAbout(groups.flatMap((g) => g.items))) });
+  }
+  // to-ports with a range is not offset-mapped (Linux DNAT picks any port of it): one rule per port.
+  for (const f of forwards.filter(isRemapped).sort((a, b) => a.external.first - b.external.first)) {
+    const text = c(`${tag}${ruleText(plan, f).slice(profileTag(plan).length)}`, cutAbout([f]));
+    for (let i = 0; i <= f.external.last - f.external.first; i++) {
+      out.push({ proto, dstPort: String(f.external.first + i), toPorts: String(f.internal.first + i), comment: text });
+    }
+  }
+  return out;
+}
+

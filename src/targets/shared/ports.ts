@@ -1,0 +1,84 @@
+// Port ranges the way rules group them: tcp/udp twins that one rule can carry, ranges merged into
+// their union, and lists packed into netfilter's multiport slots (iptables, and RouterOS and VyOS,
+// which run on netfilter).
+
+import type { Forward, PortRange, Proto } from '../../plan/types.js';
+
+/** Linux multiport (XT_MULTI_PORTS): at most 15 slots per rule, a range taking 2. */
+export const MULTIPORT_SLOTS = 15;
+
+const slots = (r: PortRange): number => (r.first === r.last ? 1 : 2);
+
+/** Splits entries, in order, into groups of at most `max` multiport slots. */
+export function packSlots<T>(items: readonly T[], rangeOf: (item: T) => PortRange, max = MULTIPORT_SLOTS): T[][] {
+  const groups: T[][] = [];
+  let current: T[] = [];
+  let used = 0;
+  for (const item of items) {
+    const need = slots(rangeOf(item));
+    if (used + need > max) {
+      groups.push(current);
+      current = [];
+      used = 0;
+    }
+    current.push(item);
+    used += need;
+  }
+  if (current.length) groups.push(current);
+  return groups;
+}
+
+/** A merged range and the items behind it. */
+export interface Merged<T> {
+  range: PortRange;
+  items: T[];
+}
+
+/**
+ * The union of the items' ranges, sorted, each merged range with the items inside it. Overlapping
+ * ranges always merge; adjacent ones (5000 and 5001) too unless `adjacent` is false.
+ */
+export function mergeBy<T>(items: readonly T[], rangeOf: (item: T) => PortRange, adjacent = true): Merged<T>[] {
+  const reach = adjacent ? 1 : 0;
+  const sorted = [...items].sort((a, b) => rangeOf(a).first - rangeOf(b).first || rangeOf(a).last - rangeOf(b).last);
+  const out: Merged<T>[] = [];
+  for (const item of sorted) {
+    const r = rangeOf(item);
+    const last = out[out.length - 1];
+    if (last && r.first <= last.range.last + reach) {
+      last.range.last = Math.max(last.range.last, r.last);
+      last.items.push(item);
+    } else out.push({ range: { first: r.first, last: r.last }, items: [item] });
+  }
+  return out;
+}
+
+/** The union of the ranges, sorted, with overlapping and adjacent ranges joined. */
+export function mergeRanges(ranges: readonly PortRange[]): PortRange[] {
+  return mergeBy(ranges, (r) => r).map((m) => m.range);
+}
+
+/**
+ * The forwards as rules that can say "tcp and udp" at once: each tcp forward with its udp twin
+ * (identical WAN and NAS ranges) as one group, every other forward alone; tcp first, as the plan
+ * sorts them. The plan has at most one udp forward per range pair, so a map keeps this linear.
+ */
+export function twinGroups(forwards: readonly Forward[]): Forward[][] {
+  const key = (f: Forward): string => `${f.external.first}-${f.external.last}>${f.internal.first}-${f.internal.last}`;
+  const udp = forwards.filter((f) => f.proto === 'udp');
+  const udpByRanges = new Map(udp.map((u) => [key(u), u]));
+  const paired = new Set<Forward>();
+  const out: Forward[][] = [];
+  for (const f of forwards.filter((x) => x.proto === 'tcp')) {
+    const twin = udpByRanges.get(key(f));
+    if (twin && !paired.has(twin)) {
+      paired.add(twin);
+      out.push([f, twin]);
+    } else out.push([f]);
+  }
+  for (const u of udp) if (!paired.has(u)) out.push([u]);
+  return out;
+}
+
+/** The plan's protocols in use, tcp first. */
+export const protosOf = (forwards: readonly Forward[]): Proto[] => [...new Set(forwards.map((f) => f.proto))].sort() as Proto[];

@@ -1,0 +1,31 @@
+import type { TargetInfo } from '../types.js';
+
+export const info = {
+  id: 'vyos',
+  description: 'VyOS 1.4+: configuration script of set commands for destination NAT and firewall rules',
+  formats: {
+    default: { extension: 'sh', description: 'vbash script run on the router (configure, commit, save)' },
+    commands: {
+      extension: 'conf',
+      description: 'set/delete commands to paste in configure mode',
+      refuses: {
+        hairpin: {
+          when: (plan) => plan.hairpin === true,
+          why: "in --format commands: VyOS hairpin rules must name the router's WAN address and LAN subnet, which plain commands cannot look up; use the default format (a vbash script that looks them up when it runs)",
+        },
+      },
+    },
+  },
+  router: {
+    names: 'linux',
+    wan: 'eth0',
+    // vyos-1x include/firewall/match-interface.xml.i: the interface types VyOS knows, then anything;
+    // `@ : +` pass that regex but nft rejects them at commit, so they are refused here too.
+    valid: {
+      pattern: /^(?=.{1,15}$)(?:(?:bond|br|dum|en|ersp|eth|gnv|ifb|ipoe|lan|l2tp|l2tpeth|macsec|peth|ppp|pppoe|pptp|sstp|tun|veth|vti|vtun|vxlan|wg|wlan|wwan)[A-Za-z0-9_.-]*|lo)$/,
+      what: 'a VyOS interface name (eth0, br0, bond0, pppoe0, wg0, eth0.10, ...: a type VyOS knows, then letters, digits, _ . -; at most 15 characters)',
+    },
+  },
+  // vyos-1x generic-description.xml.i: [[:ascii:]]{0,255}.
+  comments: { what: 'rule description', max: 255, limit: "VyOS's 255 characters" },
+} as const satisfies TargetInfo;
