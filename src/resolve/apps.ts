@@ -173,9 +173,10 @@ export function resolveApps(
       }
       if (p.exposure === 'risky') {
         if (!risky.allows([app.id, entry.id], p.label)) {
+          const add = `"${entry.id}:${p.label}" (or "${entry.id}") to allowRisky`;
           const reason = explicit
-            ? `risky: ${p.purpose}; forwarded only with "${entry.id}:${p.label}" in allowRisky`
-            : `risky: ${p.purpose}; the short form forwards only internet-safe ports (name it in ports and allowRisky ("${entry.id}:${p.label}") to forward it)`;
+            ? `risky: ${p.purpose}; forward it only by adding ${add}`
+            : `risky: ${p.purpose}; the short form forwards only internet-safe ports: add ${add} to forward it`;
           const skip = { proto: p.proto, ports: moved, origin: origin(p), skipped: skipRecord(reason) };
           riskySkips.push(skip);
           portOf.set(skip, p);

@@ -56,7 +56,7 @@ describe('synfw plan', () => {
     writeFileSync(join(dir, 'p.yaml'), 'version: 1\nnas: { address: 192.168.1.10 }\napps: [dsm]\n');
     const ok = synfw(['plan', 'p.yaml'], { cwd: dir, env: { COLUMNS: '200' } });
     expect([ok.status, ok.stderr]).toEqual([0, '']);
-    expect(ok.stdout).toMatch(/^ {2}5000 +tcp +dsm:http +risky: DSM web UI and API over cleartext HTTP; the short form forwards only internet-safe ports/m);
+    expect(ok.stdout).toMatch(/^ {2}5000 +tcp +dsm:http +risky: DSM web UI and API over cleartext HTTP; the short form forwards only internet-safe ports: add "dsm:http" \(or "dsm"\) to allowRisky to forward it$/m);
   });
 
   it('says which risky ports are forwarded because of allowRisky', () => {

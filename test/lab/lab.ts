@@ -164,6 +164,7 @@ export async function must(argv: string[], opts: ExecOptions = {}): Promise<Exec
 // ---------------------------------------------------------------------------------------------
 // Namespaces
 
+/** Whether a process exists (owned by anyone). */
 export function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -486,7 +487,7 @@ export class Lab {
     // The lab directory itself is under the host's /tmp, hidden by the bind: run a copy.
     const name = basename(file);
     copyFileSync(file, join(this.tmp, name));
-    const argv = ['sh', '-c', 'mount --bind "$1" /tmp && shift && TMPDIR=/tmp exec sh "$@"', 'sh', this.tmp, `/tmp/${name}`, ...args];
+    const argv = ['sh', '-c', 'mount --bind "$1" /tmp && shift && exec sh "$@"', 'sh', this.tmp, `/tmp/${name}`, ...args];
     return this.mustIn(role, argv, { cwd: this.tmp, ...opts });
   }
 
