@@ -19,7 +19,7 @@ import {
   type ProbeResult,
 } from './lab.js';
 
-export type RouterTarget = 'iptables' | 'nftables';
+export type RouterTarget = 'iptables' | 'nftables' | 'vyos';
 
 // ---------------------------------------------------------------------------------------------
 // Who may connect
