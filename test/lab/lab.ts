@@ -171,7 +171,8 @@ export async function must(argv: string[], opts: ExecOptions = {}): Promise<Exec
 // ---------------------------------------------------------------------------------------------
 // Namespaces
 
-function pidAlive(pid: number): boolean {
+/** Whether a process of that pid is alive (owned by anyone). */
+export function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

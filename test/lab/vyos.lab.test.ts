@@ -10,7 +10,7 @@ import { TargetError } from '../../src/targets/types.js';
 import { target } from '../../src/targets/vyos.js';
 import { ruleBase, RULES_MAX } from '../../src/targets/vyos-view.js';
 import { ALL_PROFILES, planOf, profileSlug, VERSION } from '../support/profiles.js';
-import { activeAfter, configCalls, runOnStub, type StubRun } from '../support/vyos-stub.js';
+import { activeAfter, activePaths, configCalls, runOnStub, type StubRun } from '../support/vyos-stub.js';
 import { checkCommands, interfaceTypes, VYOS_BRANCHES, vyosAvailability, vyosSource } from '../support/vyos-upstream.js';
 import { allClosed, Lab, labAvailability, labDescribe, once, planExpectations, ROUTER_WAN_ADDR, startLabsTogether, Steps, stepTimings } from './lab.js';
 import { groupMismatches, labOptionsFor, probeGroups, runGroups, type GroupResult } from './router.js';
@@ -83,14 +83,15 @@ async function runProfile(profile: string): Promise<Steps> {
   return inLab(plan, plan.hairpin, async (lab, steps) => {
     await steps.run('pasted', async () => pasted);
     const listening = lab.startListeners(planExpectations(plan).listen);
-    const fresh = await steps.run('fresh', () => runOnLabRouter(lab, text));
-    const again = fresh && (await steps.run('again', () => runOnLabRouter(lab, text, activeAfter(fresh.calls))));
+    // The CLI finds the base config active (a script may look for its interfaces there).
+    const base = vyosBase(lab, ifaceTypes);
+    const fresh = await steps.run('fresh', () => runOnLabRouter(lab, text, { exists: activePaths(base) }));
+    const again = fresh && (await steps.run('again', () => runOnLabRouter(lab, text, { ...activeAfter(fresh.calls), exists: activePaths(base) })));
     await steps.run('canary', async () => lab.canaryExists());
     if (!fresh || !again) return;
     const renders = await Promise.all(
       VYOS_BRANCHES.map((branch) =>
         steps.run(`render ${branch}`, () => {
-          const base = vyosBase(lab, ifaceTypes);
           const main = [...base, ...configCalls(fresh.calls)];
           const more = branch === 'sagitta' ? [{ name: 'again', commands: [...main, ...configCalls(again.calls)] }, ...(pasted instanceof TargetError ? [] : [{ name: 'pasted', commands: [...base, ...pasted] }])] : [];
           return renderOnLabRouter(lab, vyosSource(branch), [{ name: 'main', commands: main }, ...more]);
@@ -159,7 +160,12 @@ async function zoneRun(): Promise<Steps> {
     const listening = lab.startListeners(planExpectations(plan).listen);
     const zone = vyosZoneBase(lab, ifaceTypes);
     await steps.run('zone base', async () => zone);
-    const ran = await steps.run('script', () => runOnLabRouter(lab, render(plan), { exists: ['firewall zone'] }));
+    const ran = await steps.run('script', () => runOnLabRouter(lab, render(plan), { exists: activePaths(zone) }));
+    // §5: outputs naming an interface this router does not have (its are eth0 and lan0).
+    const base = vyosBase(lab, ifaceTypes);
+    await steps.run('no eth9', () => runOnLabRouter(lab, render({ ...plan, router: { wan: 'eth9' } }), { exists: activePaths(base) }));
+    const hair = planOf('profiles/hairpin.yaml');
+    await steps.run('no br9', () => runOnLabRouter(lab, render({ ...hair, nas: { ...hair.nas, address: plan.nas.address }, router: { wan: lab.wanIf, lan: 'br9' } }), { exists: activePaths(base) }));
     if (!ran) return;
     const accept = ['action accept', 'connection-status nat destination'].map((w) => set('firewall', 'ipv4', 'name', 'WAN-LAN', 'rule', '10', ...w.split(' ')));
     const r = await renderOnLabRouter(lab, vyosSource('sagitta'), [
@@ -314,6 +320,17 @@ labDescribe(
         }
       });
     }
+
+    test.for([
+      ['eth9', 'router.wan eth9 (home.yaml)', 'no eth9'],
+      ['br9', 'router.lan br9 (hairpin.yaml)', 'no br9'],
+    ])('§5: with %s, an interface the router does not have, the script stops before changing anything, naming what it looked for and what it found (%s)', async ([missing, , step]) => {
+      const ran = (await zone()).get<StubRun>(step!);
+      expect(ran.status).not.toBe(0);
+      expect(configCalls(ran.calls)).toEqual([]);
+      expect(ran.stderr).toContain(missing);
+      expect(ran.stderr).toMatch(/\beth0\b|\blan0\b/);
+    });
 
     describe('§5: a router with a zone-based firewall', () => {
       test('control: the zone config with an accept for DNATed connections in its WAN-LAN name lets the forwards through (the lab can pass)', async () => {

@@ -151,6 +151,11 @@ export function runOnStub(text: string, router: StubRouter = {}, o: Omit<StubOpt
   }
 }
 
+/** Every path existsActive finds in a config made of these set commands: each prefix of each. */
+export function activePaths(cmds: string[][]): string[] {
+  return [...new Set(cmds.filter((c) => c[0] === 'set').flatMap((c) => c.slice(1).map((_, i) => c.slice(1, i + 2).join(' '))))];
+}
+
 /** The set/delete calls among a run's calls. */
 export const configCalls = (calls: string[][]): string[][] => calls.filter((c) => c[0] === 'set' || c[0] === 'delete');
 

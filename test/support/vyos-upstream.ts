@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { pidAlive } from '../lab/lab.js';
 import { ROOT } from './profiles.js';
 
 export type VyosBranch = 'sagitta' | 'current';
@@ -86,9 +87,12 @@ export function vyosSource(branch: VyosBranch): VyosSource {
       rmSync(tmp, { recursive: true, force: true });
       if (!existsSync(join(dir, 'defs.json'))) throw new Error(`could not build ${dir}`);
     }
-    // Trees built from another tarball or by another version of defs.py are stale now.
+    // Trees built from another tarball or by another version of defs.py are stale now, and so are
+    // half-built ones of runs that died.
     for (const old of readdirSync(CACHE_DIR)) {
-      if (old.startsWith(`${branch}-`) && old !== key && !old.includes('.tmp-')) rmSync(join(CACHE_DIR, old), { recursive: true, force: true });
+      const tmpOf = /\.tmp-(\d+)$/.exec(old)?.[1];
+      const stale = tmpOf ? !pidAlive(Number(tmpOf)) : old.startsWith(`${branch}-`) && old !== key;
+      if (stale) rmSync(join(CACHE_DIR, old), { recursive: true, force: true });
     }
   }
   const src = { branch, commit, dir, defs: join(dir, 'defs.json') };
