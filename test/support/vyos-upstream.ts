@@ -72,7 +72,7 @@ export function vyosSource(branch: VyosBranch): VyosSource {
   const dir = join(CACHE_DIR, key);
   if (!existsSync(join(dir, 'defs.json'))) {
     // Built aside and renamed into place: parallel test workers never see a half-built tree.
-    const tmp = `${dir}.tmp-${process.pid}`;
+    const tmp = `${dir}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
     rmSync(tmp, { recursive: true, force: true });
     mkdirSync(tmp, { recursive: true });
     const untar = run(['tar', '-xzf', file, '-C', tmp, '--strip-components=1']);
@@ -90,7 +90,7 @@ export function vyosSource(branch: VyosBranch): VyosSource {
     // Trees built from another tarball or by another version of defs.py are stale now, and so are
     // half-built ones of runs that died.
     for (const old of readdirSync(CACHE_DIR)) {
-      const tmpOf = /\.tmp-(\d+)$/.exec(old)?.[1];
+      const tmpOf = /\.tmp-(\d+)-\w+$/.exec(old)?.[1];
       const stale = tmpOf ? !pidAlive(Number(tmpOf)) : old.startsWith(`${branch}-`) && old !== key;
       if (stale) rmSync(join(CACHE_DIR, old), { recursive: true, force: true });
     }
