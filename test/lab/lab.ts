@@ -79,9 +79,16 @@ export function labAvailability(tools: string[]): Availability {
 
 /**
  * describe() when the lab can run. Otherwise, with CI=true, a suite whose one test fails with
- * the reason; without CI, describe.skip and one console line saying what is missing.
+ * the reason; without CI, describe.skip and one console line saying what is missing (and `hint`:
+ * how to get it).
  */
-export function labDescribe(name: string, avail: Availability, options: { timeout: number }, body: () => void): void {
+export function labDescribe(
+  name: string,
+  avail: Availability,
+  options: { timeout: number },
+  body: () => void,
+  hint = 'run as root with the tools installed; see test/lab/README.md',
+): void {
   if (avail.ok) {
     describe(name, options, body);
   } else if (process.env.CI === 'true') {
@@ -91,7 +98,7 @@ export function labDescribe(name: string, avail: Availability, options: { timeou
       });
     });
   } else {
-    console.log(`[synfw lab] skipped ${name}: ${avail.why} (run as root with the tools installed; see test/lab/README.md)`);
+    console.log(`[synfw lab] skipped ${name}: ${avail.why} (${hint})`);
     describe.skip(name, body);
   }
 }
@@ -170,7 +177,7 @@ export async function must(argv: string[], opts: ExecOptions = {}): Promise<Exec
 // ---------------------------------------------------------------------------------------------
 // Namespaces
 
-/** Whether a process exists (owned by anyone). */
+/** Whether a process of that pid is alive (owned by anyone). */
 export function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
