@@ -32,6 +32,11 @@ case "$*" in
 esac
 `;
 const STUB_IP = String.raw`#!/bin/sh
+# The script's interface checks: every interface exists but those listed in missing-links.
+case "$1 $2 $3" in
+  'link show dev') ! grep -qxF "$4" "$SYNFW_STUB_DIR/missing-links" 2>/dev/null; exit ;;
+  '-o link show ') printf '1: lo: <LOOPBACK,UP>\n2: eth0: <BROADCAST,UP>\n'; exit 0 ;;
+esac
 case "$1 $2 $3 $4 $5" in
   '-4 -o addr show dev') f="$SYNFW_STUB_DIR/addr-$6" ;;
   '-4 -o route show dev') f="$SYNFW_STUB_DIR/route-$6" ;;

@@ -7,6 +7,8 @@
 // Self-checks show the checker rejects what VyOS rejects. Tests marked "§5" assert what issue 8
 // §5 requires of the output (see the report: some fail until the vyos target is fixed).
 
+import { routerSides } from '../../src/targets/define.js';
+import { TARGETS } from '../../src/targets/index.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { Plan } from '../../src/plan/types.js';
@@ -41,8 +43,9 @@ const WAN_ADDR = '203.0.113.1';
 
 /** What the hairpin lookups find on the stub router: the lab's WAN address and the NAS's /24 on the LAN. */
 function lookups(plan: Plan): StubRouter {
-  const wan = plan.router.wan ?? 'eth0';
-  const lan = plan.router.lan ?? 'lan0';
+  const sides = routerSides(TARGETS.vyos, { ...plan, hairpin: false });
+  const wan = sides.wan;
+  const lan = plan.router.targets?.vyos?.lan ?? plan.router.lan ?? 'lan0';
   const net = `${plan.nas.address.split('.').slice(0, 3).join('.')}.0/24`;
   return {
     addr: { [wan]: `2: ${wan}    inet ${WAN_ADDR}/24 brd 203.0.113.255 scope global ${wan}\\       valid_lft forever preferred_lft forever\n` },
