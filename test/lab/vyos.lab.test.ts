@@ -200,7 +200,7 @@ function synfwRules(text: string, plan: Plan, comment: RegExp): string[] {
 labDescribe(
   'router lab: vyos (vyos-1x sagitta and current)',
   avail,
-  { timeout: 90_000 },
+  { timeout: 90_000, hint: 'run as root with nft, the vendored vyos-1x tarballs, python3, python3-jinja2 and libcidr0; see test/lab/README.md' },
   () => {
     const refused = new Map(ALL_PROFILES.map((p) => [p, refusal(planOf(p))]));
     const runs = new Map(ALL_PROFILES.filter((p) => !refused.get(p)).map((p) => [p, once(() => runProfile(p))]));
@@ -349,5 +349,4 @@ labDescribe(
       });
     });
   },
-  'run as root with nft, the vendored vyos-1x tarballs, python3, python3-jinja2 and libcidr0; see test/lab/README.md',
 );

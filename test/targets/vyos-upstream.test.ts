@@ -159,7 +159,7 @@ const avail = vyosAvailability();
 labDescribe(
   "vyos: every set/delete line against vyos-1x's own definitions",
   avail,
-  { timeout: 120_000 },
+  { timeout: 120_000, hint: 'needs the vendored vyos-1x tarballs, python3 and Debian libcidr0; see test/lab/README.md' },
   () => {
     const runs = new Map(FORMS.map((form) => [form, lazy(() => new Map(CASES.map((c) => [c.name, commandsOf(c, form)])))]));
     const runsOf = (form: Form): Map<string, string[][] | null> => runs.get(form)!();
@@ -295,5 +295,4 @@ labDescribe(
       }
     });
   },
-  'needs the vendored vyos-1x tarballs, python3 and Debian libcidr0; see test/lab/README.md',
 );
