@@ -334,10 +334,10 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return ":if ([:len [/interface list find where name="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"name"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":8,"column":44},"end":{"line":8,"column":61}}})) != null ? stack1 : "")
-    + "]] = 0) do={:error "
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"missing"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":8,"column":80},"end":{"line":8,"column":100}}})) != null ? stack1 : "")
-    + " }\n";
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"name"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":12,"column":44},"end":{"line":12,"column":61}}})) != null ? stack1 : "")
+    + "]] = 0) do={:error ("
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"missing"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":12,"column":81},"end":{"line":12,"column":101}}})) != null ? stack1 : "")
+    + " . \" Its interface lists:\" . $lists)}\n";
 },"2":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -347,11 +347,11 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "add list="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(depths[1],"listName"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":14,"column":9},"end":{"line":14,"column":32}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(depths[1],"listName"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":18,"column":9},"end":{"line":18,"column":32}}})) != null ? stack1 : "")
     + " address="
-    + ((stack1 = container.lambda(container.strict(depth0, "address", {"start":{"line":14,"column":43},"end":{"line":14,"column":50}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "address", {"start":{"line":18,"column":43},"end":{"line":18,"column":50}} ), depth0)) != null ? stack1 : "")
     + " comment="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"comment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":14,"column":61},"end":{"line":14,"column":81}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"comment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":18,"column":61},"end":{"line":18,"column":81}}})) != null ? stack1 : "")
     + "\n";
 },"3":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -362,17 +362,17 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "add chain=dstnat action=dst-nat in-interface-list="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(depths[1],"wan"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":20,"column":50},"end":{"line":20,"column":68}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depths[1],"srcList"),{"name":"if","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":20,"column":68},"end":{"line":20,"column":133}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(depths[1],"wan"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":24,"column":50},"end":{"line":24,"column":68}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depths[1],"srcList"),{"name":"if","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":24,"column":68},"end":{"line":24,"column":133}}})) != null ? stack1 : "")
     + " protocol="
-    + ((stack1 = alias3(alias2(depth0, "proto", {"start":{"line":20,"column":145},"end":{"line":20,"column":150}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "proto", {"start":{"line":24,"column":145},"end":{"line":24,"column":150}} ), depth0)) != null ? stack1 : "")
     + " dst-port="
-    + ((stack1 = alias3(alias2(depth0, "dstPort", {"start":{"line":20,"column":164},"end":{"line":20,"column":171}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "dstPort", {"start":{"line":24,"column":164},"end":{"line":24,"column":171}} ), depth0)) != null ? stack1 : "")
     + " to-addresses="
-    + ((stack1 = alias3(alias2(depths[1], "nas", {"start":{"line":20,"column":189},"end":{"line":20,"column":195}} ), depth0)) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"toPorts"),{"name":"if","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":20,"column":197},"end":{"line":20,"column":240}}})) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depths[1], "nas", {"start":{"line":24,"column":189},"end":{"line":24,"column":195}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"toPorts"),{"name":"if","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":24,"column":197},"end":{"line":24,"column":240}}})) != null ? stack1 : "")
     + " comment="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"comment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":20,"column":249},"end":{"line":20,"column":269}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"comment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":24,"column":249},"end":{"line":24,"column":269}}})) != null ? stack1 : "")
     + "\n";
 },"4":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -383,12 +383,12 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return " src-address-list="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depths[1],"srcList"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":20,"column":104},"end":{"line":20,"column":126}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"rosWord").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depths[1],"srcList"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":24,"column":104},"end":{"line":24,"column":126}}})) != null ? stack1 : "");
 },"5":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return " to-ports="
-    + ((stack1 = container.lambda(container.strict(depth0, "toPorts", {"start":{"line":20,"column":224},"end":{"line":20,"column":231}} ), depth0)) != null ? stack1 : "");
+    + ((stack1 = container.lambda(container.strict(depth0, "toPorts", {"start":{"line":24,"column":224},"end":{"line":24,"column":231}} ), depth0)) != null ? stack1 : "");
 },"6":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -397,13 +397,13 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"hairpin"),"nat"),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":23,"column":0},"end":{"line":25,"column":9}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"hairpin"),"nat"),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":27,"column":0},"end":{"line":29,"column":9}}})) != null ? stack1 : "")
     + "add chain=srcnat action=masquerade connection-mark="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(lookupProperty(depth0,"hairpin"),"mark"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":26,"column":51},"end":{"line":26,"column":75}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(lookupProperty(depth0,"hairpin"),"mark"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":30,"column":51},"end":{"line":30,"column":75}}})) != null ? stack1 : "")
     + " dst-address="
-    + ((stack1 = container.lambda(container.strict(depth0, "nas", {"start":{"line":26,"column":90},"end":{"line":26,"column":93}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "nas", {"start":{"line":30,"column":90},"end":{"line":30,"column":93}} ), depth0)) != null ? stack1 : "")
     + " comment="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(lookupProperty(depth0,"hairpin"),"masqueradeComment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":26,"column":104},"end":{"line":26,"column":142}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(lookupProperty(depth0,"hairpin"),"masqueradeComment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":30,"column":104},"end":{"line":30,"column":142}}})) != null ? stack1 : "")
     + "\n";
 },"7":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -414,16 +414,16 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "add chain=dstnat action=dst-nat in-interface-list="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(depths[1],"lan"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":24,"column":50},"end":{"line":24,"column":68}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(depths[1],"lan"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":28,"column":50},"end":{"line":28,"column":68}}})) != null ? stack1 : "")
     + " dst-address-type=local protocol="
-    + ((stack1 = alias3(alias2(depth0, "proto", {"start":{"line":24,"column":103},"end":{"line":24,"column":108}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "proto", {"start":{"line":28,"column":103},"end":{"line":28,"column":108}} ), depth0)) != null ? stack1 : "")
     + " dst-port="
-    + ((stack1 = alias3(alias2(depth0, "dstPort", {"start":{"line":24,"column":122},"end":{"line":24,"column":129}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "dstPort", {"start":{"line":28,"column":122},"end":{"line":28,"column":129}} ), depth0)) != null ? stack1 : "")
     + " to-addresses="
-    + ((stack1 = alias3(alias2(depths[1], "nas", {"start":{"line":24,"column":147},"end":{"line":24,"column":153}} ), depth0)) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"toPorts"),{"name":"if","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":24,"column":155},"end":{"line":24,"column":198}}})) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depths[1], "nas", {"start":{"line":28,"column":147},"end":{"line":28,"column":153}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"toPorts"),{"name":"if","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":28,"column":155},"end":{"line":28,"column":198}}})) != null ? stack1 : "")
     + " comment="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"comment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":24,"column":207},"end":{"line":24,"column":227}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"comment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":28,"column":207},"end":{"line":28,"column":227}}})) != null ? stack1 : "")
     + "\n";
 },"8":function(container,depth0,helpers,partials,data) {
     return "# Hairpin connections are marked here, before dstnat, so that the srcnat masquerade above matches\n# them and nothing else (never a connection from the WAN).\n";
@@ -437,7 +437,7 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"hairpin"),"mangle"),{"name":"each","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":38,"column":0},"end":{"line":40,"column":9}}})) != null ? stack1 : "");
+  return ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"hairpin"),"mangle"),{"name":"each","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":42,"column":0},"end":{"line":44,"column":9}}})) != null ? stack1 : "");
 },"11":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -447,15 +447,15 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "add chain=prerouting action=mark-connection new-connection-mark="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(lookupProperty(depths[1],"hairpin"),"mark"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":39,"column":64},"end":{"line":39,"column":91}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(lookupProperty(depths[1],"hairpin"),"mark"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":43,"column":64},"end":{"line":43,"column":91}}})) != null ? stack1 : "")
     + " passthrough=yes connection-state=new in-interface-list="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(depths[1],"lan"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":39,"column":147},"end":{"line":39,"column":165}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(depths[1],"lan"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":43,"column":147},"end":{"line":43,"column":165}}})) != null ? stack1 : "")
     + " dst-address-type=local protocol="
-    + ((stack1 = alias3(alias2(depth0, "proto", {"start":{"line":39,"column":200},"end":{"line":39,"column":205}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "proto", {"start":{"line":43,"column":200},"end":{"line":43,"column":205}} ), depth0)) != null ? stack1 : "")
     + " dst-port="
-    + ((stack1 = alias3(alias2(depth0, "dstPort", {"start":{"line":39,"column":219},"end":{"line":39,"column":226}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "dstPort", {"start":{"line":43,"column":219},"end":{"line":43,"column":226}} ), depth0)) != null ? stack1 : "")
     + " comment="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"comment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":39,"column":237},"end":{"line":39,"column":257}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"comment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":43,"column":237},"end":{"line":43,"column":257}}})) != null ? stack1 : "")
     + "\n";
 },"12":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -465,9 +465,9 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"comment"),{"name":"if","hash":{},"fn":container.program(13, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":54,"column":0},"end":{"line":56,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"hairpinComment"),{"name":"if","hash":{},"fn":container.program(14, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":57,"column":0},"end":{"line":59,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"replyComment"),{"name":"if","hash":{},"fn":container.program(15, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":60,"column":0},"end":{"line":62,"column":7}}})) != null ? stack1 : "");
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"comment"),{"name":"if","hash":{},"fn":container.program(13, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":58,"column":0},"end":{"line":60,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"hairpinComment"),{"name":"if","hash":{},"fn":container.program(14, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":61,"column":0},"end":{"line":63,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"replyComment"),{"name":"if","hash":{},"fn":container.program(15, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":64,"column":0},"end":{"line":66,"column":7}}})) != null ? stack1 : "");
 },"13":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -477,15 +477,15 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "add chain=forward action=accept connection-nat-state=dstnat"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depths[1],"srcList"),{"name":"if","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":55,"column":59},"end":{"line":55,"column":124}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depths[1],"srcList"),{"name":"if","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":59,"column":59},"end":{"line":59,"column":124}}})) != null ? stack1 : "")
     + " dst-address="
-    + ((stack1 = alias3(alias2(depths[1], "nas", {"start":{"line":55,"column":139},"end":{"line":55,"column":145}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depths[1], "nas", {"start":{"line":59,"column":139},"end":{"line":59,"column":145}} ), depth0)) != null ? stack1 : "")
     + " protocol="
-    + ((stack1 = alias3(alias2(depth0, "proto", {"start":{"line":55,"column":159},"end":{"line":55,"column":164}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "proto", {"start":{"line":59,"column":159},"end":{"line":59,"column":164}} ), depth0)) != null ? stack1 : "")
     + " dst-port="
-    + ((stack1 = alias3(alias2(depth0, "ports", {"start":{"line":55,"column":178},"end":{"line":55,"column":183}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "ports", {"start":{"line":59,"column":178},"end":{"line":59,"column":183}} ), depth0)) != null ? stack1 : "")
     + " comment="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"comment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":55,"column":194},"end":{"line":55,"column":214}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"comment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":59,"column":194},"end":{"line":59,"column":214}}})) != null ? stack1 : "")
     + "\n";
 },"14":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -496,15 +496,15 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "add chain=forward action=accept connection-nat-state=dstnat in-interface-list="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(depths[1],"lan"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":58,"column":78},"end":{"line":58,"column":96}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(depths[1],"lan"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":62,"column":78},"end":{"line":62,"column":96}}})) != null ? stack1 : "")
     + " dst-address="
-    + ((stack1 = alias3(alias2(depths[1], "nas", {"start":{"line":58,"column":111},"end":{"line":58,"column":117}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depths[1], "nas", {"start":{"line":62,"column":111},"end":{"line":62,"column":117}} ), depth0)) != null ? stack1 : "")
     + " protocol="
-    + ((stack1 = alias3(alias2(depth0, "proto", {"start":{"line":58,"column":131},"end":{"line":58,"column":136}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "proto", {"start":{"line":62,"column":131},"end":{"line":62,"column":136}} ), depth0)) != null ? stack1 : "")
     + " dst-port="
-    + ((stack1 = alias3(alias2(depth0, "ports", {"start":{"line":58,"column":150},"end":{"line":58,"column":155}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "ports", {"start":{"line":62,"column":150},"end":{"line":62,"column":155}} ), depth0)) != null ? stack1 : "")
     + " comment="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"hairpinComment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":58,"column":166},"end":{"line":58,"column":193}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"hairpinComment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":62,"column":166},"end":{"line":62,"column":193}}})) != null ? stack1 : "")
     + "\n";
 },"15":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -515,13 +515,13 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "add chain=forward action=accept connection-nat-state=dstnat src-address="
-    + ((stack1 = alias2(alias1(depths[1], "nas", {"start":{"line":61,"column":74},"end":{"line":61,"column":80}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depths[1], "nas", {"start":{"line":65,"column":74},"end":{"line":65,"column":80}} ), depth0)) != null ? stack1 : "")
     + " protocol="
-    + ((stack1 = alias2(alias1(depth0, "proto", {"start":{"line":61,"column":94},"end":{"line":61,"column":99}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "proto", {"start":{"line":65,"column":94},"end":{"line":65,"column":99}} ), depth0)) != null ? stack1 : "")
     + " src-port="
-    + ((stack1 = alias2(alias1(depth0, "ports", {"start":{"line":61,"column":113},"end":{"line":61,"column":118}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "ports", {"start":{"line":65,"column":113},"end":{"line":65,"column":118}} ), depth0)) != null ? stack1 : "")
     + " comment="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"replyComment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":61,"column":129},"end":{"line":61,"column":154}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"replyComment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":65,"column":129},"end":{"line":65,"column":154}}})) != null ? stack1 : "")
     + "\n";
 },"16":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -532,7 +532,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return ":if ([:len [/ip firewall filter find where chain=forward and dynamic=no and (action=drop or action=reject or action=tarpit or action=jump)]] > 0) do={/ip firewall filter move numbers=[/ip firewall filter find where comment~"
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"tagRegex"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":65,"column":223},"end":{"line":65,"column":244}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"tagRegex"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":69,"column":223},"end":{"line":69,"column":244}}})) != null ? stack1 : "")
     + "] destination=[:pick [/ip firewall filter find where chain=forward and dynamic=no and (action=drop or action=reject or action=tarpit or action=jump)] 0]}\n";
 },"17":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -543,14 +543,14 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\n# IPv6 has no NAT: the NAS's own ports are opened on its IPv6 address. The :if line moves the accepts\n# just above the last drop, reject or tarpit of the forward chain: with defconf that is \"drop\n# everything else not coming from LAN\", so defconf's \"drop invalid\" and bad_ipv6 drops stay above\n# them and keep dropping what they drop. Without such a rule they stay last.\n/ipv6 firewall address-list\nremove [find where list="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"listName"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":74,"column":24},"end":{"line":74,"column":45}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"listName"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":78,"column":24},"end":{"line":78,"column":45}}})) != null ? stack1 : "")
     + "]\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"v6"),"addresses"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":75,"column":0},"end":{"line":77,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"v6"),"addresses"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":79,"column":0},"end":{"line":81,"column":9}}})) != null ? stack1 : "")
     + "\n/ipv6 firewall filter\nremove [find where comment~"
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"tagRegex"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":80,"column":27},"end":{"line":80,"column":48}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"tagRegex"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":84,"column":27},"end":{"line":84,"column":48}}})) != null ? stack1 : "")
     + "]\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"v6"),"accepts"),{"name":"each","hash":{},"fn":container.program(18, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":81,"column":0},"end":{"line":84,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"v6"),"hasAccepts"),{"name":"if","hash":{},"fn":container.program(20, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":85,"column":0},"end":{"line":87,"column":7}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"v6"),"accepts"),{"name":"each","hash":{},"fn":container.program(18, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":85,"column":0},"end":{"line":88,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"v6"),"hasAccepts"),{"name":"if","hash":{},"fn":container.program(20, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":89,"column":0},"end":{"line":91,"column":7}}})) != null ? stack1 : "");
 },"18":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -560,26 +560,26 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "add chain=forward action=accept connection-state=!invalid in-interface-list="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(lookupProperty(depths[1],"v6"),"wan"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":82,"column":76},"end":{"line":82,"column":97}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depths[1],"v6"),"srcList"),{"name":"if","hash":{},"fn":container.program(19, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":82,"column":97},"end":{"line":82,"column":168}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(lookupProperty(depths[1],"v6"),"wan"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":86,"column":76},"end":{"line":86,"column":97}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depths[1],"v6"),"srcList"),{"name":"if","hash":{},"fn":container.program(19, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":86,"column":97},"end":{"line":86,"column":168}}})) != null ? stack1 : "")
     + " dst-address="
-    + ((stack1 = alias3(alias2(lookupProperty(depths[1],"v6"), "address", {"start":{"line":82,"column":183},"end":{"line":82,"column":196}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depths[1],"v6"), "address", {"start":{"line":86,"column":183},"end":{"line":86,"column":196}} ), depth0)) != null ? stack1 : "")
     + " protocol="
-    + ((stack1 = alias3(alias2(depth0, "proto", {"start":{"line":82,"column":210},"end":{"line":82,"column":215}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "proto", {"start":{"line":86,"column":210},"end":{"line":86,"column":215}} ), depth0)) != null ? stack1 : "")
     + " dst-port="
-    + ((stack1 = alias3(alias2(depth0, "ports", {"start":{"line":82,"column":229},"end":{"line":82,"column":234}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "ports", {"start":{"line":86,"column":229},"end":{"line":86,"column":234}} ), depth0)) != null ? stack1 : "")
     + " comment="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"comment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":82,"column":245},"end":{"line":82,"column":265}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"comment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":86,"column":245},"end":{"line":86,"column":265}}})) != null ? stack1 : "")
     + "\nadd chain=forward action=accept connection-state=established out-interface-list="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(lookupProperty(depths[1],"v6"),"wan"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":83,"column":80},"end":{"line":83,"column":101}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(lookupProperty(depths[1],"v6"),"wan"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":87,"column":80},"end":{"line":87,"column":101}}})) != null ? stack1 : "")
     + " src-address="
-    + ((stack1 = alias3(alias2(lookupProperty(depths[1],"v6"), "address", {"start":{"line":83,"column":116},"end":{"line":83,"column":129}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depths[1],"v6"), "address", {"start":{"line":87,"column":116},"end":{"line":87,"column":129}} ), depth0)) != null ? stack1 : "")
     + " protocol="
-    + ((stack1 = alias3(alias2(depth0, "proto", {"start":{"line":83,"column":143},"end":{"line":83,"column":148}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "proto", {"start":{"line":87,"column":143},"end":{"line":87,"column":148}} ), depth0)) != null ? stack1 : "")
     + " src-port="
-    + ((stack1 = alias3(alias2(depth0, "ports", {"start":{"line":83,"column":162},"end":{"line":83,"column":167}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "ports", {"start":{"line":87,"column":162},"end":{"line":87,"column":167}} ), depth0)) != null ? stack1 : "")
     + " comment="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"replyComment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":83,"column":178},"end":{"line":83,"column":203}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"replyComment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":87,"column":178},"end":{"line":87,"column":203}}})) != null ? stack1 : "")
     + "\n";
 },"19":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -590,7 +590,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return " src-address-list="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depths[1],"v6"),"srcList"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":82,"column":136},"end":{"line":82,"column":161}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"rosWord").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depths[1],"v6"),"srcList"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":86,"column":136},"end":{"line":86,"column":161}}})) != null ? stack1 : "");
 },"20":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -600,7 +600,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return ":if ([:len [/ipv6 firewall filter find where chain=forward and dynamic=no and (action=drop or action=reject or action=tarpit)]] > 0) do={:local drops [/ipv6 firewall filter find where chain=forward and dynamic=no and (action=drop or action=reject or action=tarpit)]; /ipv6 firewall filter move numbers=[/ipv6 firewall filter find where comment~"
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"tagRegex"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":86,"column":344},"end":{"line":86,"column":365}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"tagRegex"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":90,"column":344},"end":{"line":90,"column":365}}})) != null ? stack1 : "")
     + "] destination=[:pick $drops ([:len $drops] - 1)]}\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -611,29 +611,30 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":3,"column":9}}})) != null ? stack1 : "")
-    + "\n# Nothing changes unless the interface lists the rules name exist: a rule on a missing list would be\n# added and forward nothing. :error stops the script here, before the first remove.\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"needed"),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":0},"end":{"line":9,"column":9}}})) != null ? stack1 : "")
+    + "\n# The whole script is one block: pasted into a terminal, a failed check stops it as /import would\n# (line by line, a terminal runs the next lines anyway). Nothing changes unless the interface lists\n# the rules name exist: a rule on a missing list would be added and forward nothing.\n{\n:local lists \"\"\n:foreach l in=[/interface list find] do={:set lists ($lists . \" \" . [/interface list get $l name])}\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"needed"),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":0},"end":{"line":13,"column":9}}})) != null ? stack1 : "")
     + "\n/ip firewall address-list\nremove [find where list="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"listName"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":12,"column":24},"end":{"line":12,"column":45}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"listName"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":16,"column":24},"end":{"line":16,"column":45}}})) != null ? stack1 : "")
     + "]\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"addresses"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":15,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"addresses"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":17,"column":0},"end":{"line":19,"column":9}}})) != null ? stack1 : "")
     + "\n/ip firewall nat\nremove [find where comment~"
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"tagRegex"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":18,"column":27},"end":{"line":18,"column":48}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"tagRegex"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":22,"column":27},"end":{"line":22,"column":48}}})) != null ? stack1 : "")
     + "]\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"nat"),{"name":"each","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":19,"column":0},"end":{"line":21,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"hairpin"),{"name":"if","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":22,"column":0},"end":{"line":27,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"nat"),{"name":"each","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":23,"column":0},"end":{"line":25,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"hairpin"),{"name":"if","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":26,"column":0},"end":{"line":31,"column":7}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"hairpin"),{"name":"if","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.program(9, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":29,"column":0},"end":{"line":34,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"hairpin"),{"name":"if","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.program(9, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":33,"column":0},"end":{"line":38,"column":7}}})) != null ? stack1 : "")
     + "/ip firewall mangle\nremove [find where comment~"
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"tagRegex"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":36,"column":27},"end":{"line":36,"column":48}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"tagRegex"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":40,"column":27},"end":{"line":40,"column":48}}})) != null ? stack1 : "")
     + "]\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"hairpin"),{"name":"if","hash":{},"fn":container.program(10, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":37,"column":0},"end":{"line":41,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"hairpin"),{"name":"if","hash":{},"fn":container.program(10, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":41,"column":0},"end":{"line":45,"column":7}}})) != null ? stack1 : "")
     + "\n# Forward rules. The default configuration (defconf) already lets dst-natted connections through:\n# its \"drop all from WAN not DSTNATed\" skips them. A custom firewall may drop them, so each NAS port\n# list gets a narrow accept (connection-nat-state=dstnat, dst-address = the NAS, dst-port = its\n# ports) and a reply accept (src-address = the NAS, src-port = its ports) for firewalls without an\n# \"accept established,related\" rule. The :if line then moves them above the first drop, reject,\n# tarpit or jump rule of the forward chain: with defconf that is \"drop invalid\", below fasttrack and\n# \"accept established,related\", so fasttrack keeps working. Without such a rule they stay last,\n# where the chain already accepts. place-before=0 is not used: it would put them above fasttrack.\n/ip firewall filter\nremove [find where comment~"
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"tagRegex"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":52,"column":27},"end":{"line":52,"column":48}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"tagRegex"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":56,"column":27},"end":{"line":56,"column":48}}})) != null ? stack1 : "")
     + "]\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"filter"),{"name":"each","hash":{},"fn":container.program(12, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":53,"column":0},"end":{"line":63,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"hasFilter"),{"name":"if","hash":{},"fn":container.program(16, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":64,"column":0},"end":{"line":66,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"v6"),{"name":"if","hash":{},"fn":container.program(17, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":67,"column":0},"end":{"line":88,"column":7}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"filter"),{"name":"each","hash":{},"fn":container.program(12, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":57,"column":0},"end":{"line":67,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"hasFilter"),{"name":"if","hash":{},"fn":container.program(16, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":68,"column":0},"end":{"line":70,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"v6"),{"name":"if","hash":{},"fn":container.program(17, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":71,"column":0},"end":{"line":92,"column":7}}})) != null ? stack1 : "")
+    + "}\n";
 },"useData":true,"useDepths":true},
   },
   "miniupnpd/default": {
@@ -1714,7 +1715,7 @@ export const templates: Record<string, TemplateSpec> = {
 
   return "#!/bin/vbash\n"
     + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":0},"end":{"line":4,"column":9}}})) != null ? stack1 : "")
-    + "\n# Everything runs in a subshell: pasted into a shell, its `exit` and `exec` end only the subshell,\n# never your session. Run it as a file: vbash FILE.\n(\n# shellcheck disable=SC2121 # set is VyOS's configure command here, not the shell builtin\n# VyOS's Command Scripting docs: configuration scripts run in the vyattacfg group, never with sudo.\nif [ \"$(id -u)\" = 0 ]; then\n  echo "
+    + "\n# Run this as a file (vbash FILE), never pasted: VyOS's script-template defines configure-mode\n# commands as aliases, which bash expands only in lines read after it is sourced, so the part after\n# it must stay at the top level. To paste into configure mode, use synfw's --format commands.\n# shellcheck disable=SC2121 # set is VyOS's configure command here, not the shell builtin\n# VyOS's Command Scripting docs: configuration scripts run in the vyattacfg group, never with sudo.\nif [ \"$(id -u)\" = 0 ]; then\n  echo "
     + ((stack1 = lookupProperty(helpers,"shQuote").call(alias1,lookupProperty(depth0,"rootMessage"),{"name":"shQuote","hash":{},"data":data,"loc":{"start":{"line":12,"column":7},"end":{"line":12,"column":30}}})) != null ? stack1 : "")
     + " >&2\n  exit 1\nfi\nif [ \"$(id -g -n)\" != vyattacfg ]; then\n  exec sg vyattacfg -c \"/bin/vbash $(printf '%q' \"$(readlink -f \"$0\")\")\"\nfi\n\n# Nothing changes unless every interface the rules name exists: a rule on a missing interface would\n# commit and forward nothing.\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"sh-need-links"),depth0,{"name":"sh-need-links","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
@@ -1746,7 +1747,7 @@ export const templates: Record<string, TemplateSpec> = {
     + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"lists"),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":58,"column":0},"end":{"line":60,"column":9}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"groups"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":61,"column":0},"end":{"line":63,"column":9}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"blocks"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":64,"column":0},"end":{"line":69,"column":9}}})) != null ? stack1 : "")
-    + "\ncommit\nif cli-shell-api sessionChanged; then\n  echo 'synfw: the commit failed (see the messages above). VyOS commits NAT before the firewall, so the NAT rules may be' >&2\n  echo 'synfw: live while the firewall rules are not: fix the cause and run this script again, or remove them (see the header).' >&2\n  exit\n  builtin exit 1\nfi\nsave\nif cli-shell-api sessionUnsaved; then\n  echo 'synfw: committed but not saved; run save in configure mode so the rules survive a reboot' >&2\nfi\nexit\n)\n";
+    + "\ncommit\nif cli-shell-api sessionChanged; then\n  echo 'synfw: the commit failed (see the messages above). VyOS commits NAT before the firewall, so the NAT rules may be' >&2\n  echo 'synfw: live while the firewall rules are not: fix the cause and run this script again, or remove them (see the header).' >&2\n  exit\n  builtin exit 1\nfi\nsave\nif cli-shell-api sessionUnsaved; then\n  echo 'synfw: committed but not saved; run save in configure mode so the rules survive a reboot' >&2\nfi\nexit\n";
 },"usePartial":true,"useData":true},
   },
 };

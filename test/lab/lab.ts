@@ -79,11 +79,12 @@ export function labAvailability(tools: string[]): Availability {
 
 /**
  * describe() when the lab can run. Otherwise, with CI=true, a suite whose one test fails with
- * the reason; without CI, describe.skip and one console line saying what is missing.
+ * the reason; without CI, describe.skip and one console line saying what is missing (and `hint`:
+ * how to get it).
  */
-export function labDescribe(name: string, avail: Availability, options: { timeout: number }, body: () => void): void {
+export function labDescribe(name: string, avail: Availability, options: { timeout: number; hint?: string }, body: () => void): void {
   if (avail.ok) {
-    describe(name, options, body);
+    describe(name, { timeout: options.timeout }, body);
   } else if (process.env.CI === 'true') {
     describe(name, () => {
       test('the lab can run here (CI=true: a missing prerequisite fails instead of skipping)', () => {
@@ -91,7 +92,7 @@ export function labDescribe(name: string, avail: Availability, options: { timeou
       });
     });
   } else {
-    console.log(`[synfw lab] skipped ${name}: ${avail.why} (run as root with the tools installed; see test/lab/README.md)`);
+    console.log(`[synfw lab] skipped ${name}: ${avail.why} (${options.hint ?? 'run as root with the tools installed; see test/lab/README.md'})`);
     describe.skip(name, body);
   }
 }
@@ -170,7 +171,7 @@ export async function must(argv: string[], opts: ExecOptions = {}): Promise<Exec
 // ---------------------------------------------------------------------------------------------
 // Namespaces
 
-/** Whether a process exists (owned by anyone). */
+/** Whether a process of that pid is alive (owned by anyone). */
 export function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -204,12 +205,21 @@ export async function sweepStaleLabs(): Promise<string[]> {
     }
     await exec(['ip', 'netns', 'del', ns]);
   }
-  // Their temp directories (scripts, miniupnpd.conf): synfw-<pid>-<n>-XXXXXX.
+  sweepStaleTempDirs();
+  return stale;
+}
+
+/** Deletes the temp directories (synfw-<pid>-<n>-XXXXXX) of runs whose process is gone. */
+export function sweepStaleTempDirs(): void {
   for (const entry of readdirSync(tmpdir())) {
     const m = TMP_NAME.exec(entry);
     if (m && Number(m[1]) !== process.pid && !pidAlive(Number(m[1]))) rmSync(join(tmpdir(), entry), { recursive: true, force: true });
   }
-  return stale;
+}
+
+/** A new temp directory named like a lab's, so that sweepStaleTempDirs removes it after a crash. */
+export function labTempDir(): string {
+  return mkdtempSync(join(tmpdir(), `${PREFIX}-${++counter}-`));
 }
 
 const liveLabs = new Set<Lab>();

@@ -19,7 +19,7 @@ import {
   type ProbeResult,
 } from './lab.js';
 
-export type RouterTarget = 'iptables' | 'nftables' | 'openwrt';
+export type RouterTarget = 'iptables' | 'nftables' | 'openwrt' | 'vyos';
 
 /**
  * The router's devices in the lab for targets whose router.wan and router.lan name something other

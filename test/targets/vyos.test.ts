@@ -4,9 +4,7 @@
 // shellcheck; the profile options; hostile text; golden files.
 
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { describe, expect, it, test, type TestContext } from 'vitest';
 import type { Plan } from '../../src/plan/types.js';
 import { vyosText } from '../../src/render/escape/vyos.js';
@@ -20,26 +18,16 @@ import { info as vyosInfo } from '../../src/targets/vyos/info.js';
 import { ruleBase, RULES_MAX } from '../../src/targets/vyos/view.js';
 
 const DESCRIPTION_MAX = vyosInfo.comments.max;
-import { hostilePlan, HOSTILE_TEXTS, manyPortsPlan, samplePlan, customForward as fwd } from '../fixtures/plans.js';
+import { allOptionsPlan as optionsPlan, hostilePlan, HOSTILE_TEXTS, manyPortsPlan, samplePlan, customForward as fwd } from '../fixtures/plans.js';
 import { parseVyosCommands, parseVyosScript, VyosSyntaxError } from '../support/parse-vyos.js';
 import { applyCommands, LISTS, recoverVyos, VyosConfigError, type VyCmd, type VyosRecovered } from '../support/parse-vyos-model.js';
+import { runOnStub } from '../support/vyos-stub.js';
 import { ALL_PROFILES, goldenPath, planOf, profileSlug, VERSION } from '../support/profiles.js';
 
 const render = (plan: Plan, format?: string) => target.render(plan, { version: VERSION, ...(format ? { format } : {}) });
 const script = (plan: Plan) => render(plan).text;
 const commands = (plan: Plan) => render(plan, 'commands').text;
 
-
-/** Every option on: two IPv4 and one IPv6 source, hairpin on br-lan, a NAS IPv6 address. */
-const optionsPlan = (extra: Partial<Plan> = {}): Plan =>
-  samplePlan({
-    allowFrom: ['198.51.100.0/24', '203.0.113.7/32'],
-    allowFrom6: ['2001:db8:100::/48'],
-    hairpin: true,
-    router: { lan: 'br-lan' },
-    nas: { ...samplePlan().nas, address6: '2001:db8::10' },
-    ...extra,
-  });
 
 // ---- what the plan asks for, computed without the target's code ------------------------------
 
@@ -448,92 +436,6 @@ function need(ctx: TestContext, tools: string[]): void {
   if (!missing.length) return;
   if (CI) throw new Error(`required for this test: ${missing.join(', ')}`);
   ctx.skip(`skipped: ${missing.join(', ')} not installed`);
-}
-
-// cli-shell-api over a fixture of the active config: "PATH<TAB>NUMBER<TAB>DESCRIPTION" lines for
-// rules, "KIND NAME" lines for groups; listActiveNodes prints 'a' 'b' as the real one does.
-const STUB_API = String.raw`#!/bin/bash
-d=$SYNFW_STUB_DIR
-case $1 in
-  listActiveNodes) shift; out=''; while IFS=$'\t' read -r p n _; do [ "$p" = "$*" ] && out="$out '$n'"; done < "$d/rules"; printf '%s' "${'$'}{out# }" ;;
-  returnActiveValue) shift; while IFS=$'\t' read -r p n desc; do [ "$p $n description" = "$*" ] && printf '%s' "$desc"; done < "$d/rules"; true ;;
-  existsActive) shift; grep -qxF "$*" "$d/groups" ;;
-  sessionChanged) [ -e "$d/commit-fails" ] ;;
-  sessionUnsaved) false ;;
-  *) echo "unexpected: cli-shell-api $*" >&2; exit 99 ;;
-esac
-`;
-const STUB_ID = String.raw`#!/bin/sh
-case "$*" in
-  -u) echo "${'$'}{SYNFW_STUB_UID:-1000}" ;;
-  '-g -n') echo "${'$'}{SYNFW_STUB_GROUP:-vyattacfg}" ;;
-  *) echo "unexpected: id $*" >&2; exit 99 ;;
-esac
-`;
-const STUB_IP = String.raw`#!/bin/sh
-case "$1 $2 $3 $4 $5" in
-  '-4 -o addr show dev') f="$SYNFW_STUB_DIR/addr-$6" ;;
-  '-4 -o route show dev') f="$SYNFW_STUB_DIR/route-$6" ;;
-  *) echo "unexpected: ip $*" >&2; exit 99 ;;
-esac
-if [ -e "$f" ]; then cat "$f"; fi
-`;
-const STUB_SG = String.raw`#!/bin/sh
-printf '%s\n' "$@" > "$SYNFW_STUB_DIR/sg"
-`;
-// The script-template stand-in: configure-mode commands log their arguments (NUL-separated, a \001
-// record end); configure and exit are aliases, as in VyOS's script-template.
-const STUB_TEMPLATE = String.raw`shopt -s expand_aliases
-synfw_stub_log() { { printf '%s\0' "$@"; printf '\001\0'; } >> "$SYNFW_STUB_DIR/calls"; }
-set() { synfw_stub_log set "$@"; }
-delete() { synfw_stub_log delete "$@"; }
-commit() { synfw_stub_log commit "$@"; }
-save() { synfw_stub_log save "$@"; }
-synfw_stub_configure() { synfw_stub_log configure; echo ':'; }
-synfw_stub_exit() { synfw_stub_log exit; echo ':'; }
-alias configure='eval $(synfw_stub_configure)'
-alias exit='eval $(synfw_stub_exit)'
-`;
-
-interface Router {
-  uid?: string;
-  group?: string;
-  /** Active rules: [list path, number, description]. */
-  rules?: [string, number, string][];
-  groups?: string[];
-  addr?: Record<string, string>;
-  route?: Record<string, string>;
-  commitFails?: boolean;
-}
-
-/** Runs the script with bash against a stub router; returns its status, stderr and the CLI calls. */
-function runOnStub(text: string, router: Router = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'synfw-vyos-'));
-  try {
-    mkdirSync(join(dir, 'bin'));
-    for (const [name, body] of [['cli-shell-api', STUB_API], ['id', STUB_ID], ['ip', STUB_IP], ['sg', STUB_SG]] as const) {
-      writeFileSync(join(dir, 'bin', name), body);
-      chmodSync(join(dir, 'bin', name), 0o755);
-    }
-    writeFileSync(join(dir, 'template'), STUB_TEMPLATE);
-    writeFileSync(join(dir, 'rules'), (router.rules ?? []).map((r) => `${r.join('\t')}\n`).join(''));
-    writeFileSync(join(dir, 'groups'), (router.groups ?? []).map((g) => `firewall group ${g}\n`).join(''));
-    for (const [k, v] of Object.entries(router.addr ?? {})) writeFileSync(join(dir, `addr-${k}`), v);
-    for (const [k, v] of Object.entries(router.route ?? {})) writeFileSync(join(dir, `route-${k}`), v);
-    if (router.commitFails) writeFileSync(join(dir, 'commit-fails'), '');
-    const source = 'source /opt/vyatta/etc/functions/script-template\n';
-    expect(text.split(source)).toHaveLength(2);
-    const path = join(dir, 'synfw-test.sh');
-    writeFileSync(path, text.replace(source, `source '${dir}/template'\n`));
-    const env = { PATH: `${dir}/bin:${process.env.PATH}`, SYNFW_STUB_DIR: dir, SYNFW_STUB_UID: router.uid ?? '1000', SYNFW_STUB_GROUP: router.group ?? 'vyattacfg' };
-    const r = spawnSync('bash', [path], { env, encoding: 'utf8', cwd: dir });
-    const raw = existsSync(join(dir, 'calls')) ? readFileSync(join(dir, 'calls'), 'utf8') : '';
-    const calls = raw.split('\u0001\0').filter(Boolean).map((rec) => rec.split('\0').slice(0, -1));
-    const sg = existsSync(join(dir, 'sg')) ? readFileSync(join(dir, 'sg'), 'utf8') : null;
-    return { status: r.status, stderr: r.stderr, calls, sg, path };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 /** set/delete calls as parsed commands; the looked-up addresses become the variables they came from. */
