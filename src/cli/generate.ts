@@ -17,8 +17,8 @@ export interface GenerateRequest {
   out?: string;
   outDir?: string;
   merge?: string;
-  upnpMax?: number;
-  upnpLease?: number;
+  /** The values of the targets' own flags (--upnp-max, --router, ...), by RenderOptions key. */
+  options?: Omit<Partial<RenderOptions>, 'version' | 'format' | 'merge'>;
   strict: boolean;
 }
 
@@ -27,8 +27,7 @@ export async function generate(req: GenerateRequest): Promise<void> {
   const options: RenderOptions = {
     version: synfwVersion(),
     format: req.format,
-    ...(req.upnpMax !== undefined ? { upnpMax: req.upnpMax } : {}),
-    ...(req.upnpLease !== undefined ? { upnpLease: req.upnpLease } : {}),
+    ...req.options,
     ...(req.merge !== undefined ? { merge: { file: req.merge, text: readText(req.merge, 'config to merge into') } } : {}),
   };
   const ids = req.target === 'all' ? targetIds : [req.target];

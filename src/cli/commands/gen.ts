@@ -30,6 +30,7 @@ interface Args {
   merge?: string;
   'upnp-max'?: number;
   'upnp-lease'?: number;
+  router?: string;
   strict: boolean;
 }
 
@@ -51,7 +52,8 @@ export const genCommand: CommandModule<object, Args> = {
       .option('out-dir', { type: 'string', describe: 'With --target all: directory for <profile>.<target>.<ext> files' })
       .option('strict', { type: 'boolean', default: false, describe: 'Fail (exit 1) on profile warnings too' });
     for (const [flag, { decl, ids }] of flags) {
-      const describe = `${ids.join(', ')}: ${decl.describe}${decl.kind === 'integer' ? ` (default ${decl.default})` : ''}`;
+      const values = decl.kind === 'choice' ? `; one of ${Object.keys(decl.choices).join(', ')}` : '';
+      const describe = `${ids.join(', ')}: ${decl.describe}${values}${decl.kind === 'file' ? '' : ` (default ${decl.default})`}`;
       b = b.option(flag, { type: decl.kind === 'integer' ? 'number' : 'string', describe, ...(decl.alias ? { alias: decl.alias } : {}) });
     }
     return b
@@ -70,7 +72,7 @@ export const genCommand: CommandModule<object, Args> = {
           const value = (a as Record<string, unknown>)[flag];
           if (value === undefined) continue;
           if (a.target !== 'all' && !ids.includes(a.target as TargetId)) throw new UsageError(`--${flag} is for --target ${ids.join(' or ')}`);
-          const problem = decl.kind === 'integer' ? cliOptionProblem(TARGETS[ids[0]!], flag, value) : undefined;
+          const problem = decl.kind === 'file' ? undefined : cliOptionProblem(TARGETS[ids[0]!], flag, value);
           if (problem) throw new UsageError(problem);
         }
         return true;
@@ -78,10 +80,17 @@ export const genCommand: CommandModule<object, Args> = {
       .example('$0 gen profiles/home.yaml --target openwrt', 'uci commands on stdout, to paste into the router')
       .example('$0 gen profiles/home.yaml -t iptables --format restore -o home.rules', 'iptables-restore input, written atomically')
       .example('$0 gen profiles/home.yaml -t pfsense --merge config-backup.xml -o merged.xml', 'pfSense backup with this profile\'s rules replaced')
+      .example('$0 gen profiles/home.yaml -t checklist --router fritzbox -f html -o home.html', 'a page to tick off while typing the rules into a FRITZ!Box')
       .example('$0 gen profiles/home.yaml --target all --out-dir out/', 'one file per target');
   },
   handler: async (args) => {
     const { generate } = await import('../generate.js');
+    // Every target flag but --merge (a file the command reads) goes to the targets as it is.
+    const options = Object.fromEntries(
+      (Object.entries(CLI_OPTION_KEYS) as [CliFlag, string][])
+        .filter(([flag]) => flag !== 'merge' && (args as Record<string, unknown>)[flag] !== undefined)
+        .map(([flag, key]) => [key, (args as Record<string, unknown>)[flag]]),
+    );
     await generate({
       profile: args.profile,
       target: args.target,
@@ -89,8 +98,7 @@ export const genCommand: CommandModule<object, Args> = {
       out: args.out,
       outDir: args['out-dir'],
       merge: args.merge,
-      ...(args['upnp-max'] !== undefined ? { [CLI_OPTION_KEYS['upnp-max']]: args['upnp-max'] } : {}),
-      ...(args['upnp-lease'] !== undefined ? { [CLI_OPTION_KEYS['upnp-lease']]: args['upnp-lease'] } : {}),
+      options,
       strict: args.strict,
     });
   },
