@@ -79,11 +79,12 @@ export function labAvailability(tools: string[]): Availability {
 
 /**
  * describe() when the lab can run. Otherwise, with CI=true, a suite whose one test fails with
- * the reason; without CI, describe.skip and one console line saying what is missing.
+ * the reason; without CI, describe.skip and one console line saying what is missing (and `hint`,
+ * what to do about it, for suites that need something else than the router lab).
  */
-export function labDescribe(name: string, avail: Availability, options: { timeout: number }, body: () => void): void {
+export function labDescribe(name: string, avail: Availability, options: { timeout: number; hint?: string }, body: () => void): void {
   if (avail.ok) {
-    describe(name, options, body);
+    describe(name, { timeout: options.timeout }, body);
   } else if (process.env.CI === 'true') {
     describe(name, () => {
       test('the lab can run here (CI=true: a missing prerequisite fails instead of skipping)', () => {
@@ -91,7 +92,7 @@ export function labDescribe(name: string, avail: Availability, options: { timeou
       });
     });
   } else {
-    console.log(`[synfw lab] skipped ${name}: ${avail.why} (run as root with the tools installed; see test/lab/README.md)`);
+    console.log(`[synfw lab] skipped ${name}: ${avail.why} (${options.hint ?? 'run as root with the tools installed; see test/lab/README.md'})`);
     describe.skip(name, body);
   }
 }
