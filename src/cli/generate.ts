@@ -19,9 +19,10 @@ export interface GenerateRequest {
   format?: string;
   out?: string;
   outDir?: string;
+  /** --merge: the config.xml to read and merge into. */
   merge?: string;
-  upnpMax?: number;
-  upnpLease?: number;
+  /** The targets' other flags as RenderOptions keys. */
+  options: Record<string, number | string>;
   strict: boolean;
 }
 
@@ -49,8 +50,7 @@ export async function generate(req: GenerateRequest): Promise<void> {
   const options: RenderOptions = {
     version: synfwVersion(),
     format: req.format,
-    ...(req.upnpMax !== undefined ? { upnpMax: req.upnpMax } : {}),
-    ...(req.upnpLease !== undefined ? { upnpLease: req.upnpLease } : {}),
+    ...req.options,
     ...(merge ? { merge: { file: merge.name, text: merge.text } } : {}),
   };
   const ids = req.target === 'all' ? targetIds : [req.target];
