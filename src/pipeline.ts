@@ -2,9 +2,10 @@
 // process: the CLI reads the file and prints what comes back.
 
 import { catalog, indexCatalog, type CatalogIndex } from './catalog/catalog.js';
-import type { Diagnostic } from './diagnostics.js';
+import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import type { Plan } from './plan/types.js';
 import { parseYaml } from './profile/parse.js';
+import { pruneInvalid } from './profile/prune.js';
 import { validateProfile } from './profile/validate.js';
 import { resolvePlan } from './resolve/resolve.js';
 
@@ -17,10 +18,22 @@ export function catalogIndex(): CatalogIndex {
 
 export type PlanResult = { plan: Plan; diagnostics: Diagnostic[] } | { plan?: undefined; diagnostics: Diagnostic[] };
 
+/**
+ * Every diagnostic that can be found in one run, sorted by position. A schema error does not hide
+ * the resolver's errors about the rest of the profile: the invalid entries are cut out and the
+ * rest is resolved. Only errors are kept from that partial run (warnings come once the profile is
+ * valid), and "nothing to forward" only when no allowRisky entry was cut.
+ */
 export function planFromText(text: string, file: string, index: CatalogIndex = catalogIndex()): PlanResult {
   const parsed = parseYaml(text, file);
   if (!parsed.ok) return { diagnostics: parsed.diagnostics };
   const valid = validateProfile(parsed.doc, file);
-  if (!valid.ok) return { diagnostics: valid.diagnostics };
-  return resolvePlan(valid.profile, { file, catalog: index, doc: parsed.doc });
+  if (valid.ok) return resolvePlan(valid.profile, { file, catalog: index, doc: parsed.doc });
+  const pruned = pruneInvalid(parsed.doc.data, valid.invalid);
+  if (!pruned) return { diagnostics: valid.diagnostics };
+  const riskyCut = pruned.cut.some((p) => p.startsWith('/allowRisky'));
+  const more = resolvePlan(pruned.profile, { file, catalog: index, doc: parsed.doc, partial: true }).diagnostics.filter(
+    (d) => d.severity === 'error' && !(riskyCut && d.code === 'SFW208'),
+  );
+  return { diagnostics: sortDiagnostics([...valid.diagnostics, ...more]) };
 }

@@ -2,16 +2,22 @@
 // `node dist/build/main.js --check`: exits 1 when any of them is stale.
 
 import { readFileSync, writeFileSync } from 'node:fs';
+import type { Catalog } from '../catalog/types.js';
 import { buildCatalogJson, CATALOG_JSON_PATH, CATALOG_YAML_PATH } from './catalog.js';
 import { buildSchemaValidator, SCHEMA_VALIDATOR_PATH } from './schema.js';
+import { SCHEMA_PATH, schemaWithCatalogApps } from './schema-apps.js';
 import { buildTemplatesModule, TEMPLATES_MODULE_PATH } from './templates.js';
 
 const root = new URL('../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
 
+// Each output is built from the fresh one before it: catalog -> schema's app list -> validator.
+const catalogJson = buildCatalogJson(read(CATALOG_YAML_PATH));
+const schema = schemaWithCatalogApps(read(SCHEMA_PATH), JSON.parse(catalogJson) as Catalog);
 const outputs: Array<[string, () => string]> = [
-  [CATALOG_JSON_PATH, () => buildCatalogJson(read(CATALOG_YAML_PATH))],
-  [SCHEMA_VALIDATOR_PATH, () => buildSchemaValidator(read('schema/profile.schema.json'))],
+  [CATALOG_JSON_PATH, () => catalogJson],
+  [SCHEMA_PATH, () => schema],
+  [SCHEMA_VALIDATOR_PATH, () => buildSchemaValidator(schema)],
   [TEMPLATES_MODULE_PATH, () => buildTemplatesModule(new URL('templates/', root))],
 ];
 

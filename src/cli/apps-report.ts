@@ -3,7 +3,8 @@
 
 import { appSourceKeys, openableSources } from '../catalog/catalog.js';
 import type { Catalog, CatalogApp, CatalogPort, CatalogSource, Exposure, SharedPort } from '../catalog/types.js';
-import { table } from './table.js';
+import { table, wrapParagraph } from './table.js';
+import { classColumnStyle } from './terminal.js';
 
 export const portText = (p: Pick<CatalogPort, 'port' | 'end' | 'proto'>) => `${p.port}${p.end ? `-${p.end}` : ''}/${p.proto}`;
 
@@ -51,8 +52,8 @@ export function appsTable(catalog: Catalog): string {
       return [app.id, name, classes.join(', ') || '-', ports || '-'];
     });
   return (
-    `${table(['ID', 'NAME', 'CLASSES', 'PORTS'], rows, '')}\n\n` +
-    `${catalog.apps.length} apps. \`synfw apps ID\` shows one in detail; \`synfw why PORT\` shows which apps use a port.\n`
+    `${table(['ID', 'NAME', 'CLASSES', 'PORTS'], rows, '', { style: classColumnStyle(2), optional: [1] })}\n\n` +
+    `${wrapParagraph(`${catalog.apps.length} apps. \`synfw apps ID\` shows one in detail; \`synfw why PORT\` shows which apps use a port.`)}\n`
   );
 }
 
@@ -84,6 +85,8 @@ export function appDetail(catalog: Catalog, app: CatalogApp): string {
           const window = portWindow(p);
           return [p.label, portText(p), classText(p.exposure, p.encrypted), p.configurable ? 'yes' : 'no', refs(p.sources), `${p.purpose}${window ? ` (${window})` : ''}`];
         }),
+        '  ',
+        { style: classColumnStyle(2), optional: [4, 3] },
       ),
     );
     const notes = app.ports.filter((p) => p.notes);
@@ -104,7 +107,9 @@ export function appDetail(catalog: Catalog, app: CatalogApp): string {
     out.push('', 'Sources:');
     list.forEach((s, i) => out.push(`  ${i + 1}. ${s.title}: ${s.url}`));
   }
-  return `${out.join('\n')}\n`;
+  // Free-text lines wrap to the terminal like the tables (a table's lines are short enough already);
+  // a source stays on one line with its link, like an entry of a reference list.
+  return `${out.map((l) => (/^ {2}\d+\. .*: https?:\/\//.test(l) ? l : wrapParagraph(l))).join('\n')}\n`;
 }
 
 interface PublicSource {

@@ -1,16 +1,15 @@
-// `synfw init`: a starter profile that validates as written, with the yaml-language-server line
-// pointing at the schema relative to where the file will live.
+// `synfw init`: a starter profile that passes `synfw check --strict` as written, with the
+// yaml-language-server line pointing at synfw.schema.json beside it (written too when missing).
 
 import { existsSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { UsageError } from '../diagnostics.js';
-import { catalogIndex } from '../pipeline.js';
-import { checkIPv4 } from '../resolve/addresses.js';
+import { dirname, join } from 'node:path';
+import { escapeUnsafe, quote, UsageError } from '../diagnostics.js';
+import { catalogIndex, planFromText } from '../pipeline.js';
+import { checkIPv4, isPrivateIPv4 } from '../resolve/addresses.js';
 import { didYouMean } from '../suggest.js';
-import { writeAtomic } from './io.js';
-
-const SCHEMA = fileURLToPath(new URL('../../schema/profile.schema.json', import.meta.url));
+import { writeStderr, writeStdout } from './output.js';
+import { SCHEMA_FILE_NAME, schemaText } from './schema-file.js';
+import { writeFileAtomic } from './write-output.js';
 
 export function starterProfile(schemaRef: string, address: string, apps: string[]): string {
   return `# yaml-language-server: $schema=${schemaRef}
@@ -36,23 +35,33 @@ ${apps.map((a) => `  - ${a}`).join('\n')}
 `;
 }
 
-export function runInit(args: { address?: string; app?: string[]; out?: string }): void {
+export async function runInit(args: { address?: string; app?: string[]; out?: string }): Promise<void> {
   const address = args.address ?? '192.168.1.10';
   const checked = checkIPv4(address);
-  if (!checked.ok) throw new UsageError(`--address "${address}" ${checked.message}`);
+  if (!checked.ok) throw new UsageError(`--address ${quote(address)} ${checked.message}`);
   const index = catalogIndex();
   const apps = args.app?.length ? args.app : ['dsm'];
   for (const a of apps) {
-    if (!index.byName.has(a)) throw new UsageError(`--app: unknown app "${a}"${didYouMean(a, index.byName.keys())}; \`synfw apps\` lists them`);
+    if (!index.byName.has(a)) throw new UsageError(`--app: unknown app ${quote(a)}${didYouMean(a, index.byName.keys())}; \`synfw apps\` lists them`);
   }
-  const dir = args.out !== undefined ? dirname(resolve(args.out)) : process.cwd();
-  const schemaRef = relative(dir, SCHEMA).split('\\').join('/');
-  const text = starterProfile(schemaRef, checked.value, apps);
-  if (args.out === undefined) {
-    process.stdout.write(text);
+  const text = starterProfile(SCHEMA_FILE_NAME, checked.value, apps);
+  // The starter must pass check as written: an app with nothing safe to forward is refused here.
+  const problem = planFromText(text, 'starter').diagnostics.find((d) => d.severity === 'error');
+  if (problem) throw new UsageError(`the starter profile would not pass check: ${problem.message}`);
+  if (!isPrivateIPv4(checked.value)) {
+    writeStderr(`synfw: warning: --address ${checked.value} is not a private LAN address; check it is the NAS's LAN address\n`);
+  }
+  if (args.out === undefined || args.out === '-') {
+    await writeStdout(text);
+    writeStderr(`synfw: save the schema beside the profile for your editor: synfw schema -o ${SCHEMA_FILE_NAME}\n`);
     return;
   }
   if (existsSync(args.out)) throw new UsageError(`${args.out} exists; synfw init never overwrites a file`);
-  writeAtomic(args.out, text, { noClobber: true });
-  process.stderr.write(`wrote ${args.out}\n`);
+  writeFileAtomic(args.out, text, { noClobber: true });
+  writeStderr(`wrote ${escapeUnsafe(args.out)}\n`);
+  const schemaPath = join(dirname(args.out), SCHEMA_FILE_NAME);
+  if (!existsSync(schemaPath)) {
+    writeFileAtomic(schemaPath, schemaText(), { noClobber: true });
+    writeStderr(escapeUnsafe(`wrote ${schemaPath} (the schema your editor reads; \`synfw schema -o ${schemaPath}\` refreshes it)`) + '\n');
+  }
 }

@@ -1,68 +1,115 @@
 #!/usr/bin/env node
 // synfw's command line. Commands load their modules when they run, so `synfw gen` pays only for the
 // parser, the catalog and the one target it renders. The published binary is this file bundled
-// into dist/synfw.cjs (src/build/bundle.ts). Exit status: 0 ok, 1 profile problem, 2 usage
-// or internal error. stdout carries only the generated output; diagnostics go to stderr.
+// into dist/synfw.cjs (src/build/bundle.ts). Exit status: 0 ok, 1 profile problem, 2 usage,
+// I/O or internal error (141 when the reader of stdout goes away, as for any Unix tool). stdout
+// carries only the command's output; diagnostics go to stderr. No stack trace reaches the user
+// (SYNFW_DEBUG=1 prints one for an internal error).
 
 import type { Argv } from 'yargs';
 import yargs from 'yargs/yargs';
-import { formatDiagnostic, ProfileError, UsageError } from '../diagnostics.js';
+import { escapeUnsafe, formatDiagnostic, ProfileError, UsageError } from '../diagnostics.js';
 import { TargetError } from '../targets/types.js';
-import { appsCommand } from './commands/apps.js';
-import { checkCommand } from './commands/check.js';
-import { genCommand } from './commands/gen.js';
-import { initCommand } from './commands/init.js';
-import { planCommand } from './commands/plan.js';
-import { targetsCommand } from './commands/targets.js';
-import { whyCommand } from './commands/why.js';
+import { COMMAND_INFO, COMMANDS, REPEATABLE } from './commands/index.js';
+import { CLOSED_PIPE_STATUS, guardStreams, OutputClosed, writeStderr } from './output.js';
+import { helpWidth, withExamples } from './help.js';
+import { DASH, explainFailure, helpCommand, rejectRepeats, restoreDashes, YARGS_STRINGS } from './usage.js';
 import { synfwVersion } from './version.js';
 
+/** yargs 17.7 has usageConfiguration; its type definitions do not yet. */
+type WithUsageConfiguration = Argv & { usageConfiguration(config: { 'hide-types': boolean }): Argv };
+
 function buildCli(args: string[]): Argv {
-  return yargs(args)
-    .scriptName('synfw')
-    .usage('$0 <command> [options]\n\nTurn a Synology NAS profile into paste-ready router port-forwarding rules.')
-    .command(genCommand)
-    .command(planCommand)
-    .command(checkCommand)
-    .command(appsCommand)
-    .command(whyCommand)
-    .command(targetsCommand)
-    .command(initCommand)
-    .demandCommand(1, 'Give a command; `synfw --help` lists them.')
+  let cli = (
+    yargs(args.map((a) => (a === '-' ? DASH : a)))
+      .scriptName('synfw')
+      .locale('en')
+      .updateStrings(YARGS_STRINGS as unknown as Record<string, string>)
+      .usage('$0 <command> [options]\n\nTurn a Synology NAS profile into paste-ready router port-forwarding rules.')
+      .parserConfiguration({ 'camel-case-expansion': false, 'duplicate-arguments-array': true }) as WithUsageConfiguration
+  ).usageConfiguration({ 'hide-types': true });
+  for (const c of COMMANDS) cli = cli.command(c);
+  return withExamples(
+    cli,
+    [
+      ['$0 init -o profiles/home.yaml', 'Start a profile'],
+      ['$0 plan profiles/home.yaml', 'See what it forwards and skips'],
+      ['$0 gen profiles/home.yaml --target openwrt', 'Print OpenWrt uci commands'],
+    ],
+    'Exit status: 0 ok, 1 profile problem, 2 usage or internal error. `synfw explain CODE` explains a diagnostic code. Docs: README.md',
+  )
+    .middleware((argv) => {
+      try {
+        rejectRepeats(argv, REPEATABLE);
+      } catch (e) {
+        throw new UsageError(`${(e as Error).message} (see ${helpCommand(args, COMMAND_INFO)})`);
+      }
+      restoreDashes(argv);
+    }, true)
+    .demandCommand(1, '')
     .strict()
-    .recommendCommands()
     .version(synfwVersion())
     .alias('h', 'help')
     .alias('V', 'version')
-    .example('$0 init -o profiles/home.yaml', 'Start a profile')
-    .example('$0 plan profiles/home.yaml', 'See what it forwards and skips')
-    .example('$0 gen profiles/home.yaml --target openwrt', 'Print OpenWrt uci commands')
-    .epilogue('Exit status: 0 ok, 1 profile problem, 2 usage or internal error. Docs: README.md')
-    .wrap(Math.min(110, process.stdout.columns || 100))
+    .wrap(helpWidth())
     .fail((msg, err) => {
-      if (err) throw err;
-      throw new UsageError(msg);
+      const raw = args.map((a) => (a === '-' ? DASH : a));
+      // A flag check failed (UsageError from a command's check): name the command's --help too.
+      if (err instanceof UsageError) throw new UsageError(`${err.message} (see ${helpCommand(raw, COMMAND_INFO)})`);
+      if (err && err.name !== 'YError') throw err;
+      throw explainFailure(err?.message ?? msg ?? '', raw, COMMAND_INFO);
     });
+}
+
+async function complete(words: string[]): Promise<void> {
+  const [{ complete: candidates }, { COMPLETION_SPEC }, data, { writeStdout }] = await Promise.all([
+    import('./completion.js'),
+    import('./commands/index.js'),
+    import('./completion-data.js'),
+    import('./output.js'),
+  ]);
+  const list = candidates(words, COMPLETION_SPEC, data.completionData());
+  if (list.length) await writeStdout(`${list.join('\n')}\n`);
+}
+
+function internalError(e: unknown): number {
+  const message = e instanceof Error ? `${e.name === 'Error' ? '' : `${e.name}: `}${e.message}` : String(e);
+  writeStderr(`synfw: internal error: ${escapeUnsafe(message)} (a bug in synfw: please report it with the command and profile that cause it)\n`);
+  if (process.env.SYNFW_DEBUG && e instanceof Error) writeStderr(`${e.stack}\n`);
+  return 2;
 }
 
 async function main(args: string[]): Promise<number> {
   try {
-    await buildCli(args).parseAsync();
+    if (args[0] === '__complete') {
+      await complete(args.slice(1));
+      return 0;
+    }
+    await buildCli(args.length === 0 ? ['--help'] : args).parseAsync();
     return 0;
   } catch (e) {
+    if (e instanceof OutputClosed) return CLOSED_PIPE_STATUS;
     if (e instanceof ProfileError || e instanceof TargetError) {
-      for (const d of e.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+      if (e.diagnostics.length) writeStderr(`${e.diagnostics.map((d) => formatDiagnostic(d)).join('\n')}\n`);
       return 1;
     }
+    // yargs' parser throws its own errors for a flag without its value.
+    if (e instanceof Error && e.name === 'YError') e = explainFailure(e.message, args, COMMAND_INFO);
     if (e instanceof UsageError) {
-      process.stderr.write(`synfw: error: ${e.message}\nRun \`synfw --help\` (or \`synfw <command> --help\`) for usage.\n`);
+      writeStderr(`synfw: error: ${escapeUnsafe(e.message)}\n`);
       return 2;
     }
-    process.stderr.write(`synfw: internal error: ${(e as Error)?.stack ?? String(e)}\nThis is a bug in synfw; please report it with the profile that triggers it.\n`);
-    return 2;
+    return internalError(e);
   }
 }
 
+guardStreams();
+process.on('uncaughtException', (e) => {
+  process.exitCode = e instanceof OutputClosed ? CLOSED_PIPE_STATUS : internalError(e);
+});
+process.on('unhandledRejection', (e) => {
+  process.exitCode = e instanceof OutputClosed ? CLOSED_PIPE_STATUS : internalError(e);
+});
 void main(process.argv.slice(2)).then((status) => {
   process.exitCode = status;
 });

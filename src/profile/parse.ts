@@ -16,7 +16,10 @@ import { lineIndex, type LineIndex } from './line-index.js';
 /** Offsets (into the source text) of a node: its key in the parent mapping and its value. */
 export interface NodeOffsets {
   key?: number;
+  /** An empty value (`name:` with nothing after it) has no text: this is then its key or "-". */
   value: number;
+  /** Set when the value was written as nothing at all (`name:` or a bare "-"). */
+  empty?: boolean;
 }
 
 export interface ParsedDocument {
@@ -28,29 +31,45 @@ export interface ParsedDocument {
 
 export type ParseResult = { ok: true; doc: ParsedDocument } | { ok: false; diagnostics: Diagnostic[] };
 
-export function parseYaml(text: string, file: string): ParseResult {
+export function parseYaml(input: string, file: string): ParseResult {
+  // A byte order mark is not part of the first line: columns there count from after it.
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const lines = lineIndex(text);
   let events: Event[];
   let data: unknown;
+  const fail = (message: string, offset = 0): ParseResult => ({
+    ok: false,
+    diagnostics: [{ code: 'SFW100', severity: 'error', message, pos: lines.pos(file, offset) }],
+  });
   try {
     events = parseEvents(text, { filename: file });
     const docs = constructFromEvents(events, { source: text, filename: file, schema: JSON_SCHEMA });
-    if (docs.length !== 1) {
-      const what = docs.length === 0 ? 'the profile is empty' : 'a profile is one YAML document, found several';
-      return { ok: false, diagnostics: [{ code: 'SFW100', severity: 'error', message: what, pos: lines.pos(file, 0) }] };
+    if (docs.length > 1) {
+      const second = events.findIndex((e, i) => i > 0 && e.type === EVENT_ID.DOCUMENT);
+      return fail('a profile is one YAML document, found several', documentOffset(text, events, second));
     }
+    if (docs.length === 0 || isEmptyDocument(events)) return fail('the profile is empty');
     data = docs[0];
   } catch (e) {
-    if (e instanceof YAMLException) {
-      const offset = e.mark?.position ?? 0;
-      return {
-        ok: false,
-        diagnostics: [{ code: 'SFW100', severity: 'error', message: `YAML: ${e.reason}`, pos: lines.pos(file, offset) }],
-      };
-    }
+    if (e instanceof YAMLException) return fail(`YAML: ${e.reason}`, e.mark?.position ?? 0);
+    if (e instanceof RangeError) return fail('YAML: nested too deeply');
     throw e;
   }
   return { ok: true, doc: { data, offsets: collectOffsets(text, events), lines } };
+}
+
+/** A document that is nothing but "---" (or comments): its root is an empty plain scalar. */
+function isEmptyDocument(events: Event[]): boolean {
+  const root = events[1];
+  return root !== undefined && root.type === EVENT_ID.SCALAR && root.valueStart < 0;
+}
+
+/** Where the document opened by events[i] starts: its first node, or else the last "---" line. */
+function documentOffset(text: string, events: Event[], i: number): number {
+  const node = events[i + 1];
+  const at = node && 'valueStart' in node ? node.valueStart : node && 'start' in node ? node.start : -1;
+  if (at >= 0) return at;
+  return [...text.matchAll(/^---/gm)].pop()?.index ?? 0;
 }
 
 interface Frame {
@@ -65,45 +84,68 @@ function escapePointer(token: string): string {
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
+/**
+ * The "-" that introduces an empty sequence item, searched between the end of the previous node
+ * and the start of the next one (comments skipped); `from` when there is none.
+ */
+function dashBetween(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const c = text[i];
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i < to && text[i] !== '\n' && text[i] !== '\r') i++;
+    } else if (c === '-' && (i + 1 >= text.length || /\s/.test(text[i + 1]!))) return i;
+  }
+  return from;
+}
+
 function collectOffsets(text: string, events: Event[]): Map<string, NodeOffsets> {
   const offsets = new Map<string, NodeOffsets>();
   const stack: Frame[] = [];
-  const source = (e: Event): number => ('valueStart' in e ? e.valueStart : 'start' in e ? e.start : 0);
+  const source = (e: Event | undefined): number =>
+    e === undefined ? -1 : 'valueStart' in e ? e.valueStart : 'start' in e ? e.start : -1;
+  // The end of the last node seen, for placing empty values that have no text of their own.
+  let lastEnd = 0;
 
   // Returns the pointer for a value node being opened at this point, or undefined when the node
-  // is a mapping key (keys are recorded when their value arrives).
-  const place = (offset: number, keyText: () => string): string | undefined => {
+  // is a mapping key (keys are recorded when their value arrives). A negative offset is an empty
+  // node: a mapping value then points at its key, a sequence item at its "-".
+  const place = (offset: number, keyText: () => string, next: number): string | undefined => {
+    const empty = offset < 0;
     const top = stack[stack.length - 1];
     if (!top) {
-      offsets.set('', { value: offset });
+      offsets.set('', { value: Math.max(offset, 0), ...(empty ? { empty } : {}) });
       return '';
     }
     if (top.kind === 'seq') {
       const pointer = `${top.pointer}/${top.index++}`;
-      offsets.set(pointer, { value: offset });
+      const value = empty ? dashBetween(text, lastEnd, next < 0 ? text.length : next) : offset;
+      offsets.set(pointer, { value, ...(empty ? { empty } : {}) });
       return pointer;
     }
     if (!top.key) {
-      top.key = { text: keyText(), offset };
+      top.key = { text: keyText(), offset: empty ? lastEnd : offset };
       return undefined;
     }
     const pointer = `${top.pointer}/${escapePointer(top.key.text)}`;
-    offsets.set(pointer, { key: top.key.offset, value: offset });
+    offsets.set(pointer, { key: top.key.offset, value: empty ? top.key.offset : offset, ...(empty ? { empty } : {}) });
     top.key = undefined;
     return pointer;
   };
 
-  for (const e of events) {
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
     switch (e.type) {
       case EVENT_ID.SCALAR:
       case EVENT_ID.ALIAS: {
-        place(source(e), () => (e.type === EVENT_ID.SCALAR ? getScalarValue(text, e) : ''));
+        place(source(e), () => (e.type === EVENT_ID.SCALAR ? getScalarValue(text, e) : ''), source(events[i + 1]));
+        if (e.type === EVENT_ID.SCALAR && e.valueEnd >= 0) lastEnd = e.valueEnd;
         break;
       }
       case EVENT_ID.MAPPING:
       case EVENT_ID.SEQUENCE: {
         // A collection used as a mapping key is not valid in a profile; the schema reports it.
-        const pointer = place(source(e), () => '') ?? '/?';
+        const pointer = place(source(e), () => '', -1) ?? '/?';
+        lastEnd = Math.max(lastEnd, source(e));
         stack.push({ kind: e.type === EVENT_ID.MAPPING ? 'map' : 'seq', pointer, index: 0 });
         break;
       }

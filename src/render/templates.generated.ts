@@ -4,6 +4,673 @@
 import type { TemplateSpec } from './engine.js';
 
 export const templates: Record<string, TemplateSpec> = {
+  "checklist/default": {
+    helpers: ["plainText","textField","textLine"],
+    partials: [],
+    spec: {"0":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"apps"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":0},"end":{"line":4,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"about"),{"name":"each","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":0},"end":{"line":7,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"risky"),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":8,"column":0},"end":{"line":10,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"split"),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":0},"end":{"line":13,"column":7}}})) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"fields"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":15,"column":0},"end":{"line":17,"column":9}}})) != null ? stack1 : "");
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"textLine").call(depth0 != null ? depth0 : (container.nullContext || {}),"  For: ",lookupProperty(depth0,"apps"),{"name":"textLine","hash":{},"data":data,"loc":{"start":{"line":3,"column":0},"end":{"line":3,"column":27}}})) != null ? stack1 : "")
+    + "\n";
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"textLine").call(depth0 != null ? depth0 : (container.nullContext || {}),"    - ",depth0,{"name":"textLine","hash":{},"data":data,"loc":{"start":{"line":6,"column":0},"end":{"line":6,"column":26}}})) != null ? stack1 : "")
+    + "\n";
+},"3":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"textLine").call(depth0 != null ? depth0 : (container.nullContext || {}),"  !! ",lookupProperty(depth0,"risky"),{"name":"textLine","hash":{},"data":data,"loc":{"start":{"line":9,"column":0},"end":{"line":9,"column":26}}})) != null ? stack1 : "")
+    + "\n";
+},"4":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"textLine").call(depth0 != null ? depth0 : (container.nullContext || {}),"  Note: ",lookupProperty(depth0,"split"),{"name":"textLine","hash":{},"data":data,"loc":{"start":{"line":12,"column":0},"end":{"line":12,"column":29}}})) != null ? stack1 : "")
+    + "\n";
+},"5":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"textField").call(depth0 != null ? depth0 : (container.nullContext || {}),"  [ ] ",lookupProperty(depth0,"label"),lookupProperty(depth0,"value"),{"name":"textField","hash":{},"data":data,"loc":{"start":{"line":16,"column":0},"end":{"line":16,"column":34}}})) != null ? stack1 : "")
+    + "\n";
+},"6":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"textLine").call(depth0 != null ? depth0 : (container.nullContext || {}),"",depth0,{"name":"textLine","hash":{},"data":data,"loc":{"start":{"line":20,"column":0},"end":{"line":20,"column":20}}})) != null ? stack1 : "")
+    + "\n";
+},"7":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"textLine").call(depth0 != null ? depth0 : (container.nullContext || {}),"  [ ] ",depth0,{"name":"textLine","hash":{},"data":data,"loc":{"start":{"line":31,"column":0},"end":{"line":31,"column":26}}})) != null ? stack1 : "")
+    + "\n";
+},"8":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"textLine").call(depth0 != null ? depth0 : (container.nullContext || {}),"",lookupProperty(depth0,"noRules"),{"name":"textLine","hash":{},"data":data,"loc":{"start":{"line":40,"column":0},"end":{"line":40,"column":23}}})) != null ? stack1 : "")
+    + "\n";
+},"9":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n--------------------------------------------------------------------------------\nRule "
+    + ((stack1 = alias2(alias1(depth0, "n", {"start":{"line":45,"column":7},"end":{"line":45,"column":8}} ), depth0)) != null ? stack1 : "")
+    + " of "
+    + ((stack1 = alias2(alias1(lookupProperty(data,"root"), "count", {"start":{"line":45,"column":16},"end":{"line":45,"column":27}} ), depth0)) != null ? stack1 : "")
+    + ": "
+    + ((stack1 = lookupProperty(helpers,"plainText").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"summary"),{"name":"plainText","hash":{},"data":data,"loc":{"start":{"line":45,"column":31},"end":{"line":45,"column":52}}})) != null ? stack1 : "")
+    + "\n--------------------------------------------------------------------------------\n"
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"card"),depth0,{"name":"card","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+},"10":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n================================================================================\n"
+    + ((stack1 = lookupProperty(helpers,"textLine").call(alias1,"",lookupProperty(depth0,"title"),{"name":"textLine","hash":{},"data":data,"loc":{"start":{"line":52,"column":0},"end":{"line":52,"column":21}}})) != null ? stack1 : "")
+    + "\n================================================================================\n"
+    + ((stack1 = lookupProperty(helpers,"textLine").call(alias1,"",lookupProperty(depth0,"intro"),{"name":"textLine","hash":{},"data":data,"loc":{"start":{"line":54,"column":0},"end":{"line":54,"column":21}}})) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cards"),{"name":"each","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":55,"column":0},"end":{"line":61,"column":9}}})) != null ? stack1 : "");
+},"11":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n--------------------------------------------------------------------------------\n"
+    + ((stack1 = lookupProperty(helpers,"textLine").call(depth0 != null ? depth0 : (container.nullContext || {}),"",lookupProperty(depth0,"summary"),{"name":"textLine","hash":{},"data":data,"loc":{"start":{"line":58,"column":0},"end":{"line":58,"column":23}}})) != null ? stack1 : "")
+    + "\n--------------------------------------------------------------------------------\n"
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"card"),depth0,{"name":"card","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+},"12":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"textLine").call(depth0 != null ? depth0 : (container.nullContext || {}),"  ",depth0,{"name":"textLine","hash":{},"data":data,"loc":{"start":{"line":75,"column":0},"end":{"line":75,"column":22}}})) != null ? stack1 : "")
+    + "\n";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":19,"column":0},"end":{"line":21,"column":9}}})) != null ? stack1 : "")
+    + "\n================================================================================\n"
+    + ((stack1 = lookupProperty(helpers,"textLine").call(alias1,"",lookupProperty(depth0,"title"),{"name":"textLine","hash":{},"data":data,"loc":{"start":{"line":24,"column":0},"end":{"line":24,"column":21}}})) != null ? stack1 : "")
+    + "\n================================================================================\n\n"
+    + ((stack1 = lookupProperty(helpers,"textLine").call(alias1,"Page: ",lookupProperty(depth0,"page"),{"name":"textLine","hash":{},"data":data,"loc":{"start":{"line":27,"column":0},"end":{"line":27,"column":26}}})) != null ? stack1 : "")
+    + "\n\nBefore you start:\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"before"),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":30,"column":0},"end":{"line":32,"column":9}}})) != null ? stack1 : "")
+    + "\nFor each rule:\n"
+    + ((stack1 = lookupProperty(helpers,"textLine").call(alias1,"  1. ",lookupProperty(depth0,"add"),{"name":"textLine","hash":{},"data":data,"loc":{"start":{"line":35,"column":0},"end":{"line":35,"column":24}}})) != null ? stack1 : "")
+    + "\n  2. Fill in the fields in the order listed; tick each one off.\n"
+    + ((stack1 = lookupProperty(helpers,"textLine").call(alias1,"  3. ",lookupProperty(depth0,"save"),{"name":"textLine","hash":{},"data":data,"loc":{"start":{"line":37,"column":0},"end":{"line":37,"column":25}}})) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"noRules"),{"name":"if","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":38,"column":0},"end":{"line":41,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cards"),{"name":"each","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":42,"column":0},"end":{"line":48,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"sections"),{"name":"each","hash":{},"fn":container.program(10, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":49,"column":0},"end":{"line":62,"column":9}}})) != null ? stack1 : "")
+    + "\n================================================================================\nTest from outside\n================================================================================\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"tests"),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":67,"column":0},"end":{"line":69,"column":9}}})) != null ? stack1 : "")
+    + "\n================================================================================\nRemove these rules\n================================================================================\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"remove"),{"name":"each","hash":{},"fn":container.program(12, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":74,"column":0},"end":{"line":76,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"names"),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":77,"column":0},"end":{"line":79,"column":9}}})) != null ? stack1 : "");
+},"main_d":  function(fn, props, container, depth0, data, blockParams, depths) {
+
+  var decorators = container.decorators, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  var decorator = lookupProperty(decorators,"inline");
+  if (typeof decorator !== "function") { throw new Error("Missing decorator: \"inline\""); }
+  fn = decorator(fn,props,container,{"name":"inline","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"args":["card"],"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":18,"column":11}}}) || fn;
+  return fn;
+  }
+
+,"useDecorators":true,"usePartial":true,"useData":true,"useDepths":true},
+  },
+  "checklist/html": {
+    helpers: ["htmlText"],
+    partials: [],
+    spec: {"0":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"apps"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":0},"end":{"line":4,"column":7}}})) != null ? stack1 : "")
+    + "<ul class=\"about\">\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"about"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":6,"column":0},"end":{"line":8,"column":9}}})) != null ? stack1 : "")
+    + "</ul>\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"risky"),{"name":"if","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":10,"column":0},"end":{"line":12,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"split"),{"name":"if","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":15,"column":7}}})) != null ? stack1 : "")
+    + "<ul class=\"fields\">\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"fields"),{"name":"each","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":17,"column":0},"end":{"line":19,"column":9}}})) != null ? stack1 : "")
+    + "</ul>\n";
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<p class=\"apps\"><span class=\"tag\">For:</span> "
+    + ((stack1 = lookupProperty(helpers,"htmlText").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"apps"),{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":3,"column":46},"end":{"line":3,"column":63}}})) != null ? stack1 : "")
+    + "</p>\n";
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<li>"
+    + ((stack1 = lookupProperty(helpers,"htmlText").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":7,"column":4},"end":{"line":7,"column":21}}})) != null ? stack1 : "")
+    + "</li>\n";
+},"3":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<p class=\"risky\"><strong>Risky:</strong> "
+    + ((stack1 = lookupProperty(helpers,"htmlText").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"risky"),{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":11,"column":41},"end":{"line":11,"column":59}}})) != null ? stack1 : "")
+    + "</p>\n";
+},"4":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<p class=\"note\"><strong>Note:</strong> "
+    + ((stack1 = lookupProperty(helpers,"htmlText").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"split"),{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":14,"column":39},"end":{"line":14,"column":57}}})) != null ? stack1 : "")
+    + "</p>\n";
+},"5":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<li><input type=\"checkbox\" id=\""
+    + ((stack1 = alias2(alias1(depths[1], "id", {"start":{"line":18,"column":33},"end":{"line":18,"column":38}} ), depth0)) != null ? stack1 : "")
+    + "-f"
+    + ((stack1 = alias2(alias1(data, "index", {"start":{"line":18,"column":44},"end":{"line":18,"column":50}} ), depth0)) != null ? stack1 : "")
+    + "\"><label for=\""
+    + ((stack1 = alias2(alias1(depths[1], "id", {"start":{"line":18,"column":68},"end":{"line":18,"column":73}} ), depth0)) != null ? stack1 : "")
+    + "-f"
+    + ((stack1 = alias2(alias1(data, "index", {"start":{"line":18,"column":79},"end":{"line":18,"column":85}} ), depth0)) != null ? stack1 : "")
+    + "\"><span class=\"label\">"
+    + ((stack1 = lookupProperty(helpers,"htmlText").call(alias3,lookupProperty(depth0,"label"),{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":18,"column":109},"end":{"line":18,"column":127}}})) != null ? stack1 : "")
+    + "</span> <span class=\"value\">"
+    + ((stack1 = lookupProperty(helpers,"htmlText").call(alias3,lookupProperty(depth0,"value"),{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":18,"column":155},"end":{"line":18,"column":173}}})) != null ? stack1 : "")
+    + "</span></label></li>\n";
+},"6":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"htmlText").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":64,"column":0},"end":{"line":64,"column":17}}})) != null ? stack1 : "")
+    + "\n";
+},"7":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<li><input type=\"checkbox\" id=\"before-"
+    + ((stack1 = alias2(alias1(data, "index", {"start":{"line":73,"column":40},"end":{"line":73,"column":46}} ), depth0)) != null ? stack1 : "")
+    + "\"><label for=\"before-"
+    + ((stack1 = alias2(alias1(data, "index", {"start":{"line":73,"column":71},"end":{"line":73,"column":77}} ), depth0)) != null ? stack1 : "")
+    + "\">"
+    + ((stack1 = lookupProperty(helpers,"htmlText").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":73,"column":81},"end":{"line":73,"column":98}}})) != null ? stack1 : "")
+    + "</label></li>\n";
+},"8":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<p>"
+    + ((stack1 = lookupProperty(helpers,"htmlText").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"noRules"),{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":83,"column":3},"end":{"line":83,"column":23}}})) != null ? stack1 : "")
+    + "</p>\n";
+},"9":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<div class=\"card"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"risky"),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":89,"column":16},"end":{"line":89,"column":45}}})) != null ? stack1 : "")
+    + "\" role=\"region\" aria-labelledby=\""
+    + ((stack1 = alias3(alias2(depth0, "id", {"start":{"line":89,"column":80},"end":{"line":89,"column":82}} ), depth0)) != null ? stack1 : "")
+    + "\">\n<h3 id=\""
+    + ((stack1 = alias3(alias2(depth0, "id", {"start":{"line":90,"column":10},"end":{"line":90,"column":12}} ), depth0)) != null ? stack1 : "")
+    + "\">Rule "
+    + ((stack1 = alias3(alias2(depth0, "n", {"start":{"line":90,"column":23},"end":{"line":90,"column":24}} ), depth0)) != null ? stack1 : "")
+    + " of "
+    + ((stack1 = alias3(alias2(lookupProperty(data,"root"), "count", {"start":{"line":90,"column":32},"end":{"line":90,"column":43}} ), depth0)) != null ? stack1 : "")
+    + ": "
+    + ((stack1 = lookupProperty(helpers,"htmlText").call(alias1,lookupProperty(depth0,"summary"),{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":90,"column":47},"end":{"line":90,"column":67}}})) != null ? stack1 : "")
+    + "</h3>\n"
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"card"),depth0,{"name":"card","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + "</div>\n";
+},"10":function(container,depth0,helpers,partials,data) {
+    return " is-risky";
+},"11":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<div class=\"section\" role=\"region\" aria-labelledby=\""
+    + ((stack1 = alias2(alias1(depth0, "id", {"start":{"line":96,"column":54},"end":{"line":96,"column":56}} ), depth0)) != null ? stack1 : "")
+    + "\">\n<h2 id=\""
+    + ((stack1 = alias2(alias1(depth0, "id", {"start":{"line":97,"column":10},"end":{"line":97,"column":12}} ), depth0)) != null ? stack1 : "")
+    + "\">"
+    + ((stack1 = lookupProperty(helpers,"htmlText").call(alias3,lookupProperty(depth0,"title"),{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":97,"column":16},"end":{"line":97,"column":34}}})) != null ? stack1 : "")
+    + "</h2>\n<p>"
+    + ((stack1 = lookupProperty(helpers,"htmlText").call(alias3,lookupProperty(depth0,"intro"),{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":98,"column":3},"end":{"line":98,"column":21}}})) != null ? stack1 : "")
+    + "</p>\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"cards"),{"name":"each","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":99,"column":0},"end":{"line":104,"column":9}}})) != null ? stack1 : "")
+    + "</div>\n";
+},"12":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<div class=\"card"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"risky"),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":100,"column":16},"end":{"line":100,"column":45}}})) != null ? stack1 : "")
+    + "\" role=\"region\" aria-labelledby=\""
+    + ((stack1 = alias3(alias2(depth0, "id", {"start":{"line":100,"column":80},"end":{"line":100,"column":82}} ), depth0)) != null ? stack1 : "")
+    + "\">\n<h3 id=\""
+    + ((stack1 = alias3(alias2(depth0, "id", {"start":{"line":101,"column":10},"end":{"line":101,"column":12}} ), depth0)) != null ? stack1 : "")
+    + "\">"
+    + ((stack1 = lookupProperty(helpers,"htmlText").call(alias1,lookupProperty(depth0,"summary"),{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":101,"column":16},"end":{"line":101,"column":36}}})) != null ? stack1 : "")
+    + "</h3>\n"
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"card"),depth0,{"name":"card","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + "</div>\n";
+},"13":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<li><input type=\"checkbox\" id=\"test-"
+    + ((stack1 = alias2(alias1(data, "index", {"start":{"line":111,"column":38},"end":{"line":111,"column":44}} ), depth0)) != null ? stack1 : "")
+    + "\"><label for=\"test-"
+    + ((stack1 = alias2(alias1(data, "index", {"start":{"line":111,"column":67},"end":{"line":111,"column":73}} ), depth0)) != null ? stack1 : "")
+    + "\">"
+    + ((stack1 = lookupProperty(helpers,"htmlText").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":111,"column":77},"end":{"line":111,"column":94}}})) != null ? stack1 : "")
+    + "</label></li>\n";
+},"14":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<p>"
+    + ((stack1 = lookupProperty(helpers,"htmlText").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":118,"column":3},"end":{"line":118,"column":20}}})) != null ? stack1 : "")
+    + "</p>\n";
+},"15":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<li><input type=\"checkbox\" id=\"remove-"
+    + ((stack1 = alias2(alias1(data, "index", {"start":{"line":122,"column":40},"end":{"line":122,"column":46}} ), depth0)) != null ? stack1 : "")
+    + "\"><label for=\"remove-"
+    + ((stack1 = alias2(alias1(data, "index", {"start":{"line":122,"column":71},"end":{"line":122,"column":77}} ), depth0)) != null ? stack1 : "")
+    + "\"><span class=\"value\">"
+    + ((stack1 = lookupProperty(helpers,"htmlText").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":122,"column":101},"end":{"line":122,"column":118}}})) != null ? stack1 : "")
+    + "</span></label></li>\n";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
+    + ((stack1 = lookupProperty(helpers,"htmlText").call(alias1,lookupProperty(depth0,"title"),{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":27,"column":7},"end":{"line":27,"column":25}}})) != null ? stack1 : "")
+    + "</title>\n<style>\nbody { margin: 0; background: #ffffff; color: #1b1b1b; font: 16px/1.5 system-ui, -apple-system, \"Segoe UI\", Roboto, Arial, sans-serif; }\n.page { max-width: 52rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; }\nh1 { font-size: 1.6rem; margin: 0.5rem 0 1rem; }\nh2 { font-size: 1.25rem; margin: 2rem 0 0.75rem; border-bottom: 2px solid #1b1b1b; }\nh3 { font-size: 1.1rem; margin: 0 0 0.5rem; }\npre.header { white-space: pre-wrap; overflow-wrap: anywhere; background: #f3f3f3; color: #1b1b1b; border: 1px solid #767676; padding: 0.75rem; font-size: 0.85rem; }\n.card { border: 2px solid #4a4a4a; border-radius: 6px; padding: 0.75rem 1rem; margin: 0 0 1rem; break-inside: avoid; page-break-inside: avoid; }\n.card.is-risky { border-color: #a3001b; border-left-width: 8px; }\n.risky { background: #fff0f0; color: #7a0014; border: 1px solid #a3001b; padding: 0.4rem 0.6rem; }\n.note { background: #f0f4ff; color: #0b2a6b; border: 1px solid #3056a8; padding: 0.4rem 0.6rem; }\n.apps .tag, .label { font-weight: 700; }\n.about { margin: 0.25rem 0 0.75rem; padding-left: 1.25rem; color: #333333; overflow-wrap: anywhere; }\nul.fields, ul.checks { list-style: none; margin: 0; padding: 0; }\nul.fields li, ul.checks li { display: flex; align-items: baseline; gap: 0.6rem; padding: 0.3rem 0; border-top: 1px solid #d0d0d0; }\nul.fields li:first-child, ul.checks li:first-child { border-top: 0; }\ninput[type=\"checkbox\"] { width: 1.25rem; height: 1.25rem; flex: none; margin: 0; accent-color: #0b57d0; }\ninput[type=\"checkbox\"]:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }\nlabel { cursor: pointer; overflow-wrap: anywhere; }\n.value { font-family: ui-monospace, \"SFMono-Regular\", Menlo, Consolas, monospace; background: #f3f3f3; padding: 0 0.3rem; border-radius: 3px; }\ninput:checked + label { color: #555555; text-decoration: line-through; }\n@media print {\n  body { font-size: 11pt; }\n  .page { max-width: none; padding: 0; }\n  h2 { break-after: avoid; page-break-after: avoid; }\n  input:checked + label { text-decoration: none; color: #1b1b1b; }\n}\n</style>\n</head>\n<body>\n<div class=\"page\" role=\"main\">\n<h1>"
+    + ((stack1 = lookupProperty(helpers,"htmlText").call(alias1,lookupProperty(depth0,"title"),{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":59,"column":4},"end":{"line":59,"column":22}}})) != null ? stack1 : "")
+    + "</h1>\n<div class=\"section\" role=\"region\" aria-labelledby=\"about\">\n<h2 id=\"about\">About this checklist</h2>\n<pre class=\"header\">\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":63,"column":0},"end":{"line":65,"column":9}}})) != null ? stack1 : "")
+    + "</pre>\n<p><strong>Page:</strong> "
+    + ((stack1 = lookupProperty(helpers,"htmlText").call(alias1,lookupProperty(depth0,"page"),{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":67,"column":26},"end":{"line":67,"column":43}}})) != null ? stack1 : "")
+    + "</p>\n</div>\n<div class=\"section\" role=\"region\" aria-labelledby=\"before\">\n<h2 id=\"before\">Before you start</h2>\n<ul class=\"checks\">\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"before"),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":72,"column":0},"end":{"line":74,"column":9}}})) != null ? stack1 : "")
+    + "</ul>\n<h2 id=\"each\">For each rule</h2>\n<ol>\n<li>"
+    + ((stack1 = lookupProperty(helpers,"htmlText").call(alias1,lookupProperty(depth0,"add"),{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":78,"column":4},"end":{"line":78,"column":20}}})) != null ? stack1 : "")
+    + "</li>\n<li>Fill in the fields in the order listed; tick each one off.</li>\n<li>"
+    + ((stack1 = lookupProperty(helpers,"htmlText").call(alias1,lookupProperty(depth0,"save"),{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":80,"column":4},"end":{"line":80,"column":21}}})) != null ? stack1 : "")
+    + "</li>\n</ol>\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"noRules"),{"name":"if","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":82,"column":0},"end":{"line":84,"column":7}}})) != null ? stack1 : "")
+    + "</div>\n<div class=\"section\" role=\"region\" aria-labelledby=\"rules\">\n<h2 id=\"rules\">Rules</h2>\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cards"),{"name":"each","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":88,"column":0},"end":{"line":93,"column":9}}})) != null ? stack1 : "")
+    + "</div>\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"sections"),{"name":"each","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":95,"column":0},"end":{"line":106,"column":9}}})) != null ? stack1 : "")
+    + "<div class=\"section\" role=\"region\" aria-labelledby=\"test\">\n<h2 id=\"test\">Test from outside</h2>\n<ul class=\"checks\">\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"tests"),{"name":"each","hash":{},"fn":container.program(13, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":110,"column":0},"end":{"line":112,"column":9}}})) != null ? stack1 : "")
+    + "</ul>\n</div>\n<div class=\"section\" role=\"region\" aria-labelledby=\"remove\">\n<h2 id=\"remove\">Remove these rules</h2>\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"remove"),{"name":"each","hash":{},"fn":container.program(14, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":117,"column":0},"end":{"line":119,"column":9}}})) != null ? stack1 : "")
+    + "<ul class=\"checks\">\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"names"),{"name":"each","hash":{},"fn":container.program(15, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":121,"column":0},"end":{"line":123,"column":9}}})) != null ? stack1 : "")
+    + "</ul>\n</div>\n</div>\n</body>\n</html>\n";
+},"main_d":  function(fn, props, container, depth0, data, blockParams, depths) {
+
+  var decorators = container.decorators, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  var decorator = lookupProperty(decorators,"inline");
+  if (typeof decorator !== "function") { throw new Error("Missing decorator: \"inline\""); }
+  fn = decorator(fn,props,container,{"name":"inline","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"args":["card"],"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":21,"column":11}}}) || fn;
+  return fn;
+  }
+
+,"useDecorators":true,"usePartial":true,"useData":true,"useDepths":true},
+  },
+  "checklist/markdown": {
+    helpers: ["mdCode","mdFence","mdText"],
+    partials: [],
+    spec: {"0":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"apps"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":0},"end":{"line":5,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"about"),{"name":"each","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":6,"column":0},"end":{"line":8,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"risky"),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":9,"column":0},"end":{"line":12,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"split"),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":16,"column":7}}})) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"fields"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":18,"column":0},"end":{"line":20,"column":9}}})) != null ? stack1 : "");
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "For: "
+    + ((stack1 = lookupProperty(helpers,"mdText").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"apps"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":3,"column":5},"end":{"line":3,"column":20}}})) != null ? stack1 : "")
+    + "\n\n";
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "* "
+    + ((stack1 = lookupProperty(helpers,"mdText").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":7,"column":2},"end":{"line":7,"column":17}}})) != null ? stack1 : "")
+    + "\n";
+},"3":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n> **Risky:** "
+    + ((stack1 = lookupProperty(helpers,"mdText").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"risky"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":11,"column":13},"end":{"line":11,"column":29}}})) != null ? stack1 : "")
+    + "\n";
+},"4":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n> **Note:** "
+    + ((stack1 = lookupProperty(helpers,"mdText").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"split"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":15,"column":12},"end":{"line":15,"column":28}}})) != null ? stack1 : "")
+    + "\n";
+},"5":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "- [ ] "
+    + ((stack1 = lookupProperty(helpers,"mdText").call(alias1,lookupProperty(depth0,"label"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":19,"column":6},"end":{"line":19,"column":22}}})) != null ? stack1 : "")
+    + ": "
+    + ((stack1 = lookupProperty(helpers,"mdCode").call(alias1,lookupProperty(depth0,"value"),{"name":"mdCode","hash":{},"data":data,"loc":{"start":{"line":19,"column":24},"end":{"line":19,"column":40}}})) != null ? stack1 : "")
+    + "\n";
+},"6":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "- [ ] "
+    + ((stack1 = lookupProperty(helpers,"mdText").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":31,"column":6},"end":{"line":31,"column":21}}})) != null ? stack1 : "")
+    + "\n";
+},"7":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"mdText").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"noRules"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":41,"column":0},"end":{"line":41,"column":18}}})) != null ? stack1 : "")
+    + "\n";
+},"8":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n## Rule "
+    + ((stack1 = alias2(alias1(depth0, "n", {"start":{"line":45,"column":10},"end":{"line":45,"column":11}} ), depth0)) != null ? stack1 : "")
+    + " of "
+    + ((stack1 = alias2(alias1(lookupProperty(data,"root"), "count", {"start":{"line":45,"column":19},"end":{"line":45,"column":30}} ), depth0)) != null ? stack1 : "")
+    + ": "
+    + ((stack1 = lookupProperty(helpers,"mdText").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"summary"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":45,"column":34},"end":{"line":45,"column":52}}})) != null ? stack1 : "")
+    + "\n\n"
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"card"),depth0,{"name":"card","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+},"9":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n## "
+    + ((stack1 = lookupProperty(helpers,"mdText").call(alias1,lookupProperty(depth0,"title"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":51,"column":3},"end":{"line":51,"column":19}}})) != null ? stack1 : "")
+    + "\n\n"
+    + ((stack1 = lookupProperty(helpers,"mdText").call(alias1,lookupProperty(depth0,"intro"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":53,"column":0},"end":{"line":53,"column":16}}})) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cards"),{"name":"each","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":54,"column":0},"end":{"line":59,"column":9}}})) != null ? stack1 : "");
+},"10":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n### "
+    + ((stack1 = lookupProperty(helpers,"mdText").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"summary"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":56,"column":4},"end":{"line":56,"column":22}}})) != null ? stack1 : "")
+    + "\n\n"
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"card"),depth0,{"name":"card","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+},"11":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "- [ ] "
+    + ((stack1 = lookupProperty(helpers,"mdCode").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"mdCode","hash":{},"data":data,"loc":{"start":{"line":75,"column":6},"end":{"line":75,"column":21}}})) != null ? stack1 : "")
+    + "\n";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"mdFence").call(alias1,lookupProperty(depth0,"header"),{"name":"mdFence","hash":{},"data":data,"loc":{"start":{"line":22,"column":0},"end":{"line":22,"column":18}}})) != null ? stack1 : "")
+    + "\n\n# "
+    + ((stack1 = lookupProperty(helpers,"mdText").call(alias1,lookupProperty(depth0,"title"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":24,"column":2},"end":{"line":24,"column":18}}})) != null ? stack1 : "")
+    + "\n\n**Page:** "
+    + ((stack1 = lookupProperty(helpers,"mdText").call(alias1,lookupProperty(depth0,"page"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":26,"column":10},"end":{"line":26,"column":25}}})) != null ? stack1 : "")
+    + "\n\n## Before you start\n\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"before"),{"name":"each","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":30,"column":0},"end":{"line":32,"column":9}}})) != null ? stack1 : "")
+    + "\n## For each rule\n\n1. "
+    + ((stack1 = lookupProperty(helpers,"mdText").call(alias1,lookupProperty(depth0,"add"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":36,"column":3},"end":{"line":36,"column":17}}})) != null ? stack1 : "")
+    + "\n2. Fill in the fields in the order listed; tick each one off.\n3. "
+    + ((stack1 = lookupProperty(helpers,"mdText").call(alias1,lookupProperty(depth0,"save"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":38,"column":3},"end":{"line":38,"column":18}}})) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"noRules"),{"name":"if","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":39,"column":0},"end":{"line":42,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cards"),{"name":"each","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":43,"column":0},"end":{"line":48,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"sections"),{"name":"each","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":49,"column":0},"end":{"line":60,"column":9}}})) != null ? stack1 : "")
+    + "\n## Test from outside\n\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"tests"),{"name":"each","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":64,"column":0},"end":{"line":66,"column":9}}})) != null ? stack1 : "")
+    + "\n## Remove these rules\n\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"remove"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":70,"column":0},"end":{"line":72,"column":9}}})) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"names"),{"name":"each","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":74,"column":0},"end":{"line":76,"column":9}}})) != null ? stack1 : "");
+},"main_d":  function(fn, props, container, depth0, data, blockParams, depths) {
+
+  var decorators = container.decorators, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  var decorator = lookupProperty(decorators,"inline");
+  if (typeof decorator !== "function") { throw new Error("Missing decorator: \"inline\""); }
+  fn = decorator(fn,props,container,{"name":"inline","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"args":["card"],"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":21,"column":11}}}) || fn;
+  return fn;
+  }
+
+,"useDecorators":true,"usePartial":true,"useData":true,"useDepths":true},
+  },
   "iptables/default": {
     helpers: ["shComment","shQuote"],
     partials: ["iptables-rule","sh-need-links"],
@@ -334,10 +1001,10 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return ":if ([:len [/interface list find where name="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"name"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":8,"column":44},"end":{"line":8,"column":61}}})) != null ? stack1 : "")
-    + "]] = 0) do={:error "
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"missing"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":8,"column":80},"end":{"line":8,"column":100}}})) != null ? stack1 : "")
-    + " }\n";
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"name"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":12,"column":44},"end":{"line":12,"column":61}}})) != null ? stack1 : "")
+    + "]] = 0) do={:error ("
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"missing"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":12,"column":81},"end":{"line":12,"column":101}}})) != null ? stack1 : "")
+    + " . \" Its interface lists:\" . $lists)}\n";
 },"2":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -347,11 +1014,11 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "add list="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(depths[1],"listName"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":14,"column":9},"end":{"line":14,"column":32}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(depths[1],"listName"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":18,"column":9},"end":{"line":18,"column":32}}})) != null ? stack1 : "")
     + " address="
-    + ((stack1 = container.lambda(container.strict(depth0, "address", {"start":{"line":14,"column":43},"end":{"line":14,"column":50}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "address", {"start":{"line":18,"column":43},"end":{"line":18,"column":50}} ), depth0)) != null ? stack1 : "")
     + " comment="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"comment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":14,"column":61},"end":{"line":14,"column":81}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"comment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":18,"column":61},"end":{"line":18,"column":81}}})) != null ? stack1 : "")
     + "\n";
 },"3":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -362,17 +1029,17 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "add chain=dstnat action=dst-nat in-interface-list="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(depths[1],"wan"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":20,"column":50},"end":{"line":20,"column":68}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depths[1],"srcList"),{"name":"if","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":20,"column":68},"end":{"line":20,"column":133}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(depths[1],"wan"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":24,"column":50},"end":{"line":24,"column":68}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depths[1],"srcList"),{"name":"if","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":24,"column":68},"end":{"line":24,"column":133}}})) != null ? stack1 : "")
     + " protocol="
-    + ((stack1 = alias3(alias2(depth0, "proto", {"start":{"line":20,"column":145},"end":{"line":20,"column":150}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "proto", {"start":{"line":24,"column":145},"end":{"line":24,"column":150}} ), depth0)) != null ? stack1 : "")
     + " dst-port="
-    + ((stack1 = alias3(alias2(depth0, "dstPort", {"start":{"line":20,"column":164},"end":{"line":20,"column":171}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "dstPort", {"start":{"line":24,"column":164},"end":{"line":24,"column":171}} ), depth0)) != null ? stack1 : "")
     + " to-addresses="
-    + ((stack1 = alias3(alias2(depths[1], "nas", {"start":{"line":20,"column":189},"end":{"line":20,"column":195}} ), depth0)) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"toPorts"),{"name":"if","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":20,"column":197},"end":{"line":20,"column":240}}})) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depths[1], "nas", {"start":{"line":24,"column":189},"end":{"line":24,"column":195}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"toPorts"),{"name":"if","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":24,"column":197},"end":{"line":24,"column":240}}})) != null ? stack1 : "")
     + " comment="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"comment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":20,"column":249},"end":{"line":20,"column":269}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"comment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":24,"column":249},"end":{"line":24,"column":269}}})) != null ? stack1 : "")
     + "\n";
 },"4":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -383,12 +1050,12 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return " src-address-list="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depths[1],"srcList"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":20,"column":104},"end":{"line":20,"column":126}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"rosWord").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depths[1],"srcList"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":24,"column":104},"end":{"line":24,"column":126}}})) != null ? stack1 : "");
 },"5":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return " to-ports="
-    + ((stack1 = container.lambda(container.strict(depth0, "toPorts", {"start":{"line":20,"column":224},"end":{"line":20,"column":231}} ), depth0)) != null ? stack1 : "");
+    + ((stack1 = container.lambda(container.strict(depth0, "toPorts", {"start":{"line":24,"column":224},"end":{"line":24,"column":231}} ), depth0)) != null ? stack1 : "");
 },"6":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -397,13 +1064,13 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"hairpin"),"nat"),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":23,"column":0},"end":{"line":25,"column":9}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"hairpin"),"nat"),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":27,"column":0},"end":{"line":29,"column":9}}})) != null ? stack1 : "")
     + "add chain=srcnat action=masquerade connection-mark="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(lookupProperty(depth0,"hairpin"),"mark"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":26,"column":51},"end":{"line":26,"column":75}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(lookupProperty(depth0,"hairpin"),"mark"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":30,"column":51},"end":{"line":30,"column":75}}})) != null ? stack1 : "")
     + " dst-address="
-    + ((stack1 = container.lambda(container.strict(depth0, "nas", {"start":{"line":26,"column":90},"end":{"line":26,"column":93}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "nas", {"start":{"line":30,"column":90},"end":{"line":30,"column":93}} ), depth0)) != null ? stack1 : "")
     + " comment="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(lookupProperty(depth0,"hairpin"),"masqueradeComment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":26,"column":104},"end":{"line":26,"column":142}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(lookupProperty(depth0,"hairpin"),"masqueradeComment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":30,"column":104},"end":{"line":30,"column":142}}})) != null ? stack1 : "")
     + "\n";
 },"7":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -414,16 +1081,16 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "add chain=dstnat action=dst-nat in-interface-list="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(depths[1],"lan"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":24,"column":50},"end":{"line":24,"column":68}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(depths[1],"lan"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":28,"column":50},"end":{"line":28,"column":68}}})) != null ? stack1 : "")
     + " dst-address-type=local protocol="
-    + ((stack1 = alias3(alias2(depth0, "proto", {"start":{"line":24,"column":103},"end":{"line":24,"column":108}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "proto", {"start":{"line":28,"column":103},"end":{"line":28,"column":108}} ), depth0)) != null ? stack1 : "")
     + " dst-port="
-    + ((stack1 = alias3(alias2(depth0, "dstPort", {"start":{"line":24,"column":122},"end":{"line":24,"column":129}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "dstPort", {"start":{"line":28,"column":122},"end":{"line":28,"column":129}} ), depth0)) != null ? stack1 : "")
     + " to-addresses="
-    + ((stack1 = alias3(alias2(depths[1], "nas", {"start":{"line":24,"column":147},"end":{"line":24,"column":153}} ), depth0)) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"toPorts"),{"name":"if","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":24,"column":155},"end":{"line":24,"column":198}}})) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depths[1], "nas", {"start":{"line":28,"column":147},"end":{"line":28,"column":153}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"toPorts"),{"name":"if","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":28,"column":155},"end":{"line":28,"column":198}}})) != null ? stack1 : "")
     + " comment="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"comment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":24,"column":207},"end":{"line":24,"column":227}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"comment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":28,"column":207},"end":{"line":28,"column":227}}})) != null ? stack1 : "")
     + "\n";
 },"8":function(container,depth0,helpers,partials,data) {
     return "# Hairpin connections are marked here, before dstnat, so that the srcnat masquerade above matches\n# them and nothing else (never a connection from the WAN).\n";
@@ -437,7 +1104,7 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"hairpin"),"mangle"),{"name":"each","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":38,"column":0},"end":{"line":40,"column":9}}})) != null ? stack1 : "");
+  return ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"hairpin"),"mangle"),{"name":"each","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":42,"column":0},"end":{"line":44,"column":9}}})) != null ? stack1 : "");
 },"11":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -447,15 +1114,15 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "add chain=prerouting action=mark-connection new-connection-mark="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(lookupProperty(depths[1],"hairpin"),"mark"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":39,"column":64},"end":{"line":39,"column":91}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(lookupProperty(depths[1],"hairpin"),"mark"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":43,"column":64},"end":{"line":43,"column":91}}})) != null ? stack1 : "")
     + " passthrough=yes connection-state=new in-interface-list="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(depths[1],"lan"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":39,"column":147},"end":{"line":39,"column":165}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(depths[1],"lan"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":43,"column":147},"end":{"line":43,"column":165}}})) != null ? stack1 : "")
     + " dst-address-type=local protocol="
-    + ((stack1 = alias3(alias2(depth0, "proto", {"start":{"line":39,"column":200},"end":{"line":39,"column":205}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "proto", {"start":{"line":43,"column":200},"end":{"line":43,"column":205}} ), depth0)) != null ? stack1 : "")
     + " dst-port="
-    + ((stack1 = alias3(alias2(depth0, "dstPort", {"start":{"line":39,"column":219},"end":{"line":39,"column":226}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "dstPort", {"start":{"line":43,"column":219},"end":{"line":43,"column":226}} ), depth0)) != null ? stack1 : "")
     + " comment="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"comment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":39,"column":237},"end":{"line":39,"column":257}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"comment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":43,"column":237},"end":{"line":43,"column":257}}})) != null ? stack1 : "")
     + "\n";
 },"12":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -465,9 +1132,9 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"comment"),{"name":"if","hash":{},"fn":container.program(13, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":54,"column":0},"end":{"line":56,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"hairpinComment"),{"name":"if","hash":{},"fn":container.program(14, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":57,"column":0},"end":{"line":59,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"replyComment"),{"name":"if","hash":{},"fn":container.program(15, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":60,"column":0},"end":{"line":62,"column":7}}})) != null ? stack1 : "");
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"comment"),{"name":"if","hash":{},"fn":container.program(13, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":58,"column":0},"end":{"line":60,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"hairpinComment"),{"name":"if","hash":{},"fn":container.program(14, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":61,"column":0},"end":{"line":63,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"replyComment"),{"name":"if","hash":{},"fn":container.program(15, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":64,"column":0},"end":{"line":66,"column":7}}})) != null ? stack1 : "");
 },"13":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -477,15 +1144,15 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "add chain=forward action=accept connection-nat-state=dstnat"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depths[1],"srcList"),{"name":"if","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":55,"column":59},"end":{"line":55,"column":124}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depths[1],"srcList"),{"name":"if","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":59,"column":59},"end":{"line":59,"column":124}}})) != null ? stack1 : "")
     + " dst-address="
-    + ((stack1 = alias3(alias2(depths[1], "nas", {"start":{"line":55,"column":139},"end":{"line":55,"column":145}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depths[1], "nas", {"start":{"line":59,"column":139},"end":{"line":59,"column":145}} ), depth0)) != null ? stack1 : "")
     + " protocol="
-    + ((stack1 = alias3(alias2(depth0, "proto", {"start":{"line":55,"column":159},"end":{"line":55,"column":164}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "proto", {"start":{"line":59,"column":159},"end":{"line":59,"column":164}} ), depth0)) != null ? stack1 : "")
     + " dst-port="
-    + ((stack1 = alias3(alias2(depth0, "ports", {"start":{"line":55,"column":178},"end":{"line":55,"column":183}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "ports", {"start":{"line":59,"column":178},"end":{"line":59,"column":183}} ), depth0)) != null ? stack1 : "")
     + " comment="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"comment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":55,"column":194},"end":{"line":55,"column":214}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"comment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":59,"column":194},"end":{"line":59,"column":214}}})) != null ? stack1 : "")
     + "\n";
 },"14":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -496,15 +1163,15 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "add chain=forward action=accept connection-nat-state=dstnat in-interface-list="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(depths[1],"lan"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":58,"column":78},"end":{"line":58,"column":96}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(depths[1],"lan"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":62,"column":78},"end":{"line":62,"column":96}}})) != null ? stack1 : "")
     + " dst-address="
-    + ((stack1 = alias3(alias2(depths[1], "nas", {"start":{"line":58,"column":111},"end":{"line":58,"column":117}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depths[1], "nas", {"start":{"line":62,"column":111},"end":{"line":62,"column":117}} ), depth0)) != null ? stack1 : "")
     + " protocol="
-    + ((stack1 = alias3(alias2(depth0, "proto", {"start":{"line":58,"column":131},"end":{"line":58,"column":136}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "proto", {"start":{"line":62,"column":131},"end":{"line":62,"column":136}} ), depth0)) != null ? stack1 : "")
     + " dst-port="
-    + ((stack1 = alias3(alias2(depth0, "ports", {"start":{"line":58,"column":150},"end":{"line":58,"column":155}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "ports", {"start":{"line":62,"column":150},"end":{"line":62,"column":155}} ), depth0)) != null ? stack1 : "")
     + " comment="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"hairpinComment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":58,"column":166},"end":{"line":58,"column":193}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"hairpinComment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":62,"column":166},"end":{"line":62,"column":193}}})) != null ? stack1 : "")
     + "\n";
 },"15":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -515,13 +1182,13 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "add chain=forward action=accept connection-nat-state=dstnat src-address="
-    + ((stack1 = alias2(alias1(depths[1], "nas", {"start":{"line":61,"column":74},"end":{"line":61,"column":80}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depths[1], "nas", {"start":{"line":65,"column":74},"end":{"line":65,"column":80}} ), depth0)) != null ? stack1 : "")
     + " protocol="
-    + ((stack1 = alias2(alias1(depth0, "proto", {"start":{"line":61,"column":94},"end":{"line":61,"column":99}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "proto", {"start":{"line":65,"column":94},"end":{"line":65,"column":99}} ), depth0)) != null ? stack1 : "")
     + " src-port="
-    + ((stack1 = alias2(alias1(depth0, "ports", {"start":{"line":61,"column":113},"end":{"line":61,"column":118}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "ports", {"start":{"line":65,"column":113},"end":{"line":65,"column":118}} ), depth0)) != null ? stack1 : "")
     + " comment="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"replyComment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":61,"column":129},"end":{"line":61,"column":154}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"replyComment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":65,"column":129},"end":{"line":65,"column":154}}})) != null ? stack1 : "")
     + "\n";
 },"16":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -532,7 +1199,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return ":if ([:len [/ip firewall filter find where chain=forward and dynamic=no and (action=drop or action=reject or action=tarpit or action=jump)]] > 0) do={/ip firewall filter move numbers=[/ip firewall filter find where comment~"
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"tagRegex"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":65,"column":223},"end":{"line":65,"column":244}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"tagRegex"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":69,"column":223},"end":{"line":69,"column":244}}})) != null ? stack1 : "")
     + "] destination=[:pick [/ip firewall filter find where chain=forward and dynamic=no and (action=drop or action=reject or action=tarpit or action=jump)] 0]}\n";
 },"17":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -543,14 +1210,14 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\n# IPv6 has no NAT: the NAS's own ports are opened on its IPv6 address. The :if line moves the accepts\n# just above the last drop, reject or tarpit of the forward chain: with defconf that is \"drop\n# everything else not coming from LAN\", so defconf's \"drop invalid\" and bad_ipv6 drops stay above\n# them and keep dropping what they drop. Without such a rule they stay last.\n/ipv6 firewall address-list\nremove [find where list="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"listName"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":74,"column":24},"end":{"line":74,"column":45}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"listName"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":78,"column":24},"end":{"line":78,"column":45}}})) != null ? stack1 : "")
     + "]\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"v6"),"addresses"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":75,"column":0},"end":{"line":77,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"v6"),"addresses"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":79,"column":0},"end":{"line":81,"column":9}}})) != null ? stack1 : "")
     + "\n/ipv6 firewall filter\nremove [find where comment~"
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"tagRegex"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":80,"column":27},"end":{"line":80,"column":48}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"tagRegex"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":84,"column":27},"end":{"line":84,"column":48}}})) != null ? stack1 : "")
     + "]\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"v6"),"accepts"),{"name":"each","hash":{},"fn":container.program(18, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":81,"column":0},"end":{"line":84,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"v6"),"hasAccepts"),{"name":"if","hash":{},"fn":container.program(20, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":85,"column":0},"end":{"line":87,"column":7}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"v6"),"accepts"),{"name":"each","hash":{},"fn":container.program(18, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":85,"column":0},"end":{"line":88,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"v6"),"hasAccepts"),{"name":"if","hash":{},"fn":container.program(20, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":89,"column":0},"end":{"line":91,"column":7}}})) != null ? stack1 : "");
 },"18":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -560,26 +1227,26 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "add chain=forward action=accept connection-state=!invalid in-interface-list="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(lookupProperty(depths[1],"v6"),"wan"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":82,"column":76},"end":{"line":82,"column":97}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depths[1],"v6"),"srcList"),{"name":"if","hash":{},"fn":container.program(19, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":82,"column":97},"end":{"line":82,"column":168}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(lookupProperty(depths[1],"v6"),"wan"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":86,"column":76},"end":{"line":86,"column":97}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depths[1],"v6"),"srcList"),{"name":"if","hash":{},"fn":container.program(19, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":86,"column":97},"end":{"line":86,"column":168}}})) != null ? stack1 : "")
     + " dst-address="
-    + ((stack1 = alias3(alias2(lookupProperty(depths[1],"v6"), "address", {"start":{"line":82,"column":183},"end":{"line":82,"column":196}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depths[1],"v6"), "address", {"start":{"line":86,"column":183},"end":{"line":86,"column":196}} ), depth0)) != null ? stack1 : "")
     + " protocol="
-    + ((stack1 = alias3(alias2(depth0, "proto", {"start":{"line":82,"column":210},"end":{"line":82,"column":215}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "proto", {"start":{"line":86,"column":210},"end":{"line":86,"column":215}} ), depth0)) != null ? stack1 : "")
     + " dst-port="
-    + ((stack1 = alias3(alias2(depth0, "ports", {"start":{"line":82,"column":229},"end":{"line":82,"column":234}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "ports", {"start":{"line":86,"column":229},"end":{"line":86,"column":234}} ), depth0)) != null ? stack1 : "")
     + " comment="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"comment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":82,"column":245},"end":{"line":82,"column":265}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"comment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":86,"column":245},"end":{"line":86,"column":265}}})) != null ? stack1 : "")
     + "\nadd chain=forward action=accept connection-state=established out-interface-list="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(lookupProperty(depths[1],"v6"),"wan"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":83,"column":80},"end":{"line":83,"column":101}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(lookupProperty(depths[1],"v6"),"wan"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":87,"column":80},"end":{"line":87,"column":101}}})) != null ? stack1 : "")
     + " src-address="
-    + ((stack1 = alias3(alias2(lookupProperty(depths[1],"v6"), "address", {"start":{"line":83,"column":116},"end":{"line":83,"column":129}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depths[1],"v6"), "address", {"start":{"line":87,"column":116},"end":{"line":87,"column":129}} ), depth0)) != null ? stack1 : "")
     + " protocol="
-    + ((stack1 = alias3(alias2(depth0, "proto", {"start":{"line":83,"column":143},"end":{"line":83,"column":148}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "proto", {"start":{"line":87,"column":143},"end":{"line":87,"column":148}} ), depth0)) != null ? stack1 : "")
     + " src-port="
-    + ((stack1 = alias3(alias2(depth0, "ports", {"start":{"line":83,"column":162},"end":{"line":83,"column":167}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "ports", {"start":{"line":87,"column":162},"end":{"line":87,"column":167}} ), depth0)) != null ? stack1 : "")
     + " comment="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"replyComment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":83,"column":178},"end":{"line":83,"column":203}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"replyComment"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":87,"column":178},"end":{"line":87,"column":203}}})) != null ? stack1 : "")
     + "\n";
 },"19":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -590,7 +1257,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return " src-address-list="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depths[1],"v6"),"srcList"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":82,"column":136},"end":{"line":82,"column":161}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"rosWord").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depths[1],"v6"),"srcList"),{"name":"rosWord","hash":{},"data":data,"loc":{"start":{"line":86,"column":136},"end":{"line":86,"column":161}}})) != null ? stack1 : "");
 },"20":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -600,7 +1267,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return ":if ([:len [/ipv6 firewall filter find where chain=forward and dynamic=no and (action=drop or action=reject or action=tarpit)]] > 0) do={:local drops [/ipv6 firewall filter find where chain=forward and dynamic=no and (action=drop or action=reject or action=tarpit)]; /ipv6 firewall filter move numbers=[/ipv6 firewall filter find where comment~"
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"tagRegex"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":86,"column":344},"end":{"line":86,"column":365}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"tagRegex"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":90,"column":344},"end":{"line":90,"column":365}}})) != null ? stack1 : "")
     + "] destination=[:pick $drops ([:len $drops] - 1)]}\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -611,29 +1278,30 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":3,"column":9}}})) != null ? stack1 : "")
-    + "\n# Nothing changes unless the interface lists the rules name exist: a rule on a missing list would be\n# added and forward nothing. :error stops the script here, before the first remove.\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"needed"),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":0},"end":{"line":9,"column":9}}})) != null ? stack1 : "")
+    + "\n# The whole script is one block: pasted into a terminal, a failed check stops it as /import would\n# (line by line, a terminal runs the next lines anyway). Nothing changes unless the interface lists\n# the rules name exist: a rule on a missing list would be added and forward nothing.\n{\n:local lists \"\"\n:foreach l in=[/interface list find] do={:set lists ($lists . \" \" . [/interface list get $l name])}\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"needed"),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":0},"end":{"line":13,"column":9}}})) != null ? stack1 : "")
     + "\n/ip firewall address-list\nremove [find where list="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"listName"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":12,"column":24},"end":{"line":12,"column":45}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"listName"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":16,"column":24},"end":{"line":16,"column":45}}})) != null ? stack1 : "")
     + "]\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"addresses"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":15,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"addresses"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":17,"column":0},"end":{"line":19,"column":9}}})) != null ? stack1 : "")
     + "\n/ip firewall nat\nremove [find where comment~"
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"tagRegex"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":18,"column":27},"end":{"line":18,"column":48}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"tagRegex"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":22,"column":27},"end":{"line":22,"column":48}}})) != null ? stack1 : "")
     + "]\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"nat"),{"name":"each","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":19,"column":0},"end":{"line":21,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"hairpin"),{"name":"if","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":22,"column":0},"end":{"line":27,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"nat"),{"name":"each","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":23,"column":0},"end":{"line":25,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"hairpin"),{"name":"if","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":26,"column":0},"end":{"line":31,"column":7}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"hairpin"),{"name":"if","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.program(9, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":29,"column":0},"end":{"line":34,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"hairpin"),{"name":"if","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.program(9, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":33,"column":0},"end":{"line":38,"column":7}}})) != null ? stack1 : "")
     + "/ip firewall mangle\nremove [find where comment~"
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"tagRegex"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":36,"column":27},"end":{"line":36,"column":48}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"tagRegex"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":40,"column":27},"end":{"line":40,"column":48}}})) != null ? stack1 : "")
     + "]\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"hairpin"),{"name":"if","hash":{},"fn":container.program(10, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":37,"column":0},"end":{"line":41,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"hairpin"),{"name":"if","hash":{},"fn":container.program(10, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":41,"column":0},"end":{"line":45,"column":7}}})) != null ? stack1 : "")
     + "\n# Forward rules. The default configuration (defconf) already lets dst-natted connections through:\n# its \"drop all from WAN not DSTNATed\" skips them. A custom firewall may drop them, so each NAS port\n# list gets a narrow accept (connection-nat-state=dstnat, dst-address = the NAS, dst-port = its\n# ports) and a reply accept (src-address = the NAS, src-port = its ports) for firewalls without an\n# \"accept established,related\" rule. The :if line then moves them above the first drop, reject,\n# tarpit or jump rule of the forward chain: with defconf that is \"drop invalid\", below fasttrack and\n# \"accept established,related\", so fasttrack keeps working. Without such a rule they stay last,\n# where the chain already accepts. place-before=0 is not used: it would put them above fasttrack.\n/ip firewall filter\nremove [find where comment~"
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"tagRegex"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":52,"column":27},"end":{"line":52,"column":48}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"tagRegex"),{"name":"rosQuote","hash":{},"data":data,"loc":{"start":{"line":56,"column":27},"end":{"line":56,"column":48}}})) != null ? stack1 : "")
     + "]\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"filter"),{"name":"each","hash":{},"fn":container.program(12, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":53,"column":0},"end":{"line":63,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"hasFilter"),{"name":"if","hash":{},"fn":container.program(16, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":64,"column":0},"end":{"line":66,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"v6"),{"name":"if","hash":{},"fn":container.program(17, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":67,"column":0},"end":{"line":88,"column":7}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"filter"),{"name":"each","hash":{},"fn":container.program(12, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":57,"column":0},"end":{"line":67,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"hasFilter"),{"name":"if","hash":{},"fn":container.program(16, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":68,"column":0},"end":{"line":70,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"v6"),{"name":"if","hash":{},"fn":container.program(17, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":71,"column":0},"end":{"line":92,"column":7}}})) != null ? stack1 : "")
+    + "}\n";
 },"useData":true,"useDepths":true},
   },
   "miniupnpd/default": {
@@ -1714,7 +2382,7 @@ export const templates: Record<string, TemplateSpec> = {
 
   return "#!/bin/vbash\n"
     + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":0},"end":{"line":4,"column":9}}})) != null ? stack1 : "")
-    + "\n# Run it as a file (vbash FILE), never pasted: no subshell can hold it, because script-template's\n# configure, set, delete, commit and exit are aliases, and bash expands aliases when it reads a\n# command, so inside a ( ... ) read before the source line runs they would not be VyOS's.\n# shellcheck disable=SC2121 # set is VyOS's configure command here, not the shell builtin\n# VyOS's Command Scripting docs: configuration scripts run in the vyattacfg group, never with sudo.\nif [ \"$(id -u)\" = 0 ]; then\n  echo "
+    + "\n# Run this as a file (vbash FILE), never pasted: VyOS's script-template defines configure-mode\n# commands as aliases, which bash expands only in lines read after it is sourced, so the part after\n# it must stay at the top level. To paste into configure mode, use synfw's --format commands.\n# shellcheck disable=SC2121 # set is VyOS's configure command here, not the shell builtin\n# VyOS's Command Scripting docs: configuration scripts run in the vyattacfg group, never with sudo.\nif [ \"$(id -u)\" = 0 ]; then\n  echo "
     + ((stack1 = lookupProperty(helpers,"shQuote").call(alias1,lookupProperty(depth0,"rootMessage"),{"name":"shQuote","hash":{},"data":data,"loc":{"start":{"line":12,"column":7},"end":{"line":12,"column":30}}})) != null ? stack1 : "")
     + " >&2\n  exit 1\nfi\nif [ \"$(id -g -n)\" != vyattacfg ]; then\n  exec sg vyattacfg -c \"/bin/vbash $(printf '%q' \"$(readlink -f \"$0\")\")\"\nfi\n\n# Nothing changes unless every interface the rules name exists: a rule on a missing interface would\n# commit and forward nothing.\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"sh-need-links"),depth0,{"name":"sh-need-links","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")

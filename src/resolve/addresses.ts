@@ -14,6 +14,11 @@ export function checkIPv4(text: string): Checked {
   return { ok: true, value: ipaddr.IPv4.parse(text).toString() };
 }
 
+/** RFC 1918: where a NAS behind a NAT router lives. */
+export function isPrivateIPv4(text: string): boolean {
+  return ipaddr.IPv4.parse(text).range() === 'private';
+}
+
 export function checkIPv6(text: string): Checked {
   if (!ipaddr.IPv6.isValid(text) || text.includes('%') || text.includes('/')) {
     return { ok: false, message: 'is not an IPv6 address such as 2001:db8::10' };

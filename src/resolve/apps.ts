@@ -1,8 +1,12 @@
 // The `apps` list: catalog lookups, DSM version checks, port selection, overrides, external remaps
-// and the exposure policy, producing forward candidates and skipped ports.
+// and the exposure policy, producing forward candidates, skipped ports and each entry's outcome.
+// The short form (`- dsm`, or an entry without `ports`) means "the app's internet-safe ports": its
+// risky and LAN-only ports are skipped as information. Only a port the user named explicitly and
+// may not forward is a warning (SFW250, SFW252).
 
 import type { CatalogIndex } from '../catalog/catalog.js';
 import type { CatalogApp } from '../catalog/types.js';
+import { quote } from '../diagnostics.js';
 import type { Skipped } from '../plan/types.js';
 import { formatRange, parseOverride, shift } from '../plan/ranges.js';
 import type { AppEntry, AppEntryLong } from '../profile/types.js';
@@ -10,11 +14,30 @@ import { didYouMean } from '../suggest.js';
 import { appPorts, type AppPort, type DsmSettings } from './app-ports.js';
 import { pointerKey, type ResolveContext } from './context.js';
 import type { Candidate } from './merge.js';
+import type { EntryOutcome, RiskySkip } from './outcome.js';
+import { encryptedTwin, riskyAdvice } from './risky-advice.js';
 import type { Listed, RiskyPolicy } from './risky.js';
 import { lookup, selectorNames, selects } from './selectors.js';
 import { windowStatus } from './versions.js';
 
 const long = (e: AppEntry): AppEntryLong => (typeof e === 'string' ? { id: e } : e);
+
+/** Every id and alias of the catalog, as one array (so did-you-mean prepares it only once). */
+const namesCache = new WeakMap<CatalogIndex, string[]>();
+export function catalogNames(index: CatalogIndex): string[] {
+  let names = namesCache.get(index);
+  if (!names) namesCache.set(index, (names = [...index.byName.keys()]));
+  return names;
+}
+
+/** SFW201's message: the closest id, or else how to forward a service the catalog does not know. */
+export function unknownAppMessage(id: string, names: Iterable<string>): string {
+  const suggestion = didYouMean(id, names);
+  const custom = /^[a-z0-9][a-z0-9-]*$/.test(id) ? id : 'my-service';
+  return suggestion
+    ? `unknown app ${quote(id)}${suggestion}; \`synfw apps\` lists the apps synfw knows`
+    : `unknown app ${quote(id)}; \`synfw apps\` lists the apps synfw knows, and a service it does not know goes under custom (e.g. custom: [{ id: ${custom}, ports: ["8080/tcp"] }])`;
+}
 
 export function resolveApps(
   ctx: ResolveContext,
@@ -24,16 +47,19 @@ export function resolveApps(
   risky: RiskyPolicy,
   candidates: Candidate[],
   skipped: Skipped[],
-): Listed {
+): { listed: Listed; outcomes: EntryOutcome[] } {
   const listed: Listed = new Map();
+  const outcomes: EntryOutcome[] = [];
   const firstSeen = new Map<string, number>();
   // The serving app's entry (dsm, web-station) lends its external remaps to the apps it serves:
-  // with dsm's https on WAN 443, Synology Photos is reached on WAN 443 too.
+  // with dsm's https on WAN 443, Synology Photos is reached on WAN 443 too. (Entries may have
+  // holes where the schema rejected an entry: forEach skips them.)
   const servers = new Map<string, AppEntryLong>();
-  for (const e of entries.map(long)) {
+  entries.forEach((raw) => {
+    const e = long(raw);
     const app = index.byName.get(e.id);
     if (app && (app.id === 'dsm' || app.id === 'web-station')) servers.set(app.id, e);
-  }
+  });
 
   entries.forEach((raw, i) => {
     const entry = long(raw);
@@ -41,7 +67,7 @@ export function resolveApps(
     const idPtr = typeof raw === 'string' ? base : `${base}/id`;
     const app = index.byName.get(entry.id);
     if (!app) {
-      ctx.error('SFW201', `unknown app "${entry.id}"${didYouMean(entry.id, index.byName.keys())}; \`synfw apps\` lists them`, idPtr);
+      ctx.error('SFW201', unknownAppMessage(entry.id, catalogNames(index)), idPtr);
       return;
     }
     const alias = app.id !== entry.id ? ` (${entry.id} is ${app.id})` : '';
@@ -71,10 +97,10 @@ export function resolveApps(
     listed.set(app.id, record);
     listed.set(entry.id, record);
 
-    let labelErrors = 0;
+    let failed = false;
     const labelError = (pointer: string, label: string, what: string) => {
-      labelErrors++;
-      const message = `${app.id} has no port "${label}"${didYouMean(label, names)} (${what}); its ports: ${names.join(', ') || 'none'}`;
+      failed = true;
+      const message = `${app.id} has no port ${quote(label)}${didYouMean(label, names)} (${what}); its ports: ${names.join(', ') || 'none'}`;
       ctx.error('SFW202', message, pointer, what !== 'ports');
     };
     entry.ports?.forEach((l, j) => {
@@ -86,11 +112,13 @@ export function resolveApps(
     for (const l of Object.keys(entry.override ?? {})) {
       if (!known(l)) labelError(`${base}/override/${pointerKey(l)}`, l, 'override');
       else if (app.id === 'dsm' && (l === 'http' || l === 'https')) {
+        failed = true;
         ctx.error('SFW211', `set DSM's own ${l} port with nas.dsm.${l}, not with an override (apps served by DSM follow it)`, `${base}/override/${l}`, true);
       }
     }
 
-    const selected = entry.ports ? ports.filter((p) => entry.ports!.some((sel) => selects(sel, p.label))) : ports;
+    const explicit = entry.ports !== undefined;
+    const selected = explicit ? ports.filter((p) => entry.ports!.some((sel) => selects(sel, p.label))) : ports;
     const origin = (p: AppPort) => ({
       app: app.id,
       label: p.label,
@@ -101,54 +129,58 @@ export function resolveApps(
       pos: ctx.pos(idPtr),
     });
     let forwarded = 0;
-    const riskySkipped: AppPort[] = [];
-    const reasons: string[] = [];
+    const riskySkips: RiskySkip[] = [];
+    const portOf = new Map<RiskySkip, AppPort>();
+    const unforwardable: string[] = [];
     for (const p of selected) {
       const server = p.inheritedFrom && p.inheritedFrom !== app.id ? servers.get(p.inheritedFrom) : undefined;
       const overrideValue = lookup(entry.override, p.label) ?? lookup(server?.override, p.label);
       const nominal = { first: p.port, last: p.end };
       const moved = overrideValue === undefined ? nominal : parseOverride(overrideValue, nominal);
       if (moved === 'range' || moved === 'order') {
+        failed = true;
         ctx.error(
           moved === 'range' ? 'SFW203' : 'SFW210',
           moved === 'range'
-            ? `${app.id} override ${p.label}: ${String(overrideValue)} puts the port outside 1-65535`
-            : `${app.id} override ${p.label}: "${String(overrideValue)}" must be FIRST-LAST with FIRST <= LAST`,
+            ? `${app.id} override ${p.label}: ${quote(String(overrideValue))} puts the port outside 1-65535`
+            : `${app.id} override ${p.label}: ${quote(String(overrideValue))} must be FIRST-LAST with FIRST <= LAST`,
           `${base}/override/${pointerKey(p.label)}`,
         );
         continue;
       }
-      const ports = `${formatRange(moved)}/${p.proto}`;
-      const skip = (reason: string) =>
-        skipped.push({
-          app: app.id,
-          label: p.label,
-          name: app.name,
-          proto: p.proto,
-          ports: moved,
-          exposure: p.exposure,
-          reason,
-          pos: ctx.pos(idPtr),
-        });
+      const portsText = `${formatRange(moved)}/${p.proto}`;
+      const skipRecord = (reason: string): Skipped => ({
+        app: app.id,
+        label: p.label,
+        name: app.name,
+        proto: p.proto,
+        ports: moved,
+        exposure: p.exposure,
+        reason,
+        pos: ctx.pos(idPtr),
+      });
       if (p.exposure === 'lan-only' || p.exposure === 'outbound') {
         const reason =
           p.exposure === 'lan-only'
             ? `lan-only: ${p.purpose}; it cannot work through a port forward`
             : `outbound: ${p.purpose}; the NAS connects out on it, there is nothing to forward`;
-        skip(reason);
-        reasons.push(`${ports} (${p.label}) is ${reason}`);
-        if (entry.ports) {
-          const j = entry.ports.findIndex((sel) => selects(sel, p.label));
-          ctx.warn('SFW252', `${app.id} port "${p.label}" (${ports}) is never forwarded: ${reason}`, `${base}/ports/${j}`);
+        skipped.push(skipRecord(reason));
+        unforwardable.push(`${portsText} (${p.label}) is ${reason}`);
+        if (explicit) {
+          const j = entry.ports!.findIndex((sel) => selects(sel, p.label));
+          ctx.warn('SFW252', `${app.id} port ${quote(p.label)} (${portsText}) is never forwarded: ${reason}`, `${base}/ports/${j}`);
         }
         continue;
       }
       if (p.exposure === 'risky') {
         if (!risky.allows([app.id, entry.id], p.label)) {
-          const reason = `risky: ${p.purpose}; forward it only by adding "${entry.id}:${p.label}" (or "${entry.id}") to allowRisky`;
-          skip(reason);
-          riskySkipped.push(p);
-          reasons.push(`${ports} (${p.label}) is risky`);
+          const add = `"${entry.id}:${p.label}" (or "${entry.id}") to allowRisky`;
+          const reason = explicit
+            ? `risky: ${p.purpose}; forward it only by adding ${add}`
+            : `risky: ${p.purpose}; the short form forwards only internet-safe ports: add ${add} to forward it`;
+          const skip = { proto: p.proto, ports: moved, origin: origin(p), skipped: skipRecord(reason) };
+          riskySkips.push(skip);
+          portOf.set(skip, p);
           continue;
         }
         record.riskyLabels.push(p.label);
@@ -156,32 +188,42 @@ export function resolveApps(
       const externalFirst = lookup(entry.external, p.label) ?? lookup(server?.external, p.label);
       const external = externalFirst === undefined ? moved : shift(moved, externalFirst);
       if (external.last > 65535) {
+        failed = true;
         ctx.error('SFW203', `${app.id} external ${p.label}: WAN ports ${formatRange(external)} go past 65535`, `${base}/external/${pointerKey(p.label)}`);
         continue;
       }
       candidates.push({ proto: p.proto, external, internal: moved, origin: origin(p) });
       forwarded++;
     }
-    // Risky labels that exist but were not selected still count for allowRisky's "no effect" check.
-    if (forwarded === 0 && labelErrors === 0) {
-      ctx.error('SFW208', nothingToForward(app, entry, selected, riskySkipped, reasons), idPtr);
-    } else if (riskySkipped.length > 0) {
-      const list = riskySkipped.map((p) => `${formatRange({ first: p.port, last: p.end })}/${p.proto} (${p.label}: ${p.purpose})`);
-      const add = riskySkipped.map((p) => `"${entry.id}:${p.label}"`).join(', ');
-      ctx.warn('SFW250', `${app.id}: risky port${riskySkipped.length > 1 ? 's' : ''} not forwarded: ${list.join('; ')}; to forward ${riskySkipped.length > 1 ? 'them' : 'it'}, add ${add} to allowRisky`, idPtr);
-    }
-  });
-  return listed;
-}
 
-function nothingToForward(app: CatalogApp, entry: AppEntryLong, selected: AppPort[], risky: AppPort[], reasons: string[]): string {
-  if (selected.length === 0) {
-    return `${app.id}: nothing to forward: ${app.notes ?? 'the app has no ports of its own'}`;
-  }
-  if (risky.length === selected.length) {
-    const list = risky.map((p) => `${formatRange({ first: p.port, last: p.end })}/${p.proto} (${p.label})`).join(', ');
-    const them = risky.length > 1 ? 'them' : 'it';
-    return `${app.id}: nothing to forward: ${risky.length > 1 ? 'its ports' : 'its port'} ${list} ${risky.length > 1 ? 'are' : 'is'} risky; to forward ${them}, add "${entry.id}" to allowRisky`;
-  }
-  return `${app.id}: nothing to forward: ${reasons.join('; ')}`;
+    outcomes.push({
+      forwarded,
+      failed,
+      risky: riskySkips,
+      report(c, still) {
+        const advice = () =>
+          riskyAdvice(
+            still.map((s) => {
+              const p = portOf.get(s)!;
+              const twin = encryptedTwin(p.label, labels);
+              const twinPort = ports.find((q) => q.label === twin);
+              return {
+                ports: `${formatRange(s.ports)}/${s.proto}`,
+                label: p.label,
+                purpose: p.purpose,
+                ...(twinPort ? { encrypted: `${twin} (${formatRange({ first: twinPort.port, last: twinPort.end })}/${twinPort.proto})` } : {}),
+              };
+            }),
+            this.forwarded === 0 && still.length === riskySkips.length ? [entry.id] : still.map((s) => `${entry.id}:${s.origin.label}`),
+          );
+        if (this.forwarded === 0 && !this.failed) {
+          const why = selected.length === 0 ? (app.notes ?? 'the app has no ports of its own') : [...unforwardable, ...(still.length ? [advice()] : [])].join('; ');
+          c.error('SFW208', `${app.id}: nothing to forward: ${why || 'none of its ports can be forwarded'}`, idPtr);
+        } else if (still.length > 0 && explicit) {
+          c.warn('SFW250', `${app.id}: ${advice()}`, idPtr);
+        }
+      },
+    });
+  });
+  return { listed, outcomes };
 }

@@ -4,35 +4,45 @@
 // bypass the policy.
 
 import type { CatalogIndex } from '../catalog/catalog.js';
+import { quote } from '../diagnostics.js';
 import type { PortRange, Proto, Skipped } from '../plan/types.js';
 import { formatRange, parsePortSpec, shift, type PortSpec } from '../plan/ranges.js';
 import type { CustomEntry } from '../profile/types.js';
 import { pointerKey, type ResolveContext } from './context.js';
 import type { Candidate } from './merge.js';
+import type { EntryOutcome, RiskySkip } from './outcome.js';
+import { riskyAdvice } from './risky-advice.js';
 import type { Listed, RiskyPolicy } from './risky.js';
 
-/** "22/tcp" -> "ssh: SSH ..." for single ports that a first-party catalog app marks risky. */
-function riskyWellKnown(index: CatalogIndex): Map<string, string> {
-  const known = new Map<string, string>();
+interface RiskyPort {
+  port: number;
+  proto: Proto;
+  /** "ssh: Encrypted terminal service ..." */
+  what: string;
+}
+
+/** Single ports that a first-party catalog app marks risky, sorted by port. */
+function riskyWellKnown(index: CatalogIndex): RiskyPort[] {
+  const known = new Map<string, RiskyPort>();
   for (const app of index.catalog.apps) {
     if (app.thirdParty) continue;
     for (const p of app.ports) {
       const key = `${p.port}/${p.proto}`;
-      if (p.exposure === 'risky' && p.end === undefined && !known.has(key)) known.set(key, `${app.id}: ${p.purpose}`);
+      if (p.exposure === 'risky' && p.end === undefined && !known.has(key)) known.set(key, { port: p.port, proto: p.proto, what: `${app.id}: ${p.purpose}` });
     }
   }
-  return known;
+  return [...known.values()].sort((a, b) => a.port - b.port);
 }
 
-/** The risky well-known ports inside a range, as "22/tcp (ssh: ...)" phrases, lowest first. */
-function riskyInside(wellKnown: Map<string, string>, range: PortRange, proto: Proto): string[] {
-  const hits: Array<[number, string]> = [];
-  for (const [key, what] of wellKnown) {
-    const [port, p] = key.split('/');
-    const n = Number(port);
-    if (p === proto && n >= range.first && n <= range.last) hits.push([n, `${key} (${what})`]);
-  }
-  return hits.sort((a, b) => a[0] - b[0]).map(([, text]) => text);
+/** The risky well-known ports inside a range, lowest first. */
+function riskyInside(wellKnown: readonly RiskyPort[], range: PortRange, proto: Proto): RiskyPort[] {
+  return wellKnown.filter((k) => k.proto === proto && k.port >= range.first && k.port <= range.last);
+}
+
+/** "21/tcp (ftp: ...), 22/tcp (ssh: ...), 23/tcp (telnet: ...) and 21 more risky ports" */
+function describeInside(inside: readonly RiskyPort[]): string {
+  const named = inside.slice(0, 3).map((k) => `${k.port}/${k.proto} (${k.what})`);
+  return `${named.join(', ')}${inside.length > 3 ? ` and ${inside.length - 3} more risky ports` : ''}`;
 }
 
 export function resolveCustom(
@@ -42,9 +52,9 @@ export function resolveCustom(
   listed: Listed,
   risky: RiskyPolicy,
   candidates: Candidate[],
-  skipped: Skipped[],
-): void {
-  const wellKnown = entries.length ? riskyWellKnown(index) : new Map<string, string>();
+): EntryOutcome[] {
+  const outcomes: EntryOutcome[] = [];
+  const wellKnown = entries.length ? riskyWellKnown(index) : [];
   entries.forEach((entry, i) => {
     const base = `/custom/${i}`;
     if (index.byName.has(entry.id)) {
@@ -57,18 +67,26 @@ export function resolveCustom(
       ctx.error('SFW207', `custom id "${entry.id}" is used twice`, `${base}/id`);
       return;
     }
+    let failed = false;
     const specs: Array<{ text: string; spec: PortSpec; j: number }> = [];
     entry.ports.forEach((text, j) => {
       const r = parsePortSpec(text);
       if (r.ok) specs.push({ text, spec: r.spec, j });
-      else if (r.problem === 'range') ctx.error('SFW203', `custom ${entry.id}: port "${text}" is out of range 1-65535`, `${base}/ports/${j}`);
-      else if (r.problem === 'order') ctx.error('SFW210', `custom ${entry.id}: "${text}" has its first port after its last`, `${base}/ports/${j}`);
-      else ctx.error('SFW210', `custom ${entry.id}: "${text}" is not a port spec: write PORT/PROTO or FIRST-LAST/PROTO with PROTO tcp, udp or both (e.g. "32400/tcp")`, `${base}/ports/${j}`);
+      else {
+        failed = true;
+        const pointer = `${base}/ports/${j}`;
+        if (r.problem === 'range') ctx.error('SFW203', `custom ${entry.id}: port ${quote(text)} is out of range 1-65535`, pointer);
+        else if (r.problem === 'order') ctx.error('SFW210', `custom ${entry.id}: ${quote(text)} has its first port after its last`, pointer);
+        else ctx.error('SFW210', `custom ${entry.id}: ${quote(text)} is not a port spec: write PORT/PROTO or FIRST-LAST/PROTO with PROTO tcp, udp or both (e.g. "32400/tcp")`, pointer);
+      }
     });
     const labels = entry.ports;
+    const labelSet = new Set(labels);
     for (const key of Object.keys(entry.external ?? {})) {
-      if (!labels.includes(key)) {
-        ctx.error('SFW202', `custom ${entry.id}: external key "${key}" is not one of its ports (${labels.join(', ')})`, `${base}/external/${pointerKey(key)}`, true);
+      if (!labelSet.has(key)) {
+        failed = true;
+        const shown = labels.length > 5 ? `${labels.slice(0, 5).map(quote).join(', ')} and ${labels.length - 5} more` : labels.map(quote).join(', ');
+        ctx.error('SFW202', `custom ${entry.id}: external key ${quote(key)} is not one of its ports (${shown})`, `${base}/external/${pointerKey(key)}`, true);
       }
     }
     const record = { id: entry.id, kind: 'custom' as const, labels, riskyLabels: [] as string[] };
@@ -77,10 +95,13 @@ export function resolveCustom(
     const name = entry.description ?? entry.id;
     const pos = ctx.pos(`${base}/id`);
     let forwarded = 0;
+    const riskySkips: RiskySkip[] = [];
+    const details = new Map<RiskySkip, { j: number; text: string; exposes: string }>();
     for (const { text, spec, j } of specs) {
-      const externalFirst = entry.external?.[text];
+      const externalFirst = Object.hasOwn(entry.external ?? {}, text) ? entry.external![text] : undefined;
       const external = externalFirst === undefined ? spec.range : shift(spec.range, externalFirst);
       if (external.last > 65535) {
+        failed = true;
         ctx.error('SFW203', `custom ${entry.id}: external ${text}: WAN ports ${formatRange(external)} go past 65535`, `${base}/external/${pointerKey(text)}`);
         continue;
       }
@@ -88,39 +109,50 @@ export function resolveCustom(
         const single = spec.range.first === spec.range.last;
         const inside = riskyInside(wellKnown, spec.range, proto);
         const exposure = inside.length ? ('risky' as const) : ('public' as const);
+        const origin = { app: entry.id, label: text, name, kind: 'custom' as const, exposure, pos };
         if (inside.length && !risky.allows([entry.id], text)) {
-          const what = single
-            ? `${spec.range.first}/${proto} is ${wellKnown.get(`${spec.range.first}/${proto}`)}`
-            : `${formatRange(spec.range)}/${proto} includes ${inside.slice(0, 3).join(', ')}${inside.length > 3 ? ` and ${inside.length - 3} more risky ports` : ''}`;
-          skipped.push({
-            app: entry.id,
-            label: text,
-            name,
+          const what = single ? `${spec.range.first}/${proto} is ${inside[0]!.what}` : `${formatRange(spec.range)}/${proto} includes ${describeInside(inside)}`;
+          const skip: RiskySkip = {
             proto,
             ports: spec.range,
-            exposure,
-            reason: `risky: ${what}; forward it only by adding "${entry.id}:${text}" (or "${entry.id}") to allowRisky`,
-            pos: ctx.pos(`${base}/ports/${j}`),
-          });
-          const warning = single
-            ? `custom ${entry.id}: ${spec.range.first}/${proto} is a risky port (${wellKnown.get(`${spec.range.first}/${proto}`)}) and is not forwarded`
-            : `custom ${entry.id}: ${what}; the range is not forwarded`;
-          ctx.warn('SFW250', `${warning}; to forward it, add "${entry.id}:${text}" to allowRisky`, `${base}/ports/${j}`);
+            origin,
+            skipped: {
+              app: entry.id,
+              label: text,
+              name,
+              proto,
+              ports: spec.range,
+              exposure,
+              reason: `risky: ${what}; forward it only by adding "${entry.id}:${text}" (or "${entry.id}") to allowRisky`,
+              pos: ctx.pos(`${base}/ports/${j}`),
+            },
+          };
+          riskySkips.push(skip);
+          const exposes = single ? inside[0]!.what : describeInside(inside);
+          details.set(skip, { j, text, exposes });
           continue;
         }
-        const known = inside.length > 0;
-        if (known) record.riskyLabels.push(text);
-        candidates.push({
-          proto,
-          external,
-          internal: spec.range,
-          origin: { app: entry.id, label: text, name, kind: 'custom', exposure, pos },
-        });
+        if (inside.length > 0) record.riskyLabels.push(text);
+        candidates.push({ proto, external, internal: spec.range, origin });
         forwarded++;
       }
     }
-    if (forwarded === 0 && specs.length === entry.ports.length) {
-      ctx.error('SFW208', `custom ${entry.id}: nothing to forward (its only ports are risky; see the warnings above)`, `${base}/id`);
-    }
+    const advice = (s: RiskySkip) => {
+      const d = details.get(s)!;
+      return riskyAdvice([{ ports: `${formatRange(s.ports)}/${s.proto}`, purpose: d.exposes }], [`${entry.id}:${d.text}`]);
+    };
+    outcomes.push({
+      forwarded,
+      failed,
+      risky: riskySkips,
+      report(c, still) {
+        if (this.forwarded === 0 && !this.failed) {
+          c.error('SFW208', `custom ${entry.id}: nothing to forward: ${still.map(advice).join('; ') || 'no port left'}`, `${base}/id`);
+          return;
+        }
+        for (const s of still) c.warn('SFW250', `custom ${entry.id}: ${advice(s)}`, `${base}/ports/${details.get(s)!.j}`);
+      },
+    });
   });
+  return outcomes;
 }

@@ -48,7 +48,10 @@ function toForward(group: Candidate[], external: PortRange, off: number): Forwar
   };
 }
 
-export function mergeCandidates(candidates: Candidate[]): { forwards: Forward[]; conflicts: Conflict[] } {
+/** Conflicts reported in one run; past this, the profile has a systematic mistake to fix first. */
+export const CONFLICT_LIMIT = 50;
+
+export function mergeCandidates(candidates: Candidate[]): { forwards: Forward[]; conflicts: Conflict[]; moreConflicts: boolean } {
   const forwards: Forward[] = [];
   const conflicts: Conflict[] = [];
   for (const proto of ['tcp', 'udp'] as const) {
@@ -56,13 +59,16 @@ export function mergeCandidates(candidates: Candidate[]): { forwards: Forward[];
       .filter((c) => c.proto === proto)
       .sort((a, b) => a.external.first - b.external.first || a.external.last - b.external.last || offset(a) - offset(b));
 
-    // Conflicts: overlapping WAN ranges with different NAS targets. `open` holds the candidates
-    // whose WAN range may still overlap later ones (sorted input keeps it short).
-    let open: Candidate[] = [];
+    // Conflicts: overlapping WAN ranges with different NAS targets. `open` holds, per remap
+    // offset, the candidate reaching furthest among those that may still overlap later ones; an
+    // open group with another offset overlaps the next candidate, so every visit is a conflict or
+    // an expiry, and the scan stays linear however many ranges overlap.
+    const open = new Map<number, Candidate>();
     for (const c of list) {
-      open = open.filter((o) => o.external.last >= c.external.first);
-      for (const o of open) {
-        if (offset(o) !== offset(c)) {
+      if (conflicts.length > CONFLICT_LIMIT) break;
+      for (const [off, o] of open) {
+        if (o.external.last < c.external.first) open.delete(off);
+        else if (off !== offset(c)) {
           conflicts.push({
             proto,
             overlap: { first: c.external.first, last: Math.min(o.external.last, c.external.last) },
@@ -71,7 +77,8 @@ export function mergeCandidates(candidates: Candidate[]): { forwards: Forward[];
           });
         }
       }
-      open.push(c);
+      const same = open.get(offset(c));
+      if (!same || same.external.last < c.external.last) open.set(offset(c), c);
     }
 
     // Merging: identity forwards join touching or overlapping neighbours; remaps join duplicates.
@@ -107,5 +114,5 @@ export function mergeCandidates(candidates: Candidate[]): { forwards: Forward[];
       a.external.first - b.external.first ||
       a.external.last - b.external.last,
   );
-  return { forwards, conflicts };
+  return { forwards, conflicts: conflicts.slice(0, CONFLICT_LIMIT), moreConflicts: conflicts.length > CONFLICT_LIMIT };
 }

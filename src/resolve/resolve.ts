@@ -3,15 +3,16 @@
 // which every port the profile asked for but that is not forwarded has a reason. Pure.
 
 import type { CatalogIndex } from '../catalog/catalog.js';
-import { hasErrors, type Diagnostic } from '../diagnostics.js';
+import { hasErrors, quote, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { Origin, Plan, PortRange, Skipped } from '../plan/types.js';
 import type { ParsedDocument } from '../profile/parse.js';
 import type { Profile } from '../profile/types.js';
-import { checkCidr4, checkCidr6, checkIPv4, checkIPv6 } from './addresses.js';
+import { checkCidr4, checkCidr6, checkIPv4, checkIPv6, isPrivateIPv4 } from './addresses.js';
 import { resolveApps } from './apps.js';
 import { ResolveContext } from './context.js';
 import { resolveCustom } from './custom.js';
 import { mergeCandidates, type Candidate } from './merge.js';
+import { settleOutcomes } from './outcome.js';
 import { planNotes } from './notes.js';
 import { formatRange } from '../plan/ranges.js';
 import { RiskyPolicy } from './risky.js';
@@ -21,6 +22,11 @@ export interface ResolveOptions {
   catalog: CatalogIndex;
   /** The parsed YAML, for line and column in diagnostics. */
   doc?: ParsedDocument;
+  /**
+   * The profile had schema errors and the entries holding them were cut out (lists have holes):
+   * skip the checks about the profile as a whole, which the cut would make wrong.
+   */
+  partial?: boolean;
 }
 
 export type ResolveResult = { plan: Plan; diagnostics: Diagnostic[] } | { plan?: undefined; diagnostics: Diagnostic[] };
@@ -43,18 +49,25 @@ export function resolvePlan(profile: Profile, options: ResolveOptions): ResolveR
   const { catalog } = options.catalog;
 
   const address = checkIPv4(profile.nas.address);
-  if (!address.ok) ctx.error('SFW204', `nas.address "${profile.nas.address}" ${address.message}`, '/nas/address');
+  if (!address.ok) ctx.error('SFW204', `nas.address ${quote(profile.nas.address)} ${address.message}`, '/nas/address');
+  else if (!isPrivateIPv4(address.value)) {
+    ctx.warn(
+      'SFW255',
+      `nas.address ${address.value} is not a private LAN address (10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16); a port forward sends traffic to the NAS's address behind the router: check it is the NAS's LAN address`,
+      '/nas/address',
+    );
+  }
   let address6: string | undefined;
   if (profile.nas.address6 !== undefined) {
     const a6 = checkIPv6(profile.nas.address6);
     if (a6.ok) address6 = a6.value;
-    else ctx.error('SFW204', `nas.address6 "${profile.nas.address6}" ${a6.message}`, '/nas/address6');
+    else ctx.error('SFW204', `nas.address6 ${quote(profile.nas.address6)} ${a6.message}`, '/nas/address6');
   }
   const allowFrom: string[] = [];
   const allowFrom6: string[] = [];
   (profile.allowFrom ?? []).forEach((text, i) => {
     const c = text.includes(':') ? checkCidr6(text) : checkCidr4(text);
-    if (!c.ok) ctx.error('SFW204', `allowFrom[${i}] "${text}" ${c.message}`, `/allowFrom/${i}`);
+    if (!c.ok) ctx.error('SFW204', `allowFrom[${i}] ${quote(text)} ${c.message}`, `/allowFrom/${i}`);
     else if (text.includes(':')) allowFrom6.push(c.value);
     else allowFrom.push(c.value);
   });
@@ -77,15 +90,17 @@ export function resolvePlan(profile: Profile, options: ResolveOptions): ResolveR
   const risky = new RiskyPolicy(profile.allowRisky ?? []);
   const candidates: Candidate[] = [];
   const skipped: Skipped[] = [];
-  const listed = resolveApps(ctx, profile.apps, options.catalog, dsm, risky, candidates, skipped);
-  resolveCustom(ctx, profile.custom ?? [], options.catalog, listed, risky, candidates, skipped);
-  risky.reportUnused(ctx, listed);
-
-  if (profile.apps.length === 0 && (profile.custom ?? []).length === 0) {
-    ctx.error('SFW208', 'nothing to forward: apps and custom are both empty', '/apps');
+  const apps = resolveApps(ctx, profile.apps, options.catalog, dsm, risky, candidates, skipped);
+  const custom = resolveCustom(ctx, profile.custom ?? [], options.catalog, apps.listed, risky, candidates);
+  if (!options.partial) {
+    risky.reportUnused(ctx, apps.listed);
+    if (profile.apps.length === 0 && (profile.custom ?? []).length === 0) {
+      ctx.error('SFW208', 'nothing to forward: apps and custom are both empty', '/apps');
+    }
   }
 
-  const { forwards, conflicts } = mergeCandidates(candidates);
+  const { forwards, conflicts, moreConflicts } = mergeCandidates(candidates);
+  settleOutcomes(ctx, [...apps.outcomes, ...custom], forwards, skipped);
   for (const c of conflicts) {
     const claim = (x: Candidate) =>
       `${describeOrigin(x.origin)} -> NAS ${formatRange(x.internal)}${x.origin.pos ? ` (line ${x.origin.pos.line})` : ''}`;
@@ -95,6 +110,9 @@ export function resolvePlan(profile: Profile, options: ResolveOptions): ResolveR
       message: `WAN port ${formatRange(c.overlap)}/${c.proto} is claimed twice: ${claim(c.a)} and ${claim(c.b)}; give one of them another WAN port with "external"`,
       pos: c.b.origin.pos,
     });
+  }
+  if (moreConflicts) {
+    ctx.error('SFW205', `more than ${conflicts.length} WAN ports are claimed twice; fix the ones reported and run synfw again`, '/apps');
   }
 
   const diagnostics = sortDiagnostics(ctx.diagnostics);
@@ -152,12 +170,6 @@ function describeOrigin(o: Origin): string {
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
-  return [...ds].sort(
-    (a, b) => (a.pos?.line ?? 0) - (b.pos?.line ?? 0) || (a.pos?.column ?? 0) - (b.pos?.column ?? 0) || cmp(a.code, b.code),
-  );
 }
 
 export type { PortRange };

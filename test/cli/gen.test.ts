@@ -1,12 +1,11 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TARGETS, targetIds } from '../../src/targets/index.js';
 import { ROOT, goldenPath } from '../support/profiles.js';
 import { synfw } from '../support/run-cli.js';
+import { tempDir } from '../support/tmp.js';
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'synfw-gen-'));
 const forms = targetIds.flatMap((id) => Object.entries(TARGETS[id].formats).map(([format, f]) => ({ id, format, ext: f.extension })));
 
 describe('synfw gen', () => {
@@ -38,7 +37,7 @@ describe('synfw gen', () => {
   });
 
   it('--out writes the file atomically and prints nothing', () => {
-    const dir = tmp();
+    const dir = tempDir();
     const out = join(dir, 'home.rsc');
     const r = synfw(['gen', 'profiles/home.yaml', '-t', 'mikrotik', '--out', out]);
     expect(r).toEqual({ status: 0, stdout: '', stderr: '' });
@@ -47,15 +46,16 @@ describe('synfw gen', () => {
   });
 
   it('--target all --out-dir writes one <profile>.<target>.<ext> file per target', () => {
-    const dir = tmp();
+    const dir = tempDir();
     const r = synfw(['gen', 'profiles/home.yaml', '--target', 'all', '--out-dir', dir]);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
     expect(readdirSync(dir).sort()).toEqual(targetIds.map((id) => `home.${id}.${TARGETS[id].formats.default.extension}`).sort());
+    expect(r.stderr.split('\n').filter(Boolean).sort()).toEqual(readdirSync(dir).map((f) => `wrote ${join(dir, f)}`).sort());
     expect(readFileSync(join(dir, 'home.iptables.sh'), 'utf8')).toBe(readFileSync(goldenPath('profiles/home.yaml', 'iptables', 'sh'), 'utf8'));
   });
 
-  it('usage errors exit 2 with nothing on stdout', () => {
+  it('usage errors are one line, exit 2, nothing on stdout', () => {
     const cases = [
       ['gen', 'profiles/home.yaml'],
       ['gen', 'profiles/home.yaml', '-t', 'cisco'],
@@ -69,7 +69,7 @@ describe('synfw gen', () => {
       const r = synfw(args);
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stdout, args.join(' ')).toBe('');
-      expect(r.stderr, args.join(' ')).toMatch(/synfw: error: |Missing required argument|Invalid values/);
+      expect(r.stderr, args.join(' ')).toMatch(/^synfw: error: [^\n]+\n$/);
     }
   });
 
@@ -85,7 +85,7 @@ describe('synfw gen', () => {
     ['opnsense', [], 'opnsense/legacy-backup.xml'],
     ['opnsense', ['-f', 'mvc'], 'opnsense/mvc-backup.xml'],
   ])('the merge command a %s header gives works as written (short flags: an XML comment holds no --)', (id, format, fixture) => {
-    const dir = tmp();
+    const dir = tempDir();
     copyFileSync(join(ROOT, 'profiles/home.yaml'), join(dir, 'home.yaml'));
     copyFileSync(join(ROOT, 'test/fixtures', fixture), join(dir, 'config-backup.xml'));
     const header = synfw(['gen', 'profiles/home.yaml', '-t', id, ...format]).stdout;
@@ -102,8 +102,20 @@ describe('synfw gen', () => {
     expect(long.stdout).toContain('synfw:home dsm,synology-drive-server,synology-photos tcp/443 -&gt; 5001');
   });
 
+  it('a problem with the --merge file names that file, never <profile>', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'backup.txt'), 'not xml\n');
+    const r = synfw(['gen', `${ROOT}profiles/home.yaml`, '-t', 'pfsense', '--merge', 'backup.txt'], { cwd: dir });
+    expect([r.status, r.stdout]).toEqual([1, '']);
+    expect(r.stderr).toMatch(/^backup\.txt(:\d+:\d+)?: error SFW303: /);
+    expect(r.stderr).not.toContain('<profile>');
+    const warn = synfw(['gen', `${ROOT}profiles/home.yaml`, '-t', 'opnsense', '--merge', join(ROOT, 'test/fixtures/opnsense/mvc-backup.xml')], { cwd: dir });
+    expect(warn.status).toBe(0);
+    expect(warn.stderr).toMatch(new RegExp(`^${join(ROOT, 'test/fixtures/opnsense/mvc-backup.xml')}(:\\d+:\\d+)?: warning SFW313: `));
+  });
+
   it('pfsense --merge replaces only this profile\'s rules in an exported config', () => {
-    const dir = tmp();
+    const dir = tempDir();
     const out = join(dir, 'merged.xml');
     const fixture = join(ROOT, 'test/fixtures/pfsense/full-backup.xml');
     const r = synfw(['gen', 'profiles/home.yaml', '-t', 'pfsense', '--merge', fixture, '-o', out]);

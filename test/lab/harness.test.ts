@@ -2,9 +2,11 @@
 // tool output, and what it says when it cannot run.
 
 import { describe, expect, test } from 'vitest';
-import { planOf } from '../support/profiles.js';
+import { planOf, renderProfile } from '../support/profiles.js';
 import { labAvailability, normalizeSave, planExpectations, planExpectations6, probeMismatches, routerAddr6For, sampleOffsets, type Lab } from './lab.js';
 import { mappingKeys, parseMappings } from './miniupnpd.js';
+import { headerTag } from './openwrt/apply.js';
+import { fw4Warnings, networkConfig, normalizeFw4Ruleset } from './openwrt/runner.js';
 import { allowed4, allowed6, clientAddresses, labOptionsFor, nftIntegrationCommands, normalizeRuleset, probeGroups } from './router.js';
 
 describe('lab harness', () => {
@@ -145,5 +147,26 @@ describe('lab harness', () => {
     expect(nftIntegrationCommands('#   or   iptables -I FORWARD -j X', 'iptables')).toEqual(['iptables -I FORWARD -j X']);
     expect(() => nftIntegrationCommands('# nothing here', 'nft')).toThrow(/no "e.g. nft/);
     expect(normalizeRuleset('table inet t {\n\n\tcounter packets 12 bytes 3456 accept\n}\n')).toBe('table inet t {\n\tcounter packets 0 bytes 0 accept\n}');
+  });
+
+  test('OpenWrt: fw4Warnings picks the [!] lines; normalizeFw4Ruleset drops counts and the empty chains fw4 reload leaves', () => {
+    const stderr = "Section @rule[0] ok\n[!] Section synfw_x (synfw:x a) option 'src' specifies invalid value 'eth0'\n[!] Section synfw_x (synfw:x a) skipped due to invalid options\n";
+    expect(fw4Warnings(stderr)).toHaveLength(2);
+    expect(fw4Warnings('')).toEqual([]);
+    const ruleset = 'table inet fw4 {\n\tchain input {\n\t\ttype filter hook input priority filter; policy drop;\n\t\tcounter packets 3 bytes 180 accept\n\t}\n\tchain dstnat_wan {\n\t}\n}\n';
+    expect(normalizeFw4Ruleset(ruleset)).toBe('table inet fw4 {\n\tchain input {\n\t\ttype filter hook input priority filter; policy drop;\n\t\tcounter packets 0 bytes 0 accept\n\t}\n}');
+  });
+
+  test("OpenWrt: headerTag reads the sections' name prefix from both formats' headers; networkConfig maps lan, wan, wan6 to the lab's devices", async () => {
+    for (const format of ['default', 'config']) {
+      expect(headerTag((await renderProfile('profiles/home.yaml', 'openwrt', { format })).text)).toBe('synfw:home');
+    }
+    expect(() => headerTag('# no header\n')).toThrow(/name prefix/);
+    const lab = { wanIf: 'eth1', lanIf: 'br-lan', routerWanAddr: '203.0.113.1', routerLanAddr: '192.168.30.1', routerWanAddr6: '2001:db8:ffff::1', routerLanAddr6: '2001:db8:30::1' };
+    const text = networkConfig(lab);
+    expect(text).toMatch(/config interface 'lan'\n\toption device 'br-lan'\n\toption proto 'static'\n\toption ipaddr '192\.168\.30\.1'\n\toption netmask '255\.255\.255\.0'\n\toption ip6addr '2001:db8:30::1\/64'/);
+    expect(text).toMatch(/config interface 'wan'\n\toption device 'eth1'\n\toption proto 'static'\n\toption ipaddr '203\.0\.113\.1'/);
+    expect(text).toMatch(/config interface 'wan6'\n\toption device 'eth1'\n\toption proto 'static'\n\toption ip6addr '2001:db8:ffff::1\/64'/);
+    expect(networkConfig({ ...lab, routerWanAddr6: undefined, routerLanAddr6: undefined })).not.toMatch(/ip6addr/);
   });
 });

@@ -79,11 +79,12 @@ export function labAvailability(tools: string[]): Availability {
 
 /**
  * describe() when the lab can run. Otherwise, with CI=true, a suite whose one test fails with
- * the reason; without CI, describe.skip and one console line saying what is missing.
+ * the reason; without CI, describe.skip and one console line saying what is missing (and `hint`:
+ * how to get it).
  */
-export function labDescribe(name: string, avail: Availability, options: { timeout: number }, body: () => void): void {
+export function labDescribe(name: string, avail: Availability, options: { timeout: number; hint?: string }, body: () => void): void {
   if (avail.ok) {
-    describe(name, options, body);
+    describe(name, { timeout: options.timeout }, body);
   } else if (process.env.CI === 'true') {
     describe(name, () => {
       test('the lab can run here (CI=true: a missing prerequisite fails instead of skipping)', () => {
@@ -91,7 +92,7 @@ export function labDescribe(name: string, avail: Availability, options: { timeou
       });
     });
   } else {
-    console.log(`[synfw lab] skipped ${name}: ${avail.why} (run as root with the tools installed; see test/lab/README.md)`);
+    console.log(`[synfw lab] skipped ${name}: ${avail.why} (${options.hint ?? 'run as root with the tools installed; see test/lab/README.md'})`);
     describe.skip(name, body);
   }
 }
@@ -114,6 +115,11 @@ export interface ExecOptions {
   cwd?: string;
   /** Killed (SIGKILL) after this long; default 30 s. */
   timeoutMs?: number;
+  /**
+   * Leaves the command's stdin open (no input) until it exits: a command that watches its stdin
+   * then learns when this process dies, however it dies.
+   */
+  keepStdinOpen?: boolean;
 }
 
 export function exec(argv: string[], opts: ExecOptions = {}): Promise<ExecResult> {
@@ -127,6 +133,7 @@ export function exec(argv: string[], opts: ExecOptions = {}): Promise<ExecResult
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      child.stdin.destroy();
       resolve({ argv, code, signal, stdout, stderr: stderr + extra, ms: Math.round(performance.now() - start) });
     };
     const timeoutMs = opts.timeoutMs ?? 30_000;
@@ -139,7 +146,7 @@ export function exec(argv: string[], opts: ExecOptions = {}): Promise<ExecResult
     child.on('error', (e) => done(null, null, `\n[lab] ${e.message}`));
     child.on('close', (code, signal) => done(code, signal));
     child.stdin.on('error', () => {});
-    child.stdin.end(opts.input ?? '');
+    if (!opts.keepStdinOpen) child.stdin.end(opts.input ?? '');
   });
 }
 
@@ -164,7 +171,8 @@ export async function must(argv: string[], opts: ExecOptions = {}): Promise<Exec
 // ---------------------------------------------------------------------------------------------
 // Namespaces
 
-function pidAlive(pid: number): boolean {
+/** Whether a process of that pid is alive (owned by anyone). */
+export function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -197,12 +205,21 @@ export async function sweepStaleLabs(): Promise<string[]> {
     }
     await exec(['ip', 'netns', 'del', ns]);
   }
-  // Their temp directories (scripts, miniupnpd.conf): synfw-<pid>-<n>-XXXXXX.
+  sweepStaleTempDirs();
+  return stale;
+}
+
+/** Deletes the temp directories (synfw-<pid>-<n>-XXXXXX) of runs whose process is gone. */
+export function sweepStaleTempDirs(): void {
   for (const entry of readdirSync(tmpdir())) {
     const m = TMP_NAME.exec(entry);
     if (m && Number(m[1]) !== process.pid && !pidAlive(Number(m[1]))) rmSync(join(tmpdir(), entry), { recursive: true, force: true });
   }
-  return stale;
+}
+
+/** A new temp directory named like a lab's, so that sweepStaleTempDirs removes it after a crash. */
+export function labTempDir(): string {
+  return mkdtempSync(join(tmpdir(), `${PREFIX}-${++counter}-`));
 }
 
 const liveLabs = new Set<Lab>();
@@ -679,12 +696,16 @@ export function allClosed(expectations: Expectation[]): Expectation[] {
   return expectations.map(({ proto, port }) => ({ proto, port, answer: null }));
 }
 
-export function toProbes(lab: Lab, expectations: Expectation[], host: string = lab.routerWanAddr): Probe[] {
+/**
+ * The probes for expectations. `timeoutMs` overrides the wait of every probe: a self-check that
+ * must see a leak gives the "closed" probes the time an answer may take on a loaded machine.
+ */
+export function toProbes(lab: Lab, expectations: Expectation[], host: string = lab.routerWanAddr, timeoutMs?: number): Probe[] {
   return expectations.map((e) => ({
     proto: e.proto,
     host,
     port: e.port,
-    timeoutMs: e.answer === null ? CLOSED_TIMEOUT_MS : OPEN_TIMEOUT_MS,
+    timeoutMs: timeoutMs ?? (e.answer === null ? CLOSED_TIMEOUT_MS : OPEN_TIMEOUT_MS),
   }));
 }
 

@@ -19,7 +19,14 @@ import {
   type ProbeResult,
 } from './lab.js';
 
-export type RouterTarget = 'iptables' | 'nftables';
+export type RouterTarget = 'iptables' | 'nftables' | 'openwrt' | 'vyos';
+
+/**
+ * The router's devices in the lab for targets whose router.wan and router.lan name something other
+ * than a Linux device (OpenWrt: firewall zones, mapped to devices by /etc/config/network): OpenWrt's
+ * x86 defaults, eth1 for the WAN and the bridge br-lan for the LAN.
+ */
+const LAB_DEVICES: Partial<Record<RouterTarget, { wanIf: string; lanIf: string }>> = { openwrt: { wanIf: 'eth1', lanIf: 'br-lan' } };
 
 // ---------------------------------------------------------------------------------------------
 // Who may connect
@@ -103,8 +110,7 @@ export function labOptionsFor(plan: Plan, target: RouterTarget, o: { full?: bool
   const wanIf = own.wan ?? plan.router.wan ?? TARGETS[target].router!.wan;
   const lanIf = own.lan ?? plan.router.lan;
   const base: LabOptions = {
-    wanIf,
-    ...(lanIf ? { lanIf } : {}),
+    ...(LAB_DEVICES[target] ?? { wanIf, ...(lanIf ? { lanIf } : {}) }),
     nasAddr: plan.nas.address,
     clientAddr: a.clientAddr,
   };
@@ -196,14 +202,14 @@ export function probeGroups(plan: Plan, lab: Lab, o: { hairpin: boolean }): Prob
   return groups;
 }
 
-/** Runs every group's probes, all clients at once (one prober per client namespace). */
-export async function runGroups(lab: Lab, groups: ProbeGroup[]): Promise<GroupResult[]> {
+/** Runs every group's probes, all clients at once (one prober per client namespace); `timeoutMs` as for toProbes. */
+export async function runGroups(lab: Lab, groups: ProbeGroup[], o: { timeoutMs?: number } = {}): Promise<GroupResult[]> {
   const roles = [...new Set(groups.map((g) => g.from))];
   const byRole = new Map(
     await Promise.all(
       roles.map(async (from) => {
         const mine = groups.filter((g) => g.from === from);
-        const results = await lab.probe(mine.flatMap((g) => toProbes(lab, g.expectations, g.host)), from);
+        const results = await lab.probe(mine.flatMap((g) => toProbes(lab, g.expectations, g.host, o.timeoutMs)), from);
         return [from, results] as const;
       }),
     ),

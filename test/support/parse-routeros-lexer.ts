@@ -16,7 +16,7 @@ export class RosSyntaxError extends Error {
 export type Token =
   | { t: 'word'; v: string; col: number }
   /** A quoted string: v is its value (escapes resolved, UTF-8 decoded), raw what stood between the quotes. */
-  | { t: 'str'; v: string; raw: string; col: number }
+  | { t: 'str'; v: string; raw: string; col: number; parts?: StrPart[] }
   | { t: 'punct'; v: string; col: number }
   /** `$name`: v is the name. */
   | { t: 'var'; v: string; col: number };
@@ -42,19 +42,68 @@ const NAMED_ESCAPES: Record<string, number> = {
 const UPPER_HEX = /^[0-9A-F]{2}$/;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Resolves the string that opens at `open` (the quote); returns the token and the index after it. */
-function readString(text: string, open: number, line: number): { token: Token; end: number } {
-  const bytes: number[] = [];
+/** A piece of a script-mode string: literal text, or a `$name` substitution. */
+export type StrPart = string | { var: string };
+
+export interface StringOptions {
+  /** Offset in `text` of the first character of `line` (error columns count from it). */
+  lineStart?: number;
+  /**
+   * Script mode (parse-routeros-script-lexer.ts): `$name` is a variable substitution, recorded in
+   * the token's parts, and `\` at the end of a line continues the string on the next one.
+   */
+  script?: boolean;
+}
+
+/**
+ * Resolves the string that opens at `open` (the quote); returns the token, the index after it and
+ * the line it ends on.
+ */
+export function readString(text: string, open: number, line: number, opts: StringOptions = {}): { token: Token; end: number; line: number } {
+  let lineStart = opts.lineStart ?? 0;
+  const startLine = line;
+  const col = (i: number): number => i + 1 - lineStart;
+  const parts: StrPart[] = [];
+  let bytes: number[] = [];
+  const decode = (): string => {
+    try {
+      return utf8.decode(new Uint8Array(bytes));
+    } catch {
+      throw new RosSyntaxError('string value is not valid UTF-8', startLine, open + 1 - (opts.lineStart ?? 0));
+    }
+  };
+  const flush = (): void => {
+    if (bytes.length) parts.push(decode());
+    bytes = [];
+  };
   let i = open + 1;
   for (;;) {
     const c = text[i];
-    if (c === undefined) throw new RosSyntaxError('unbalanced quote: the string is not closed on this line', line, open + 1);
+    if (c === undefined || c === '\n') throw new RosSyntaxError('unbalanced quote: the string is not closed on this line', startLine, open + 1 - (opts.lineStart ?? 0));
     if (c === '"') break;
-    if (c === '$') throw new RosSyntaxError('raw $ in a string starts a variable substitution (write \\$)', line, i + 1);
-    if (c === '?') throw new RosSyntaxError('raw ? in a string opens the console help (write \\?)', line, i + 1);
+    if (c === '$') {
+      const name = opts.script ? /^[A-Za-z0-9]+/.exec(text.slice(i + 1))?.[0] : undefined;
+      if (name === undefined) {
+        const why = opts.script ? 'a $ in a string must name a variable ($name; $"..", $[..] and $(..) are not accepted here)' : 'raw $ in a string starts a variable substitution (write \\$)';
+        throw new RosSyntaxError(why, line, col(i));
+      }
+      flush();
+      parts.push({ var: name });
+      i += 1 + name.length;
+      continue;
+    }
+    if (c === '?') throw new RosSyntaxError('raw ? in a string opens the console help (write \\?)', line, col(i));
     if (c === '\\') {
       const next = text[i + 1];
-      if (next === undefined) throw new RosSyntaxError('backslash at the end of the line (line joining is not accepted)', line, i + 1);
+      if (next === undefined || (next === '\n' && !opts.script)) throw new RosSyntaxError('backslash at the end of the line (line joining is not accepted)', line, col(i));
+      if (next === '\n') {
+        // Leading blanks of the next line: the manual does not say whether they belong to the string.
+        if (text[i + 2] === ' ') throw new RosSyntaxError('a string continued on an indented line (is the indentation part of the value?)', line + 1, 1);
+        i += 2;
+        line++;
+        lineStart = i;
+        continue;
+      }
       const named = NAMED_ESCAPES[next];
       if (named !== undefined) {
         bytes.push(named);
@@ -62,7 +111,7 @@ function readString(text: string, open: number, line: number): { token: Token; e
         continue;
       }
       const pair = text.slice(i + 1, i + 3);
-      if (!UPPER_HEX.test(pair)) throw new RosSyntaxError(`unknown escape \\${/[0-9A-Fa-f]/.test(next) ? pair : next} (escapes: \\\\ \\" \\$ \\? \\n \\r \\t \\_ \\a \\b \\f \\v, \\XX upper-case hex)`, line, i + 1);
+      if (!UPPER_HEX.test(pair)) throw new RosSyntaxError(`unknown escape \\${/[0-9A-Fa-f]/.test(next) ? pair : next} (escapes: \\\\ \\" \\$ \\? \\n \\r \\t \\_ \\a \\b \\f \\v, \\XX upper-case hex)`, line, col(i));
       bytes.push(Number.parseInt(pair, 16));
       i += 3;
       continue;
@@ -70,13 +119,11 @@ function readString(text: string, open: number, line: number): { token: Token; e
     bytes.push(c.charCodeAt(0));
     i++;
   }
-  let value: string;
-  try {
-    value = utf8.decode(new Uint8Array(bytes));
-  } catch {
-    throw new RosSyntaxError('string value is not valid UTF-8', line, open + 1);
-  }
-  return { token: { t: 'str', v: value, raw: text.slice(open + 1, i), col: open + 1 }, end: i + 1 };
+  flush();
+  const value = parts.map((p) => (typeof p === 'string' ? p : `$${p.var}`)).join('');
+  const token: Token = { t: 'str', v: value, raw: text.slice(open + 1, i), col: open + 1 - (opts.lineStart ?? 0) };
+  if (opts.script) token.parts = parts;
+  return { token, end: i + 1, line };
 }
 
 /** Tokens of one physical line (already known to be printable ASCII and not a comment). */

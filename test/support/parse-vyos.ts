@@ -25,7 +25,8 @@ const SAFE_VALUE = (s: string): boolean => /^[\x20-\x7e]*$/.test(s) && !/['"\\?]
 
 /** The words of one line, and whether each was quoted. */
 function split(line: string, n: number, vars: readonly string[]): { word: VyWord; quoted: boolean }[] {
-  if (/^ | $|  /.test(line)) throw new VyosSyntaxError(n, 'stray spaces');
+  // Words are one space apart; spaces inside a single-quoted value are part of the value.
+  if (/^ | $/.test(line)) throw new VyosSyntaxError(n, 'stray spaces');
   const out: { word: VyWord; quoted: boolean }[] = [];
   let i = 0;
   while (i < line.length) {
@@ -51,6 +52,7 @@ function split(line: string, n: number, vars: readonly string[]): { word: VyWord
       out.push({ word: { text }, quoted: false });
     }
     if (end < line.length && line[end] !== ' ') throw new VyosSyntaxError(n, 'a quoted value glued to other text');
+    if (line[end] === ' ' && line[end + 1] === ' ') throw new VyosSyntaxError(n, 'stray spaces');
     i = end + 1;
   }
   return out;

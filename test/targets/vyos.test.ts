@@ -4,9 +4,7 @@
 // shellcheck; the profile options; hostile text; golden files.
 
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { describe, expect, it, test, type TestContext } from 'vitest';
 import type { Plan } from '../../src/plan/types.js';
 import { vyosText } from '../../src/render/escape/vyos.js';
@@ -20,9 +18,10 @@ import { info as vyosInfo } from '../../src/targets/vyos/info.js';
 import { ruleBase, RULES_MAX } from '../../src/targets/vyos/view.js';
 
 const DESCRIPTION_MAX = vyosInfo.comments.max;
-import { hostilePlan, HOSTILE_TEXTS, manyPortsPlan, samplePlan, customForward as fwd } from '../fixtures/plans.js';
+import { allOptionsPlan as optionsPlan, hostilePlan, HOSTILE_TEXTS, manyPortsPlan, samplePlan, customForward as fwd } from '../fixtures/plans.js';
 import { parseVyosCommands, parseVyosScript, VyosSyntaxError } from '../support/parse-vyos.js';
 import { applyCommands, LISTS, recoverVyos, VyosConfigError, type VyCmd, type VyosRecovered } from '../support/parse-vyos-model.js';
+import { runOnStub } from '../support/vyos-stub.js';
 import { ALL_PROFILES, goldenPath, planOf, profileSlug, VERSION } from '../support/profiles.js';
 import { neededChecks } from '../support/router-checks.js';
 
@@ -34,17 +33,6 @@ const render = (plan: Plan, format?: string) => target.render(plan, { version: V
 const script = (plan: Plan) => render(plan).text;
 const commands = (plan: Plan) => render(plan, 'commands').text;
 
-
-/** Every option on: two IPv4 and one IPv6 source, hairpin on br-lan, a NAS IPv6 address. */
-const optionsPlan = (extra: Partial<Plan> = {}): Plan =>
-  samplePlan({
-    allowFrom: ['198.51.100.0/24', '203.0.113.7/32'],
-    allowFrom6: ['2001:db8:100::/48'],
-    hairpin: true,
-    router: { lan: 'br-lan' },
-    nas: { ...samplePlan().nas, address6: '2001:db8::10' },
-    ...extra,
-  });
 
 // ---- what the plan asks for, computed without the target's code ------------------------------
 
@@ -295,7 +283,7 @@ describe('vyos: allowFrom, hairpin, nas.address6', () => {
   });
 
   it('allowFrom with IPv6 sources only and hairpin: no IPv4 WAN rules, the hairpin rules all the same', () => {
-    const plan = samplePlan({ allowFrom6: ['2001:db8:100::/48'], hairpin: true, router: { lan: 'br-lan' } });
+    const plan = samplePlan({ allowFrom6: ['2001:db8:100::/48'], hairpin: true, router: { lan: 'br0' } });
     const { rec } = readScript(plan);
     expectFaithful(plan, rec);
     expect(rec.tuples).toEqual([]);
@@ -313,11 +301,11 @@ describe('vyos: allowFrom, hairpin, nas.address6', () => {
   });
 
   it('hairpin: DNAT on the LAN for the looked-up WAN address, masquerade from the LAN subnet only', () => {
-    const plan = samplePlan({ hairpin: true, router: { wan: 'pppoe0', lan: 'br-lan' } });
+    const plan = samplePlan({ hairpin: true, router: { wan: 'pppoe0', lan: 'br0' } });
     const out = script(plan);
     const { file, rec } = readScript(plan, out);
     expectFaithful(plan, rec);
-    expect(file.lookups).toEqual({ wan: 'pppoe0', lan: 'br-lan' });
+    expect(file.lookups).toEqual({ wan: 'pppoe0', lan: 'br0' });
     expect(out).toMatch(/^set nat destination rule \d+ destination address "\$synfw_wan4"$/m);
     expect(out).toMatch(/^set nat source rule \d+ source address "\$synfw_lan4"$/m);
     expect(out).toMatch(/^set nat source rule \d+ translation address 'masquerade'$/m);
@@ -506,106 +494,6 @@ function need(ctx: TestContext, tools: string[]): void {
   ctx.skip(`skipped: ${missing.join(', ')} not installed`);
 }
 
-// cli-shell-api over a fixture of the active config: "PATH<TAB>NUMBER<TAB>DESCRIPTION" lines for
-// rules, "KIND NAME" lines for groups; listActiveNodes prints 'a' 'b' as the real one does.
-const STUB_API = String.raw`#!/bin/bash
-d=$SYNFW_STUB_DIR
-case $1 in
-  listActiveNodes) shift; out=''; while IFS=$'\t' read -r p n _; do [ "$p" = "$*" ] && out="$out '$n'"; done < "$d/rules"; printf '%s' "${'$'}{out# }" ;;
-  returnActiveValue) shift; while IFS=$'\t' read -r p n desc; do [ "$p $n description" = "$*" ] && printf '%s' "$desc"; done < "$d/rules"; true ;;
-  existsActive) shift; grep -qxF "$*" "$d/groups" ;;
-  sessionChanged) [ -e "$d/commit-fails" ] ;;
-  sessionUnsaved) false ;;
-  *) echo "unexpected: cli-shell-api $*" >&2; exit 99 ;;
-esac
-`;
-const STUB_ID = String.raw`#!/bin/sh
-case "$*" in
-  -u) echo "${'$'}{SYNFW_STUB_UID:-1000}" ;;
-  '-g -n') echo "${'$'}{SYNFW_STUB_GROUP:-vyattacfg}" ;;
-  *) echo "unexpected: id $*" >&2; exit 99 ;;
-esac
-`;
-// The router's interfaces are the files link-NAME; ip -o link show lists them as iproute2 does.
-const STUB_IP = String.raw`#!/bin/sh
-case "$1 $2 $3" in
-  'link show dev') [ "$#" = 4 ] && [ -e "$SYNFW_STUB_DIR/link-$4" ]; exit ;;
-  '-o link show')
-    [ "$#" = 3 ] || exit 99
-    i=0; for f in "$SYNFW_STUB_DIR"/link-*; do i=$((i + 1)); echo "$i: ${'$'}{f##*/link-}: <BROADCAST,MULTICAST,UP> mtu 1500 state UP"; done; exit ;;
-esac
-case "$1 $2 $3 $4 $5" in
-  '-4 -o addr show dev') f="$SYNFW_STUB_DIR/addr-$6" ;;
-  '-4 -o route show dev') f="$SYNFW_STUB_DIR/route-$6" ;;
-  *) echo "unexpected: ip $*" >&2; exit 99 ;;
-esac
-if [ -e "$f" ]; then cat "$f"; fi
-`;
-const STUB_SG = String.raw`#!/bin/sh
-printf '%s\n' "$@" > "$SYNFW_STUB_DIR/sg"
-`;
-// The script-template stand-in: configure-mode commands log their arguments (NUL-separated, a \001
-// record end). All of them are aliases, as in VyOS: script-template's configure and exit, and
-// vyatta-cfg's set, delete, commit and save (alias set='vyatta_cfg_run set', ...); bash expands an
-// alias only in commands it reads after the alias is defined.
-const STUB_TEMPLATE = String.raw`shopt -s expand_aliases
-synfw_stub_log() { { printf '%s\0' "$@"; printf '\001\0'; } >> "$SYNFW_STUB_DIR/calls"; }
-synfw_stub_configure() { synfw_stub_log configure; echo ':'; }
-synfw_stub_exit() { synfw_stub_log exit; echo ':'; }
-alias set='synfw_stub_log set'
-alias delete='synfw_stub_log delete'
-alias commit='synfw_stub_log commit'
-alias save='synfw_stub_log save'
-alias configure='eval $(synfw_stub_configure)'
-alias exit='eval $(synfw_stub_exit)'
-`;
-
-interface Router {
-  uid?: string;
-  group?: string;
-  /** Active rules: [list path, number, description]. */
-  rules?: [string, number, string][];
-  groups?: string[];
-  /** A zone-based firewall (firewall zone ...) is configured. */
-  zone?: boolean;
-  /** The interfaces the router has (default: eth0, eth1, br-lan, pppoe0, with a VLAN eth0.10@eth0). */
-  links?: string[];
-  addr?: Record<string, string>;
-  route?: Record<string, string>;
-  commitFails?: boolean;
-}
-
-/** Runs the script with bash against a stub router; returns its status, stderr and the CLI calls. */
-function runOnStub(text: string, router: Router = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'synfw-vyos-'));
-  try {
-    mkdirSync(join(dir, 'bin'));
-    for (const [name, body] of [['cli-shell-api', STUB_API], ['id', STUB_ID], ['ip', STUB_IP], ['sg', STUB_SG]] as const) {
-      writeFileSync(join(dir, 'bin', name), body);
-      chmodSync(join(dir, 'bin', name), 0o755);
-    }
-    writeFileSync(join(dir, 'template'), STUB_TEMPLATE);
-    writeFileSync(join(dir, 'rules'), (router.rules ?? []).map((r) => `${r.join('\t')}\n`).join(''));
-    writeFileSync(join(dir, 'groups'), [...(router.groups ?? []).map((g) => `firewall group ${g}\n`), ...(router.zone ? ['firewall zone\n'] : [])].join(''));
-    for (const l of router.links ?? ['eth0', 'eth1', 'br-lan', 'pppoe0', 'eth0.10@eth0']) writeFileSync(join(dir, `link-${l}`), '');
-    for (const [k, v] of Object.entries(router.addr ?? {})) writeFileSync(join(dir, `addr-${k}`), v);
-    for (const [k, v] of Object.entries(router.route ?? {})) writeFileSync(join(dir, `route-${k}`), v);
-    if (router.commitFails) writeFileSync(join(dir, 'commit-fails'), '');
-    const source = 'source /opt/vyatta/etc/functions/script-template\n';
-    expect(text.split(source)).toHaveLength(2);
-    const path = join(dir, 'synfw-test.sh');
-    writeFileSync(path, text.replace(source, `source '${dir}/template'\n`));
-    const env = { PATH: `${dir}/bin:${process.env.PATH}`, SYNFW_STUB_DIR: dir, SYNFW_STUB_UID: router.uid ?? '1000', SYNFW_STUB_GROUP: router.group ?? 'vyattacfg' };
-    const r = spawnSync('bash', [path], { env, encoding: 'utf8', cwd: dir });
-    const raw = existsSync(join(dir, 'calls')) ? readFileSync(join(dir, 'calls'), 'utf8') : '';
-    const calls = raw.split('\u0001\0').filter(Boolean).map((rec) => rec.split('\0').slice(0, -1));
-    const sg = existsSync(join(dir, 'sg')) ? readFileSync(join(dir, 'sg'), 'utf8') : null;
-    return { status: r.status, stderr: r.stderr, calls, sg, path };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 /** set/delete calls as parsed commands; the looked-up addresses become the variables they came from. */
 function callsToCmds(calls: string[][], vars: Record<string, string> = {}): VyCmd[] {
   return calls
@@ -696,16 +584,16 @@ describe('vyos: the script run by bash against a stub router', () => {
 
   it('hairpin: looks up the WAN address (ethernet or PPPoE) and the LAN subnet, and stops without them', (ctx) => {
     need(ctx, ['bash', 'awk']);
-    const route = { 'br-lan': '192.168.30.0/24 proto kernel scope link src 192.168.30.1 \n' };
+    const route = { 'br0': '192.168.30.0/24 proto kernel scope link src 192.168.30.1 \n' };
     for (const [wan, line, addr] of [
       ['eth0', '2: eth0    inet 203.0.113.5/24 brd 203.0.113.255 scope global eth0\\       valid_lft forever preferred_lft forever\n', '203.0.113.5'],
       ['pppoe0', '9: pppoe0    inet 100.64.1.2 peer 10.0.0.1/32 scope global pppoe0\\       valid_lft forever preferred_lft forever\n', '100.64.1.2'],
     ] as const) {
-      const plan = optionsPlan({ router: { wan, lan: 'br-lan' } });
+      const plan = optionsPlan({ router: { wan, lan: 'br0' } });
       const r = runOnStub(script(plan), { addr: { [wan]: line }, route });
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
-      const rec = recoverVyos(applyCommands(callsToCmds(r.calls, { synfw_wan4: addr, synfw_lan4: '192.168.30.0/24' })), wan, 'br-lan');
+      const rec = recoverVyos(applyCommands(callsToCmds(r.calls, { synfw_wan4: addr, synfw_lan4: '192.168.30.0/24' })), wan, 'br0');
       expectFaithful(plan, rec);
       // One hairpin DNAT rule per WAN DNAT rule, each matching the looked-up address.
       expect(r.calls.filter((c) => c.includes(addr))).toHaveLength(rec.descriptions.dnat.length / 2);
@@ -721,11 +609,11 @@ describe('vyos: the script run by bash against a stub router', () => {
 
   it('an interface the rules name is missing: exit 1 before anything else, naming it and what the router has', (ctx) => {
     need(ctx, ['bash', 'awk']);
-    const plan = optionsPlan({ router: { wan: 'pppoe0', lan: 'br-lan' } });
+    const plan = optionsPlan({ router: { wan: 'pppoe0', lan: 'br0' } });
     const checks = neededChecks('vyos', plan, 'interface', true);
-    expect(checks.map((c) => c.name)).toEqual(['pppoe0', 'br-lan']);
+    expect(checks.map((c) => c.name)).toEqual(['pppoe0', 'br0']);
     for (const { name, message } of checks) {
-      const links = ['lo', 'eth0', 'eth0.10@eth0', 'pppoe0', 'br-lan'].filter((l) => l !== name);
+      const links = ['lo', 'eth0', 'eth0.10@eth0', 'pppoe0', 'br0'].filter((l) => l !== name);
       const r = runOnStub(script(plan), { links });
       expect(r.status).toBe(1);
       expect(r.calls).toEqual([]);
@@ -734,12 +622,12 @@ describe('vyos: the script run by bash against a stub router', () => {
       expect(r.stderr).toBe(`${message}\nsynfw: its interfaces: ${listed.map((l) => `${l} `).join('')}\n`);
     }
     // Control: with both there, the same run gets to configure.
-    expect(runOnStub(script(plan), { links: ['pppoe0', 'br-lan'], addr: { pppoe0: '9: pppoe0    inet 100.64.1.2 peer 10.0.0.1/32 scope global pppoe0\n' }, route: { 'br-lan': '192.168.30.0/24 proto kernel scope link src 192.168.30.1 \n' } }).calls[0]).toEqual(['configure']);
+    expect(runOnStub(script(plan), { links: ['pppoe0', 'br0'], addr: { pppoe0: '9: pppoe0    inet 100.64.1.2 peer 10.0.0.1/32 scope global pppoe0\n' }, route: { 'br0': '192.168.30.0/24 proto kernel scope link src 192.168.30.1 \n' } }).calls[0]).toEqual(['configure']);
   });
 
   it('a zone-based firewall: exit 1 before anything else, saying why', (ctx) => {
     need(ctx, ['bash']);
-    const r = runOnStub(script(samplePlan()), { zone: true });
+    const r = runOnStub(script(samplePlan()), { exists: ['firewall zone'] });
     expect([r.status, r.stderr, r.calls]).toEqual([1, `${ZONE_MESSAGE}\n`, []]);
   });
 

@@ -54,7 +54,13 @@ describe('parse and schema diagnostics', () => {
 describe('resolver diagnostics', () => {
   it('SFW201 unknown app with a suggestion', () => {
     expect(diagnose(`${NAS}apps:\n  - synology-drive-servr\n`)).toEqual([
-      'p.yaml:4:5: error SFW201: unknown app "synology-drive-servr" (did you mean "synology-drive-server"?); `synfw apps` lists them',
+      'p.yaml:4:5: error SFW201: unknown app "synology-drive-servr" (did you mean "synology-drive-server"?); `synfw apps` lists the apps synfw knows',
+    ]);
+  });
+
+  it('SFW201 without a close id suggests custom, with an example', () => {
+    expect(diagnose(`${NAS}apps:\n  - kubernetes\n`)).toEqual([
+      'p.yaml:4:5: error SFW201: unknown app "kubernetes"; `synfw apps` lists the apps synfw knows, and a service it does not know goes under custom (e.g. custom: [{ id: kubernetes, ports: ["8080/tcp"] }])',
     ]);
   });
 
@@ -106,7 +112,19 @@ describe('resolver diagnostics', () => {
       'p.yaml:4:5: error SFW208: bonjour: nothing to forward: 5353/udp (mdns) is lan-only: Multicast DNS service discovery; it cannot work through a port forward',
     ]);
     expect(diagnose(`${NAS}apps:\n  - ssh\n`)).toEqual([
-      'p.yaml:4:5: error SFW208: ssh: nothing to forward: its port 22/tcp (ssh) is risky; to forward it, add "ssh" to allowRisky',
+      'p.yaml:4:5: error SFW208: ssh: nothing to forward: 22/tcp (ssh) is not forwarded: it is risky to expose to the internet (Encrypted terminal service, incl. rsync over SSH); reach it through a VPN on the NAS (apps vpn-server-openvpn or wireguard); to forward it anyway, add "ssh" to allowRisky',
+    ]);
+  });
+
+  it('SFW208 for a custom entry names its risky ports, never "the warnings above"', () => {
+    expect(diagnose(`${NAS}apps: []\ncustom:\n  - id: x\n    ports: ["22/tcp"]\n`)).toEqual([
+      'p.yaml:5:9: error SFW208: custom x: nothing to forward: 22/tcp is not forwarded: it is risky to expose to the internet (ssh: Encrypted terminal service, incl. rsync over SSH); reach it through a VPN on the NAS (apps vpn-server-openvpn or wireguard); to forward it anyway, add "x:22/tcp" to allowRisky',
+    ]);
+  });
+
+  it('SFW208 is not added to an entry that already has an error (no empty reason)', () => {
+    expect(diagnose(`${NAS}apps:\n  - id: ftp\n    ports: [passive]\n    override: { passive: "60000-50000" }\n`)).toEqual([
+      'p.yaml:6:27: error SFW210: ftp override passive: "60000-50000" must be FIRST-LAST with FIRST <= LAST',
     ]);
   });
 
@@ -130,9 +148,19 @@ describe('resolver diagnostics', () => {
 });
 
 describe('warnings', () => {
-  it('SFW250 risky port skipped, naming the allowRisky entry to add', () => {
-    expect(diagnose(`${NAS}apps:\n  - dsm\n`)).toEqual([
-      'p.yaml:4:5: warning SFW250: dsm: risky port not forwarded: 5000/tcp (http: DSM web UI and API over cleartext HTTP); to forward it, add "dsm:http" to allowRisky',
+  it('SFW250 an explicitly named risky port: the safe choice first, allowRisky last', () => {
+    expect(diagnose(`${NAS}apps:\n  - id: dsm\n    ports: [https, http]\n`)).toEqual([
+      'p.yaml:4:9: warning SFW250: dsm: 5000/tcp (http) is not forwarded: it is risky to expose to the internet (DSM web UI and API over cleartext HTTP); use the encrypted port https (5001/tcp) instead, or reach it through a VPN on the NAS (apps vpn-server-openvpn or wireguard); to forward it anyway, add "dsm:http" to allowRisky',
+    ]);
+  });
+
+  it('the short form skips risky ports quietly: information in the plan, not a warning', () => {
+    expect(diagnose(`${NAS}apps:\n  - dsm\n  - synology-drive-server\n`)).toEqual([]);
+  });
+
+  it('SFW255 a NAS address that is not a private LAN address', () => {
+    expect(diagnose('version: 1\nnas: { address: 203.0.113.10 }\napps: [wireguard]\n')).toEqual([
+      "p.yaml:2:17: warning SFW255: nas.address 203.0.113.10 is not a private LAN address (10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16); a port forward sends traffic to the NAS's address behind the router: check it is the NAS's LAN address",
     ]);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planFromText } from '../../src/pipeline.js';
 import type { Plan } from '../../src/plan/types.js';
-import { suggest } from '../../src/suggest.js';
+import { editDistance, suggest } from '../../src/suggest.js';
 import { profileNameFromFile } from '../../src/resolve/resolve.js';
 
 function plan(body: string, head = 'version: 1\nnas: { address: 192.168.1.10 }\n'): Plan {
@@ -19,12 +19,28 @@ const fwds = (p: Plan) =>
 const skips = (p: Plan) => p.skipped.map((s) => `${s.app}:${s.label} ${s.proto} ${s.exposure}`);
 
 describe('exposure policy', () => {
-  it('forwards public ports and skips risky ones with a warning', () => {
+  it('the short form forwards public ports and skips risky ones as information, without a warning', () => {
     const p = plan('apps: [dsm]\n');
     expect(fwds(p)).toEqual(['tcp 5001>5001 dsm']);
     expect(skips(p)).toEqual(['dsm:http tcp risky']);
     expect(p.skipped[0]!.reason).toContain('"dsm:http"');
+    expect(p.warnings).toEqual([]);
+  });
+
+  it('a risky port named in ports without allowRisky is skipped with a warning', () => {
+    const p = plan('apps:\n  - { id: dsm, ports: [https, http] }\n');
+    expect(fwds(p)).toEqual(['tcp 5001>5001 dsm']);
+    expect(skips(p)).toEqual(['dsm:http tcp risky']);
     expect(p.warnings.map((w) => w.code)).toEqual(['SFW250']);
+  });
+
+  it('never contradicts itself: a risky port another entry forwards is reported as forwarded for both', () => {
+    const p = plan('apps: [dsm, synology-photos]\nallowRisky: ["dsm:http"]\n');
+    expect(fwds(p)).toEqual(['tcp 5000-5001>5000-5001 dsm,synology-photos']);
+    expect(p.forwards[0]!.origins.map((o) => `${o.app}:${o.label}`)).toEqual(['dsm:http', 'dsm:https', 'synology-photos:http', 'synology-photos:https']);
+    expect(p.skipped).toEqual([]);
+    // Only the one entry that allowed it: without allowRisky both skip it.
+    expect(skips(plan('apps: [dsm, synology-photos]\n'))).toEqual(['dsm:http tcp risky', 'synology-photos:http tcp risky']);
   });
 
   it('forwards risky ports named in allowRisky by app or by app:label, marking them risky', () => {
@@ -171,5 +187,26 @@ describe('did you mean', () => {
     expect(suggest('photo-sation', ['photo-station', 'synology-photos'])).toBe('photo-station');
     expect(suggest('openvpn-server', ['vpn-server-openvpn', 'openvpn'])).toBe('openvpn');
     expect(suggest('kubernetes', ['dsm', 'ssh', 'smb'])).toBeUndefined();
+  });
+
+  it('ranks a swap of two letters before a changed letter (dms -> dsm, not cms)', () => {
+    expect(suggest('dms', ['cms', 'dsm', 'ssh'])).toBe('dsm');
+    expect(suggest('synology-drvie-server', ['synology-drive-server', 'synology-directory-server'])).toBe('synology-drive-server');
+    expect(editDistance('dms', 'dsm')).toBe(0.5);
+    expect(editDistance('dms', 'cms')).toBe(1);
+  });
+
+  it('prefers the candidate with the same first letter on a tie, then the alphabetically first', () => {
+    expect(suggest('bsm', ['asm', 'bsn'])).toBe('bsn');
+    expect(suggest('xsm', ['bsm', 'asm'])).toBe('asm');
+  });
+
+  it('stays cheap: no suggestion for words nobody types, and a bounded distance', () => {
+    expect(suggest('k'.repeat(2_000_000), ['dsm'])).toBeUndefined();
+    expect(editDistance('a'.repeat(50), 'b'.repeat(50), 3)).toBe(Infinity);
+    const names = Array.from({ length: 300 }, (_, i) => `app-name-${i}`);
+    const t = performance.now();
+    for (let i = 0; i < 20_000; i++) suggest(`unknown-app-${i}`, names);
+    expect(performance.now() - t).toBeLessThan(5000);
   });
 });

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { Ajv } from 'ajv';
 import { buildSchemaValidator, SCHEMA_VALIDATOR_PATH } from '../../src/build/schema.js';
+import { catalogAppNames, schemaWithCatalogApps } from '../../src/build/schema-apps.js';
+import { catalog } from '../../src/catalog/catalog.js';
 import { planFromText } from '../../src/pipeline.js';
 import { TARGETS, targetIds } from '../../src/targets/index.js';
 import { ROOT, SHIPPED_PROFILES } from '../support/profiles.js';
@@ -35,6 +38,21 @@ describe('profile JSON Schema', () => {
         }
       }
     }
+  });
+
+  it('lists the catalog\'s app ids and aliases, generated from the catalog (run `npm run generate` when it does not)', () => {
+    expect(schemaText === schemaWithCatalogApps(schemaText, catalog), 'schema/profile.schema.json is stale: run npm run generate').toBe(true);
+    const names = (schema as { definitions: { appId: { enum: string[] } } }).definitions.appId.enum;
+    expect(names).toEqual(catalogAppNames(catalog));
+    expect(names).toEqual(expect.arrayContaining(['dsm', 'synology-drive-server', 'cloud-station', 'ds-file']));
+  });
+
+  it('lets an editor flag a typo in an app id, short form or long', () => {
+    const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
+    const profile = (apps: unknown[]) => ({ version: 1, nas: { address: '192.168.1.10' }, apps });
+    expect(validate(profile(['synology-drive-server', { id: 'cloud-station' }]))).toBe(true);
+    expect(validate(profile(['synology-drvie-server']))).toBe(false);
+    expect(validate(profile([{ id: 'synology-drvie-server' }]))).toBe(false);
   });
 
   it('the committed standalone validator matches the schema (run `npm run generate` when it does not)', () => {

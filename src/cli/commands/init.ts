@@ -1,4 +1,5 @@
 import type { CommandModule } from 'yargs';
+import { withExamples } from '../help.js';
 
 interface Args {
   address?: string;
@@ -6,17 +7,25 @@ interface Args {
   out?: string;
 }
 
+export const initOptions = {
+  address: { type: 'string', requiresArg: true, describe: "The NAS's LAN IPv4 address (default 192.168.1.10)" },
+  app: { type: 'string', array: true, requiresArg: true, describe: 'App id to list (repeatable; default: dsm)' },
+  out: { alias: 'o', type: 'string', requiresArg: true, describe: 'Write to FILE (never overwrites), with synfw.schema.json beside it' },
+} as const;
+
 export const initCommand: CommandModule<object, Args> = {
   command: 'init',
   describe: 'Write a starter profile (with the $schema line and comments that explain each key)',
   builder: (y) =>
-    y
-      .option('address', { type: 'string', describe: "The NAS's LAN IPv4 address (default 192.168.1.10)" })
-      .option('app', { type: 'string', array: true, describe: 'App id to list (repeatable; default: dsm)' })
-      .option('out', { alias: 'o', type: 'string', describe: 'Write to FILE instead of stdout (never overwrites)' })
-      .example('$0 init --address 192.168.1.20 --app dsm --app synology-drive-server -o profiles/home.yaml', 'A profile for DSM and Drive'),
+    withExamples(
+      y
+        .options(initOptions),
+      [
+        ['$0 init --address 192.168.1.20 --app dsm --app synology-drive-server -o profiles/home.yaml', 'A profile for DSM and Drive'],
+      ],
+    ),
   handler: async (args) => {
     const { runInit } = await import('../init.js');
-    runInit(args);
+    await runInit(args);
   },
 };

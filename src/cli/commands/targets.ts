@@ -1,11 +1,12 @@
 import type { CommandModule } from 'yargs';
+import { withExamples } from '../help.js';
 
 export const targetsCommand: CommandModule = {
   command: 'targets',
   describe: 'List the router targets, one line each',
-  builder: (y) => y.example('$0 targets', 'ids, output forms and what each produces'),
+  builder: (y) => withExamples(y, [['$0 targets', 'ids, output forms and what each produces']]),
   handler: async () => {
-    const [{ TARGETS }, { table }] = await Promise.all([import('../../targets/index.js'), import('../table.js')]);
+    const [{ TARGETS }, { table }, { writeStdout }] = await Promise.all([import('../../targets/index.js'), import('../table.js'), import('../output.js')]);
     const rows = Object.values(TARGETS).map((t) => [
       t.id,
       Object.entries(t.formats)
@@ -13,6 +14,6 @@ export const targetsCommand: CommandModule = {
         .join(', '),
       t.description,
     ]);
-    process.stdout.write(`${table(['TARGET', 'FORMATS', 'OUTPUT'], rows, '')}\n`);
+    await writeStdout(`${table(['TARGET', 'FORMATS', 'OUTPUT'], rows, '')}\n`);
   },
 };

@@ -46,7 +46,7 @@ function persistence(restore: boolean, m: IptablesModel): string[] {
     `  or run this ${restore ? 'file and the hook commands' : 'script'} at boot (a systemd unit or /etc/rc.local)${m.lookups ? ', and again when the WAN address changes' : ''}.`,
     ...(restore
       ? [`Before loading, check that ${needed} exist (ip link show dev ${m.needed[0]!.name}): iptables accepts a rule on a missing interface, and it forwards nothing.`]
-      : [`The script changes nothing unless ${needed} exist. Run it with sh FILE (or ssh root@ROUTER sh -s < FILE); pasted into a shell it runs in a subshell.`]),
+      : [`The script changes nothing unless ${needed} exist${m.needed.length > 1 ? '' : 's'}. Run it with sh FILE (or ssh root@ROUTER sh -s < FILE); pasted into a shell it runs in a subshell.`]),
   ];
 }
 

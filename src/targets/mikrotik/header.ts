@@ -73,9 +73,14 @@ export function removeCommands(m: MikrotikModel): string[] {
   ];
 }
 
+/** The oldest RouterOS whose command tree (/console/inspect) has every command the script uses. */
+const MINIMUM_VERSION = '7.9';
+
 export function header(plan: Plan, m: MikrotikModel, ctx: RenderContext): HeaderParts {
   const file = outputFile(plan, ctx);
   const notes = [
+    `Needs RouterOS ${MINIMUM_VERSION} or later: every command and argument here is in the command trees of RouterOS 7.9, 7.16.2 and 7.23.3`,
+    '  (RouterOS 6 is not checked). The script checks the interface lists it names before it changes anything.',
     `dst-nat rules are appended to the dstnat chain: a rule of yours above them for the same WAN port wins.`,
     `Port lists hold at most ${MULTIPORT_SLOTS} slots, a range counting 2 (the Linux multiport limit; RouterOS documents none).`,
     'A forward to the same NAS port has no to-ports (DNAT keeps the port); a remapped range gets one rule per port,',

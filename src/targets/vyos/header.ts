@@ -21,6 +21,7 @@ function applyLines(plan: Plan, m: VyosModel, ctx: RenderContext): string[] {
       'firewall (firewall zone ...), whose zone policies would drop these forwards whatever the forward filter accepts.',
       `copy this file to the router (scp ${file} vyos@ROUTER:) and run it there as your VyOS login user: vbash ${file}`,
       "(never with sudo: it re-runs itself in the vyattacfg group, as VyOS's Command Scripting docs ask, then runs configure, commit, save).",
+      'Do not paste it into a shell: the form to paste into configure mode is synfw gen ... -f commands.',
       `Running it again replaces what the last run added: it deletes this profile's rules (numbers ${lists}, description starting with ${m.tag}) first,`,
       'so the rules of apps removed from the profile since go too.',
     ];

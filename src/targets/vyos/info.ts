@@ -19,11 +19,13 @@ export const info = {
   router: {
     names: 'linux',
     wan: 'eth0',
-    // vyos-1x include/firewall/match-interface.xml.i: the interface types VyOS knows, then anything;
-    // `@ : +` pass that regex but nft rejects them at commit, so they are refused here too.
+    // The interface types of vyos-1x's include/firewall/match-interface.xml.i, each numbered as VyOS
+    // names its interfaces (eth0, br1, pppoe0), with VLAN suffixes (eth0.10, eth0.10.20). The rule
+    // regex alone would also take br-lan or eth0@x, which no VyOS interface is called (nft rejects
+    // @ : + at commit).
     valid: {
-      pattern: /^(?=.{1,15}$)(?:(?:bond|br|dum|en|ersp|eth|gnv|ifb|ipoe|lan|l2tp|l2tpeth|macsec|peth|ppp|pppoe|pptp|sstp|tun|veth|vti|vtun|vxlan|wg|wlan|wwan)[A-Za-z0-9_.-]*|lo)$/,
-      what: 'a VyOS interface name (eth0, br0, bond0, pppoe0, wg0, eth0.10, ...: a type VyOS knows, then letters, digits, _ . -; at most 15 characters)',
+      pattern: /^(?=.{1,15}$)(?:(?:bond|br|dum|en|ersp|eth|gnv|ifb|ipoe|lan|l2tp|l2tpeth|macsec|peth|ppp|pppoe|pptp|sstp|tun|veth|vti|vtun|vxlan|wg|wlan|wwan)[0-9]+(?:\.[0-9]+){0,2}|lo)$/,
+      what: 'a VyOS interface name (eth0, br0, bond0, pppoe0, wg0, eth0.10: a type VyOS knows and its number; at most 15 characters)',
     },
   },
   // vyos-1x generic-description.xml.i: [[:ascii:]]{0,255}.

@@ -1,0 +1,55 @@
+// What the terminal allows: how wide output may be and whether it may be coloured. COLUMNS wins
+// (so `COLUMNS=60 synfw plan` and scripts get what they ask for); otherwise a terminal's own width,
+// and 80 when the output is not a terminal. Colour only on a terminal, never with NO_COLOR set,
+// always with FORCE_COLOR (https://no-color.org, https://force-color.org).
+
+export interface Stream {
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export function outputWidth(stream: Stream = process.stdout, env: NodeJS.ProcessEnv = process.env): number {
+  const columns = Number(env.COLUMNS);
+  if (Number.isInteger(columns) && columns >= 20) return columns;
+  if (stream.isTTY && stream.columns && stream.columns >= 20) return stream.columns;
+  return 80;
+}
+
+export function useColor(stream: Stream, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
+  return stream.isTTY === true && env.TERM !== 'dumb';
+}
+
+export type Paint = (text: string) => string;
+
+const sgr =
+  (open: number, close: number): ((on: boolean) => Paint) =>
+  (on) =>
+    on ? (t) => `\u001b[${open}m${t}\u001b[${close}m` : (t) => t;
+
+export function palette(on: boolean) {
+  return {
+    error: sgr(31, 39)(on),
+    warning: sgr(33, 39)(on),
+    good: sgr(32, 39)(on),
+    dim: sgr(2, 22)(on),
+    bold: sgr(1, 22)(on),
+  };
+}
+
+export type Palette = ReturnType<typeof palette>;
+
+/** The colour for an exposure class word, where one fits. */
+export function classPaint(p: Palette, cls: string): Paint {
+  if (cls.startsWith('public')) return p.good;
+  if (cls.startsWith('risky')) return p.warning;
+  if (cls.startsWith('lan-only') || cls.startsWith('outbound')) return p.dim;
+  return (t) => t;
+}
+
+/** A table style that colours the exposure classes in one column, when stdout may be coloured. */
+export function classColumnStyle(column: number, color = useColor(process.stdout)): (col: number, text: string) => string {
+  const p = palette(color);
+  return (col, text) => (col === column ? text.replace(/[a-z-]+/g, (w) => classPaint(p, w)(w)) : text);
+}

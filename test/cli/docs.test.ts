@@ -1,0 +1,75 @@
+// The documentation is checked like code: every diagnostic code is documented in
+// docs/diagnostics.md with meaning, example and fix, and each example, run, prints exactly the line
+// shown (for SFW3xx, the code with the command shown); the README's profile passes check --strict.
+
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { codeSections } from '../../src/cli/explain.js';
+import { diagnose } from '../support/diagnose.js';
+import { ROOT } from '../support/profiles.js';
+import { synfw } from '../support/run-cli.js';
+import { tempDir } from '../support/tmp.js';
+
+const page = readFileSync(`${ROOT}docs/diagnostics.md`, 'utf8');
+const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+const sections = codeSections(page);
+
+/** Every SFWnnn the sources can emit (as a quoted code). */
+function codesInSources(): string[] {
+  const out = new Set<string>();
+  for (const file of readdirSync(`${ROOT}src`, { recursive: true, encoding: 'utf8' })) {
+    if (!file.endsWith('.ts') || file.endsWith('.generated.ts')) continue;
+    for (const m of readFileSync(`${ROOT}src/${file}`, 'utf8').matchAll(/'(SFW\d{3})'/g)) out.add(m[1]!);
+  }
+  return [...out].sort();
+}
+
+const block = (text: string, lang: string): string | undefined => new RegExp('```' + lang + '\\n([\\s\\S]*?)```').exec(text)?.[1];
+
+describe('docs/diagnostics.md', () => {
+  it('documents every code the sources emit, and no other', () => {
+    expect(sections.map((s) => s.code).sort()).toEqual(codesInSources());
+  });
+
+  it.each(sections.map((s) => [s.code, s] as const))('%s: meaning, example, fix, and the example prints the line shown', (code, s) => {
+    for (const part of ['**Severity:**', '**Meaning.**', '**Example.**', '**Fix.**']) expect(s.text, `${code} ${part}`).toContain(part);
+    const yaml = block(s.text, 'yaml')!;
+    const line = block(s.text, 'text')!.trim();
+    const severity = /\*\*Severity:\*\* (error|warning)/.exec(s.text)![1];
+    expect(line).toContain(` ${severity} ${code}: `);
+    const command = /^Command: `synfw ([^`]+)`$/m.exec(s.text)?.[1];
+    if (!command) {
+      expect(diagnose(yaml)).toContain(line);
+      return;
+    }
+    const dir = tempDir();
+    writeFileSync(join(dir, 'p.yaml'), yaml);
+    const args = command.split(' ').map((a) => (a.startsWith('test/') ? `${ROOT}${a}` : a));
+    const r = synfw(args, { cwd: dir });
+    expect(r.status).toBe(severity === 'error' ? 1 : 0);
+    expect(r.stderr).toContain(`: ${severity} ${code}: `);
+  });
+
+  it('synfw explain prints a section', () => {
+    expect(synfw(['explain', 'SFW208']).stdout).toBe(sections.find((s) => s.code === 'SFW208')!.text);
+  });
+});
+
+describe('README', () => {
+  it('its example profile passes check --strict with no warning', () => {
+    const yaml = /## A profile\n\n```yaml\n([\s\S]*?)```/.exec(readme)![1]!;
+    expect(diagnose(yaml, 'readme.yaml')).toEqual([]);
+  });
+
+  it('suggests npx synfw only inside the checkout', () => {
+    for (const line of readme.split('\n').filter((l) => l.includes('npx synfw'))) expect(line).toMatch(/npm ci|checkout/);
+    expect(readme).toContain('npm install -g');
+  });
+
+  it('documents the input limits and stdin', () => {
+    expect(readme).toContain('4 MiB');
+    expect(readme).toContain('64 MiB');
+    expect(readme).toMatch(/`-` reads the profile from stdin/);
+  });
+});
