@@ -47,7 +47,15 @@ export type RosCommand =
   /** `:pick LIST N`, or `:pick LIST ([:len OF] - N)`. */
   | { kind: 'pick'; of: RosValue; index: number | { lenOf: RosValue; minus: number } }
   | { kind: 'if'; left: RosValue; op: '>' | '<' | '='; right: number; then: RosCommand; else: RosCommand | null }
-  | { kind: 'error'; message: RosValue }
+  /** `:error "..."`, or `:error ("..." . "..." . $name)`: the parts are concatenated. */
+  | { kind: 'error'; message: RosValue[] }
+  /** `:local NAME "..."` directly in the script's `{ }` block: NAME holds for the rest of it. */
+  | { kind: 'declare'; name: string; value: RosValue }
+  /**
+   * `:foreach V in=[/interface list find] do={:set NAME ($NAME . " " . [/interface list get $V name])}`:
+   * appends " " and the name of every interface list to NAME (read as this one exact line).
+   */
+  | { kind: 'listNames'; into: string }
   /** `:local NAME VALUE; BODY` as a do={} block: NAME is set for BODY only. */
   | { kind: 'local'; name: string; value: RosValue; body: RosCommand };
 
@@ -62,4 +70,9 @@ export interface RosScript {
   /** Comment lines (text after the `#`), with their line numbers. */
   comments: { line: number; text: string }[];
   statements: RosStatement[];
+  /**
+   * The lines of the `{` and `}` that hold every statement (a script pasted into a terminal runs as
+   * one block, so a failed check stops all of it), or null when the script has no block.
+   */
+  block: { open: number; close: number } | null;
 }

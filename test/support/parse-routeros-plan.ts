@@ -89,8 +89,9 @@ export function expectFaithful(plan: Plan, r: RosRules): void {
   const adds = (menu: string, n: number): string[] => Array<string>(n).fill(`add ${menu}`);
   const v4Filter = r.accepts.length;
   const v6Filter = r.accepts6.length;
+  expect(r.block).toBe(true);
   const expected = [
-    ...checks.map(() => 'check-list'),
+    'declare', 'list-names', ...checks.map(() => 'check-list'),
     'menu address-list', 'remove address-list', ...adds('address-list', r.addresses.filter((a) => a.family === 4).length),
     'menu nat', 'remove nat', ...adds('nat', r.nat.length + r.hairpinNat.length + r.masquerades.length),
     'menu mangle', 'remove mangle', ...adds('mangle', r.mangles.length),

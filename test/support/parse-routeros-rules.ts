@@ -52,15 +52,23 @@ export interface ConditionalMove {
   where: { numbers: RosExpr; anchor: RosExpr };
 }
 
-/** `:if ([:len [/interface list find where name="LIST"]] = 0) do={:error "MESSAGE"}`: stop unless LIST exists. */
+/**
+ * `:if ([:len [/interface list find where name="LIST"]] = 0) do={:error ("MESSAGE" . " Its interface lists:" . $lists)}`:
+ * stop unless LIST exists, saying which lists the router has ($lists, filled by the :foreach before).
+ */
 export interface ListCheck {
   line: number;
   list: string;
   message: string;
 }
 
+/** What a check's message adds after MESSAGE: the router's interface lists. */
+export const LISTS_SUFFIX = ' Its interface lists:';
+
 export interface RosRules {
   comments: { line: number; text: string }[];
+  /** Every command is in the script's one { } block (a paste runs as one script, stopped by :error). */
+  block: boolean;
   /** The interface lists checked before anything else, in order. */
   listChecks: ListCheck[];
   nat: NatRule[];
@@ -173,11 +181,16 @@ function conditionalMove(cmd: IfCommand, line: number): ConditionalMove {
   return { line, menu, condition, numbersRegex, anchor, position: local ? 'last' : 'first', where: { numbers: where(move.numbers), anchor: where(local ? local.value : pick.of) } };
 }
 
-/** An interface-list check, or null when the :if is something else. */
-function listCheck(cmd: IfCommand, line: number): ListCheck | null {
+/** An interface-list check, or null when the :if is something else; `names` is the variable the :foreach filled. */
+function listCheck(cmd: IfCommand, line: number, names: string | null): ListCheck | null {
   if (cmd.then.kind !== 'error') return null;
-  if (cmd.left.kind !== 'sub' || cmd.left.cmd.kind !== 'len' || cmd.op !== '=' || cmd.right !== 0 || cmd.else !== null) fail(line, 'expected :if ([:len [...]] = 0) do={:error "..."}');
-  return { line, list: findOne(cmd.left.cmd.of, 'interface list', line, 'name', '='), message: text(cmd.then.message, line, ':error message', true) };
+  if (cmd.left.kind !== 'sub' || cmd.left.cmd.kind !== 'len' || cmd.op !== '=' || cmd.right !== 0 || cmd.else !== null) fail(line, 'expected :if ([:len [...]] = 0) do={:error (...)}');
+  const [message, suffix, lists, ...rest] = cmd.then.message;
+  const isNames = lists?.kind === 'var' && names !== null && lists.name === names;
+  if (rest.length || message?.kind !== 'string' || suffix?.kind !== 'string' || suffix.text !== LISTS_SUFFIX || !isNames) {
+    fail(line, `expected do={:error ("..." . "${LISTS_SUFFIX}" . $${names ?? 'lists'})} after the :foreach that fills it`);
+  }
+  return { line, list: findOne(cmd.left.cmd.of, 'interface list', line, 'name', '='), message: message.text };
 }
 
 function add(out: RosRules, menu: string, p: Props, line: number): void {
@@ -197,11 +210,31 @@ function add(out: RosRules, menu: string, p: Props, line: number): void {
 export function parseRosRules(script: string): RosRules {
   const parsed = parseRouterOS(script);
   const out: RosRules = {
-    comments: parsed.comments, listChecks: [], nat: [], hairpinNat: [], masquerades: [], mangles: [], accepts: [], accepts6: [], addresses: [],
+    comments: parsed.comments, block: parsed.block !== null, listChecks: [], nat: [], hairpinNat: [], masquerades: [], mangles: [], accepts: [], accepts6: [], addresses: [],
     tuples: [], hairpinTuples: [], markedPorts: [], forwardPorts: [], hairpinPorts: [], replyPorts: [], ipv6Ports: [], ipv6ReplyPorts: [],
     removes: [], moves: [], sequence: [],
   };
+  /** The variable declared empty and then filled with the interface lists' names, once filled. */
+  let declared: string | null = null;
+  let names: string | null = null;
+  const first = (what: string, line: number): void => {
+    if (out.sequence.some((x) => !['declare', 'list-names', 'check-list'].includes(x))) fail(line, `${what} after the first change`);
+  };
   for (const { line, menu, cmd } of parsed.statements) {
+    if (cmd?.kind === 'declare') {
+      first(':local', line);
+      if (declared || cmd.value.kind !== 'string' || cmd.value.text !== '') fail(line, 'expected one :local NAME "" (the interface lists\' names, filled next)');
+      declared = cmd.name;
+      out.sequence.push('declare');
+      continue;
+    }
+    if (cmd?.kind === 'listNames') {
+      first(':foreach', line);
+      if (cmd.into !== declared || names !== null || out.listChecks.length) fail(line, 'the :foreach fills the variable declared just before it, before the checks');
+      names = cmd.into;
+      out.sequence.push('list-names');
+      continue;
+    }
     // /interface list is only looked up, in the checks.
     if (menu === 'interface list' || (cmd && 'menu' in cmd && cmd.menu === 'interface list')) fail(line, 'a command in /interface list');
     if (cmd === null) {
@@ -214,10 +247,10 @@ export function parseRosRules(script: string): RosRules {
     } else if (cmd.kind === 'add') {
       add(out, cmd.menu, cmd.props, line);
       out.sequence.push(`add ${short(cmd.menu)}`);
-    } else if (cmd.kind === 'if' && listCheck(cmd, line)) {
+    } else if (cmd.kind === 'if' && listCheck(cmd, line, names)) {
       // Before anything else: a check after a change would not keep that change from happening.
-      if (out.sequence.some((x) => x !== 'check-list')) fail(line, 'an interface-list check after the first change');
-      const c = listCheck(cmd, line)!;
+      first('an interface-list check', line);
+      const c = listCheck(cmd, line, names)!;
       if (out.listChecks.some((x) => x.list === c.list)) fail(line, `interface list ${c.list} checked twice`);
       out.listChecks.push(c);
       out.sequence.push('check-list');

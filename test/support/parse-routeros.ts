@@ -1,7 +1,9 @@
 // A strict parser for the RouterOS scripts synfw emits: `#` comment lines, menu lines
 // (`/ip firewall nat`), `add`/`remove`/`move` commands with key=value arguments, `[ ... ]` command
 // substitutions (`find where ...`, `:len`, `:pick`), one-line `:if (...) do={...} else={...}`,
-// `:error "..."`, and a do={} block of `:local NAME [...]; COMMAND` whose command may use `$NAME`.
+// `:error "..."` or `:error ("..." . $name)`, a do={} block of `:local NAME [...]; COMMAND` whose
+// command may use `$NAME`, and the script's one `{ }` block with its `:local NAME "..."` and the
+// :foreach that collects the interface lists' names.
 // Menus, commands, properties and find keys come from whitelists; anything else is an error, as are
 // duplicate properties, multi-line blocks, a variable outside its block and any other `;`. It
 // returns a syntax tree; parse-routeros-rules.ts gives it a meaning.
@@ -14,13 +16,16 @@ export { RosSyntaxError };
 
 class LineParser {
   private i = 0;
-  /** The :local variables of the enclosing do={} blocks. */
-  private readonly scope = new Set<string>();
+  /** The :local variables of the enclosing do={} blocks, and those of the script's block. */
+  private readonly scope: Set<string>;
   constructor(
     private readonly toks: Token[],
     private readonly line: number,
     private readonly menu: string | null,
-  ) {}
+    blockVars: ReadonlySet<string> = new Set(),
+  ) {
+    this.scope = new Set(blockVars);
+  }
 
   fail(msg: string): never {
     throw new RosSyntaxError(msg, this.line, this.toks[this.i]?.col ?? 0);
@@ -119,8 +124,17 @@ class LineParser {
       return { kind: 'pick', of, index: Number(index) };
     }
     if (name === ':error') {
-      if (this.peek()?.t !== 'str') this.fail('expected a quoted message');
-      return { kind: 'error', message: this.value() };
+      if (this.peek()?.t === 'str') return { kind: 'error', message: [this.value()] };
+      // ("..." . "..." . $name): strings and variables joined by the concatenation operator.
+      this.expectPunct('(');
+      const parts = [this.value()];
+      while (this.peek()?.t === 'word' && this.peek()!.v === '.') {
+        this.i++;
+        parts.push(this.value());
+      }
+      this.expectPunct(')');
+      if (parts.some((v) => v.kind !== 'string' && v.kind !== 'var')) this.fail('an :error message joins strings and variables only');
+      return { kind: 'error', message: parts };
     }
     if (name !== ':if') this.fail(`unknown command ${name}`);
     this.expectPunct('(');
@@ -231,10 +245,16 @@ class LineParser {
   }
 }
 
+/** The one :foreach synfw writes: the names of the router's interface lists, for the check messages. */
+const LIST_NAMES = /^:foreach ([a-z][a-z0-9]*) in=\[\/interface list find\] do=\{:set ([a-z][a-z0-9]*) \(\$\2 \. " " \. \[\/interface list get \$\1 name\]\)\}$/;
+
 /** Parses a whole script; throws RosSyntaxError at the first thing it does not understand. */
 export function parseRouterOS(text: string): RosScript {
-  const script: RosScript = { comments: [], statements: [] };
+  const script: RosScript = { comments: [], statements: [], block: null };
   let menu: string | null = null;
+  let open = 0;
+  /** The :local variables of the script's block, from their line on. */
+  const vars = new Set<string>();
   checkScriptBytes(text).forEach((raw, n) => {
     const line = n + 1;
     if (raw === '') return;
@@ -244,10 +264,38 @@ export function parseRouterOS(text: string): RosScript {
       return;
     }
     if (raw.startsWith(' ')) throw new RosSyntaxError('indented line', line, 1);
-    const p = new LineParser(tokenize(raw, line), line, menu);
+    if (script.block) throw new RosSyntaxError('a command after the script\'s block', line, 1);
+    // One block, { and } alone on their lines, holding every command.
+    if (raw === '{') {
+      if (open || script.statements.length) throw new RosSyntaxError('the { of the script\'s block must come first, once', line, 1);
+      open = line;
+      return;
+    }
+    if (raw === '}') {
+      if (!open) throw new RosSyntaxError('unbalanced "}"', line, 1);
+      script.block = { open, close: line };
+      return;
+    }
+    const names = LIST_NAMES.exec(raw);
+    if (names) {
+      if (!open || !vars.has(names[2]!)) throw new RosSyntaxError(`:foreach outside the block, or into an undeclared $${names[2]}`, line, 1);
+      script.statements.push({ line, menu, cmd: { kind: 'listNames', into: names[2]! } });
+      return;
+    }
+    const p = new LineParser(tokenize(raw, line), line, menu, vars);
+    if (p.peek()?.t === 'word' && p.peek()!.v === ':local') {
+      // :local NAME "..." in the block: a variable for the lines after it.
+      p.expectWord(':local');
+      const name = p.word('a variable name');
+      const value = p.value();
+      if (!open || !/^[a-z][a-z0-9]*$/.test(name) || vars.has(name) || value.kind !== 'string' || !p.atEnd()) p.fail('expected :local NAME "..." in the script\'s block');
+      vars.add(name);
+      script.statements.push({ line, menu, cmd: { kind: 'declare', name, value } });
+      return;
+    }
     // A line of only a path changes the menu; a path followed by a verb is a one-off command.
     if (p.isPunct('/')) {
-      const probe = new LineParser(tokenize(raw, line), line, menu);
+      const probe = new LineParser(tokenize(raw, line), line, menu, vars);
       const path = probe.path();
       if (probe.atEnd()) {
         menu = path;
@@ -261,6 +309,7 @@ export function parseRouterOS(text: string): RosScript {
     if (cmd.kind === 'error' || cmd.kind === 'local') p.fail(`:${cmd.kind} is only accepted inside do={}`);
     script.statements.push({ line, menu, cmd });
   });
+  if (open && !script.block) throw new RosSyntaxError('unbalanced "{": the script\'s block is not closed', open, 1);
   return script;
 }
 

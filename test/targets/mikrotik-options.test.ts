@@ -254,7 +254,7 @@ describe('mikrotik: the strict reader refuses unsafe option rules', () => {
     ['address list removed by comment', '/ip firewall address-list\nremove [find where comment~"^synfw:x "]\n', /expected find where list=/],
     ['unknown menu', '/ipv6 firewall nat\nremove [find where comment~"x"]\n', /unknown menu/],
     ['a variable outside its block', `/ipv6 firewall filter\n:if ([:len $drops] > 0) do={/ipv6 firewall filter move numbers=[/ipv6 firewall filter find where comment~"x"] destination=[:pick $drops 0]}\n`, /\$drops is not a :local/],
-    [':local outside a block', ':local drops [/ipv6 firewall filter find]\n', /unknown command :local/],
+    [':local outside a block', ':local drops [/ipv6 firewall filter find]\n', /expected :local NAME "\.\.\." in the script's block/],
     ['two commands in a block without :local', `/ipv6 firewall filter\n:if ([:len [/ipv6 firewall filter find where chain=forward]] > 0) do={/ipv6 firewall filter move numbers=[/ipv6 firewall filter find where comment~"x"] destination=[:pick [/ipv6 firewall filter find where chain=forward] 0]; /ipv6 firewall filter remove [/ipv6 firewall filter find where comment~"x"]}\n`, /one command per block/],
   ])('%s', (_name, bad, why) => {
     expect(() => parseRosRules(bad)).toThrow(RosSyntaxError);

@@ -118,7 +118,7 @@ describe('mikrotik: packing', () => {
     const plan = samplePlan({ forwards: [], skipped: [] });
     const r = parsed(plan);
     expectFaithful(plan, r);
-    expect(r.sequence).toEqual(['check-list', 'menu address-list', 'remove address-list', 'menu nat', 'remove nat', 'menu mangle', 'remove mangle', 'menu filter', 'remove filter']);
+    expect(r.sequence).toEqual(['declare', 'list-names', 'check-list', 'menu address-list', 'remove address-list', 'menu nat', 'remove nat', 'menu mangle', 'remove mangle', 'menu filter', 'remove filter']);
   });
 });
 
@@ -197,13 +197,16 @@ describe('mikrotik: the interface-list checks', () => {
   const out = text(samplePlan({ hairpin: true, router: { targets: { mikrotik: { wan: 'internet' } } } }));
   const r = parseRosRules(out);
   const check = (list: string) => `:if ([:len [/interface list find where name="${list}"]] = 0) do={:error `;
+  /** Adds lines at the end of the script's block. */
+  const inBlock = (t: string, lines: string): string => t.replace(/\n\}\n$/, `\n${lines}}\n`);
 
   it('checks every list the rules use, first, each with a message naming the key that set it', () => {
     expect(r.listChecks.map(({ list, message }) => [list, message])).toEqual([
       ['internet', 'synfw: interface list internet (router.mikrotik.wan) does not exist on this router; nothing was changed.'],
       ['LAN', 'synfw: interface list LAN (the lan default; set router.lan or router.mikrotik.lan) does not exist on this router; nothing was changed.'],
     ]);
-    expect(r.sequence.slice(0, 3)).toEqual(['check-list', 'check-list', 'menu address-list']);
+    expect(r.sequence.slice(0, 5)).toEqual(['declare', 'list-names', 'check-list', 'check-list', 'menu address-list']);
+    expect(r.block).toBe(true);
     expect(r.listChecks.at(-1)!.line).toBeLessThan(r.removes[0]!.line);
     // Without hairpin the LAN list is not named, so not checked.
     expect(parseRosRules(text(samplePlan())).listChecks.map((c) => c.list)).toEqual(['WAN']);
@@ -211,13 +214,19 @@ describe('mikrotik: the interface-list checks', () => {
 
   it.each([
     ['a check after the first remove', (t: string) => t.replace(/^(:if \(\[:len \[\/interface list[^\n]*\n)((?:.*\n)*?remove [^\n]*\n)/m, '$2$1'), /after the first change/],
-    ['a check that only warns', (t: string) => t.replace(':error "synfw: interface list internet', ':put "synfw: interface list internet'), /unknown command :put/],
+    ['a check that only warns', (t: string) => t.replace(':error ("synfw: interface list internet', ':put ("synfw: interface list internet'), /unknown command :put/],
     ['a check with the wrong comparison', (t: string) => t.replace(`${check('internet').replace(' = 0', ' > 0')}`, check('internet')).replace(check('internet'), check('internet').replace(' = 0', ' > 0')), /expected :if \(\[:len \[\.\.\.\]\] = 0\)/],
-    ['a check with an else', (t: string) => t.replace(/(:error "synfw: interface list internet[^"]*") \}/, '$1 } else={:error "x"}'), /expected :if/],
+    ['a check with an else', (t: string) => t.replace(/(:error \("synfw: interface list internet[^\n]*\$lists\))\}/, '$1} else={:error "x"}'), /expected :if/],
+    ['a check that does not list what the router has', (t: string) => t.replace(/:error \(("synfw: interface list internet[^"]*") \. " Its interface lists:" \. \$lists\)/, ':error $1'), /after the :foreach that fills it/],
+    ['a check before the :foreach', (t: string) => t.replace(/^(:foreach [^\n]*\n)((?::if [^\n]*\n)+)/m, '$2$1'), /after the :foreach that fills it/],
+    ['no block', (t: string) => t.replace('\n{\n', '\n').replace(/\n\}\n$/, '\n'), /in the script's block/],
+    ['an unclosed block', (t: string) => t.replace(/\n\}\n$/, '\n'), /block is not closed/],
+    ['a command after the block', (t: string) => `${t}/ip firewall nat\n`, /after the script's block/],
+    ['another :foreach', (t: string) => t.replace('in=[/interface list find]', 'in=[/interface find]'), /unknown command :foreach/],
     ['a check by comment', (t: string) => t.replace('find where name="internet"', 'find where comment="internet"'), /expected find where name=/],
     ['a list checked twice', (t: string) => t.replace(/^(:if \(\[:len \[\/interface list[^\n]*\n)/m, '$1$1'), /checked twice/],
-    [':error outside a block', (t: string) => `${t}:error "x"\n`, /only accepted inside do=\{\}/],
-    ['a change to an interface list', (t: string) => `${t}/interface list\nremove [find where comment~"x"]\n`, /a command in \/interface list/],
+    [':error outside a do={}', (t: string) => inBlock(t, ':error "x"\n'), /only accepted inside do=\{\}/],
+    ['a change to an interface list', (t: string) => inBlock(t, '/interface list\nremove [find where comment~"x"]\n'), /a command in \/interface list/],
   ])('the reader refuses %s', (_name, edit, why) => {
     expect(edit(out)).not.toBe(out);
     expect(() => parseRosRules(edit(out))).toThrow(RosSyntaxError);
