@@ -16,6 +16,8 @@
 #   /ip firewall filter remove [find where comment~"^synfw:restricted "]
 #   /ipv6 firewall address-list remove [find where list="synfw-restricted"]
 #   /ipv6 firewall filter remove [find where comment~"^synfw:restricted "]
+# Needs RouterOS 7.9 or later: every command and argument here is in the command trees of RouterOS 7.9, 7.16.2 and 7.23.3
+#   (RouterOS 6 is not checked). The script checks the interface lists it names before it changes anything.
 # dst-nat rules are appended to the dstnat chain: a rule of yours above them for the same WAN port wins.
 # Port lists hold at most 15 slots, a range counting 2 (the Linux multiport limit; RouterOS documents none).
 # A forward to the same NAS port has no to-ports (DNAT keeps the port); a remapped range gets one rule per port,
@@ -30,9 +32,13 @@
 # The /ipv6 menus are touched only while nas.address6 is set (RouterOS v6 without the ipv6 package has none):
 # after removing nas.address6 from the profile, run the two /ipv6 remove commands above yourself.
 
-# Nothing changes unless the interface lists the rules name exist: a rule on a missing list would be
-# added and forward nothing. :error stops the script here, before the first remove.
-:if ([:len [/interface list find where name="WAN"]] = 0) do={:error "synfw: interface list WAN (the wan default; set router.wan or router.mikrotik.wan) does not exist on this router; nothing was changed." }
+# The whole script is one block: pasted into a terminal, a failed check stops it as /import would
+# (line by line, a terminal runs the next lines anyway). Nothing changes unless the interface lists
+# the rules name exist: a rule on a missing list would be added and forward nothing.
+{
+:local lists ""
+:foreach l in=[/interface list find] do={:set lists ($lists . " " . [/interface list get $l name])}
+:if ([:len [/interface list find where name="WAN"]] = 0) do={:error ("synfw: interface list WAN (the wan default; set router.wan or router.mikrotik.wan) does not exist on this router; nothing was changed." . " Its interface lists:" . $lists)}
 
 /ip firewall address-list
 remove [find where list="synfw-restricted"]
@@ -79,3 +85,4 @@ add chain=forward action=accept connection-state=established out-interface-list=
 add chain=forward action=accept connection-state=!invalid in-interface-list=WAN src-address-list=synfw-restricted dst-address=2001:db8:20::5/128 protocol=udp dst-port=1194 comment="synfw:restricted vpn-server-openvpn accept ipv6 udp/1194 to 2001:db8:20::5"
 add chain=forward action=accept connection-state=established out-interface-list=WAN src-address=2001:db8:20::5/128 protocol=udp src-port=1194 comment="synfw:restricted vpn-server-openvpn accept ipv6 replies udp/1194 from 2001:db8:20::5"
 :if ([:len [/ipv6 firewall filter find where chain=forward and dynamic=no and (action=drop or action=reject or action=tarpit)]] > 0) do={:local drops [/ipv6 firewall filter find where chain=forward and dynamic=no and (action=drop or action=reject or action=tarpit)]; /ipv6 firewall filter move numbers=[/ipv6 firewall filter find where comment~"^synfw:restricted "] destination=[:pick $drops ([:len $drops] - 1)]}
+}

@@ -11,6 +11,7 @@
 #   firewall (firewall zone ...), whose zone policies would drop these forwards whatever the forward filter accepts.
 #   copy this file to the router (scp restricted.vyos.sh vyos@ROUTER:) and run it there as your VyOS login user: vbash restricted.vyos.sh
 #   (never with sudo: it re-runs itself in the vyattacfg group, as VyOS's Command Scripting docs ask, then runs configure, commit, save).
+#   Do not paste it into a shell: the form to paste into configure mode is synfw gen ... -f commands.
 #   Running it again replaces what the last run added: it deletes this profile's rules (numbers 829000-829999, description starting with synfw:restricted) first,
 #   so the rules of apps removed from the profile since go too.
 # Remove what this added:
@@ -38,9 +39,9 @@
 # IPv6: only sources in firewall group ipv6-network-group synfw-restricted-v6 (2001:db8:100::/48).
 # IPv6 (no NAT): firewall ipv6 forward filter rules accept connections arriving on eth0 for 2001:db8:20::5 on the NAS's own ports, and their replies.
 
-# Run it as a file (vbash FILE), never pasted: no subshell can hold it, because script-template's
-# configure, set, delete, commit and exit are aliases, and bash expands aliases when it reads a
-# command, so inside a ( ... ) read before the source line runs they would not be VyOS's.
+# Run this as a file (vbash FILE), never pasted: VyOS's script-template defines configure-mode
+# commands as aliases, which bash expands only in lines read after it is sourced, so the part after
+# it must stay at the top level. To paste into configure mode, use synfw's --format commands.
 # shellcheck disable=SC2121 # set is VyOS's configure command here, not the shell builtin
 # VyOS's Command Scripting docs: configuration scripts run in the vyattacfg group, never with sudo.
 if [ "$(id -u)" = 0 ]; then
