@@ -54,7 +54,8 @@ const SKELETON = {
     'synfw_need_zones() {',
     "\tzones=' '",
     "\tfor id in $(uci -q -X show firewall | sed -n 's/^firewall\\.\\([A-Za-z0-9_]*\\)=zone$/\\1/p'); do",
-    '\t\tzones="$zones$(uci -q get "firewall.$id.name") "',
+    // A zone without a name option must not stop the script under set -e.
+    '\t\tzones="$zones$(uci -q get "firewall.$id.name" || true) "',
     '\tdone',
   ],
   apply: ['}', '', 'synfw_apply() {', '\tsynfw_purge'],

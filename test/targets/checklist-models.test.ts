@@ -242,7 +242,7 @@ describe('synfw gen --router', () => {
     expect(bad.stderr).toContain('--router must be one of generic, srm, fritzbox, asus, tplink, netgear, unifi, not "cisco"');
     const other = synfw(['gen', 'profiles/home.yaml', '-t', 'iptables', '--router', 'asus']);
     expect(other.status).toBe(2);
-    expect(other.stderr).toContain('--router is for --target checklist');
+    expect(other.stderr).toContain('--router goes with --target checklist');
   });
 
   it('a profile the model cannot express exits 1 with the key at its line', () => {

@@ -45,8 +45,11 @@ function persistence(restore: boolean, m: IptablesModel): string[] {
     '  netfilter-persistent save (it saves ip6tables too); on RHEL or Fedora, iptables-save > /etc/sysconfig/iptables with iptables-services;',
     `  or run this ${restore ? 'file and the hook commands' : 'script'} at boot (a systemd unit or /etc/rc.local)${m.lookups ? ', and again when the WAN address changes' : ''}.`,
     ...(restore
-      ? [`Before loading, check that ${needed} exist (ip link show dev ${m.needed[0]!.name}): iptables accepts a rule on a missing interface, and it forwards nothing.`]
-      : [`The script changes nothing unless ${needed} exist${m.needed.length > 1 ? '' : 's'}. Run it with sh FILE (or ssh root@ROUTER sh -s < FILE); pasted into a shell it runs in a subshell.`]),
+      ? [`Before loading, check that ${needed} exist${m.needed.length > 1 ? '' : 's'} (ip link show dev ${m.needed[0]!.name}): iptables accepts a rule on a missing interface, and it forwards nothing.`]
+      : [
+          `The script changes nothing unless ${needed} exist${m.needed.length > 1 ? '' : 's'} (an interface that comes up later, such as PPPoE: run it once it is up;`,
+          '  the rules keep working when it reconnects). Run it with sh FILE (or ssh root@ROUTER sh -s < FILE); pasted into a shell it runs in a subshell.',
+        ]),
   ];
 }
 

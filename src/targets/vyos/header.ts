@@ -27,7 +27,7 @@ function applyLines(plan: Plan, m: VyosModel, ctx: RenderContext): string[] {
     ];
   }
   return [
-    `first check that ${[m.wan, ...(m.lan ? [m.lan] : [])].join(' and ')} exist (show interfaces) and that the router has no zone-based firewall`,
+    `first check that ${[m.wan, ...(m.lan ? [m.lan] : [])].join(' and ')} exist${m.lan ? '' : 's'} (show interfaces) and that the router has no zone-based firewall`,
     '(show firewall zone prints nothing): zone policies would drop these forwards whatever the forward filter accepts.',
     'on the router: configure, then paste every line below; the last two are commit and save.',
     'No line may report an error, except "Nothing to delete" from the delete lines the first time. Running them again replaces these rules.',

@@ -23,7 +23,8 @@
 # These rules live in the kernel and are lost on reboot unless saved: on Debian or Ubuntu, apt install iptables-persistent, then
 #   netfilter-persistent save (it saves ip6tables too); on RHEL or Fedora, iptables-save > /etc/sysconfig/iptables with iptables-services;
 #   or run this script at boot (a systemd unit or /etc/rc.local).
-# The script changes nothing unless eth0 exists. Run it with sh FILE (or ssh root@ROUTER sh -s < FILE); pasted into a shell it runs in a subshell.
+# The script changes nothing unless eth0 exists (an interface that comes up later, such as PPPoE: run it once it is up;
+#   the rules keep working when it reconnects). Run it with sh FILE (or ssh root@ROUTER sh -s < FILE); pasted into a shell it runs in a subshell.
 # Everything runs in a subshell: pasted into a root shell, its `set -eu` and `exit` end only the
 # subshell, never your session.
 (

@@ -59,7 +59,7 @@ synfw_purge() {
 synfw_need_zones() {
 	zones=' '
 	for id in $(uci -q -X show firewall | sed -n 's/^firewall\.\([A-Za-z0-9_]*\)=zone$/\1/p'); do
-		zones="$zones$(uci -q get "firewall.$id.name") "
+		zones="$zones$(uci -q get "firewall.$id.name" || true) "
 	done
 	case "$zones" in
 	*' wan '*) ;;
