@@ -25,7 +25,7 @@ describe('usage errors', () => {
     [['gen', 'a.yaml', '-t', 'iptables', '--out='], '--out needs a file name (or - for stdout) (see synfw gen --help)'],
     [['gen', 'a.yaml', '-t', 'iptables', '--format', 'xml'], '--format: target iptables has no format "xml"; its formats: default, restore (see synfw gen --help)'],
     [['gen', 'a.yaml', '-t', 'upnp', '--upnp-max', 'abc'], '--upnp-max: "abc" is not a whole number (see synfw gen --help)'],
-    [['gen', 'a.yaml', '-t', 'upnp', '--upnp-max', '0'], '--upnp-max must be a whole number from 1 to 131070, not 0 (see synfw gen --help)'],
+    [['gen', 'a.yaml', '-t', 'upnp', '--upnp-max', '0'], '--upnp-max must be a whole number from 1 to 2147483647, not 0 (see synfw gen --help)'],
     [['gen', 'a.yaml', '-t', 'iptables', '--merge', 'x.xml'], '--merge goes with --target pfsense or opnsense (see synfw gen --help)'],
     [['gen', 'a.yaml', '-t', 'nftables', '--upnp-lease', '60'], '--upnp-lease goes with --target upnp (see synfw gen --help)'],
     [['gen', 'a.yaml', '-t', 'all'], '--target all writes one file per target: give --out-dir DIR (see synfw gen --help)'],

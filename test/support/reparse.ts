@@ -10,6 +10,7 @@ import type { TargetId } from '../../src/targets/index.js';
 import { chainsOf, checkParseBack as checkIptables, envFor } from './iptables-check.js';
 import { dnatTuples, emptyRuleset, parseRestore } from './parse-iptables.js';
 import { parseShScript, runOps } from './parse-iptables-sh.js';
+import { checklistMeaning, planTuples as checklistTuples, readForm } from './parse-checklist.js';
 import { allowedPairs, parseMiniupnpd, permitted } from './parse-miniupnpd.js';
 import { parseNftFile } from './parse-nft.js';
 import { recover as recoverNft } from './parse-nft-tuples.js';
@@ -77,6 +78,11 @@ export function expectReparses(target: TargetId, format: string, plan: Plan, tex
       expect(permitted(perms, Number(wan), address!, Number(nas)), `${where}: ${line} not permitted`).toBe(true);
     }
     expect(allowedPairs(perms, '192.0.2.1').size, `${where}: another host is permitted`).toBe(0);
+    return;
+  }
+  if (target === 'checklist') {
+    // The default router model (generic) takes every option; its cards read back per port and source.
+    expect(checklistMeaning(readForm(format, text), 'generic').tuples, where).toEqual(checklistTuples(plan));
     return;
   }
   if (target === 'mikrotik') expectRouterOS(plan, parseRosRules(text));

@@ -15,7 +15,7 @@ export const info = {
     address6: { why: 'IPv6 needs firewall pinholes (IGDv2 WANIPv6FirewallControl), which this target does not generate; use a router target' },
   },
   cli: {
-    'upnp-max': { kind: 'integer', describe: 'most mappings the ranges may expand to (UPnP maps one port per request)', default: 64, min: 1, max: 65535 * 2 },
+    'upnp-max': { kind: 'integer', describe: 'most mappings the ranges may expand to (UPnP maps one port per request)', default: 64, min: 1, max: 2 ** 31 - 1 },
     'upnp-lease': { kind: 'integer', describe: 'lease in seconds (0 = permanent where the gateway allows it)', default: 0, min: 0, max: LEASE_LIMIT },
   },
 } as const satisfies TargetInfo;
