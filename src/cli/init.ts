@@ -23,14 +23,15 @@ nas:
   #   version: "7.2"      # default: the newest DSM synfw knows
   #   http: 5000          # Control Panel > Login Portal > DSM; apps served by DSM follow these
   #   https: 5001
-# router:
-#   wan: eth0             # WAN interface or zone; each target has its own default
+# router:                 # each target has its own defaults; set these only to change them
+#   wan: eth0             # the WAN: a Linux interface, an OpenWrt zone, a pfSense id (wan, opt1), ...
+#   openwrt: { wan: wan } # per target: router.<target>.wan/lan win over router.wan/lan
 apps:                     # \`synfw apps\` lists the ids; the short form forwards internet-safe ports
 ${apps.map((a) => `  - ${a}`).join('\n')}
 # custom:                 # ports outside the catalog, e.g. a container
-#   - id: plex
-#     description: Plex Media Server
-#     ports: ["32400/tcp"]
+#   - id: game-server
+#     description: Minecraft in a container
+#     ports: ["25565/both"]
 # allowRisky: ["dsm:http"]  # risky ports (cleartext, SMB, SSH...) you accept forwarding
 `;
 }
