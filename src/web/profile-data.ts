@@ -56,14 +56,15 @@ export interface AppEntryView {
   ports?: string[];
   /** The catalog app the id or alias names, if any. */
   app?: CatalogApp;
+  /** The entry's other keys (external, override, ...), which only the YAML box edits. */
+  more: Obj;
 }
 
 export function appEntries(data: ProfileData, index: CatalogIndex): AppEntryView[] {
   return ((data.apps ?? []) as Array<string | Obj>).map((e, i) => {
-    const id = isString(e) ? e : (e.id as string);
-    const ports = isString(e) ? undefined : (e.ports as string[] | undefined);
+    const { id, ports, ...more } = isString(e) ? { id: e } : (e as Obj & { id: string; ports?: string[] });
     const app = index.byName.get(id);
-    return { index: i, id, ...(ports ? { ports } : {}), ...(app ? { app } : {}) };
+    return { index: i, id, ...(ports ? { ports } : {}), ...(app ? { app } : {}), more };
   });
 }
 

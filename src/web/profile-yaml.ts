@@ -53,7 +53,7 @@ function ordered(obj: Record<string, unknown>, place: string): string[] {
 }
 
 /** Inline form, when the value is short and flat: [a, b], { a: 1 }, or a scalar. */
-function inline(v: unknown, place: string): string | undefined {
+export function inline(v: unknown, place: string): string | undefined {
   if (isScalar(v)) return scalar(v);
   if (Array.isArray(v) && v.every(isScalar)) return `[${v.map(scalar).join(', ')}]`;
   if (isObj(v) && Object.values(v).every(isScalar)) {

@@ -8,6 +8,7 @@ import { h, idOf, replaceKeepingFocus } from './dom.js';
 import { appEntries, dsmSettings, portStates, removeAppEntry, setApp, setPort, type AppEntryView, type PortState } from './profile-data.js';
 import type { PageStore } from './page-state.js';
 import { classOf, portsOf, portWhy, searchApps } from './port-words.js';
+import { inline } from './profile-yaml.js';
 
 const badge = (cls: string) => h('span', { class: `badge ${cls.replace(/ .*/, '')}` }, cls);
 
@@ -61,6 +62,7 @@ function entryCard(store: PageStore, entry: AppEntryView): HTMLElement {
     { class: 'card' },
     h('h3', {}, entry.app.name, ' ', h('code', {}, entry.app.id), alias, entry.app.thirdParty ? h('span', { class: 'vendor' }, ` third-party: ${entry.app.vendor ?? ''}`) : null),
     entry.app.notes ? h('p', { class: 'hint' }, entry.app.notes) : null,
+    ...Object.entries(entry.more).map(([k, v]) => h('p', {}, 'Also in the profile (edit it in the YAML): ', h('code', {}, `${k}: ${inline(v, k) ?? JSON.stringify(v)}`))),
     rows.length ? portTable(rows, `Ports of ${entry.app.name}`) : h('p', {}, 'This app has no ports of its own in this DSM version.'),
     remove,
   );

@@ -273,6 +273,8 @@ labDescribe('the browser page in headless Chromium', browserAvailability(), { ti
     await pick(page, 'nftables');
 
     const yaml = await page.inputValue('#yaml');
+    // Typed key by key while the form redraws around the field: every character arrived.
+    expect(yaml).toContain('  address: 192.168.1.20\n');
     expect(yaml).toContain('allowRisky: ["synology-photos:http"]');
     const [profileDownload] = await Promise.all([page.waitForEvent('download'), page.click('#download-profile')]);
     expect(profileDownload.suggestedFilename()).toBe('nas.yaml');
