@@ -5,11 +5,11 @@
 import { join } from 'node:path';
 import { escapeUnsafe, ProfileError, type Diagnostic } from '../diagnostics.js';
 import { renderTarget } from '../gen/render-target.js';
+import { MERGE_LIMIT } from '../profile/decode.js';
 import { TARGETS, targetIds, type TargetId } from '../targets/index.js';
 import type { RenderOptions } from '../targets/types.js';
 import { loadPlan } from './load-plan.js';
 import { writeStderr, writeStdout } from './output.js';
-import { MERGE_LIMIT } from '../profile/decode.js';
 import { readInput } from './read-input.js';
 import { printDiagnostics } from './report.js';
 import { synfwVersion } from './version.js';
@@ -21,9 +21,10 @@ export interface GenerateRequest {
   format?: string;
   out?: string;
   outDir?: string;
+  /** --merge: the config.xml to read and merge into. */
   merge?: string;
-  upnpMax?: number;
-  upnpLease?: number;
+  /** The targets' other flags as RenderOptions keys. */
+  options: Record<string, number | string>;
   strict: boolean;
 }
 
@@ -33,8 +34,7 @@ export async function generate(req: GenerateRequest): Promise<void> {
   const options: RenderOptions = {
     version: synfwVersion(),
     format: req.format,
-    ...(req.upnpMax !== undefined ? { upnpMax: req.upnpMax } : {}),
-    ...(req.upnpLease !== undefined ? { upnpLease: req.upnpLease } : {}),
+    ...req.options,
     ...(merge ? { merge: { file: merge.name, text: merge.text } } : {}),
   };
   const ids = req.target === 'all' ? targetIds : [req.target];

@@ -4,6 +4,673 @@
 import type { TemplateSpec } from './engine.js';
 
 export const templates: Record<string, TemplateSpec> = {
+  "checklist/default": {
+    helpers: ["plainText","textField","textLine"],
+    partials: [],
+    spec: {"0":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"apps"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":0},"end":{"line":4,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"about"),{"name":"each","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":0},"end":{"line":7,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"risky"),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":8,"column":0},"end":{"line":10,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"split"),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":0},"end":{"line":13,"column":7}}})) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"fields"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":15,"column":0},"end":{"line":17,"column":9}}})) != null ? stack1 : "");
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"textLine").call(depth0 != null ? depth0 : (container.nullContext || {}),"  For: ",lookupProperty(depth0,"apps"),{"name":"textLine","hash":{},"data":data,"loc":{"start":{"line":3,"column":0},"end":{"line":3,"column":27}}})) != null ? stack1 : "")
+    + "\n";
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"textLine").call(depth0 != null ? depth0 : (container.nullContext || {}),"    - ",depth0,{"name":"textLine","hash":{},"data":data,"loc":{"start":{"line":6,"column":0},"end":{"line":6,"column":26}}})) != null ? stack1 : "")
+    + "\n";
+},"3":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"textLine").call(depth0 != null ? depth0 : (container.nullContext || {}),"  !! ",lookupProperty(depth0,"risky"),{"name":"textLine","hash":{},"data":data,"loc":{"start":{"line":9,"column":0},"end":{"line":9,"column":26}}})) != null ? stack1 : "")
+    + "\n";
+},"4":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"textLine").call(depth0 != null ? depth0 : (container.nullContext || {}),"  Note: ",lookupProperty(depth0,"split"),{"name":"textLine","hash":{},"data":data,"loc":{"start":{"line":12,"column":0},"end":{"line":12,"column":29}}})) != null ? stack1 : "")
+    + "\n";
+},"5":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"textField").call(depth0 != null ? depth0 : (container.nullContext || {}),"  [ ] ",lookupProperty(depth0,"label"),lookupProperty(depth0,"value"),{"name":"textField","hash":{},"data":data,"loc":{"start":{"line":16,"column":0},"end":{"line":16,"column":34}}})) != null ? stack1 : "")
+    + "\n";
+},"6":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"textLine").call(depth0 != null ? depth0 : (container.nullContext || {}),"",depth0,{"name":"textLine","hash":{},"data":data,"loc":{"start":{"line":20,"column":0},"end":{"line":20,"column":20}}})) != null ? stack1 : "")
+    + "\n";
+},"7":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"textLine").call(depth0 != null ? depth0 : (container.nullContext || {}),"  [ ] ",depth0,{"name":"textLine","hash":{},"data":data,"loc":{"start":{"line":31,"column":0},"end":{"line":31,"column":26}}})) != null ? stack1 : "")
+    + "\n";
+},"8":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"textLine").call(depth0 != null ? depth0 : (container.nullContext || {}),"",lookupProperty(depth0,"noRules"),{"name":"textLine","hash":{},"data":data,"loc":{"start":{"line":40,"column":0},"end":{"line":40,"column":23}}})) != null ? stack1 : "")
+    + "\n";
+},"9":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n--------------------------------------------------------------------------------\nRule "
+    + ((stack1 = alias2(alias1(depth0, "n", {"start":{"line":45,"column":7},"end":{"line":45,"column":8}} ), depth0)) != null ? stack1 : "")
+    + " of "
+    + ((stack1 = alias2(alias1(lookupProperty(data,"root"), "count", {"start":{"line":45,"column":16},"end":{"line":45,"column":27}} ), depth0)) != null ? stack1 : "")
+    + ": "
+    + ((stack1 = lookupProperty(helpers,"plainText").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"summary"),{"name":"plainText","hash":{},"data":data,"loc":{"start":{"line":45,"column":31},"end":{"line":45,"column":52}}})) != null ? stack1 : "")
+    + "\n--------------------------------------------------------------------------------\n"
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"card"),depth0,{"name":"card","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+},"10":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n================================================================================\n"
+    + ((stack1 = lookupProperty(helpers,"textLine").call(alias1,"",lookupProperty(depth0,"title"),{"name":"textLine","hash":{},"data":data,"loc":{"start":{"line":52,"column":0},"end":{"line":52,"column":21}}})) != null ? stack1 : "")
+    + "\n================================================================================\n"
+    + ((stack1 = lookupProperty(helpers,"textLine").call(alias1,"",lookupProperty(depth0,"intro"),{"name":"textLine","hash":{},"data":data,"loc":{"start":{"line":54,"column":0},"end":{"line":54,"column":21}}})) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cards"),{"name":"each","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":55,"column":0},"end":{"line":61,"column":9}}})) != null ? stack1 : "");
+},"11":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n--------------------------------------------------------------------------------\n"
+    + ((stack1 = lookupProperty(helpers,"textLine").call(depth0 != null ? depth0 : (container.nullContext || {}),"",lookupProperty(depth0,"summary"),{"name":"textLine","hash":{},"data":data,"loc":{"start":{"line":58,"column":0},"end":{"line":58,"column":23}}})) != null ? stack1 : "")
+    + "\n--------------------------------------------------------------------------------\n"
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"card"),depth0,{"name":"card","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+},"12":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"textLine").call(depth0 != null ? depth0 : (container.nullContext || {}),"  ",depth0,{"name":"textLine","hash":{},"data":data,"loc":{"start":{"line":75,"column":0},"end":{"line":75,"column":22}}})) != null ? stack1 : "")
+    + "\n";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":19,"column":0},"end":{"line":21,"column":9}}})) != null ? stack1 : "")
+    + "\n================================================================================\n"
+    + ((stack1 = lookupProperty(helpers,"textLine").call(alias1,"",lookupProperty(depth0,"title"),{"name":"textLine","hash":{},"data":data,"loc":{"start":{"line":24,"column":0},"end":{"line":24,"column":21}}})) != null ? stack1 : "")
+    + "\n================================================================================\n\n"
+    + ((stack1 = lookupProperty(helpers,"textLine").call(alias1,"Page: ",lookupProperty(depth0,"page"),{"name":"textLine","hash":{},"data":data,"loc":{"start":{"line":27,"column":0},"end":{"line":27,"column":26}}})) != null ? stack1 : "")
+    + "\n\nBefore you start:\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"before"),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":30,"column":0},"end":{"line":32,"column":9}}})) != null ? stack1 : "")
+    + "\nFor each rule:\n"
+    + ((stack1 = lookupProperty(helpers,"textLine").call(alias1,"  1. ",lookupProperty(depth0,"add"),{"name":"textLine","hash":{},"data":data,"loc":{"start":{"line":35,"column":0},"end":{"line":35,"column":24}}})) != null ? stack1 : "")
+    + "\n  2. Fill in the fields in the order listed; tick each one off.\n"
+    + ((stack1 = lookupProperty(helpers,"textLine").call(alias1,"  3. ",lookupProperty(depth0,"save"),{"name":"textLine","hash":{},"data":data,"loc":{"start":{"line":37,"column":0},"end":{"line":37,"column":25}}})) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"noRules"),{"name":"if","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":38,"column":0},"end":{"line":41,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cards"),{"name":"each","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":42,"column":0},"end":{"line":48,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"sections"),{"name":"each","hash":{},"fn":container.program(10, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":49,"column":0},"end":{"line":62,"column":9}}})) != null ? stack1 : "")
+    + "\n================================================================================\nTest from outside\n================================================================================\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"tests"),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":67,"column":0},"end":{"line":69,"column":9}}})) != null ? stack1 : "")
+    + "\n================================================================================\nRemove these rules\n================================================================================\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"remove"),{"name":"each","hash":{},"fn":container.program(12, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":74,"column":0},"end":{"line":76,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"names"),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":77,"column":0},"end":{"line":79,"column":9}}})) != null ? stack1 : "");
+},"main_d":  function(fn, props, container, depth0, data, blockParams, depths) {
+
+  var decorators = container.decorators, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  var decorator = lookupProperty(decorators,"inline");
+  if (typeof decorator !== "function") { throw new Error("Missing decorator: \"inline\""); }
+  fn = decorator(fn,props,container,{"name":"inline","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"args":["card"],"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":18,"column":11}}}) || fn;
+  return fn;
+  }
+
+,"useDecorators":true,"usePartial":true,"useData":true,"useDepths":true},
+  },
+  "checklist/html": {
+    helpers: ["htmlText"],
+    partials: [],
+    spec: {"0":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"apps"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":0},"end":{"line":4,"column":7}}})) != null ? stack1 : "")
+    + "<ul class=\"about\">\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"about"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":6,"column":0},"end":{"line":8,"column":9}}})) != null ? stack1 : "")
+    + "</ul>\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"risky"),{"name":"if","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":10,"column":0},"end":{"line":12,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"split"),{"name":"if","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":15,"column":7}}})) != null ? stack1 : "")
+    + "<ul class=\"fields\">\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"fields"),{"name":"each","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":17,"column":0},"end":{"line":19,"column":9}}})) != null ? stack1 : "")
+    + "</ul>\n";
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<p class=\"apps\"><span class=\"tag\">For:</span> "
+    + ((stack1 = lookupProperty(helpers,"htmlText").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"apps"),{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":3,"column":46},"end":{"line":3,"column":63}}})) != null ? stack1 : "")
+    + "</p>\n";
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<li>"
+    + ((stack1 = lookupProperty(helpers,"htmlText").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":7,"column":4},"end":{"line":7,"column":21}}})) != null ? stack1 : "")
+    + "</li>\n";
+},"3":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<p class=\"risky\"><strong>Risky:</strong> "
+    + ((stack1 = lookupProperty(helpers,"htmlText").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"risky"),{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":11,"column":41},"end":{"line":11,"column":59}}})) != null ? stack1 : "")
+    + "</p>\n";
+},"4":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<p class=\"note\"><strong>Note:</strong> "
+    + ((stack1 = lookupProperty(helpers,"htmlText").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"split"),{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":14,"column":39},"end":{"line":14,"column":57}}})) != null ? stack1 : "")
+    + "</p>\n";
+},"5":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<li><input type=\"checkbox\" id=\""
+    + ((stack1 = alias2(alias1(depths[1], "id", {"start":{"line":18,"column":33},"end":{"line":18,"column":38}} ), depth0)) != null ? stack1 : "")
+    + "-f"
+    + ((stack1 = alias2(alias1(data, "index", {"start":{"line":18,"column":44},"end":{"line":18,"column":50}} ), depth0)) != null ? stack1 : "")
+    + "\"><label for=\""
+    + ((stack1 = alias2(alias1(depths[1], "id", {"start":{"line":18,"column":68},"end":{"line":18,"column":73}} ), depth0)) != null ? stack1 : "")
+    + "-f"
+    + ((stack1 = alias2(alias1(data, "index", {"start":{"line":18,"column":79},"end":{"line":18,"column":85}} ), depth0)) != null ? stack1 : "")
+    + "\"><span class=\"label\">"
+    + ((stack1 = lookupProperty(helpers,"htmlText").call(alias3,lookupProperty(depth0,"label"),{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":18,"column":109},"end":{"line":18,"column":127}}})) != null ? stack1 : "")
+    + "</span> <span class=\"value\">"
+    + ((stack1 = lookupProperty(helpers,"htmlText").call(alias3,lookupProperty(depth0,"value"),{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":18,"column":155},"end":{"line":18,"column":173}}})) != null ? stack1 : "")
+    + "</span></label></li>\n";
+},"6":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"htmlText").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":64,"column":0},"end":{"line":64,"column":17}}})) != null ? stack1 : "")
+    + "\n";
+},"7":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<li><input type=\"checkbox\" id=\"before-"
+    + ((stack1 = alias2(alias1(data, "index", {"start":{"line":73,"column":40},"end":{"line":73,"column":46}} ), depth0)) != null ? stack1 : "")
+    + "\"><label for=\"before-"
+    + ((stack1 = alias2(alias1(data, "index", {"start":{"line":73,"column":71},"end":{"line":73,"column":77}} ), depth0)) != null ? stack1 : "")
+    + "\">"
+    + ((stack1 = lookupProperty(helpers,"htmlText").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":73,"column":81},"end":{"line":73,"column":98}}})) != null ? stack1 : "")
+    + "</label></li>\n";
+},"8":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<p>"
+    + ((stack1 = lookupProperty(helpers,"htmlText").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"noRules"),{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":83,"column":3},"end":{"line":83,"column":23}}})) != null ? stack1 : "")
+    + "</p>\n";
+},"9":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<div class=\"card"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"risky"),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":89,"column":16},"end":{"line":89,"column":45}}})) != null ? stack1 : "")
+    + "\" role=\"region\" aria-labelledby=\""
+    + ((stack1 = alias3(alias2(depth0, "id", {"start":{"line":89,"column":80},"end":{"line":89,"column":82}} ), depth0)) != null ? stack1 : "")
+    + "\">\n<h3 id=\""
+    + ((stack1 = alias3(alias2(depth0, "id", {"start":{"line":90,"column":10},"end":{"line":90,"column":12}} ), depth0)) != null ? stack1 : "")
+    + "\">Rule "
+    + ((stack1 = alias3(alias2(depth0, "n", {"start":{"line":90,"column":23},"end":{"line":90,"column":24}} ), depth0)) != null ? stack1 : "")
+    + " of "
+    + ((stack1 = alias3(alias2(lookupProperty(data,"root"), "count", {"start":{"line":90,"column":32},"end":{"line":90,"column":43}} ), depth0)) != null ? stack1 : "")
+    + ": "
+    + ((stack1 = lookupProperty(helpers,"htmlText").call(alias1,lookupProperty(depth0,"summary"),{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":90,"column":47},"end":{"line":90,"column":67}}})) != null ? stack1 : "")
+    + "</h3>\n"
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"card"),depth0,{"name":"card","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + "</div>\n";
+},"10":function(container,depth0,helpers,partials,data) {
+    return " is-risky";
+},"11":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<div class=\"section\" role=\"region\" aria-labelledby=\""
+    + ((stack1 = alias2(alias1(depth0, "id", {"start":{"line":96,"column":54},"end":{"line":96,"column":56}} ), depth0)) != null ? stack1 : "")
+    + "\">\n<h2 id=\""
+    + ((stack1 = alias2(alias1(depth0, "id", {"start":{"line":97,"column":10},"end":{"line":97,"column":12}} ), depth0)) != null ? stack1 : "")
+    + "\">"
+    + ((stack1 = lookupProperty(helpers,"htmlText").call(alias3,lookupProperty(depth0,"title"),{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":97,"column":16},"end":{"line":97,"column":34}}})) != null ? stack1 : "")
+    + "</h2>\n<p>"
+    + ((stack1 = lookupProperty(helpers,"htmlText").call(alias3,lookupProperty(depth0,"intro"),{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":98,"column":3},"end":{"line":98,"column":21}}})) != null ? stack1 : "")
+    + "</p>\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"cards"),{"name":"each","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":99,"column":0},"end":{"line":104,"column":9}}})) != null ? stack1 : "")
+    + "</div>\n";
+},"12":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<div class=\"card"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"risky"),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":100,"column":16},"end":{"line":100,"column":45}}})) != null ? stack1 : "")
+    + "\" role=\"region\" aria-labelledby=\""
+    + ((stack1 = alias3(alias2(depth0, "id", {"start":{"line":100,"column":80},"end":{"line":100,"column":82}} ), depth0)) != null ? stack1 : "")
+    + "\">\n<h3 id=\""
+    + ((stack1 = alias3(alias2(depth0, "id", {"start":{"line":101,"column":10},"end":{"line":101,"column":12}} ), depth0)) != null ? stack1 : "")
+    + "\">"
+    + ((stack1 = lookupProperty(helpers,"htmlText").call(alias1,lookupProperty(depth0,"summary"),{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":101,"column":16},"end":{"line":101,"column":36}}})) != null ? stack1 : "")
+    + "</h3>\n"
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"card"),depth0,{"name":"card","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + "</div>\n";
+},"13":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<li><input type=\"checkbox\" id=\"test-"
+    + ((stack1 = alias2(alias1(data, "index", {"start":{"line":111,"column":38},"end":{"line":111,"column":44}} ), depth0)) != null ? stack1 : "")
+    + "\"><label for=\"test-"
+    + ((stack1 = alias2(alias1(data, "index", {"start":{"line":111,"column":67},"end":{"line":111,"column":73}} ), depth0)) != null ? stack1 : "")
+    + "\">"
+    + ((stack1 = lookupProperty(helpers,"htmlText").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":111,"column":77},"end":{"line":111,"column":94}}})) != null ? stack1 : "")
+    + "</label></li>\n";
+},"14":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<p>"
+    + ((stack1 = lookupProperty(helpers,"htmlText").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":118,"column":3},"end":{"line":118,"column":20}}})) != null ? stack1 : "")
+    + "</p>\n";
+},"15":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<li><input type=\"checkbox\" id=\"remove-"
+    + ((stack1 = alias2(alias1(data, "index", {"start":{"line":122,"column":40},"end":{"line":122,"column":46}} ), depth0)) != null ? stack1 : "")
+    + "\"><label for=\"remove-"
+    + ((stack1 = alias2(alias1(data, "index", {"start":{"line":122,"column":71},"end":{"line":122,"column":77}} ), depth0)) != null ? stack1 : "")
+    + "\"><span class=\"value\">"
+    + ((stack1 = lookupProperty(helpers,"htmlText").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":122,"column":101},"end":{"line":122,"column":118}}})) != null ? stack1 : "")
+    + "</span></label></li>\n";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
+    + ((stack1 = lookupProperty(helpers,"htmlText").call(alias1,lookupProperty(depth0,"title"),{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":27,"column":7},"end":{"line":27,"column":25}}})) != null ? stack1 : "")
+    + "</title>\n<style>\nbody { margin: 0; background: #ffffff; color: #1b1b1b; font: 16px/1.5 system-ui, -apple-system, \"Segoe UI\", Roboto, Arial, sans-serif; }\n.page { max-width: 52rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; }\nh1 { font-size: 1.6rem; margin: 0.5rem 0 1rem; }\nh2 { font-size: 1.25rem; margin: 2rem 0 0.75rem; border-bottom: 2px solid #1b1b1b; }\nh3 { font-size: 1.1rem; margin: 0 0 0.5rem; }\npre.header { white-space: pre-wrap; overflow-wrap: anywhere; background: #f3f3f3; color: #1b1b1b; border: 1px solid #767676; padding: 0.75rem; font-size: 0.85rem; }\n.card { border: 2px solid #4a4a4a; border-radius: 6px; padding: 0.75rem 1rem; margin: 0 0 1rem; break-inside: avoid; page-break-inside: avoid; }\n.card.is-risky { border-color: #a3001b; border-left-width: 8px; }\n.risky { background: #fff0f0; color: #7a0014; border: 1px solid #a3001b; padding: 0.4rem 0.6rem; }\n.note { background: #f0f4ff; color: #0b2a6b; border: 1px solid #3056a8; padding: 0.4rem 0.6rem; }\n.apps .tag, .label { font-weight: 700; }\n.about { margin: 0.25rem 0 0.75rem; padding-left: 1.25rem; color: #333333; overflow-wrap: anywhere; }\nul.fields, ul.checks { list-style: none; margin: 0; padding: 0; }\nul.fields li, ul.checks li { display: flex; align-items: baseline; gap: 0.6rem; padding: 0.3rem 0; border-top: 1px solid #d0d0d0; }\nul.fields li:first-child, ul.checks li:first-child { border-top: 0; }\ninput[type=\"checkbox\"] { width: 1.25rem; height: 1.25rem; flex: none; margin: 0; accent-color: #0b57d0; }\ninput[type=\"checkbox\"]:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }\nlabel { cursor: pointer; overflow-wrap: anywhere; }\n.value { font-family: ui-monospace, \"SFMono-Regular\", Menlo, Consolas, monospace; background: #f3f3f3; padding: 0 0.3rem; border-radius: 3px; }\ninput:checked + label { color: #555555; text-decoration: line-through; }\n@media print {\n  body { font-size: 11pt; }\n  .page { max-width: none; padding: 0; }\n  h2 { break-after: avoid; page-break-after: avoid; }\n  input:checked + label { text-decoration: none; color: #1b1b1b; }\n}\n</style>\n</head>\n<body>\n<div class=\"page\" role=\"main\">\n<h1>"
+    + ((stack1 = lookupProperty(helpers,"htmlText").call(alias1,lookupProperty(depth0,"title"),{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":59,"column":4},"end":{"line":59,"column":22}}})) != null ? stack1 : "")
+    + "</h1>\n<div class=\"section\" role=\"region\" aria-labelledby=\"about\">\n<h2 id=\"about\">About this checklist</h2>\n<pre class=\"header\">\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":63,"column":0},"end":{"line":65,"column":9}}})) != null ? stack1 : "")
+    + "</pre>\n<p><strong>Page:</strong> "
+    + ((stack1 = lookupProperty(helpers,"htmlText").call(alias1,lookupProperty(depth0,"page"),{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":67,"column":26},"end":{"line":67,"column":43}}})) != null ? stack1 : "")
+    + "</p>\n</div>\n<div class=\"section\" role=\"region\" aria-labelledby=\"before\">\n<h2 id=\"before\">Before you start</h2>\n<ul class=\"checks\">\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"before"),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":72,"column":0},"end":{"line":74,"column":9}}})) != null ? stack1 : "")
+    + "</ul>\n<h2 id=\"each\">For each rule</h2>\n<ol>\n<li>"
+    + ((stack1 = lookupProperty(helpers,"htmlText").call(alias1,lookupProperty(depth0,"add"),{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":78,"column":4},"end":{"line":78,"column":20}}})) != null ? stack1 : "")
+    + "</li>\n<li>Fill in the fields in the order listed; tick each one off.</li>\n<li>"
+    + ((stack1 = lookupProperty(helpers,"htmlText").call(alias1,lookupProperty(depth0,"save"),{"name":"htmlText","hash":{},"data":data,"loc":{"start":{"line":80,"column":4},"end":{"line":80,"column":21}}})) != null ? stack1 : "")
+    + "</li>\n</ol>\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"noRules"),{"name":"if","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":82,"column":0},"end":{"line":84,"column":7}}})) != null ? stack1 : "")
+    + "</div>\n<div class=\"section\" role=\"region\" aria-labelledby=\"rules\">\n<h2 id=\"rules\">Rules</h2>\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cards"),{"name":"each","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":88,"column":0},"end":{"line":93,"column":9}}})) != null ? stack1 : "")
+    + "</div>\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"sections"),{"name":"each","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":95,"column":0},"end":{"line":106,"column":9}}})) != null ? stack1 : "")
+    + "<div class=\"section\" role=\"region\" aria-labelledby=\"test\">\n<h2 id=\"test\">Test from outside</h2>\n<ul class=\"checks\">\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"tests"),{"name":"each","hash":{},"fn":container.program(13, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":110,"column":0},"end":{"line":112,"column":9}}})) != null ? stack1 : "")
+    + "</ul>\n</div>\n<div class=\"section\" role=\"region\" aria-labelledby=\"remove\">\n<h2 id=\"remove\">Remove these rules</h2>\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"remove"),{"name":"each","hash":{},"fn":container.program(14, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":117,"column":0},"end":{"line":119,"column":9}}})) != null ? stack1 : "")
+    + "<ul class=\"checks\">\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"names"),{"name":"each","hash":{},"fn":container.program(15, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":121,"column":0},"end":{"line":123,"column":9}}})) != null ? stack1 : "")
+    + "</ul>\n</div>\n</div>\n</body>\n</html>\n";
+},"main_d":  function(fn, props, container, depth0, data, blockParams, depths) {
+
+  var decorators = container.decorators, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  var decorator = lookupProperty(decorators,"inline");
+  if (typeof decorator !== "function") { throw new Error("Missing decorator: \"inline\""); }
+  fn = decorator(fn,props,container,{"name":"inline","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"args":["card"],"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":21,"column":11}}}) || fn;
+  return fn;
+  }
+
+,"useDecorators":true,"usePartial":true,"useData":true,"useDepths":true},
+  },
+  "checklist/markdown": {
+    helpers: ["mdCode","mdFence","mdText"],
+    partials: [],
+    spec: {"0":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"apps"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":0},"end":{"line":5,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"about"),{"name":"each","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":6,"column":0},"end":{"line":8,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"risky"),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":9,"column":0},"end":{"line":12,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"split"),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":16,"column":7}}})) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"fields"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":18,"column":0},"end":{"line":20,"column":9}}})) != null ? stack1 : "");
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "For: "
+    + ((stack1 = lookupProperty(helpers,"mdText").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"apps"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":3,"column":5},"end":{"line":3,"column":20}}})) != null ? stack1 : "")
+    + "\n\n";
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "* "
+    + ((stack1 = lookupProperty(helpers,"mdText").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":7,"column":2},"end":{"line":7,"column":17}}})) != null ? stack1 : "")
+    + "\n";
+},"3":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n> **Risky:** "
+    + ((stack1 = lookupProperty(helpers,"mdText").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"risky"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":11,"column":13},"end":{"line":11,"column":29}}})) != null ? stack1 : "")
+    + "\n";
+},"4":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n> **Note:** "
+    + ((stack1 = lookupProperty(helpers,"mdText").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"split"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":15,"column":12},"end":{"line":15,"column":28}}})) != null ? stack1 : "")
+    + "\n";
+},"5":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "- [ ] "
+    + ((stack1 = lookupProperty(helpers,"mdText").call(alias1,lookupProperty(depth0,"label"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":19,"column":6},"end":{"line":19,"column":22}}})) != null ? stack1 : "")
+    + ": "
+    + ((stack1 = lookupProperty(helpers,"mdCode").call(alias1,lookupProperty(depth0,"value"),{"name":"mdCode","hash":{},"data":data,"loc":{"start":{"line":19,"column":24},"end":{"line":19,"column":40}}})) != null ? stack1 : "")
+    + "\n";
+},"6":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "- [ ] "
+    + ((stack1 = lookupProperty(helpers,"mdText").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":31,"column":6},"end":{"line":31,"column":21}}})) != null ? stack1 : "")
+    + "\n";
+},"7":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"mdText").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"noRules"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":41,"column":0},"end":{"line":41,"column":18}}})) != null ? stack1 : "")
+    + "\n";
+},"8":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n## Rule "
+    + ((stack1 = alias2(alias1(depth0, "n", {"start":{"line":45,"column":10},"end":{"line":45,"column":11}} ), depth0)) != null ? stack1 : "")
+    + " of "
+    + ((stack1 = alias2(alias1(lookupProperty(data,"root"), "count", {"start":{"line":45,"column":19},"end":{"line":45,"column":30}} ), depth0)) != null ? stack1 : "")
+    + ": "
+    + ((stack1 = lookupProperty(helpers,"mdText").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"summary"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":45,"column":34},"end":{"line":45,"column":52}}})) != null ? stack1 : "")
+    + "\n\n"
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"card"),depth0,{"name":"card","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+},"9":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n## "
+    + ((stack1 = lookupProperty(helpers,"mdText").call(alias1,lookupProperty(depth0,"title"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":51,"column":3},"end":{"line":51,"column":19}}})) != null ? stack1 : "")
+    + "\n\n"
+    + ((stack1 = lookupProperty(helpers,"mdText").call(alias1,lookupProperty(depth0,"intro"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":53,"column":0},"end":{"line":53,"column":16}}})) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cards"),{"name":"each","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":54,"column":0},"end":{"line":59,"column":9}}})) != null ? stack1 : "");
+},"10":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n### "
+    + ((stack1 = lookupProperty(helpers,"mdText").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"summary"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":56,"column":4},"end":{"line":56,"column":22}}})) != null ? stack1 : "")
+    + "\n\n"
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"card"),depth0,{"name":"card","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+},"11":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "- [ ] "
+    + ((stack1 = lookupProperty(helpers,"mdCode").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"mdCode","hash":{},"data":data,"loc":{"start":{"line":75,"column":6},"end":{"line":75,"column":21}}})) != null ? stack1 : "")
+    + "\n";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"mdFence").call(alias1,lookupProperty(depth0,"header"),{"name":"mdFence","hash":{},"data":data,"loc":{"start":{"line":22,"column":0},"end":{"line":22,"column":18}}})) != null ? stack1 : "")
+    + "\n\n# "
+    + ((stack1 = lookupProperty(helpers,"mdText").call(alias1,lookupProperty(depth0,"title"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":24,"column":2},"end":{"line":24,"column":18}}})) != null ? stack1 : "")
+    + "\n\n**Page:** "
+    + ((stack1 = lookupProperty(helpers,"mdText").call(alias1,lookupProperty(depth0,"page"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":26,"column":10},"end":{"line":26,"column":25}}})) != null ? stack1 : "")
+    + "\n\n## Before you start\n\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"before"),{"name":"each","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":30,"column":0},"end":{"line":32,"column":9}}})) != null ? stack1 : "")
+    + "\n## For each rule\n\n1. "
+    + ((stack1 = lookupProperty(helpers,"mdText").call(alias1,lookupProperty(depth0,"add"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":36,"column":3},"end":{"line":36,"column":17}}})) != null ? stack1 : "")
+    + "\n2. Fill in the fields in the order listed; tick each one off.\n3. "
+    + ((stack1 = lookupProperty(helpers,"mdText").call(alias1,lookupProperty(depth0,"save"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":38,"column":3},"end":{"line":38,"column":18}}})) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"noRules"),{"name":"if","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":39,"column":0},"end":{"line":42,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cards"),{"name":"each","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":43,"column":0},"end":{"line":48,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"sections"),{"name":"each","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":49,"column":0},"end":{"line":60,"column":9}}})) != null ? stack1 : "")
+    + "\n## Test from outside\n\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"tests"),{"name":"each","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":64,"column":0},"end":{"line":66,"column":9}}})) != null ? stack1 : "")
+    + "\n## Remove these rules\n\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"remove"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":70,"column":0},"end":{"line":72,"column":9}}})) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"names"),{"name":"each","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":74,"column":0},"end":{"line":76,"column":9}}})) != null ? stack1 : "");
+},"main_d":  function(fn, props, container, depth0, data, blockParams, depths) {
+
+  var decorators = container.decorators, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  var decorator = lookupProperty(decorators,"inline");
+  if (typeof decorator !== "function") { throw new Error("Missing decorator: \"inline\""); }
+  fn = decorator(fn,props,container,{"name":"inline","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"args":["card"],"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":21,"column":11}}}) || fn;
+  return fn;
+  }
+
+,"useDecorators":true,"usePartial":true,"useData":true,"useDepths":true},
+  },
   "iptables/default": {
     helpers: ["shComment","shQuote"],
     partials: ["iptables-rule","sh-need-links"],

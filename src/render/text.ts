@@ -58,3 +58,74 @@ export function bytePrefix(text: string, maxBytes: number): string {
   }
   return out;
 }
+
+/**
+ * Bidirectional formatting characters (embeddings, overrides, isolates, marks): in free text they
+ * can make a printed line read differently from what it holds ("Trojan Source"), so text meant
+ * for people drops them.
+ */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** C1 controls: NEL (U+0085) ends a line on some terminals and printers. */
+const C1_CONTROLS = /[\u0080-\u009f]+/g;
+
+/** Free text for people: one line (oneLine, and C1 controls as spaces), without bidirectional controls. */
+export function printable(text: string): string {
+  return oneLine(text).replace(C1_CONTROLS, ' ').replace(BIDI_CONTROLS, '');
+}
+
+/** Code points that take no column: combining marks, variation selectors, zero-width format characters. */
+const ZERO_WIDTH = /^[\p{Mn}\p{Me}\u200b-\u200f\u2060-\u2064\ufeff]$/u;
+/** Code points that take two columns: emoji shown as emoji, and East Asian wide and fullwidth forms. */
+const WIDE =
+  /^[\p{Emoji_Presentation}\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]$/u;
+
+/** Columns a line takes on a terminal or a fixed-width printout (wide characters 2, marks 0). */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += ZERO_WIDTH.test(ch) ? 0 : WIDE.test(ch) ? 2 : 1;
+  return width;
+}
+
+/**
+ * `text` in lines of at most `width` columns: broken at spaces, a word wider than a line split where
+ * it must; the first line keeps the text's leading spaces, every later one starts with `indent`
+ * (which counts towards the width).
+ */
+export function wrapText(text: string, width: number, indent = ''): string[] {
+  const lines: string[] = [];
+  let line = /^ */.exec(text)![0];
+  let fresh = true;
+  const room = (): number => width - displayWidth(line);
+  const push = (): void => {
+    lines.push(line.trimEnd());
+    line = indent;
+    fresh = true;
+  };
+  for (const word of text.split(/ +/).filter((w) => w !== '')) {
+    const sep = fresh ? '' : ' ';
+    if (displayWidth(sep + word) <= room()) {
+      line += sep + word;
+      fresh = false;
+      continue;
+    }
+    if (!fresh) push();
+    let rest = word;
+    // A word wider than a whole line: cut it into pieces that fit.
+    while (displayWidth(rest) > room()) {
+      let piece = '';
+      for (const ch of rest) {
+        if (displayWidth(piece + ch) > room()) break;
+        piece += ch;
+      }
+      if (piece === '') break;
+      line += piece;
+      rest = rest.slice(piece.length);
+      push();
+    }
+    line += rest;
+    fresh = rest === '';
+  }
+  if (!fresh || lines.length === 0) lines.push(line.trimEnd());
+  return lines;
+}

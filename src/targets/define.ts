@@ -1,11 +1,13 @@
 // The skeleton every target runs on. A target declares what it is (info.ts) and supplies its model,
 // header and helpers (index.ts); the skeleton does the rest the same way for all: it checks the
-// format and the target's CLI options, refuses profile options the target cannot express (SFW301),
+// format and the target's CLI options, refuses profile options the target (or the value of one of
+// its choice options, such as a router model) cannot express (SFW301),
 // resolves router.wan/lan with their defaults and checks them, compiles the format's template once,
 // cuts rule texts to the comment field and reports the cuts once (SFW310).
 
-import { UsageError, type Diagnostic } from '../diagnostics.js';
-import type { Plan } from '../plan/types.js';
+import { UsageError, type Diagnostic, type SourcePos } from '../diagnostics.js';
+import { isRemapped, rangeSize } from '../plan/ranges.js';
+import type { Forward, Plan } from '../plan/types.js';
 import { compileTemplate, type Template } from '../render/engine.js';
 import { fitText } from '../render/text.js';
 import { LINUX_IFNAME } from './shared/checks.js';
@@ -14,7 +16,10 @@ import { sourcesRestricted } from './shared/sources.js';
 import {
   CLI_OPTION_KEYS,
   TargetError,
+  type Choice,
   type CliFlag,
+  type CliOption,
+  type CommentField,
   type OptionKey,
   type Refusal,
   type RenderContext,
@@ -27,26 +32,71 @@ import {
   type TextFit,
 } from './types.js';
 
-const KEY_NAME: Record<OptionKey, string> = { allowFrom: 'allowFrom', hairpin: 'hairpin', address6: 'nas.address6' };
+const KEY_NAME: Record<OptionKey, string> = {
+  allowFrom: 'allowFrom',
+  hairpin: 'hairpin',
+  address6: 'nas.address6',
+  ranges: 'port ranges',
+  remaps: 'remapped ports',
+};
 
-/** Whether the profile sets the option; hairpin counts when set either way (refusals narrow it with `when`). */
-const used = (plan: Plan, key: OptionKey): boolean =>
-  key === 'allowFrom' ? sourcesRestricted(plan) : key === 'hairpin' ? plan.hairpin !== null : plan.nas.address6 !== undefined;
+const isRange = (f: Forward): boolean => rangeSize(f.external) > 1;
 
-/** The refusals that apply to this plan in this format: the target's own, then the format's. */
-export function refusals(info: TargetInfo, format: string, plan: Plan): Diagnostic[] {
-  const declared: [OptionKey, Refusal][] = [
-    ...(Object.entries(info.refuses ?? {}) as [OptionKey, Refusal][]),
-    ...(Object.entries(info.formats[format]?.refuses ?? {}) as [OptionKey, Refusal][]),
+/** Whether the plan uses the option; hairpin counts when set either way (refusals narrow it with `when`). */
+function used(plan: Plan, key: OptionKey): boolean {
+  switch (key) {
+    case 'allowFrom':
+      return sourcesRestricted(plan);
+    case 'hairpin':
+      return plan.hairpin !== null;
+    case 'address6':
+      return plan.nas.address6 !== undefined;
+    case 'ranges':
+      return plan.forwards.some(isRange);
+    case 'remaps':
+      return plan.forwards.some(isRemapped);
+  }
+}
+
+/** Where the profile asks for the option: its key, or the first forward of that shape. */
+function usedAt(plan: Plan, key: OptionKey): SourcePos | undefined {
+  if (key === 'ranges' || key === 'remaps') return plan.forwards.find(key === 'ranges' ? isRange : isRemapped)?.origins[0]?.pos;
+  return plan.keyPos[key];
+}
+
+/** The value of each choice option (given or default), as "--flag value", with what it declares. */
+function chosen(info: TargetInfo, options: Partial<RenderOptions>): { flag: string; choice: Choice }[] {
+  const out: { flag: string; choice: Choice }[] = [];
+  for (const [flag, decl] of Object.entries(info.cli ?? {}) as [CliFlag, CliOption][]) {
+    if (decl.kind !== 'choice') continue;
+    const value = String(options[CLI_OPTION_KEYS[flag]] ?? decl.default);
+    const choice = Object.hasOwn(decl.choices, value) ? decl.choices[value] : undefined;
+    if (choice) out.push({ flag: `--${flag} ${value}`, choice });
+  }
+  return out;
+}
+
+/** The refusals that apply to this plan in this format: the target's own, the format's, then the chosen values'. */
+export function refusals(info: TargetInfo, format: string, plan: Plan, options: Partial<RenderOptions> = {}): Diagnostic[] {
+  const entries = (r: Partial<Record<OptionKey, Refusal>> | undefined, by: string): [OptionKey, Refusal, string][] =>
+    (Object.entries(r ?? {}) as [OptionKey, Refusal][]).map(([k, v]) => [k, v, by]);
+  const declared = [
+    ...entries(info.refuses, ''),
+    ...entries(info.formats[format]?.refuses, ''),
+    ...chosen(info, options).flatMap((c) => entries(c.choice.refuses, ` (${c.flag})`)),
   ];
   return declared
     .filter(([key, r]) => used(plan, key) && (r.when?.(plan) ?? true))
-    .map(([key, r]) => ({
-      code: 'SFW301',
-      severity: 'error' as const,
-      message: `target ${info.id} cannot express ${KEY_NAME[key]}: ${r.why}; remove it from the profile or choose another target`,
-      ...(plan.keyPos[key] ? { pos: plan.keyPos[key] } : {}),
-    }));
+    .map(([key, r, by]) => {
+      const pos = r.at?.(plan) ?? usedAt(plan, key);
+      const why = typeof r.why === 'function' ? r.why(plan) : r.why;
+      return {
+        code: 'SFW301',
+        severity: 'error' as const,
+        message: `target ${info.id}${by} cannot express ${KEY_NAME[key]}: ${why}; remove it from the profile or choose another target`,
+        ...(pos ? { pos } : {}),
+      };
+    });
 }
 
 /** Why a value of a target's CLI option is wrong, or undefined. */
@@ -56,6 +106,9 @@ export function cliOptionProblem(info: TargetInfo, flag: CliFlag, value: unknown
   if (decl.kind === 'integer' && (typeof value !== 'number' || !Number.isInteger(value) || value < decl.min || value > decl.max)) {
     return `--${flag} must be a whole number from ${decl.min} to ${decl.max}, not ${String(value)}`;
   }
+  if (decl.kind === 'choice' && (typeof value !== 'string' || !Object.hasOwn(decl.choices, value))) {
+    return `--${flag} must be one of ${Object.keys(decl.choices).join(', ')}, not "${String(value)}"`;
+  }
   return undefined;
 }
 
@@ -64,9 +117,9 @@ function withDefaults(info: TargetInfo, options: RenderOptions): RenderOptions {
   const out: RenderOptions = { ...options };
   for (const [flag, key] of Object.entries(CLI_OPTION_KEYS) as [CliFlag, keyof RenderOptions][]) {
     const decl = info.cli?.[flag];
-    if (decl?.kind === 'integer' && out[key] === undefined) (out as unknown as Record<string, unknown>)[key] = decl.default;
+    if ((decl?.kind === 'integer' || decl?.kind === 'choice') && out[key] === undefined) (out as unknown as Record<string, unknown>)[key] = decl.default;
     if (out[key] === undefined || !decl) continue;
-    const problem = decl.kind === 'integer' ? cliOptionProblem(info, flag, out[key]) : undefined;
+    const problem = decl.kind === 'file' ? undefined : cliOptionProblem(info, flag, out[key]);
     if (problem) throw new UsageError(problem);
   }
   return out;
@@ -126,11 +179,11 @@ export function routerSides(info: TargetInfo, plan: Plan): RouterSides {
   return { wan: wan.value!, lan: needsLan ? lan.value : undefined, wanKey: wan.key, lanKey: needsLan ? lan.key : null };
 }
 
-/** A TextFit for the target's comment field (or an uncounted one without it). */
-function textFit(info: TargetInfo): { fit: TextFit; warning: () => Diagnostic[] } {
+/** A TextFit for the comment field (or an uncounted one without it). */
+function textFit(info: TargetInfo, comments: CommentField | undefined): { fit: TextFit; warning: () => Diagnostic[] } {
   let cut = 0;
   let first: TextAbout | undefined;
-  const max = info.comments?.max ?? Infinity;
+  const max = comments?.max ?? Infinity;
   const fit = ((text: string, measure?: (s: string) => string, about?: TextAbout): string => {
     const out = fitText(text, max, measure);
     if (out !== text) {
@@ -141,7 +194,7 @@ function textFit(info: TargetInfo): { fit: TextFit; warning: () => Diagnostic[] 
   }) as TextFit;
   Object.defineProperty(fit, 'cut', { get: () => cut });
   const warning = (): Diagnostic[] => {
-    const c = info.comments;
+    const c = comments;
     if (!c || cut === 0) return [];
     const which = first?.what ? ` (${cut === 1 ? 'the one' : 'first'} for ${first.what})` : '';
     const message = `target ${info.id}: ${cut} ${c.what}${cut === 1 ? '' : 's'}${which} cut to ${c.limit}; they end in "...", and the rules themselves are complete`;
@@ -165,9 +218,11 @@ export function defineTarget<M extends object>(info: TargetInfo, impl: TargetImp
         throw new UsageError(`target ${info.id} has no format "${format}"; its formats: ${Object.keys(info.formats).join(', ')}`);
       }
       const options = withDefaults(info, given);
-      const refused = refusals(info, format, plan);
+      const refused = refusals(info, format, plan, options);
       if (refused.length) throw new TargetError(refused);
-      const { fit, warning } = textFit(info);
+      // A chosen value's comment field (a router model's name field) replaces the target's.
+      const comments = chosen(info, options).find((c) => c.choice.comments)?.choice.comments ?? info.comments;
+      const { fit, warning } = textFit(info, comments);
       const ctx: RenderContext = { info, format, options, ...routerSides(info, plan), fit };
       const model = impl.model(plan, ctx);
       const header = headerLines(plan, ctx, impl.header(plan, model, ctx));

@@ -2,6 +2,7 @@
 // cheaply, for `synfw targets`, --help, the CLI's choices and file names; its code (index.ts) only
 // when a command renders it. Targets never import this module.
 
+import { info as checklist } from './checklist/info.js';
 import { info as iptables } from './iptables/info.js';
 import { info as mikrotik } from './mikrotik/info.js';
 import { info as miniupnpd } from './miniupnpd/info.js';
@@ -25,6 +26,7 @@ const REGISTRY = {
   vyos: { info: vyos, load: () => import('./vyos/index.js') },
   upnp: { info: upnp, load: () => import('./upnp/index.js') },
   miniupnpd: { info: miniupnpd, load: () => import('./miniupnpd/index.js') },
+  checklist: { info: checklist, load: () => import('./checklist/index.js') },
 } satisfies Registry;
 
 export type TargetId = keyof typeof REGISTRY;

@@ -5,13 +5,21 @@ import type { Diagnostic, SourcePos } from '../diagnostics.js';
 import type { Plan } from '../plan/types.js';
 import type { Helpers } from '../render/engine.js';
 
-/** The profile options a target or one of its formats may be unable to express. */
-export type OptionKey = 'allowFrom' | 'hairpin' | 'address6';
+/**
+ * What a plan may ask for that a target, one of its formats or one value of its choice options may
+ * be unable to express: the profile options allowFrom, hairpin and nas.address6, and the shapes of
+ * its forwards: port ranges (more than one port) and remaps (NAS ports that differ from WAN ports).
+ */
+export type OptionKey = 'allowFrom' | 'hairpin' | 'address6' | 'ranges' | 'remaps';
 
-/** Why a target cannot express an option (SFW301); `when` limits the refusal to some plans. */
+/**
+ * Why a target cannot express an option (SFW301); `when` limits the refusal to some plans, `at`
+ * names the profile position to report when the first use of the option is not the one refused.
+ */
 export interface Refusal {
-  why: string;
+  why: string | ((plan: Plan) => string);
   when?: (plan: Plan) => boolean;
+  at?: (plan: Plan) => SourcePos | undefined;
 }
 
 export interface FormatInfo {
@@ -45,13 +53,26 @@ export interface CommentField {
   limit: string;
 }
 
+/**
+ * One value of a choice option (`--router fritzbox`): what it means, and what the target cannot
+ * express or where its texts go when this value is chosen (beside the target's own declarations).
+ */
+export interface Choice {
+  describe: string;
+  /** Refused with this value only (SFW301 names the flag and value). */
+  refuses?: Partial<Record<OptionKey, Refusal>>;
+  /** The comment field with this value, in place of the target's. */
+  comments?: CommentField;
+}
+
 /** A flag of `synfw gen` that only this target takes. */
 export type CliOption =
   | { kind: 'file'; describe: string; alias?: string }
-  | { kind: 'integer'; describe: string; default: number; min: number; max: number; alias?: string };
+  | { kind: 'integer'; describe: string; default: number; min: number; max: number; alias?: string }
+  | { kind: 'choice'; describe: string; default: string; choices: Record<string, Choice>; alias?: string };
 
 /** The CLI flags targets may declare, and the RenderOptions key each fills. */
-export const CLI_OPTION_KEYS = { merge: 'merge', 'upnp-max': 'upnpMax', 'upnp-lease': 'upnpLease' } as const;
+export const CLI_OPTION_KEYS = { merge: 'merge', 'upnp-max': 'upnpMax', 'upnp-lease': 'upnpLease', router: 'router' } as const;
 export type CliFlag = keyof typeof CLI_OPTION_KEYS;
 
 /** Metadata known without loading the target's code (for `synfw targets`, --help, file names). */
@@ -81,6 +102,8 @@ export interface RenderOptions {
   upnpLease?: number;
   /** pfsense, opnsense: the user's exported config.xml to merge into. */
   merge?: { file: string; text: string };
+  /** checklist: the router model whose port-forwarding page the checklist follows. */
+  router?: string;
 }
 
 export interface Rendered {

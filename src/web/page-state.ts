@@ -8,8 +8,8 @@ import type { CliFlag } from '../targets/types.js';
 import { formProblem, newProfile, type ProfileData } from './profile-data.js';
 import { profileYaml } from './profile-yaml.js';
 
-/** A target option's value: a number (--upnp-max) or a file the user picked (--merge). */
-export type OptionValue = number | { file: string; text: string };
+/** A target option's value: a number (--upnp-max), a choice (--router), or a file the user picked (--merge). */
+export type OptionValue = number | string | { file: string; text: string };
 
 export interface PageState {
   text: string;

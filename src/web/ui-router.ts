@@ -1,6 +1,6 @@
 // The "Router" section: every target and format in the registry (a target added there appears
-// here), the target's own options as its declarations describe them (a number field, or a file
-// picker for a file such as --merge's config.xml), and router.wan / router.lan.
+// here), the target's own options as its declarations describe them (a number field, a list of
+// choices, or a file picker for a file such as --merge's config.xml), and router.wan / router.lan.
 
 import { decodeUtf8, MERGE_LIMIT } from '../profile/decode.js';
 import { TARGETS, targetIds, type TargetId } from '../targets/index.js';
@@ -35,6 +35,20 @@ function optionField(store: PageStore, flag: CliFlag, decl: CliOption): HTMLElem
         },
       }),
       h('p', { class: 'hint', id: `${id}-hint` }, `${decl.describe} (default ${decl.default}, ${decl.min}-${decl.max}).`),
+    );
+  }
+  if (decl.kind === 'choice') {
+    const chosen = typeof value === 'string' ? value : decl.default;
+    return h(
+      'div',
+      { class: 'field' },
+      h('label', { for: id }, `--${flag}${alias}`),
+      h(
+        'select',
+        { id, 'aria-describedby': `${id}-hint`, onchange: (e: Event) => store.setOption(flag, (e.target as HTMLSelectElement).value) },
+        ...Object.keys(decl.choices).map((c) => h('option', { value: c, selected: c === chosen }, c === decl.default ? `${c} (default)` : c)),
+      ),
+      h('p', { class: 'hint', id: `${id}-hint` }, `${decl.describe}: ${decl.choices[chosen]?.describe ?? ''}`),
     );
   }
   const picked = typeof value === 'object' ? value : undefined;

@@ -196,7 +196,7 @@ describe('synfw targets', () => {
     const r = synfw(['targets'], { env: { COLUMNS: '200' } });
     expect(r.status).toBe(0);
     const ids = r.stdout.trim().split('\n').slice(1).map((l) => l.split(/\s+/)[0]);
-    expect(ids).toEqual(['iptables', 'nftables', 'openwrt', 'pfsense', 'opnsense', 'mikrotik', 'vyos', 'upnp', 'miniupnpd']);
+    expect(ids).toEqual(['iptables', 'nftables', 'openwrt', 'pfsense', 'opnsense', 'mikrotik', 'vyos', 'upnp', 'miniupnpd', 'checklist']);
   });
 });
 

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TARGETS, targetIds } from '../../src/targets/index.js';
@@ -78,6 +78,28 @@ describe('synfw gen', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^profiles\/media\.yaml(:\d+:\d+)?: error SFW302: /m);
+  });
+
+  it.each([
+    ['pfsense', [], 'pfsense/full-backup.xml'],
+    ['opnsense', [], 'opnsense/legacy-backup.xml'],
+    ['opnsense', ['-f', 'mvc'], 'opnsense/mvc-backup.xml'],
+  ])('the merge command a %s header gives works as written (short flags: an XML comment holds no --)', (id, format, fixture) => {
+    const dir = tempDir();
+    copyFileSync(join(ROOT, 'profiles/home.yaml'), join(dir, 'home.yaml'));
+    copyFileSync(join(ROOT, 'test/fixtures', fixture), join(dir, 'config-backup.xml'));
+    const header = synfw(['gen', 'profiles/home.yaml', '-t', id, ...format]).stdout;
+    const lines = header.split('\n').filter((l) => /^ +synfw gen /.test(l));
+    expect(lines).toHaveLength(1);
+    const args = lines[0]!.trim().split(' ');
+    expect(args).toEqual(['synfw', 'gen', 'home.yaml', '-t', id, ...format, '-m', 'config-backup.xml', '-o', 'merged.xml']);
+    const r = synfw(args.slice(1), { cwd: dir });
+    expect([r.status, r.stderr, r.stdout]).toEqual([0, '', '']);
+    // The same file the long flags write.
+    const long = synfw(['gen', 'home.yaml', '--target', id, ...(format.length ? ['--format', format[1]!] : []), '--merge', 'config-backup.xml'], { cwd: dir });
+    expect(long.status).toBe(0);
+    expect(readFileSync(join(dir, 'merged.xml'), 'utf8')).toBe(long.stdout);
+    expect(long.stdout).toContain('synfw:home dsm,synology-drive-server,synology-photos tcp/443 -&gt; 5001');
   });
 
   it('a problem with the --merge file names that file, never <profile>', () => {

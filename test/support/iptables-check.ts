@@ -7,12 +7,15 @@ import ipaddr from 'ipaddr.js';
 import type { Plan } from '../../src/plan/types.js';
 import { byteLength, fitBytes, oneLine } from '../../src/render/text.js';
 import { ruleText } from '../../src/targets/shared/text.js';
+import { routerSides } from '../../src/targets/define.js';
+import { TARGETS } from '../../src/targets/index.js';
 import { target } from '../../src/targets/iptables/index.js';
 import { chainBase } from '../../src/targets/iptables/view.js';
 import { packedText } from '../../src/targets/shared/text.js';
 import { TargetError } from '../../src/targets/types.js';
-import { acceptedPorts, dnatTuples, emptyRuleset, masqueraded, parseRestore, tupleKey, type Rule, type Ruleset, type Table } from './parse-iptables.js';
-import { parseShScript, runOps, type RunEnv } from './parse-iptables-sh.js';
+import { acceptedPorts, dnatTuples, emptyRuleset, masqueraded, parseRestore, TABLES, tupleKey, type Rule, type Ruleset, type Table } from './parse-iptables.js';
+import { parseShScript, runOps, type RunEnv, type ShScript } from './parse-iptables-sh.js';
+import { neededChecks } from './router-checks.js';
 import { VERSION } from './profiles.js';
 
 export const render = (plan: Plan, format?: string) => target.render(plan, { version: VERSION, ...(format ? { format } : {}) });
@@ -33,7 +36,13 @@ export const HOOKS: Record<Kind, { table: Table; hook: string }> = {
 export const chainsOf = (plan: Plan): Record<Kind, string> =>
   Object.fromEntries(KINDS.map((k) => [k, `${chainBase(plan.profile.name)}-${k}`])) as Record<Kind, string>;
 
-export const wanOf = (plan: Plan): string => plan.router.wan ?? 'eth0';
+export const wanOf = (plan: Plan): string => routerSides(TARGETS.iptables, plan).wan;
+/** The LAN interface the output names: only hairpin uses it. */
+export const lanOf = (plan: Plan): string | undefined => (plan.hairpin === true ? routerSides(TARGETS.iptables, plan).lan : undefined);
+
+/** The interfaces the script must check before it changes anything: the WAN, and the LAN for hairpin. */
+export const neededLinks = (plan: Plan): { iface: string; message: string }[] =>
+  neededChecks('iptables', plan, 'interface', plan.hairpin === true).map(({ name, message }) => ({ iface: name, message }));
 
 /** The router's LAN address in the NAS's /24: .1, or .254 when the NAS is .1. */
 export function lanAddress(plan: Plan): string {
@@ -41,9 +50,10 @@ export function lanAddress(plan: Plan): string {
   return `${parts.slice(0, 3).join('.')}.${parts[3] === '1' ? 254 : 1}`;
 }
 
-/** Interface addresses for the script's look-ups: a WAN address, and the LAN's /24 when hairpin is on. */
+/** The router's interfaces and their addresses: the WAN with an address, and the LAN with its /24 when hairpin is on. */
 export function envFor(plan: Plan): Required<RunEnv> {
-  return { addrs: { [wanOf(plan)]: ['203.0.113.1/24'], ...(plan.router.lan ? { [plan.router.lan]: [`${lanAddress(plan)}/24`] } : {}) } };
+  const lan = lanOf(plan);
+  return { addrs: { [wanOf(plan)]: ['203.0.113.1/24'], ...(lan ? { [lan]: [`${lanAddress(plan)}/24`] } : {}) } };
 }
 
 /** Sources a family's rules allow: [undefined] = anyone, [] = nobody (profile-format.md). */
@@ -79,7 +89,7 @@ export function planHairpinTuples(plan: Plan, env: RunEnv): string[] {
   const wanHosts = (env.addrs?.[wanOf(plan)] ?? []).map((a) => `${a.split('/')[0]}/32`);
   const out: string[] = [];
   perPort(plan, (proto, ext, int) => {
-    for (const dst of wanHosts) out.push(tupleKey({ in: plan.router.lan!, dst, proto: proto as 'tcp', wanPort: ext, nasAddr: plan.nas.address, nasPort: int }));
+    for (const dst of wanHosts) out.push(tupleKey({ in: lanOf(plan)!, dst, proto: proto as 'tcp', wanPort: ext, nasAddr: plan.nas.address, nasPort: int }));
   });
   return out.sort();
 }
@@ -93,7 +103,8 @@ export function planAccepts(plan: Plan): string[] {
   perPort(plan, (proto, _ext, int) => {
     const nas = `${proto} ${plan.nas.address}:${int}`;
     for (const src of sourcesFor(plan.allowFrom, plan.allowFrom6)) out.push(`ORIGINAL ${nas} ${wan}>* peer=${src ?? 'any'}`, `REPLY ${nas} *>${wan} peer=${src ?? 'any'}`);
-    if (plan.hairpin) out.push(`ORIGINAL ${nas} ${plan.router.lan}>${plan.router.lan} peer=any`, `REPLY ${nas} ${plan.router.lan}>${plan.router.lan} peer=any`);
+    const lan = lanOf(plan);
+    if (lan) out.push(`ORIGINAL ${nas} ${lan}>${lan} peer=any`, `REPLY ${nas} ${lan}>${lan} peer=any`);
   });
   return uniqueSorted(out);
 }
@@ -112,10 +123,11 @@ export function planAccepts6(plan: Plan): string[] {
 
 /** Masquerade: LAN-subnet sources only, per NAS port. */
 export function planMasq(plan: Plan, env: RunEnv): string[] {
-  const subnets = (env.addrs?.[plan.router.lan!] ?? []).map((a) => `${ipaddr.IPv4.networkAddressFromCIDR(a).toString()}/${a.split('/')[1]}`);
+  const lan = lanOf(plan)!;
+  const subnets = (env.addrs?.[lan] ?? []).map((a) => `${ipaddr.IPv4.networkAddressFromCIDR(a).toString()}/${a.split('/')[1]}`);
   const out: string[] = [];
   perPort(plan, (proto, _ext, int) => {
-    for (const s of subnets) out.push(`${s} ${proto} ${plan.nas.address}:${int} out=${plan.router.lan}`);
+    for (const s of subnets) out.push(`${s} ${proto} ${plan.nas.address}:${int} out=${lan}`);
   });
   return uniqueSorted(out);
 }
@@ -145,12 +157,33 @@ export function expectRestoreRefusal(plan: Plan, keys: string[]): void {
   d.forEach((x, i) => expect(x.message).toMatch(new RegExp(`^target iptables cannot express ${keys[i]}: in --format restore: `)));
 }
 
+/** Every interface a script's rules and look-ups name. */
+export function namedLinks(script: ShScript, rs: Ruleset): string[] {
+  const names = new Set<string>();
+  for (const op of script.apply) if (op.kind === 'lookup') names.add(op.iface);
+  for (const t of TABLES) for (const rules of rs[t].values()) for (const r of rules) for (const i of [r.in, r.out]) if (i !== undefined) names.add(i);
+  return [...names].sort();
+}
+
+/**
+ * The interface checks: exactly the interfaces the plan names, which are the ones the rules and
+ * look-ups use, each with its message, before anything else the script does.
+ */
+export function checkLinkChecks(plan: Plan, script: ShScript, rs: Ruleset): void {
+  const checks = script.apply.filter((op) => op.kind === 'needLink');
+  expect(checks.map(({ iface, message }) => ({ iface, message }))).toEqual(neededLinks(plan));
+  expect(script.links).toEqual(checks.map((c) => c.iface));
+  expect(script.apply.slice(0, checks.length)).toEqual(checks);
+  if (plan.forwards.length) expect(namedLinks(script, rs)).toEqual([...script.links].sort());
+}
+
 /** Everything the parse-back test checks for one plan, on both output forms. */
 export function checkParseBack(plan: Plan, env: RunEnv = envFor(plan)): void {
   const tag = `synfw:${plan.profile.name}`;
   const c = chainsOf(plan);
-  const { rs, nat, filter, hpin, masq, fwd6 } = applied(plan, emptyRuleset(), env);
+  const { script, rs, nat, filter, hpin, masq, fwd6 } = applied(plan, emptyRuleset(), env);
   const active = activeKinds(plan);
+  checkLinkChecks(plan, script, rs);
 
   expect(dnatTuples(nat).map(tupleKey).sort()).toEqual(planTuples(plan));
   expect(acceptedPorts(filter).sort()).toEqual(planAccepts(plan));

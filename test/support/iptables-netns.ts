@@ -11,6 +11,7 @@ import type { Plan } from '../../src/plan/types.js';
 import { envFor, wanOf } from './iptables-check.js';
 import { parseRestore, type Family, type Ruleset } from './parse-iptables.js';
 import type { RunEnv } from './parse-iptables-sh.js';
+import { linksSetup } from './netns-links.js';
 
 const CI = process.env.CI === 'true';
 const has = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
@@ -49,13 +50,6 @@ export function routerSetup(wan: string): string {
   ].join('\n');
 }
 
-/** Shell lines that create the env's interfaces (veth ends, peers left alone) with their addresses. */
-export function interfacesSetup(env: RunEnv): string {
-  return Object.entries(env.addrs ?? {})
-    .flatMap(([dev, addrs], i) => [`ip link add ${dev} type veth peer name synfw-peer${i}`, ...addrs.map((a) => `ip addr add ${a} dev ${dev}`)])
-    .join('\n');
-}
-
 /** `dump NAME` prints "=== NAME" with iptables-save and "=== NAME v6" with ip6tables-save. */
 const DUMP = 'dump() { echo "=== $1"; iptables-save; echo "=== $1 v6"; ip6tables-save; }';
 
@@ -67,7 +61,7 @@ export function inNetns(plan: Plan, files: Record<string, string>, steps: string
   const dir = mkdtempSync(join(tmpdir(), 'synfw-ipt-'));
   try {
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-    const script = ['set -e', 'cd "$0"', DUMP, interfacesSetup(env), routerSetup(wanOf(plan)), steps].join('\n');
+    const script = ['set -e', 'cd "$0"', DUMP, linksSetup(env.addrs ?? {}), routerSetup(wanOf(plan)), steps].join('\n');
     const r = spawnSync('unshare', ['-n', 'sh', '-c', script, dir], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`netns run failed (${r.status}): ${r.stderr}`);
     const out: Record<string, string> = {};

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'vitest';
+import { linksSetup } from './netns-links.js';
 
 const CI = process.env.CI === 'true';
 const PATH = `${process.env.PATH ?? ''}:/usr/sbin:/sbin`;
@@ -27,12 +28,15 @@ export interface NetnsRun {
   sections: Record<string, string>;
 }
 
-/** Writes `files` to a temp dir and runs the sh `steps` there in a new network namespace. */
-export function inNetns(files: Record<string, string>, steps: string): NetnsRun {
+/**
+ * Writes `files` to a temp dir and runs the sh `steps` there in a new network namespace that has
+ * the interfaces `links` (a synfw file loads only where the interfaces it names exist).
+ */
+export function inNetns(files: Record<string, string>, steps: string, links: string[] = []): NetnsRun {
   const dir = mkdtempSync(join(tmpdir(), 'synfw-nft-'));
   try {
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-    const r = spawnSync('unshare', ['-n', 'sh', '-c', `set -e\ncd "$0"\n${steps}`, dir], { encoding: 'utf8', env: { ...process.env, PATH, LC_ALL: 'C' } });
+    const r = spawnSync('unshare', ['-n', 'sh', '-c', `set -e\ncd "$0"\n${linksSetup(links)}\n${steps}`, dir], { encoding: 'utf8', env: { ...process.env, PATH, LC_ALL: 'C' } });
     const sections: Record<string, string> = {};
     for (const part of (r.stdout ?? '').split(/^=== /m).slice(1)) {
       const nl = part.indexOf('\n');
@@ -45,8 +49,8 @@ export function inNetns(files: Record<string, string>, steps: string): NetnsRun 
 }
 
 /** Like inNetns, but throws with nft's message when a step fails. */
-export function inNetnsOk(files: Record<string, string>, steps: string): Record<string, string> {
-  const r = inNetns(files, steps);
+export function inNetnsOk(files: Record<string, string>, steps: string, links: string[] = []): Record<string, string> {
+  const r = inNetns(files, steps, links);
   if (r.status !== 0) throw new Error(`netns run failed (${r.status}): ${r.stderr}`);
   return r.sections;
 }

@@ -1,11 +1,13 @@
 // A strict reader for the iptables target's sh script, and a runner for what it reads. POSIX shell
 // words (single quotes, '\'' escapes); a `$` is accepted only as "$VAR" for a loop variable in a
 // for body, and backticks, double quotes elsewhere, globs and other metacharacters are errors. The
-// structural lines (argument check, address look-ups, loops, ifs) are matched exactly. The runner
-// executes the iptables/ip6tables commands against an in-memory ruleset with `set -e` semantics
-// and emulates the look-ups from given interface addresses.
+// structural lines (subshell wrapper, argument check, interface checks, address look-ups, loops,
+// ifs) are matched exactly. The runner executes the iptables/ip6tables commands against an
+// in-memory ruleset with `set -e` semantics and emulates the interface checks and look-ups from
+// given interfaces and their addresses.
 
 import { cloneRuleset, emptyRuleset, parseSpec, BUILTIN, type Rule, type Ruleset, type Table } from './parse-iptables.js';
+import { readLinkChecks } from './sh-need-links.js';
 
 export type Word = string | { var: string };
 
@@ -18,12 +20,16 @@ export type Op =
   | { kind: 'lookup'; var: string; iface: string; program: keyof typeof PROGRAMS }
   | { kind: 'for'; var: string; list: string; body: Op[] }
   | { kind: 'echo'; text: string }
-  | { kind: 'exit'; status: number };
+  | { kind: 'exit'; status: number }
+  /** `if ! ip link show dev IFACE ...; then echo MESSAGE; echo <its interfaces>; exit 1; fi` */
+  | { kind: 'needLink'; iface: string; message: string };
 
 export interface ShScript {
   header: string[];
-  /** What `sh FILE` runs (after the argument check). */
+  /** What `sh FILE` runs (after the argument check): the interface checks first, then the rest. */
   apply: Op[];
+  /** The interfaces the script checks before it changes anything, in order. */
+  links: string[];
   /** What `sh FILE remove` runs. */
   remove: Op[];
 }
@@ -158,7 +164,7 @@ class Reader {
       }
       if (!line.startsWith(pad) || line[pad.length] === ' ' || line.length === pad.length) return ops;
       const body = line.slice(pad.length);
-      if (body === 'fi' || body === 'done' || body === 'exit 0' && ctx === 'remove') return ops;
+      if (body === 'fi' || body === 'done' || (body === 'exit 0' && ctx === 'remove') || (body === ')' && ctx === 'apply')) return ops;
       ops.push(this.statement(body, pad, ctx, loopVars));
     }
   }
@@ -223,8 +229,19 @@ class Reader {
 }
 
 const STRUCTURE = {
+  /** The comment and the line that open the subshell everything runs in (paste safety). */
+  open: [
+    '# Everything runs in a subshell: pasted into a root shell, its `set -eu` and `exit` end only the',
+    '# subshell, never your session.',
+    '(',
+  ],
   head: ['set -eu', '', 'case "$#:${1-}" in', '  0:) ;;', '  1:remove)'],
   tail: ['    exit 0', '    ;;', '  *)', '    echo "usage: sh $0 [remove]" >&2', '    exit 2', '    ;;', 'esac'],
+  links: [
+    '',
+    '# Nothing changes unless every interface the rules name exists: a rule on a missing interface would',
+    '# be accepted and forward nothing.',
+  ],
 };
 
 /** Reads the sh script; throws on anything it does not recognise. */
@@ -234,18 +251,26 @@ export function parseShScript(text: string): ShScript {
   if (lines[0] !== '#!/bin/sh') throw new Error('first line is not #!/bin/sh');
   const header: string[] = [];
   let n = 1;
-  for (; n < lines.length && lines[n]!.startsWith('#'); n++) header.push(/^# ?(.*)$/.exec(lines[n]!)![1]!);
+  // The wrapper's own comment is not part of the header.
+  for (; n < lines.length && lines[n]!.startsWith('#') && lines[n] !== STRUCTURE.open[0]; n++) header.push(/^# ?(.*)$/.exec(lines[n]!)![1]!);
   const r = new Reader(lines, n);
   const expect = (want: string): void => {
     if (lines[r.n] !== want) r.fail(`expected ${JSON.stringify(want)}`);
     r.n++;
   };
+  STRUCTURE.open.forEach(expect);
   STRUCTURE.head.forEach(expect);
   const remove = r.block('    ', 'remove');
   STRUCTURE.tail.forEach(expect);
-  const apply = r.block('', 'apply');
-  if (r.n !== lines.length) r.fail('unexpected line');
-  return { header, apply, remove };
+  STRUCTURE.links.forEach(expect);
+  const { checks, next } = readLinkChecks(lines, r.n);
+  if (!checks.length) r.fail('expected an interface check');
+  r.n = next;
+  const apply: Op[] = [...checks.map((c): Op => ({ kind: 'needLink', ...c })), ...r.block('', 'apply')];
+  const links = checks.map((c) => c.iface);
+  expect(')');
+  if (r.n !== lines.length) r.fail('unexpected line after the subshell');
+  return { header, apply, remove, links };
 }
 
 // ---- running it -------------------------------------------------------------------------------
@@ -314,7 +339,10 @@ function iptables(rs: Ruleset, argv: string[]): void {
 }
 
 export interface RunEnv {
-  /** Interface -> its IPv4 addresses as `ip -o addr` prints them ("203.0.113.1/24"). */
+  /**
+   * The router's interfaces -> their IPv4 addresses as `ip -o addr` prints them ("203.0.113.1/24").
+   * An interface that is not a key does not exist (`ip link show dev` fails); [] = no address.
+   */
   addrs?: Record<string, string[]>;
 }
 
@@ -363,7 +391,12 @@ export function execOps(ops: Op[], start: Ruleset = emptyRuleset(), env: RunEnv 
           run(op.body);
         }
       } else if (op.kind === 'echo') stderr.push(op.text);
-      else throw new Exit(op.status);
+      else if (op.kind === 'needLink') {
+        if (env.addrs?.[op.iface] === undefined) {
+          stderr.push(op.message, `synfw: its interfaces: ${Object.keys(env.addrs ?? {}).map((l) => `${l} `).join('')}`);
+          throw new Exit(1);
+        }
+      } else throw new Exit(op.status);
     }
   };
   try {

@@ -107,11 +107,26 @@ export function parseNftJson(text: string): NftTable {
     if (kind === 'table') {
       if (table || o.family !== 'inet') throw new Error('expected one inet table');
       table = { family: 'inet', name: o.name as string, chains: [] };
+    } else if (kind === 'chain' && o.name === 'interfaces') {
+      // The one regular chain: a list of iif checks (see parse-nft.ts).
+      only(o, ['family', 'table', 'name', 'handle'], 'chain');
+      if (table!.interfaces) throw new Error('chain interfaces twice');
+      table!.interfaces = [];
     } else if (kind === 'chain') {
       only(o, ['family', 'table', 'name', 'handle', 'type', 'hook', 'prio', 'policy'], 'chain');
       const c: NftChain = { name: o.name as string, type: o.type as NftChain['type'], hook: o.hook as NftChain['hook'], prio: o.prio as number, policy: o.policy as NftChain['policy'], rules: [] };
       table!.chains.push(c);
       byName.set(c.name, c);
+    } else if (kind === 'rule' && o.chain === 'interfaces') {
+      only(o, ['family', 'table', 'chain', 'handle', 'expr'], 'rule');
+      const [match, ret, ...rest] = o.expr as J[];
+      const m = obj(obj(match, 'expr').match, 'match');
+      only(m, ['op', 'left', 'right'], 'match');
+      if (rest.length || !sameJson(ret, { return: null }) || !sameJson(m.left, { meta: { key: 'iif' } }) || m.op !== '==' || typeof m.right !== 'string') {
+        throw new Error(`rule outside the subset in chain interfaces: ${JSON.stringify(o.expr)}`);
+      }
+      if (table!.interfaces!.includes(m.right)) throw new Error(`iif "${m.right}" twice`);
+      table!.interfaces!.push(m.right);
     } else if (kind === 'rule') {
       only(o, ['family', 'table', 'chain', 'handle', 'comment', 'expr'], 'rule');
       const rule: NftRule = { order: [] };
@@ -121,5 +136,6 @@ export function parseNftJson(text: string): NftTable {
     } else throw new Error(`unexpected ${kind} in the listing`);
   }
   if (!table) throw new Error('no table in the listing');
+  if (table.interfaces && !table.interfaces.length) throw new Error('chain interfaces without an iif rule');
   return table;
 }

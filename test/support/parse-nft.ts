@@ -3,6 +3,8 @@
 // quoted string is `"[^"]*"` with no escapes at all, newlines end commands. Anything outside the
 // subset is an error, so a broken quote cannot hide behind a lenient parser. It reads whole
 // files (header, declare, delete, define) and `nft list table` output (the table block alone).
+// The one regular chain it knows is `interfaces`, a list of `iif "NAME" return`: nft resolves iif
+// when it loads the file, so loading fails while one of those interfaces is missing.
 
 import type { PortRange, Proto } from '../../src/plan/types.js';
 import { Reader, tokenize } from './parse-nft-lexer.js';
@@ -47,8 +49,17 @@ export interface NftChain {
 export interface NftTable {
   family: 'inet';
   name: string;
+  /** The interfaces `chain interfaces` names (iif: loading needs them); undefined without that chain. */
+  interfaces?: string[];
+  /** The base chains, in order. */
   chains: NftChain[];
 }
+
+/** The comment a file has just before its interfaces chain (nft list prints no comments). */
+export const INTERFACES_COMMENT = [
+  '\t# nft resolves iif at load time: loading fails, changing nothing, if an interface the rules',
+  '\t# name does not exist (iifname, used below, would accept any name and match nothing).',
+];
 
 export interface NftFile {
   /** The leading `#` lines without the `# `. */
@@ -203,18 +214,40 @@ function chain(r: Reader): NftChain {
   return { name, type, hook, prio, policy, rules };
 }
 
+/** `chain interfaces { iif "NAME" return ... }`: at least one interface, each once, by name. */
+function interfacesChain(r: Reader): string[] {
+  r.eat('chain', 'interfaces', '{');
+  r.nl();
+  const names: string[] = [];
+  while (!r.is('}')) {
+    r.eat('iif');
+    // nft prints an ifindex number instead of a name once the interface is gone: not a name, refused.
+    const name = r.str();
+    if (!IFNAME.test(name)) throw new Error(`line ${r.peek()?.line}: iif "${name}" is not an interface name`);
+    if (names.includes(name)) throw new Error(`line ${r.peek()?.line}: iif "${name}" twice`);
+    names.push(name);
+    r.eat('return');
+    r.nl();
+  }
+  if (!names.length) r.fail('an iif line');
+  r.eat('}');
+  r.nl();
+  return names;
+}
+
 function tableBlock(r: Reader): NftTable {
   r.eat('table', 'inet');
   const name = r.word(NAME, 'a table name');
   r.eat('{');
   r.nl();
+  const interfaces = r.is('interfaces', 1) ? interfacesChain(r) : undefined;
   const chains: NftChain[] = [];
   while (!r.is('}')) chains.push(chain(r));
   r.eat('}');
   if (r.peek()) r.nl();
   if (r.peek()) r.fail('end of input');
-  if (new Set(chains.map((c) => c.name)).size !== chains.length) throw new Error(`table ${name}: a chain is defined twice`);
-  return { family: 'inet', name, chains };
+  if (new Set(chains.map((c) => c.name)).size !== chains.length || chains.some((c) => c.name === 'interfaces')) throw new Error(`table ${name}: a chain is defined twice`);
+  return { family: 'inet', name, ...(interfaces ? { interfaces } : {}), chains };
 }
 
 function start(text: string): { r: Reader; comments: ReturnType<typeof tokenize>['comments'] } {
@@ -226,11 +259,18 @@ function start(text: string): { r: Reader; comments: ReturnType<typeof tokenize>
   return { r, comments };
 }
 
-/** A whole file: header comments, then declare, delete and define one inet table. */
+/**
+ * A whole file: header comments, then declare, delete and define one inet table, which must start
+ * with its interfaces chain (after INTERFACES_COMMENT, the only comment allowed after the header).
+ */
 export function parseNftFile(text: string): NftFile {
   const { r, comments } = start(text);
   const firstCmd = r.peek()?.line ?? Infinity;
-  if (comments.some((c) => c.line > firstCmd)) throw new Error('a # comment after the first command');
+  const lines = text.split('\n');
+  const at = lines.findIndex((l, i) => i + 1 > firstCmd && l === INTERFACES_COMMENT[0]);
+  if (at < 0 || lines[at + 1] !== INTERFACES_COMMENT[1] || lines[at + 2] !== '\tchain interfaces {') throw new Error('no interfaces chain after its comment');
+  // Line numbers are 1-based: the comment is on lines at+1 and at+2.
+  if (comments.some((c) => c.line > firstCmd && c.line !== at + 1 && c.line !== at + 2)) throw new Error('a # comment after the first command');
   const header = comments.filter((c) => !c.text.startsWith('!')).map((c) => c.text.replace(/^ /, ''));
   r.eat('table', 'inet');
   const name = r.word(NAME, 'a table name');
@@ -240,6 +280,7 @@ export function parseNftFile(text: string): NftFile {
   r.nl();
   const table = tableBlock(r);
   if (table.name !== name) throw new Error('defines another table than it deletes');
+  if (!table.interfaces) throw new Error('no interfaces chain');
   return { header, table };
 }
 

@@ -1,9 +1,10 @@
 // Strict tokeniser for one line of a RouterOS script, following the Scripting manual: double-quoted
 // strings with the documented escapes, delimiters () [] {} and the operators synfw emits; words may
-// hold `!` (negation) and, after their first character, `/` (CIDRs). It rejects
-// anything a RouterOS console would read differently from plain data: a raw `$` (variable) or `?`
-// (console help) in a string, unknown escapes, lower-case hex, unbalanced quotes, `;`, `\` outside
-// strings (line joining), `#` after the line start, tabs, control characters and non-ASCII bytes.
+// hold `!` (negation) and, after their first character, `/` (CIDRs); `$name` is a variable and `;`
+// separates commands (the parser allows both only where synfw uses them). It rejects anything a
+// RouterOS console would read differently from plain data: a raw `$` (variable) or `?` (console
+// help) in a string, unknown escapes, lower-case hex, unbalanced quotes, `\` outside strings (line
+// joining), `#` after the line start, tabs, control characters and non-ASCII bytes.
 
 export class RosSyntaxError extends Error {
   constructor(message: string, readonly line: number, readonly column: number) {
@@ -16,9 +17,11 @@ export type Token =
   | { t: 'word'; v: string; col: number }
   /** A quoted string: v is its value (escapes resolved, UTF-8 decoded), raw what stood between the quotes. */
   | { t: 'str'; v: string; raw: string; col: number; parts?: StrPart[] }
-  | { t: 'punct'; v: string; col: number };
+  | { t: 'punct'; v: string; col: number }
+  /** `$name`: v is the name. */
+  | { t: 'var'; v: string; col: number };
 
-const PUNCT = new Set(['[', ']', '(', ')', '{', '}', '=', '~', '>', '<', '/']);
+const PUNCT = new Set(['[', ']', '(', ')', '{', '}', '=', '~', '>', '<', '/', ';']);
 const WORD = /[A-Za-z0-9_.,:@+!-]/;
 /** Inside a word `/` continues it (CIDRs: 10.0.0.0/8); at the start of a token it is a menu path. */
 const WORD_CONT = /[A-Za-z0-9_.,:@+!/-]/;
@@ -138,6 +141,10 @@ export function tokenize(text: string, line: number): Token[] {
     } else if (PUNCT.has(c)) {
       tokens.push({ t: 'punct', v: c, col: i + 1 });
       i++;
+    } else if (c === '$' && /^\$[a-z][a-z0-9]*/.test(text.slice(i))) {
+      const name = /^\$([a-z][a-z0-9]*)/.exec(text.slice(i))![1]!;
+      tokens.push({ t: 'var', v: name, col: i + 1 });
+      i += name.length + 1;
     } else if (WORD.test(c)) {
       const start = i;
       while (i < text.length && WORD_CONT.test(text[i]!)) i++;
@@ -146,8 +153,7 @@ export function tokenize(text: string, line: number): Token[] {
       const why: Record<string, string> = {
         '#': 'a comment must start at the beginning of the line',
         '\\': 'backslash outside a string (line joining is not accepted)',
-        $: 'variables are not accepted',
-        ';': 'one command per line',
+        $: 'a variable name is lower-case letters and digits',
       };
       throw new RosSyntaxError(why[c] ?? `unexpected character ${JSON.stringify(c)}`, line, i + 1);
     }

@@ -11,8 +11,12 @@ import { info as mikrotikInfo } from '../../src/targets/mikrotik/info.js';
 
 const COMMENT_MAX = mikrotikInfo.comments.max;
 import type { RosRules } from './parse-routeros-rules.js';
+import { neededChecks } from './router-checks.js';
 
+/** The IPv4 accepts go above the first of these (defconf: "drop invalid", below fasttrack). */
 export const ANCHOR = 'chain=forward and dynamic=no and (action=drop or action=reject or action=tarpit or action=jump)';
+/** The IPv6 accepts go just above the last of these (defconf: "drop everything else not coming from LAN"). */
+export const ANCHOR6 = 'chain=forward and dynamic=no and (action=drop or action=reject or action=tarpit)';
 
 /** The plan expanded per port: what the dst-nat rules must do, nothing more, nothing less. */
 export function planTuples(plan: Plan): string[] {
@@ -74,11 +78,20 @@ export function expectFaithful(plan: Plan, r: RosRules): void {
   for (const a of r.accepts6) expect([a.iface, a.srcList]).toEqual(a.dir === 'inbound' ? [wan, restricted ? list : null] : [out, null]);
   expect(r.addresses.filter((a) => a.family === 6).map((a) => [a.list, a.address])).toEqual(a6 ? plan.allowFrom6.map((a) => [list, a]) : []);
 
+  // Before anything else, the interface lists the rules use must exist: exactly those, each with its message.
+  const checks = neededChecks('mikrotik', plan, 'interface list', plan.hairpin === true);
+  expect(r.listChecks.map(({ list, message }) => ({ name: list, message }))).toEqual(checks);
+  const used = new Set([...r.nat.map((n) => n.wan), ...r.hairpinNat.map((n) => n.wan), ...r.mangles.map((m) => m.iface), ...r.accepts.flatMap((a) => (a.iface ? [a.iface] : [])), ...r.accepts6.map((a) => a.iface)].map((i) => i.value));
+  for (const u of used) expect(r.listChecks.map((c) => c.list)).toContain(u);
+  if (wanOpen && plan.forwards.length) expect([...used].sort()).toEqual(checks.map((c) => c.name).sort());
+
   // Remove-then-add in each menu, then the conditional moves.
   const adds = (menu: string, n: number): string[] => Array<string>(n).fill(`add ${menu}`);
   const v4Filter = r.accepts.length;
   const v6Filter = r.accepts6.length;
+  expect(r.block).toBe(true);
   const expected = [
+    'declare', 'list-names', ...checks.map(() => 'check-list'),
     'menu address-list', 'remove address-list', ...adds('address-list', r.addresses.filter((a) => a.family === 4).length),
     'menu nat', 'remove nat', ...adds('nat', r.nat.length + r.hairpinNat.length + r.masquerades.length),
     'menu mangle', 'remove mangle', ...adds('mangle', r.mangles.length),
@@ -93,7 +106,10 @@ export function expectFaithful(plan: Plan, r: RosRules): void {
   expect(r.sequence).toEqual(expected);
   const regex = `^synfw:${name} `;
   for (const x of r.removes) expect([x.by, x.value]).toEqual(x.menu.endsWith('address-list') ? ['list', list] : ['comment', regex]);
-  for (const m of r.moves) expect(m).toMatchObject({ condition: ANCHOR, anchor: ANCHOR, numbersRegex: regex });
+  for (const m of r.moves) {
+    const [anchor, position] = m.menu === 'ip firewall filter' ? [ANCHOR, 'first'] : [ANCHOR6, 'last'];
+    expect(m).toMatchObject({ condition: anchor, anchor, numbersRegex: regex, position });
+  }
 
   // Every comment carries the tag, fits the limit, and the remove regex finds it (POSIX ERE; this
   // subset reads the same as a JS regex) while another profile's tag does not match.

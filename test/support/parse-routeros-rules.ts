@@ -2,10 +2,12 @@
 // port, NAS address, NAS port) tuples (lists and ranges expanded; no to-ports = the WAN port is
 // kept), their source restriction, the hairpin masquerade and connection marking, the IPv4 forward,
 // hairpin and reply accepts and the IPv6 accepts as port sets, the address lists, the remove
-// commands and the conditional moves. Values are checked by parse-routeros-values.ts; the rule kinds
-// beyond plain dst-nat and accepts are read in parse-routeros-extra.ts.
+// commands, the conditional moves (above the first or just above the last rule they find), and the
+// interface-list checks that must come before everything else. Values are checked by
+// parse-routeros-values.ts; the rule kinds beyond plain dst-nat and accepts are read in
+// parse-routeros-extra.ts.
 
-import { parseRouterOS, type RosCommand } from './parse-routeros.js';
+import { parseRouterOS, type RosCommand, type RosExpr, type RosValue } from './parse-routeros.js';
 import { accept6Rule, addressEntry, mangleRule, masqueradeRule, type Accept6Rule, type AddressEntry, type MangleRule, type MasqueradeRule } from './parse-routeros-extra.js';
 import { expand, fail, findExpr, findOne, iface, ipv4, oneOf, only, port, portList, text, type Ports, type Props } from './parse-routeros-values.js';
 
@@ -44,10 +46,31 @@ export interface ConditionalMove {
   condition: string;
   numbersRegex: string;
   anchor: string;
+  /** The moved rules go above the first rule `anchor` finds, or above the last one. */
+  position: 'first' | 'last';
+  /** The find conditions themselves: which rules are moved, and next to which. */
+  where: { numbers: RosExpr; anchor: RosExpr };
 }
+
+/**
+ * `:if ([:len [/interface list find where name="LIST"]] = 0) do={:error ("MESSAGE" . " Its interface lists:" . $lists)}`:
+ * stop unless LIST exists, saying which lists the router has ($lists, filled by the :foreach before).
+ */
+export interface ListCheck {
+  line: number;
+  list: string;
+  message: string;
+}
+
+/** What a check's message adds after MESSAGE: the router's interface lists. */
+export const LISTS_SUFFIX = ' Its interface lists:';
 
 export interface RosRules {
   comments: { line: number; text: string }[];
+  /** Every command is in the script's one { } block (a paste runs as one script, stopped by :error). */
+  block: boolean;
+  /** The interface lists checked before anything else, in order. */
+  listChecks: ListCheck[];
   nat: NatRule[];
   hairpinNat: NatRule[];
   masquerades: MasqueradeRule[];
@@ -124,18 +147,50 @@ function acceptRule(p: Props, line: number): AcceptRule {
   };
 }
 
-function conditionalMove(cmd: Extract<RosCommand, { kind: 'if' }>, line: number): ConditionalMove {
+type IfCommand = Extract<RosCommand, { kind: 'if' }>;
+
+/**
+ * `:if ([:len [find A]] > 0) do={MOVE destination=[:pick [find A] 0]}` (above the first), or
+ * `:if ([:len [find A]] > 0) do={:local v [find A]; MOVE destination=[:pick $v ([:len $v] - 1)]}`
+ * (above the last), MOVE being `/ip(v6) firewall filter move numbers=[find where comment~"..."]`.
+ */
+function conditionalMove(cmd: IfCommand, line: number): ConditionalMove {
   if (cmd.left.kind !== 'sub' || cmd.left.cmd.kind !== 'len' || cmd.op !== '>' || cmd.right !== 0) fail(line, 'expected :if ([:len [...]] > 0)');
-  const menu = cmd.then.kind === 'move' ? cmd.then.menu : '';
-  if (cmd.then.kind !== 'move' || !['ip firewall filter', 'ipv6 firewall filter'].includes(menu) || cmd.else !== null) {
+  const local = cmd.then.kind === 'local' ? cmd.then : null;
+  const move = local ? local.body : cmd.then;
+  const menu = move.kind === 'move' ? move.menu : '';
+  if (move.kind !== 'move' || !['ip firewall filter', 'ipv6 firewall filter'].includes(menu) || cmd.else !== null) {
     fail(line, 'expected do={/ip(v6) firewall filter move ...} without else');
   }
-  const dest = cmd.then.destination;
-  if (dest.kind !== 'sub' || dest.cmd.kind !== 'pick' || dest.cmd.index !== 0) fail(line, 'expected destination=[:pick [...] 0]');
+  const dest = move.destination;
+  if (dest.kind !== 'sub' || dest.cmd.kind !== 'pick') fail(line, 'expected destination=[:pick ...]');
+  const pick = dest.cmd;
+  const isVar = (v: RosValue): boolean => v.kind === 'var' && v.name === local?.name;
+  let anchor: string;
+  if (local) {
+    if (!isVar(pick.of) || typeof pick.index === 'number' || !isVar(pick.index.lenOf) || pick.index.minus !== 1) fail(line, `expected destination=[:pick $${local.name} ([:len $${local.name}] - 1)]`);
+    anchor = findExpr(local.value, menu, line);
+  } else {
+    if (pick.index !== 0) fail(line, 'expected destination=[:pick [...] 0]');
+    anchor = findExpr(pick.of, menu, line);
+  }
   const condition = findExpr(cmd.left.cmd.of, menu, line);
-  const anchor = findExpr(dest.cmd.of, menu, line);
   if (condition !== anchor) fail(line, 'the :if tests another rule set than the move uses');
-  return { line, menu, condition, numbersRegex: findOne(cmd.then.numbers, menu, line, 'comment', '~'), anchor };
+  const numbersRegex = findOne(move.numbers, menu, line, 'comment', '~');
+  const where = (v: RosValue): RosExpr => (v.kind === 'sub' && v.cmd.kind === 'find' ? v.cmd.where! : fail(line, 'expected [find where ...]'));
+  return { line, menu, condition, numbersRegex, anchor, position: local ? 'last' : 'first', where: { numbers: where(move.numbers), anchor: where(local ? local.value : pick.of) } };
+}
+
+/** An interface-list check, or null when the :if is something else; `names` is the variable the :foreach filled. */
+function listCheck(cmd: IfCommand, line: number, names: string | null): ListCheck | null {
+  if (cmd.then.kind !== 'error') return null;
+  if (cmd.left.kind !== 'sub' || cmd.left.cmd.kind !== 'len' || cmd.op !== '=' || cmd.right !== 0 || cmd.else !== null) fail(line, 'expected :if ([:len [...]] = 0) do={:error (...)}');
+  const [message, suffix, lists, ...rest] = cmd.then.message;
+  const isNames = lists?.kind === 'var' && names !== null && lists.name === names;
+  if (rest.length || message?.kind !== 'string' || suffix?.kind !== 'string' || suffix.text !== LISTS_SUFFIX || !isNames) {
+    fail(line, `expected do={:error ("..." . "${LISTS_SUFFIX}" . $${names ?? 'lists'})} after the :foreach that fills it`);
+  }
+  return { line, list: findOne(cmd.left.cmd.of, 'interface list', line, 'name', '='), message: message.text };
 }
 
 function add(out: RosRules, menu: string, p: Props, line: number): void {
@@ -155,11 +210,33 @@ function add(out: RosRules, menu: string, p: Props, line: number): void {
 export function parseRosRules(script: string): RosRules {
   const parsed = parseRouterOS(script);
   const out: RosRules = {
-    comments: parsed.comments, nat: [], hairpinNat: [], masquerades: [], mangles: [], accepts: [], accepts6: [], addresses: [],
+    comments: parsed.comments, block: parsed.block !== null, listChecks: [], nat: [], hairpinNat: [], masquerades: [], mangles: [], accepts: [], accepts6: [], addresses: [],
     tuples: [], hairpinTuples: [], markedPorts: [], forwardPorts: [], hairpinPorts: [], replyPorts: [], ipv6Ports: [], ipv6ReplyPorts: [],
     removes: [], moves: [], sequence: [],
   };
+  /** The variable declared empty and then filled with the interface lists' names, once filled. */
+  let declared: string | null = null;
+  let names: string | null = null;
+  const first = (what: string, line: number): void => {
+    if (out.sequence.some((x) => !['declare', 'list-names', 'check-list'].includes(x))) fail(line, `${what} after the first change`);
+  };
   for (const { line, menu, cmd } of parsed.statements) {
+    if (cmd?.kind === 'declare') {
+      first(':local', line);
+      if (declared || cmd.value.kind !== 'string' || cmd.value.text !== '') fail(line, 'expected one :local NAME "" (the interface lists\' names, filled next)');
+      declared = cmd.name;
+      out.sequence.push('declare');
+      continue;
+    }
+    if (cmd?.kind === 'listNames') {
+      first(':foreach', line);
+      if (cmd.into !== declared || names !== null || out.listChecks.length) fail(line, 'the :foreach fills the variable declared just before it, before the checks');
+      names = cmd.into;
+      out.sequence.push('list-names');
+      continue;
+    }
+    // /interface list is only looked up, in the checks.
+    if (menu === 'interface list' || (cmd && 'menu' in cmd && cmd.menu === 'interface list')) fail(line, 'a command in /interface list');
     if (cmd === null) {
       out.sequence.push(`menu ${short(menu!)}`);
     } else if (cmd.kind === 'remove') {
@@ -170,6 +247,13 @@ export function parseRosRules(script: string): RosRules {
     } else if (cmd.kind === 'add') {
       add(out, cmd.menu, cmd.props, line);
       out.sequence.push(`add ${short(cmd.menu)}`);
+    } else if (cmd.kind === 'if' && listCheck(cmd, line, names)) {
+      // Before anything else: a check after a change would not keep that change from happening.
+      first('an interface-list check', line);
+      const c = listCheck(cmd, line, names)!;
+      if (out.listChecks.some((x) => x.list === c.list)) fail(line, `interface list ${c.list} checked twice`);
+      out.listChecks.push(c);
+      out.sequence.push('check-list');
     } else if (cmd.kind === 'if') {
       const m = conditionalMove(cmd, line);
       out.moves.push(m);

@@ -19,7 +19,7 @@ export function fail(line: number, msg: string): never {
 
 export function text(v: RosValue | undefined, line: number, what: string, quoted = false): string {
   if (v === undefined) fail(line, `missing ${what}`);
-  if (v.kind === 'sub' || (quoted && v.kind !== 'string')) fail(line, `${what} must be ${quoted ? 'a quoted string' : 'a constant'}`);
+  if (v.kind === 'sub' || v.kind === 'var' || (quoted && v.kind !== 'string')) fail(line, `${what} must be ${quoted ? 'a quoted string' : 'a constant'}`);
   return v.text;
 }
 

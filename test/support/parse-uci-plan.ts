@@ -7,7 +7,9 @@ import { expect } from 'vitest';
 import type { Plan } from '../../src/plan/types.js';
 import { NAME_MAX_BYTES } from '../../src/render/escape/uci.js';
 import { byteLength } from '../../src/render/text.js';
-import { redirectTuples, rule6Tuples, type UciRule6Tuple, type UciSection, type UciTuple } from './parse-uci.js';
+import { parseUciConfig, redirectTuples, rule6Tuples, type UciRule6Tuple, type UciSection, type UciTuple } from './parse-uci.js';
+import { parseOpenwrtScript, type OpenwrtScript } from './parse-openwrt-script.js';
+import { neededChecks } from './router-checks.js';
 
 export const key = (t: Pick<UciTuple, 'proto' | 'wanPort' | 'nasAddr' | 'nasPort'>): string => `${t.proto} ${t.wanPort} -> ${t.nasAddr}:${t.nasPort}`;
 export const sourcedKey = (t: UciTuple): string => `${key(t)} from ${t.source ?? 'any'}`;
@@ -63,8 +65,7 @@ export function expectSectionsMatch(plan: Plan, sections: UciSection[]): void {
   const rules = rule6Tuples(sections);
   expect(rules.map(key6).sort()).toEqual(planRule6Tuples(plan));
   expect(new Set(rules.map(key6)).size).toBe(rules.length);
-  const wan = plan.router.targets?.openwrt?.wan ?? plan.router.wan ?? 'wan';
-  const lan = plan.router.targets?.openwrt?.lan ?? plan.router.lan ?? 'lan';
+  const [wan, lan] = neededChecks('openwrt', plan, 'firewall zone', true).map((c) => c.name);
   for (const s of sections) {
     expect(['redirect', 'rule']).toContain(s.type);
     expect(s.id.startsWith(`synfw_${plan.profile.name.replace(/-/g, '_')}_`)).toBe(true);
@@ -81,4 +82,25 @@ export function expectSectionsMatch(plan: Plan, sections: UciSection[]): void {
     // eslint-disable-next-line no-control-regex
     expect(o.name!).not.toMatch(/["%\u0000-\u001f\u007f]/);
   }
+}
+
+/**
+ * The script's zone checks: exactly the zones its sections name (src and dest), each with its
+ * message, the WAN's first. The skeleton reader has already placed them before any change.
+ */
+export function expectZoneChecks(plan: Plan, script: OpenwrtScript): void {
+  const want = neededChecks('openwrt', plan, 'firewall zone', true).map(({ name, message }) => ({ zone: name, message }));
+  expect(script.zones).toEqual(want);
+  const used = new Set(script.sections.flatMap((s) => [s.options.get('src'), s.options.get('dest')]));
+  if (script.sections.length) expect([...used].sort()).toEqual(want.map((z) => z.zone).sort());
+}
+
+/** Both output forms read back: equal to each other and to the plan; the script's zone checks too. */
+export function readBothForms(plan: Plan, script: string, config: string): UciSection[] {
+  const fromScript = parseOpenwrtScript(script);
+  const fromConfig = parseUciConfig(config);
+  expect(plain(fromConfig)).toEqual(plain(fromScript.sections));
+  expectSectionsMatch(plan, fromScript.sections);
+  expectZoneChecks(plan, fromScript);
+  return fromScript.sections;
 }

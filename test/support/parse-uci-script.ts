@@ -3,7 +3,7 @@
 // words are pure literals, with the argument syntax of uci's cli.c / uci_parse_ptr. A `uci` command
 // with an expansion in it is only allowed to read (get/show/changes) or delete, and is reported in
 // `dynamic`: free text must reach uci as literal data. Known limits: no here-documents, no
-// backquotes (both rejected), and a `case` inside $(...) is not supported.
+// backquotes (both rejected), no `(` before a case pattern.
 
 import { BAD_TEXT, NAME, UciModel, UciParseError, type UciSection } from './parse-uci-model.js';
 
@@ -32,14 +32,20 @@ class ShLexer {
     throw new UciParseError(`sh: ${msg}`, this.line);
   }
 
-  /** A list of commands, up to the end or (inside $(...)) to the unmatched `)`. */
+  /**
+   * A list of commands, up to the end or (inside $(...)) to the unmatched `)`. `case WORD in`
+   * opens a case: its patterns (up to their `)`, alternatives split by `|`) are not commands, `;;`
+   * ends an item, `esac` closes it; `(` and `)` elsewhere open and close subshells.
+   */
   list(inSubst: boolean): void {
     const s = this.s;
     let words: ShWord[] = [];
     let line = this.line;
     let depth = 0;
-    const end = (casePattern = false): void => {
-      if (words.length && !casePattern) this.commands.push({ words, line });
+    const cases: ('pattern' | 'body')[] = [];
+    const inPattern = (): boolean => cases[cases.length - 1] === 'pattern';
+    const end = (): void => {
+      if (words.length && !inPattern()) this.commands.push({ words, line });
       words = [];
     };
     while (this.i < s.length) {
@@ -48,31 +54,62 @@ class ShLexer {
       if (c === ' ' || c === '\t') this.i++;
       else if (c === '\\' && s[this.i + 1] === '\n') this.skipLines(2);
       else if (c === '\n') {
+        if (inPattern() && words.length) this.fail('newline inside a case pattern');
         end();
         this.skipLines(1);
       } else if (c === '#') {
         while (this.i < s.length && s[this.i] !== '\n') this.i++;
+      } else if (c === ';' && s[this.i + 1] === ';') {
+        if (cases[cases.length - 1] !== 'body') this.fail(';; outside a case item');
+        end();
+        cases[cases.length - 1] = 'pattern';
+        this.i += 2;
+      } else if (c === '|' && inPattern()) {
+        if (!words.length || s[this.i + 1] === '|') this.fail('bad case pattern');
+        this.i++;
       } else if (c === ';' || c === '&' || c === '|') {
+        if (inPattern()) this.fail(`${c} in a case pattern`);
         end();
         this.i += s[this.i + 1] === c ? 2 : 1;
       } else if (c === '(') {
+        if (inPattern()) this.fail('( in a case pattern');
         end();
         depth++;
         this.i++;
       } else if (c === ')') {
-        // At depth 0 outside $(...), `)` ends a case pattern: those words are not a command.
-        end(!inSubst && depth === 0);
         this.i++;
-        if (inSubst && depth === 0) return;
-        depth = Math.max(0, depth - 1);
+        if (inPattern()) {
+          if (!words.length) this.fail('empty case pattern');
+          words = [];
+          cases[cases.length - 1] = 'body';
+          continue;
+        }
+        end();
+        if (inSubst && depth === 0) {
+          if (cases.length) this.fail('unterminated case');
+          return;
+        }
+        if (depth === 0) this.fail('unmatched )');
+        depth--;
       } else if (c === '<' || c === '>') this.redirection();
       else {
         const w = this.word();
         if (w.literal && /^\d+$/.test(w.text) && (s[this.i] === '<' || s[this.i] === '>')) this.redirection();
-        else words.push(w);
+        else if (w.literal && w.text === 'esac' && !words.length && cases.length) {
+          cases.pop();
+        } else {
+          words.push(w);
+          // `case WORD in` (the command so far): its patterns follow.
+          if (w.literal && w.text === 'in' && words.length === 3 && words[0]!.literal && words[0]!.text === 'case' && !inPattern()) {
+            end();
+            cases.push('pattern');
+          }
+        }
       }
     }
     if (inSubst) this.fail('unterminated $(');
+    if (cases.length) this.fail('unterminated case');
+    if (depth) this.fail('unterminated (');
     end();
   }
 

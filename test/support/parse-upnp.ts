@@ -1,7 +1,8 @@
 // A strict reader for the upnp target's sh script: it tokenises the whole file the way sh does
 // (single quotes, double quotes, backslashes, $(...), ${...}, backticks, comments, operators) and
 // recovers every upnpc call. Anything it does not expect around a upnpc call is an error, so a
-// description that broke out of its quotes cannot go unnoticed.
+// description that broke out of its quotes cannot go unnoticed. The script's body must be the
+// subshell the target writes (header, its comment, `(`, `set -u`, ..., `)` as the last line).
 
 export interface Word {
   /** The value after quote removal (expansions left as written). */
@@ -182,8 +183,32 @@ function check(l: Token[] | undefined, name: string, args: string[]): void {
   if (JSON.stringify(words) !== JSON.stringify([name, '$?', ...args])) throw new Error(`expected ${name} $? ${args.join(' ')}, got ${JSON.stringify(words)}`);
 }
 
+/** What follows the header: everything runs in a subshell, so a pasted `exit` ends only that. */
+const OPEN = [
+  '',
+  '# Everything runs in a subshell: pasted into a shell, its `exit` ends only the subshell, never your',
+  '# session.',
+  '(',
+  'set -u',
+];
+
+function checkSubshell(script: string): void {
+  if (!script.endsWith('\n)\n')) throw new Error('the script does not end with the subshell\'s )');
+  const all = script.slice(0, -1).split('\n');
+  let n = 1;
+  while (all[n]?.startsWith('#')) n++;
+  OPEN.forEach((want, k) => {
+    if (all[n + k] !== want) throw new Error(`line ${n + k + 1}: expected ${JSON.stringify(want)}, got ${JSON.stringify(all[n + k])}`);
+  });
+  // No other line opens or closes a subshell at the start of a line: the body is one ( ... ).
+  const inner = all.slice(n + OPEN.length, -1);
+  const stray = inner.findIndex((l) => /^[()]/.test(l));
+  if (stray >= 0) throw new Error(`line ${n + OPEN.length + stray + 1}: a ( or ) inside the subshell`);
+}
+
 export function parseUpnp(script: string): ParsedUpnp {
   if (!script.startsWith('#!/bin/sh\n')) throw new Error('missing #!/bin/sh');
+  checkSubshell(script);
   const { tokens, comments } = tokenize(script);
   const ls = lines(tokens);
   const result: ParsedUpnp = { adds: [], removes: [], checksHost: false, comments };

@@ -1,8 +1,9 @@
 // The VyOS configuration the vyos target's commands build, applied the way the CLI would: `set`
 // creates a leaf under a known path (anything else is an error, as is setting a single-valued leaf
-// twice), `delete` removes a rule or a group. Values are checked against the node's type (ports,
-// addresses, protocols, ...). recoverVyos() then reads back what the rules do: per-port DNAT tuples,
-// hairpin, masquerade, forward accepts and the allowFrom groups.
+// twice; a multi-valued leaf such as `state` takes each value once), `delete` removes a rule or a
+// group. Values are checked against the node's type (ports, addresses, protocols, ...).
+// recoverVyos() then reads back what the rules do: per-port DNAT tuples, hairpin, masquerade,
+// forward accepts (IPv6 ones with their connection states) and the allowFrom groups.
 
 import { isIPv4, isIPv6 } from 'node:net';
 
@@ -100,8 +101,12 @@ const SCHEMA: Record<ListKey, Record<string, Check>> = {
     'source address': ipv6,
     'source port': ports,
     'source group network-group': group,
+    // vyos-1x include/firewall/state.xml.i: a multi node.
+    state: oneOf('established', 'invalid', 'new', 'related'),
   },
 };
+/** Leaves that hold several values (one `set` each); kept as the values joined by spaces, in set order. */
+const MULTI = new Set(['state']);
 const GROUPS = { 'network-group': cidr(isIPv4, 32), 'ipv6-network-group': cidr(isIPv6, 128) } as const;
 type GroupKind = keyof typeof GROUPS;
 
@@ -153,8 +158,10 @@ export function applyCommands(cmds: VyCmd[], state: VyosState = emptyState()): V
       const problem = check!(value!);
       if (problem) fail(c, `${leaf}: ${problem}`);
       const r = rules.get(rule.n) ?? new Map<string, string>();
-      if (r.has(leaf)) fail(c, `${leaf} set twice`);
-      r.set(leaf, value!.shellVar ? `$${value!.shellVar}` : value!.text);
+      const text = value!.shellVar ? `$${value!.shellVar}` : value!.text;
+      const had = r.get(leaf);
+      if (had !== undefined && (!MULTI.has(leaf) || had.split(' ').includes(text))) fail(c, `${leaf} set twice`);
+      r.set(leaf, had === undefined ? text : `${had} ${text}`);
       rules.set(rule.n, r);
       continue;
     }
@@ -210,6 +217,8 @@ export interface VyosRecovered {
   accept6Sources: (string | null)[];
   replies6: string[];
   groups: Map<string, VyGroup>;
+  /** Every interface a rule names (inbound or outbound), sorted. */
+  interfaces: string[];
   /** Every rule's description, by list, in rule-number order. */
   descriptions: Record<ListKey, string[]>;
 }
@@ -222,16 +231,19 @@ const need = (r: Rule, n: number, leaves: string[], what: string): void => {
 export function recoverVyos(state: VyosState, wan: string, lan: string | null): VyosRecovered {
   const out: VyosRecovered = {
     tuples: [], hairpin: [], dnatSources: [], masquerade: [], accepts: [], acceptSources: [], hairpinAccepts: [],
-    replies: [], accepts6: [], accept6Sources: [], replies6: [], groups: state.groups,
+    replies: [], accepts6: [], accept6Sources: [], replies6: [], groups: state.groups, interfaces: [],
     descriptions: { dnat: [], snat: [], fw4: [], fw6: [] },
   };
   const sorted = (k: ListKey) => [...state.rules[k].entries()].sort((a, b) => a[0] - b[0]);
+  const interfaces = new Set<string>();
   for (const k of Object.keys(LISTS) as ListKey[]) {
     for (const [n, r] of sorted(k)) {
       need(r, n, ['description', 'protocol'], LISTS[k]);
       out.descriptions[k].push(r.get('description')!);
+      for (const side of ['inbound', 'outbound']) if (r.has(`${side}-interface name`)) interfaces.add(r.get(`${side}-interface name`)!);
     }
   }
+  out.interfaces = [...interfaces].sort();
   const expand = (r: Rule, side: 'destination' | 'source', addr: string): string[] =>
     protosOf(r.get('protocol')!).flatMap((p) => portsIn(r.get(`${side} port`)!).map((port) => `${p} ${addr} ${port}`));
   const groupRef = (r: Rule, n: number, kind: VyGroup['kind']): string | null => {
@@ -276,16 +288,23 @@ export function recoverVyos(state: VyosState, wan: string, lan: string | null): 
       out.replies.push(...expand(r, 'source', r.get('source address')!));
     }
   }
+  // IPv6 accepts: every packet of the connection but invalid ones; replies only established, related.
+  const states = (r: Rule, n: number, want: string[]): void => {
+    const got = (r.get('state') ?? '').split(' ').filter(Boolean).sort();
+    if (got.join(' ') !== want.join(' ')) throw new VyosConfigError(`fw6 ${n}: state ${got.join(',') || 'unset'}, not ${want.join(',')}`);
+  };
   for (const [n, r] of sorted('fw6')) {
     need(r, n, ['action'], 'fw6');
     if (r.has('destination address')) {
       need(r, n, ['destination port', 'inbound-interface name'], 'fw6');
       if (r.get('inbound-interface name') !== wan || r.has('outbound-interface name')) throw new VyosConfigError(`fw6 ${n} is not inbound on ${wan}`);
+      states(r, n, ['established', 'new', 'related']);
       out.accepts6.push(...expand(r, 'destination', r.get('destination address')!));
       out.accept6Sources.push(groupRef(r, n, 'ipv6-network-group'));
     } else {
       need(r, n, ['source address', 'source port', 'outbound-interface name'], 'fw6');
       if (r.get('outbound-interface name') !== wan || r.has('inbound-interface name')) throw new VyosConfigError(`fw6 ${n} is not outbound on ${wan}`);
+      states(r, n, ['established', 'related']);
       out.replies6.push(...expand(r, 'source', r.get('source address')!));
     }
   }

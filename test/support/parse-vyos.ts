@@ -2,11 +2,14 @@
 // CLI) splits them, for the subset the target writes: bare path words, single-quoted values (which
 // must also be values VyOS keeps as they are: printable ASCII without ' " \ ?), and, in the script
 // only, "$var" for the hairpin lookups. The commands form is comments, delete/set lines, then
-// commit and save. The script form is a fixed skeleton (guards, lookups, the scan for earlier rules,
-// script-template, configure, deletes, sets, commit, save, exit) checked line by line; anything else
-// is an error. The commands go to parse-vyos-model.ts, which applies them like the CLI.
+// commit and save. The script form is a fixed skeleton (guards, interface and zone-firewall checks,
+// lookups, the scan for earlier rules, script-template, configure, deletes, sets, commit, save,
+// exit) checked line by line; anything else is an error, a subshell around it too (script-template's
+// commands are aliases, which bash would not expand inside it). The commands go to
+// parse-vyos-model.ts, which applies them like the CLI.
 
 import type { VyCmd, VyWord } from './parse-vyos-model.js';
+import { readLinkChecks, type LinkCheck } from './sh-need-links.js';
 
 export class VyosSyntaxError extends Error {
   constructor(
@@ -68,6 +71,9 @@ export function parseCommand(line: string, n: number, vars: readonly string[] = 
   return { verb, words: rest.map((w) => w.word), line: n };
 }
 
+/** A '...' word without a quote inside. */
+const shUnquote = (word: string): string => word.slice(1, -1);
+
 function checkText(text: string): string[] {
   if (!text.endsWith('\n')) throw new VyosSyntaxError(0, 'no final newline');
   const lines = text.slice(0, -1).split('\n');
@@ -121,6 +127,10 @@ export interface VyosScriptFile extends VyosCommandsFile {
   groups: string[];
   /** Hairpin: the interfaces whose WAN address and LAN subnet the script looks up. */
   lookups: { wan: string; lan: string } | null;
+  /** The interfaces the script checks exist before anything else (after the user/group guard). */
+  links: LinkCheck[];
+  /** What it prints when the router has a zone-based firewall (checked right after the interfaces). */
+  zoneMessage: string;
 }
 
 const IF = "'([A-Za-z0-9_.@:+-]+)'";
@@ -135,6 +145,7 @@ const GUARD = [
   `  exec sg vyattacfg -c "/bin/vbash $(printf '%q' "$(readlink -f "$0")")"`,
   'fi',
 ];
+const ZONE = ['if cli-shell-api existsActive firewall zone; then', re(`  echo (${MSG}) >&2`), '  exit 1', 'fi'];
 const LOOKUPS = [
   re(`synfw_wan4=\\$\\(ip -4 -o addr show dev ${IF} scope global \\| awk '\\{ split\\(\\$4, a, "/"\\); print a\\[1\\]; exit \\}'\\)`),
   re(`synfw_lan4=\\$\\(ip -4 -o route show dev ${IF} proto kernel scope link \\| awk '\\{ print \\$1; exit \\}'\\)`),
@@ -161,6 +172,7 @@ const TAIL = [
   'commit',
   'if cli-shell-api sessionChanged; then',
   re(`  echo ${MSG} >&2`),
+  re(`  echo ${MSG} >&2`),
   '  exit',
   '  builtin exit 1',
   'fi',
@@ -177,7 +189,7 @@ export function parseVyosScript(text: string): VyosScriptFile {
   const all = checkText(text);
   if (all[0] !== '#!/bin/vbash') throw new VyosSyntaxError(1, 'not a vbash script');
   if (comment(all[1] ?? '', 2) === null) throw new VyosSyntaxError(2, 'the header comment must come first');
-  const out: VyosScriptFile = { cmds: [], comments: [], range: [0, 0], tagPrefix: '', lists: [], groups: [], lookups: null };
+  const out: VyosScriptFile = { cmds: [], comments: [], range: [0, 0], tagPrefix: '', lists: [], groups: [], lookups: null, links: [], zoneMessage: '' };
   const code: [string, number][] = [];
   all.slice(1).forEach((line, i) => {
     const c = comment(line, i + 2);
@@ -193,6 +205,16 @@ export function parseVyosScript(text: string): VyosScriptFile {
     return m;
   };
   GUARD.forEach(expect);
+  let links: ReturnType<typeof readLinkChecks>;
+  try {
+    links = readLinkChecks(code.map(([l]) => l), at);
+  } catch (e) {
+    throw new VyosSyntaxError(code[at]?.[1] ?? all.length, (e as Error).message);
+  }
+  if (!links.checks.length) throw new VyosSyntaxError(code[at]?.[1] ?? all.length, 'expected an interface check');
+  out.links = links.checks;
+  at = links.next;
+  out.zoneMessage = shUnquote(ZONE.map(expect)[1]![1]!);
   if (code[at]?.[0].startsWith('synfw_wan4=')) {
     const [w, l] = LOOKUPS.map(expect);
     out.lookups = { wan: w![1]!, lan: l![1]! };

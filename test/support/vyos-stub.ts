@@ -31,11 +31,14 @@ case "$*" in
   *) echo "unexpected: id $*" >&2; exit 99 ;;
 esac
 `;
+// The router's interfaces are the files link-NAME; ip -o link show lists them as iproute2 does
+// (a VLAN as NAME@PARENT).
 const STUB_IP = String.raw`#!/bin/sh
-# The script's interface checks: every interface exists but those listed in missing-links.
 case "$1 $2 $3" in
-  'link show dev') ! grep -qxF "$4" "$SYNFW_STUB_DIR/missing-links" 2>/dev/null; exit ;;
-  '-o link show ') printf '1: lo: <LOOPBACK,UP>\n2: eth0: <BROADCAST,UP>\n'; exit 0 ;;
+  'link show dev') [ "$#" = 4 ] && [ -e "$SYNFW_STUB_DIR/link-$4" ]; exit ;;
+  '-o link show')
+    [ "$#" = 3 ] || exit 99
+    i=0; for f in "$SYNFW_STUB_DIR"/link-*; do i=$((i + 1)); echo "$i: ${'$'}{f##*/link-}: <BROADCAST,MULTICAST,UP> mtu 1500 state UP"; done; exit ;;
 esac
 case "$1 $2 $3 $4 $5" in
   '-4 -o addr show dev') f="$SYNFW_STUB_DIR/addr-$6" ;;
@@ -48,20 +51,26 @@ const STUB_SG = String.raw`#!/bin/sh
 printf '%s\n' "$@" > "$SYNFW_STUB_DIR/sg"
 `;
 // The script-template stand-in: configure-mode commands log their arguments (NUL-separated, a \001
-// record end); configure and exit are aliases, as in VyOS's script-template.
+// record end). All of them are aliases, as in VyOS: script-template's configure and exit, and
+// vyatta-cfg's set, delete, commit and save (alias set='vyatta_cfg_run set', ...); bash expands an
+// alias only in commands it reads after the alias is defined (so a subshell around the script,
+// read whole before its source line runs, would get the shell's own set and exit).
 const STUB_TEMPLATE = String.raw`shopt -s expand_aliases
 synfw_stub_log() { { printf '%s\0' "$@"; printf '\001\0'; } >> "$SYNFW_STUB_DIR/calls"; }
-set() { synfw_stub_log set "$@"; }
-delete() { synfw_stub_log delete "$@"; }
-commit() { synfw_stub_log commit "$@"; }
-save() { synfw_stub_log save "$@"; }
 synfw_stub_configure() { synfw_stub_log configure; echo ':'; }
 synfw_stub_exit() { synfw_stub_log exit; echo ':'; }
+alias set='synfw_stub_log set'
+alias delete='synfw_stub_log delete'
+alias commit='synfw_stub_log commit'
+alias save='synfw_stub_log save'
 alias configure='eval $(synfw_stub_configure)'
 alias exit='eval $(synfw_stub_exit)'
 `;
 
 const SOURCE_LINE = 'source /opt/vyatta/etc/functions/script-template\n';
+
+/** The interfaces a stub router has unless a test says otherwise (a VLAN as iproute2 prints it). */
+export const STUB_LINKS = ['eth0', 'eth1', 'br0', 'pppoe0', 'eth0.10@eth0'];
 
 export interface StubRouter {
   uid?: string;
@@ -72,6 +81,8 @@ export interface StubRouter {
   groups?: string[];
   /** Other active paths existsActive finds: "firewall zone". */
   exists?: string[];
+  /** The interfaces the router has, as ip -o link show names them (default: STUB_LINKS). */
+  links?: string[];
   addr?: Record<string, string>;
   route?: Record<string, string>;
   commitFails?: boolean;
@@ -116,6 +127,7 @@ export class VyosStub {
     writeFileSync(join(this.real, 'template'), STUB_TEMPLATE);
     writeFileSync(join(this.real, 'rules'), (router.rules ?? []).map((r) => `${r.join('\t')}\n`).join(''));
     writeFileSync(join(this.real, 'exists'), [...(router.groups ?? []).map((g) => `firewall group ${g}`), ...(router.exists ?? [])].map((l) => `${l}\n`).join(''));
+    if (!o.realIp) for (const l of router.links ?? STUB_LINKS) writeFileSync(join(this.real, `link-${l}`), '');
     for (const [k, v] of Object.entries(router.addr ?? {})) writeFileSync(join(this.real, `addr-${k}`), v);
     for (const [k, v] of Object.entries(router.route ?? {})) writeFileSync(join(this.real, `route-${k}`), v);
     if (router.commitFails) writeFileSync(join(this.real, 'commit-fails'), '');

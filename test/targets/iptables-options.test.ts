@@ -157,7 +157,7 @@ describe('iptables hairpin', () => {
   test('LAN without an IPv4 address: exit 1 with a message before changing anything', () => {
     const plan = hairpin();
     const start = applied(samplePlan()).rs;
-    const r = execOps(parseShScript(sh(plan)).apply, start, { addrs: { eth0: ['203.0.113.1/24'] } });
+    const r = execOps(parseShScript(sh(plan)).apply, start, { addrs: { eth0: ['203.0.113.1/24'], 'br-lan': [] } });
     expect(r.status).toBe(1);
     expect(r.stderr).toEqual(['synfw: br-lan (router.lan) has no IPv4 address, so hairpin cannot work: check router.lan; nothing was changed']);
     expect(dumpRuleset(r.rs)).toBe(dumpRuleset(start));
@@ -165,7 +165,7 @@ describe('iptables hairpin', () => {
 
   test('WAN without an IPv4 address (link down): a warning, the rest is applied, hairpin DNAT waits for the next run', () => {
     const plan = hairpin();
-    const r = execOps(parseShScript(sh(plan)).apply, emptyRuleset(), { addrs: { 'br-lan': ['192.168.1.1/24'] } });
+    const r = execOps(parseShScript(sh(plan)).apply, emptyRuleset(), { addrs: { eth0: [], 'br-lan': ['192.168.1.1/24'] } });
     expect(r.status).toBe(0);
     expect(r.stderr).toEqual(['synfw: warning: eth0 has no IPv4 address now: no hairpin DNAT until this script runs again']);
     expect(r.rs.nat.get('synfw-sample-hpin')).toEqual([]);
@@ -258,7 +258,19 @@ describe('iptables options: the sh parser is strict about the new constructs', (
     ['an echo outside if [ -z ]', (s: string) => s.replace('\nfor a in', "\necho 'x' >&2\nfor a in")],
     ['an empty loop', (s: string) => s.replace(/for a in \$wan4; do\n(  .*\n)+done/, 'for a in $wan4; do\ndone')],
     ['a missing done', (s: string) => s.replace(/\ndone\n/, '\n')],
-    ['a command in the look-up check', (s: string) => s.replace("  exit 1\n", "  exit 1\n  iptables -w -t nat -F x\n")],
+    ['a command in the look-up check', (s: string) => s.replace(/(has no IPv4 address[^\n]*\n {2}exit 1\n)/, '$1  iptables -w -t nat -F x\n')],
+    ['no subshell', (s: string) => s.replace('\n(\nset -eu\n', '\nset -eu\n').replace(/\n\)\n$/, '\n')],
+    ['an unclosed subshell', (s: string) => s.replace(/\n\)\n$/, '\n')],
+    ['a line after the subshell', (s: string) => `${s}iptables -w -t nat -F x\n`],
+    ['no interface check', (s: string) => s.replace(/^if ! ip link show dev [^\n]*\n(.*\n){3}fi\n/gm, '')],
+    ['a change before the interface checks', (s: string) => s.replace("forward nothing.\n", "forward nothing.\niptables -w -t nat -F x\n")],
+    ['an interface check after a change', (s: string) => s.replace(/\n\)\n$/, "\nif ! ip link show dev 'eth0' >/dev/null 2>&1; then\n  echo 'x' >&2\n  exit 1\nfi\n)\n")],
+    ['an interface check that does not exit', (s: string) => s.replace(/(\n {2}echo "synfw: its interfaces: [^\n]*\n) {2}exit 1\n/, '$1  exit 0\n')],
+    ['an interface check that goes on', (s: string) => s.replace(/(\n {2}echo "synfw: its interfaces: [^\n]*\n) {2}exit 1\n/, '$1')],
+    ['an unquoted interface', (s: string) => s.replace("ip link show dev 'br-lan'", 'ip link show dev br-lan')],
+    ['a message in double quotes', (s: string) => s.replace(/echo '(synfw: interface br-lan [^']*)' >&2/, 'echo "$1" >&2')],
+    ['another listing of the interfaces', (s: string) => s.replace("printf \"%s \", $2", "system($2)")],
+    ['an interface checked twice', (s: string) => s.replace(/(\nif ! ip link show dev 'eth0'[^\n]*\n(.*\n){3}fi\n)/, '$1$1')],
   ])('rejects %s', (_what, mutate) => {
     const bad = mutate(script);
     expect(bad).not.toBe(script);

@@ -18,8 +18,10 @@ import {
   applied,
   chainsOf,
   checkParseBack,
+  envFor,
   expectRestoreRefusal,
   HOOKS,
+  neededLinks,
   render,
   restore,
   restoreRefuses,
@@ -27,7 +29,7 @@ import {
   wanOf,
 } from '../support/iptables-check.js';
 import { dnatTuples, dumpRuleset, emptyRuleset, parseRestore, parseSpec, type Rule } from '../support/parse-iptables.js';
-import { parseShScript, runOps } from '../support/parse-iptables-sh.js';
+import { execOps, parseShScript, runOps } from '../support/parse-iptables-sh.js';
 import { ALL_PROFILES, goldenPath, planOf, VERSION } from '../support/profiles.js';
 import { inNetns, need, NETNS_TOOLS, ours } from '../support/iptables-netns.js';
 
@@ -220,7 +222,7 @@ describe('iptables: idempotency (script run against an in-memory ruleset)', () =
   test('running the script twice leaves the same ruleset as running it once', () => {
     const plan = samplePlan();
     const { script, rs } = applied(plan);
-    expect(dumpRuleset(runOps(script.apply, rs))).toBe(dumpRuleset(rs));
+    expect(dumpRuleset(runOps(script.apply, rs, envFor(plan)))).toBe(dumpRuleset(rs));
   });
 
   test('remove deletes hooks and chains and nothing else, and can run twice', () => {
@@ -237,8 +239,50 @@ describe('iptables: idempotency (script run against an in-memory ruleset)', () =
   test('re-running after the profile changed drops the old rules', () => {
     const { rs } = applied(samplePlan());
     const smaller = samplePlan({ forwards: samplePlan().forwards.slice(0, 2) });
-    const again = runOps(parseShScript(sh(smaller)).apply, rs);
+    const again = runOps(parseShScript(sh(smaller)).apply, rs, envFor(smaller));
     expect(dumpRuleset(again)).toBe(dumpRuleset(applied(smaller).rs));
+  });
+});
+
+describe('iptables: the interface checks', () => {
+  const plans: [string, Plan][] = [
+    ['sample', samplePlan()],
+    ['hairpin', samplePlan({ hairpin: true, router: { wan: 'ppp0', lan: 'br-lan' } })],
+  ];
+  test.each(plans)('%s: a missing interface stops the script with exit 1 before it changes anything', (_name, plan) => {
+    const script = parseShScript(sh(plan));
+    expect(script.links).toEqual(neededLinks(plan).map((l) => l.iface));
+    const start = applied(samplePlan({ forwards: [] })).rs;
+    for (const { iface, message } of neededLinks(plan)) {
+      const { [iface]: _gone, ...addrs } = envFor(plan).addrs;
+      const r = execOps(script.apply, start, { addrs });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toEqual([message, `synfw: its interfaces: ${Object.keys(addrs).map((a) => `${a} `).join('')}`]);
+      expect(dumpRuleset(r.rs)).toBe(dumpRuleset(start));
+    }
+    // Control: with every interface there, the same run changes the ruleset.
+    expect(dumpRuleset(runOps(script.apply, start, envFor(plan)))).not.toBe(dumpRuleset(start));
+  });
+
+  test('the messages name the key that set each interface, or how to set it', () => {
+    expect(neededLinks(samplePlan({ hairpin: true, router: { wan: 'ppp0', lan: 'br-lan' } })).map((l) => l.message)).toEqual([
+      'synfw: interface ppp0 (router.wan) does not exist on this router; nothing was changed.',
+      'synfw: interface br-lan (router.lan) does not exist on this router; nothing was changed.',
+    ]);
+    const own = samplePlan({ router: { wan: 'wan0', targets: { iptables: { wan: 'ppp0' } } } });
+    expect(parseShScript(sh(own)).apply[0]).toEqual({ kind: 'needLink', iface: 'ppp0', message: 'synfw: interface ppp0 (router.iptables.wan) does not exist on this router; nothing was changed.' });
+    expect(parseShScript(sh(samplePlan())).apply[0]).toEqual({
+      kind: 'needLink',
+      iface: 'eth0',
+      message: 'synfw: interface eth0 (the wan default; set router.wan or router.iptables.wan) does not exist on this router; nothing was changed.',
+    });
+  });
+
+  test('remove checks no interface: it works after the interface is gone', () => {
+    const plan = samplePlan();
+    const { script, rs } = applied(plan);
+    expect(script.remove.some((op) => op.kind === 'needLink')).toBe(false);
+    expect(dumpRuleset(runOps(script.remove, rs, { addrs: {} }))).toBe(dumpRuleset(emptyRuleset()));
   });
 });
 
@@ -295,6 +339,12 @@ describe('iptables: hostile free text', () => {
 });
 
 describe('iptables: the parser is strict', () => {
+  /** The empty plan's script with one more line at the end of its subshell. */
+  const withLine = (line: string): string => {
+    const script = sh(samplePlan({ forwards: [] }));
+    expect(script.endsWith('\n)\n')).toBe(true);
+    return `${script.slice(0, -2)}${line}\n)\n`;
+  };
   const rule = "iptables -w -t nat -A synfw-sample-dnat -i eth0 -p tcp -m tcp --dport 5001 -m comment --comment 'synfw:x a' -j DNAT --to-destination 10.0.0.5";
   test.each([
     ['command substitution', rule.replace("'synfw:x a'", 'synfw:x$(id)')],
@@ -310,13 +360,11 @@ describe('iptables: the parser is strict', () => {
     ['-m tcp without -p tcp', rule.replace('-p tcp -m tcp', '-p udp -m tcp')],
   ])('rejects %s in the sh script', (_what, line) => {
     expect(line).not.toBe(rule);
-    const script = sh(samplePlan({ forwards: [] }));
-    expect(() => runOps(parseShScript(`${script}${line}\n`).apply)).toThrow();
+    expect(() => runOps(parseShScript(withLine(line)).apply, emptyRuleset(), envFor(samplePlan()))).toThrow();
   });
 
   test('accepts the unmodified line (control for the cases above)', () => {
-    const script = sh(samplePlan({ forwards: [] }));
-    expect(runOps(parseShScript(`${script}${rule}\n`).apply).nat.get('synfw-sample-dnat')!.map((r) => r.comment)).toEqual(['synfw:x a']);
+    expect(runOps(parseShScript(withLine(rule)).apply, emptyRuleset(), envFor(samplePlan())).nat.get('synfw-sample-dnat')!.map((r) => r.comment)).toEqual(['synfw:x a']);
   });
 
   test('a broken escape in the hostile script is caught', () => {
@@ -468,6 +516,24 @@ rc=0; sh fw.sh remove extra 2>/dev/null || rc=$?; echo "=== extra"; echo "$rc"`,
     expect(out.extra).toBe('2\n');
     expectKernelMatchesParser(plan, out.once!, out['once v6']!);
     if (!canaryBefore) expect(existsSync(canary)).toBe(false);
+  });
+
+  test.for([
+    ['the WAN', samplePlan(), 'eth0'],
+    ['the hairpin LAN', samplePlan({ hairpin: true, router: { lan: 'br-lan' } }), 'br-lan'],
+  ] as [string, Plan, string][])('%s missing: exit 1 with the message and the real interface list, nothing changed', ([, plan, gone], ctx) => {
+    need(ctx, NETNS_TOOLS, true);
+    const { [gone]: _gone, ...addrs } = envFor(plan).addrs;
+    const out = inNetns(plan, { 'fw.sh': sh(plan) }, 'dump before\nrc=0; sh fw.sh 2>err || rc=$?; echo "=== rc"; echo "$rc"; cat err; dump after', { addrs });
+    const message = neededLinks(plan).find((l) => l.iface === gone)!.message;
+    // ip -o link show lists lo and the veth ends (NAME@PEER, printed without @PEER); never the missing one.
+    const peers = Object.keys(addrs).map((_a, i) => `synfw-peer${i}`);
+    const [rc, first, second, ...rest] = out.rc!.split('\n');
+    expect([rc, first, rest]).toEqual(['1', message, ['']]);
+    expect(second!.startsWith('synfw: its interfaces: lo ')).toBe(true);
+    expect(new Set(second!.slice('synfw: its interfaces: '.length).trim().split(' '))).toEqual(new Set(['lo', ...Object.keys(addrs), ...peers]));
+    expect(out.after).toBe(out.before);
+    expect(out['after v6']).toBe(out['before v6']);
   });
 
   test.for(RESTORE_PLANS)('%s: restore form + header hooks = sh script; header remove cleans up', ([, planFn], ctx) => {

@@ -9,6 +9,7 @@ import { HOSTILE_TEXTS, samplePlan } from '../fixtures/plans.js';
 import { RosSyntaxError } from '../support/parse-routeros.js';
 import { expectFaithful } from '../support/parse-routeros-plan.js';
 import { parseRosRules, type RosRules } from '../support/parse-routeros-rules.js';
+import { runMove } from '../support/routeros-move.js';
 import { VERSION } from '../support/profiles.js';
 
 const text = (plan: Plan) => target.render(plan, { version: VERSION }).text;
@@ -121,12 +122,52 @@ describe('mikrotik nas.address6: /ipv6 firewall filter accepts', () => {
   const out = text(plan);
   const r = faithful(plan);
 
-  it('accepts inbound (not invalid) from the WAN on the NAS ports, and replies, then moves them above the first drop', () => {
+  it('accepts inbound (not invalid) from the WAN on the NAS ports, and replies; IPv4 accepts move above the first drop, IPv6 ones above the last', () => {
     expect(out).toContain(
       'add chain=forward action=accept connection-state=!invalid in-interface-list=WAN dst-address=2001:db8::10/128 protocol=tcp dst-port=21,5001,6001-6010,6690,8001-8003 ',
     );
     expect(out).toContain('add chain=forward action=accept connection-state=established out-interface-list=WAN src-address=2001:db8::10/128 protocol=udp src-port=1194,16881 ');
-    expect(r.moves.map((m) => m.menu)).toEqual(['ip firewall filter', 'ipv6 firewall filter']);
+    expect(r.moves.map((m) => [m.menu, m.position])).toEqual([['ip firewall filter', 'first'], ['ipv6 firewall filter', 'last']]);
+    expect(header(r)).toContain('with reply accepts; moved just above the last drop, reject or tarpit of the forward chain');
+  });
+
+  // RouterOS 7 defconf's forward chains (/export of a fresh router), as find sees them.
+  const rule = (action: string, comment: string, extra: Record<string, string> = {}) => ({ chain: 'forward', action, dynamic: 'no', comment, ...extra });
+  const DEFCONF4 = [
+    rule('accept', 'defconf: accept in ipsec policy'),
+    rule('accept', 'defconf: accept out ipsec policy'),
+    rule('fasttrack-connection', 'defconf: fasttrack'),
+    rule('accept', 'defconf: accept established,related, untracked'),
+    rule('drop', 'defconf: drop invalid'),
+    rule('drop', 'defconf: drop all from WAN not DSTNATed'),
+  ];
+  const DEFCONF6 = [
+    rule('accept', 'defconf: accept established,related,untracked'),
+    rule('drop', 'defconf: drop invalid'),
+    rule('drop', 'defconf: drop packets with bad src ipv6'),
+    rule('drop', 'defconf: drop packets with bad dst ipv6'),
+    rule('drop', 'defconf: rfc4890 drop hop-limit=1'),
+    rule('accept', 'defconf: accept ICMPv6'),
+    rule('accept', 'defconf: accept HIP'),
+    rule('accept', 'defconf: accept IKE'),
+    rule('accept', 'defconf: accept ipsec AH'),
+    rule('accept', 'defconf: accept ipsec ESP'),
+    rule('accept', 'defconf: accept all that matches ipsec policy'),
+    rule('drop', 'defconf: drop everything else not coming from LAN'),
+  ];
+  const comments = (chain: Record<string, string>[]) => chain.map((x) => x.comment!.replace(/^synfw:sample .*/, 'synfw'));
+
+  it('on a defconf router: IPv4 accepts land below fasttrack, above drop invalid; IPv6 ones below every defconf drop but the last', () => {
+    const [move4, move6] = r.moves;
+    const added = (n: number) => Array.from({ length: n }, (_, i) => rule('accept', `synfw:sample accept ${i}`));
+    const v4 = [...DEFCONF4, ...added(r.accepts.length)];
+    expect(comments(runMove(v4, move4!))).toEqual([...comments(DEFCONF4.slice(0, 4)), ...r.accepts.map(() => 'synfw'), ...comments(DEFCONF4.slice(4))]);
+    const v6 = [...DEFCONF6, ...added(r.accepts6.length)];
+    expect(comments(runMove(v6, move6!))).toEqual([...comments(DEFCONF6.slice(0, -1)), ...r.accepts6.map(() => 'synfw'), 'defconf: drop everything else not coming from LAN']);
+    // A jump is an anchor for IPv4 only; dynamic rules never are; without a drop nothing moves.
+    const jump = [rule('jump', 'mine', { 'jump-target': 'x' }), rule('drop', 'dyn', { dynamic: 'yes' }), ...added(1)];
+    expect(comments(runMove(jump, move4!))).toEqual(['synfw', 'mine', 'dyn']);
+    expect(comments(runMove(jump, move6!))).toEqual(['mine', 'dyn', 'synfw']);
   });
 
   it('restricted by the /ipv6 address list when allowFrom has IPv6 sources', () => {
@@ -164,6 +205,27 @@ describe('mikrotik nas.address6: /ipv6 firewall filter accepts', () => {
   });
 });
 
+describe('mikrotik: the strict reader knows the IPv6 move exactly', () => {
+  const out = text(samplePlan({ nas: nas6('2001:db8::10') }));
+  const line = out.split('\n').find((l) => l.startsWith(':if ([:len [/ipv6 firewall filter'))!;
+  it('control: the move as written reads as "above the last drop"', () => {
+    expect(line).toContain('do={:local drops [/ipv6 firewall filter find where chain=forward and dynamic=no and (action=drop or action=reject or action=tarpit)]; ');
+    expect(parseRosRules(out).moves.at(-1)!.position).toBe('last');
+  });
+  test.each([
+    ['the first drop instead', (l: string) => l.replace('[:pick $drops ([:len $drops] - 1)]', '[:pick $drops 0]'), /expected destination=\[:pick \$drops/],
+    ['the second-to-last drop', (l: string) => l.replace('([:len $drops] - 1)', '([:len $drops] - 2)'), /expected destination=\[:pick \$drops/],
+    ['another list for the length', (l: string) => l.replace('([:len $drops] - 1)', '([:len [/ipv6 firewall filter find]] - 1)'), /expected destination=\[:pick \$drops/],
+    ['another rule set than the :if', (l: string) => l.replace(':local drops [/ipv6 firewall filter find where chain=forward and dynamic=no and (action=drop or ', ':local drops [/ipv6 firewall filter find where chain=forward and dynamic=no and (action=accept or '), /another rule set/],
+    ['two :local in a block', (l: string) => l.replace('do={:local drops', 'do={:local all [/ipv6 firewall filter find]; :local drops'), /unknown command :local/],
+  ])('refuses %s', (_name, edit, why) => {
+    const bad = out.replace(line, edit(line));
+    expect(bad).not.toBe(out);
+    expect(() => parseRosRules(bad)).toThrow(RosSyntaxError);
+    expect(() => parseRosRules(bad)).toThrow(why);
+  });
+});
+
 describe('mikrotik: the strict reader refuses unsafe option rules', () => {
   const nat = '/ip firewall nat\n';
   const masq = 'add chain=srcnat action=masquerade connection-mark=m dst-address=10.0.0.1 comment="synfw:x m"\n';
@@ -191,6 +253,9 @@ describe('mikrotik: the strict reader refuses unsafe option rules', () => {
     ['address entry with a bad CIDR', '/ip firewall address-list\nadd list=l address=10.0.0.0/33 comment="synfw:x a"\n', /bad IPv4 address or CIDR/],
     ['address list removed by comment', '/ip firewall address-list\nremove [find where comment~"^synfw:x "]\n', /expected find where list=/],
     ['unknown menu', '/ipv6 firewall nat\nremove [find where comment~"x"]\n', /unknown menu/],
+    ['a variable outside its block', `/ipv6 firewall filter\n:if ([:len $drops] > 0) do={/ipv6 firewall filter move numbers=[/ipv6 firewall filter find where comment~"x"] destination=[:pick $drops 0]}\n`, /\$drops is not a :local/],
+    [':local outside a block', ':local drops [/ipv6 firewall filter find]\n', /expected :local NAME "\.\.\." in the script's block/],
+    ['two commands in a block without :local', `/ipv6 firewall filter\n:if ([:len [/ipv6 firewall filter find where chain=forward]] > 0) do={/ipv6 firewall filter move numbers=[/ipv6 firewall filter find where comment~"x"] destination=[:pick [/ipv6 firewall filter find where chain=forward] 0]; /ipv6 firewall filter remove [/ipv6 firewall filter find where comment~"x"]}\n`, /one command per block/],
   ])('%s', (_name, bad, why) => {
     expect(() => parseRosRules(bad)).toThrow(RosSyntaxError);
     expect(() => parseRosRules(bad)).toThrow(why);

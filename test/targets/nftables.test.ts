@@ -9,6 +9,8 @@ import type { Plan, Proto } from '../../src/plan/types.js';
 import { nftText } from '../../src/render/escape/nft.js';
 import { byteLength, fitBytes } from '../../src/render/text.js';
 import { originNames } from '../../src/targets/shared/text.js';
+import { routerSides } from '../../src/targets/define.js';
+import { TARGETS } from '../../src/targets/index.js';
 import { target } from '../../src/targets/nftables/index.js';
 import { info as nftInfo } from '../../src/targets/nftables/info.js';
 import { MARK_ACCEPT, MARK_HAIRPIN, tableName } from '../../src/targets/nftables/view.js';
@@ -16,7 +18,7 @@ import { MARK_ACCEPT, MARK_HAIRPIN, tableName } from '../../src/targets/nftables
 const COMMENT_MAX = nftInfo.comments.max;
 import { TargetError } from '../../src/targets/types.js';
 import { hostilePlan, HOSTILE_TEXTS, manyPortsPlan, samplePlan, customForward as fwd } from '../fixtures/plans.js';
-import { parseNftFile, parseNftList, type NftTable } from '../support/parse-nft.js';
+import { INTERFACES_COMMENT, parseNftFile, parseNftList, type NftTable } from '../support/parse-nft.js';
 import { parseNftJson } from '../support/parse-nft-json.js';
 import { recover, tupleKey, type Recovered } from '../support/parse-nft-tuples.js';
 import { inNetns, inNetnsOk, needNft } from '../support/nft-netns.js';
@@ -88,9 +90,23 @@ function coverage(elements: string[] | undefined): string[] | undefined {
 
 const all = <T>(xs: { [k: string]: unknown }[], key: string): T[] => xs.flatMap((x) => x[key] as T[]);
 
+const wanOf = (plan: Plan): string => routerSides(TARGETS.nftables, plan).wan;
+const lanOf = (plan: Plan): string | undefined => (plan.hairpin === true ? routerSides(TARGETS.nftables, plan).lan : undefined);
+/** The interfaces the file must check when it loads (chain interfaces): the WAN, and the LAN for hairpin. */
+const neededLinks = (plan: Plan): string[] => [wanOf(plan), ...(lanOf(plan) ? [lanOf(plan)!] : [])];
+
+/** The file as `nft list table` prints it back: the table block, without the comment nft drops. */
+function listed(text: string): string {
+  const block = tableBlock(text);
+  const comment = `${INTERFACES_COMMENT.join('\n')}\n`;
+  expect(block.split(comment)).toHaveLength(2);
+  return block.replace(comment, '');
+}
+
 /** What the plan must give, compared with what a table (from the file, nft list or nft -j) does. */
 function checkRecovered(plan: Plan, table: NftTable): Recovered {
-  const wan = plan.router.wan ?? 'eth0';
+  const wan = wanOf(plan);
+  const lan = lanOf(plan);
   const tag = `synfw:${plan.profile.name}`;
   const ipv4 = plan.allowFrom.length > 0 || plan.allowFrom6.length === 0;
   const ipv6 = !!plan.nas.address6 && (plan.allowFrom6.length > 0 || plan.allowFrom.length === 0);
@@ -101,6 +117,12 @@ function checkRecovered(plan: Plan, table: NftTable): Recovered {
     ['forward', 'filter', 'forward', -1, 'accept'],
   ]);
   const r = recover(table);
+
+  // Loading checks exactly the interfaces the rules use (iif in chain interfaces), the WAN first.
+  expect(table.interfaces).toEqual(neededLinks(plan));
+  const used = new Set(Object.values(r).flatMap((xs: { iif?: string }[]) => xs.flatMap((x) => (x.iif ? [x.iif] : []))));
+  for (const i of used) expect(table.interfaces).toContain(i);
+  if (plan.forwards.length && (ipv4 || ipv6 || plan.hairpin)) expect([...used].sort()).toEqual([...table.interfaces!].sort());
 
   // WAN DNAT: every port once, exactly the plan, only from allowFrom; none when IPv4 is not allowed.
   const wanTuples = all<{ proto: Proto; wanPort: number; nasAddr: string; nasPort: number }>(r.wanDnat, 'tuples').map(tupleKey);
@@ -118,9 +140,9 @@ function checkRecovered(plan: Plan, table: NftTable): Recovered {
   // Hairpin: the same tuples from router.lan, marked, masqueraded by that mark alone, not allowFrom-limited.
   const hp = all<{ proto: Proto; wanPort: number; nasAddr: string; nasPort: number }>(r.hairpinDnat, 'tuples').map(tupleKey);
   expect(hp.sort()).toEqual(plan.hairpin ? planTuples(plan) : []);
-  for (const h of r.hairpinDnat) expect([h.iif, h.mark]).toEqual([plan.router.lan, H]);
+  for (const h of r.hairpinDnat) expect([h.iif, h.mark]).toEqual([lan, H]);
   expect(r.masquerade.map((m) => m.match)).toEqual(plan.hairpin ? [{ mask: H, value: H }] : []);
-  expect(r.acceptHairpin.map((a) => [a.iif, a.match, a.mark])).toEqual(plan.hairpin ? [[plan.router.lan, { mask: H, value: H }, A]] : []);
+  expect(r.acceptHairpin.map((a) => [a.iif, a.match, a.mark])).toEqual(plan.hairpin ? [[lan, { mask: H, value: H }, A]] : []);
 
   // IPv6: no NAT, the NAS's own ports, only from allowFrom6.
   expect(r.accept6.flatMap((a) => a.entries).sort()).toEqual(ipv6 ? planAccepts(plan, ipaddr.parse(plan.nas.address6!).toString()) : []);
@@ -433,6 +455,7 @@ describe('nftables: the strict reader refuses what it does not know', () => {
   const rule = '\t\tiifname "eth0" tcp dport 5001 dnat ip to 192.168.1.10 comment "synfw:sample tcp app x"';
   test('control: the unmodified file parses', () => {
     expect(good).toContain(`${rule}\n`);
+    expect(parseNftFile(good).table.interfaces).toEqual(['eth0']);
     expect(recover(parseNftFile(good).table).wanDnat[0]!.tuples.map(tupleKey)).toEqual(['tcp 5001 -> 192.168.1.10:5001']);
   });
   test.each([
@@ -460,8 +483,19 @@ describe('nftables: the strict reader refuses what it does not know', () => {
     ['a delete of another table', (t: string) => t.replace('\ndelete table inet synfw_sample', '\ndelete table inet other')],
     ['a second table block', (t: string) => `${t}table inet x {\n}\n`],
     ['a chain defined twice', (t: string) => t.replace('\tchain forward {', '\tchain dstnat {')],
+    ['no interfaces chain', (t: string) => t.replace(/\t# nft resolves[^\n]*\n[^\n]*\n\tchain interfaces \{\n(\t\tiif[^\n]*\n)+\t\}\n\n/, '')],
+    ['the interfaces chain without its comment', (t: string) => t.replace(/\t# nft resolves[^\n]*\n[^\n]*\n/, '')],
+    ['another comment before the interfaces chain', (t: string) => t.replace('\t# nft resolves iif', '\t# nft resolves IIF')],
+    ['an empty interfaces chain', (t: string) => t.replace('\t\tiif "eth0" return\n', '')],
+    ['iifname in the interfaces chain (nft does not resolve it)', (t: string) => t.replace('iif "eth0" return', 'iifname "eth0" return')],
+    ['an iif check without return', (t: string) => t.replace('iif "eth0" return', 'iif "eth0" accept')],
+    ['an ifindex instead of a name', (t: string) => t.replace('iif "eth0" return', 'iif 5 return')],
+    ['an interface checked twice', (t: string) => t.replace('\t\tiif "eth0" return\n', '\t\tiif "eth0" return\n\t\tiif "eth0" return\n')],
+    ['a base chain named interfaces', (t: string) => t.replace('\tchain forward {', '\tchain interfaces {')],
+    ['the interfaces chain after another chain', (t: string) => t.replace(/(\tchain interfaces \{\n(?:\t\tiif[^\n]*\n)+\t\}\n\n)(\tchain dstnat \{\n(?:\t\t[^\n]*\n)+\t\}\n)/, '$2\n$1'.replace(/\n\n$/, '\n'))],
     ['a hairpin mark on a map without the port match', (t: string) => t.replace(rule, '\t\tiifname "br-lan" meta nfproto ipv4 fib daddr type local fib daddr . iif type != local ct mark set ct mark | 0x20000000 dnat ip to tcp dport map { 443 : 192.168.1.10 . 5001 }')],
   ])('rejects %s', (_what, edit) => {
+    expect(edit(good)).not.toBe(good);
     expect(() => recover(parseNftFile(edit(good)).table)).toThrow();
   });
 });
@@ -491,11 +525,12 @@ nft -f fw.nft; echo "=== once"; nft list ruleset
 echo "=== json"; nft -j list table ${t}
 nft -f fw.nft; echo "=== twice"; nft list ruleset
 nft delete table ${t}; echo "=== removed"; nft list ruleset`,
+      neededLinks(plan),
     );
     expect(out.twice).toBe(out.once);
     expect(out.removed).toBe('');
     // Byte for byte what nft prints: sets, maps, prefixes and comments are written in its own form.
-    expect(out.once).toBe(tableBlock(text));
+    expect(out.once).toBe(listed(text));
     const fromFile = parseNftFile(text).table;
     expect(parseNftList(out.once!)).toEqual(fromFile);
     expect(parseNftJson(out.json!)).toEqual(fromFile);
@@ -513,6 +548,7 @@ nft delete table ${t}; echo "=== removed"; nft list ruleset`,
 nft -f small.nft; echo "=== small"; nft list ruleset
 nft -f big.nft; nft -f small.nft; echo "=== again"; nft list ruleset
 nft delete table inet synfw_sample; echo "=== removed"; nft list ruleset`,
+      neededLinks(big),
     );
     expect(out.again).toBe(out.small);
     expect(out.small!.startsWith(out.other!)).toBe(true);
@@ -526,8 +562,35 @@ nft delete table inet synfw_sample; echo "=== removed"; nft list ruleset`,
     const out = inNetnsOk(
       { 'fw.nft': text, 'filter.nft': 'table inet filter {\n\tchain forward {\n\t\ttype filter hook forward priority filter; policy drop;\n\t}\n}\n' },
       `nft -f filter.nft; nft -f fw.nft; ${cmd}; echo "=== filter"; nft list table inet filter`,
+      neededLinks(optionsPlan()),
     );
     expect(out.filter).toBe('table inet filter {\n\tchain forward {\n\t\ttype filter hook forward priority filter; policy drop;\n\t\tct mark & 0x10000000 == 0x10000000 accept\n\t}\n}\n');
+  });
+
+  test('a missing interface: nft -c and nft -f fail naming it, and nothing changes (nor an earlier version)', (ctx) => {
+    needNft(ctx);
+    const plan = optionsPlan();
+    const earlier = samplePlan();
+    expect(neededLinks(plan)).toEqual(['eth0', 'br-lan']);
+    const r = inNetns(
+      { 'fw.nft': nft(plan), 'earlier.nft': nft(earlier) },
+      `rc=0; nft -c -f fw.nft 2>check.err || rc=$?; echo "=== check"; echo "$rc"; cat check.err
+rc=0; nft -f fw.nft 2>load.err || rc=$?; echo "=== fresh"; echo "$rc"; nft list ruleset
+nft -f earlier.nft; echo "=== earlier"; nft list ruleset
+rc=0; nft -f fw.nft 2>reload.err || rc=$?; echo "=== reload"; echo "$rc"; nft list ruleset; echo "=== reload.err"; cat reload.err`,
+      ['eth0'],
+    );
+    expect(r.status).toBe(0);
+    const { check, fresh, earlier: before, reload } = r.sections;
+    expect(check!.split('\n')[0]).not.toBe('0');
+    expect(check).toContain('Error: Interface does not exist\n\t\tiif "br-lan" return\n');
+    expect(check).not.toContain('iif "eth0"');
+    expect(fresh).toMatch(/^[1-9]\d*\n$/);
+    // The earlier version (WAN only) loads; the new one does not, and leaves it as it was.
+    expect(before).toBe(listed(nft(earlier)));
+    expect(reload).toMatch(/^[1-9]\d*\n/);
+    expect(reload!.replace(/^\d+\n/, '')).toBe(before);
+    expect(r.sections['reload.err']).toContain('iif "br-lan" return');
   });
 
   test('a 129-byte comment would be refused by nft: the limit is real and counted in bytes', (ctx) => {
@@ -550,7 +613,10 @@ describe('nftables: golden files', () => {
     for (const f of plan.forwards) {
       const dnat = f.external.first === f.internal.first ? `dnat ip to ${plan.nas.address}` : `${f.external.first} : ${plan.nas.address} . ${f.internal.first}`;
       expect(text).toContain(dnat);
-      expect(text).toMatch(new RegExp(`iifname "${plan.router.wan ?? 'eth0'}"[^\\n]* (${f.proto}|th) dport [^\\n]*\\b${f.internal.first}\\b`));
+      expect(text).toMatch(new RegExp(`iifname "${wanOf(plan)}"[^\\n]* (${f.proto}|th) dport [^\\n]*\\b${f.internal.first}\\b`));
+    }
+    for (const i of neededLinks(plan)) {
+      expect(text).toContain(`\t\tiif "${i}" return\n`);
     }
     checkParseBack(plan);
     await expect(text).toMatchFileSnapshot(goldenPath(path, 'nftables', 'nft'));

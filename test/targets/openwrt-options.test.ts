@@ -10,8 +10,8 @@ import { target } from '../../src/targets/openwrt/index.js';
 import { ruleId } from '../../src/targets/openwrt/rules6.js';
 import { sectionId } from '../../src/targets/openwrt/redirects.js';
 import { hostilePlan, HOSTILE_TEXTS, samplePlan } from '../fixtures/plans.js';
-import { parseUciConfig, parseUciScript, redirectTuples, rule6Tuples, UciParseError, type UciSection } from '../support/parse-uci.js';
-import { expectSectionsMatch, plain } from '../support/parse-uci-plan.js';
+import { parseUciConfig, redirectTuples, rule6Tuples, UciParseError, type UciSection } from '../support/parse-uci.js';
+import { readBothForms } from '../support/parse-uci-plan.js';
 import { VERSION } from '../support/profiles.js';
 
 const render = (plan: Plan, format?: string) => target.render(plan, { version: VERSION, ...(format ? { format } : {}) });
@@ -20,13 +20,7 @@ const config = (plan: Plan) => render(plan, 'config').text;
 const nas6 = (address6: string) => ({ ...samplePlan().nas, address6 });
 
 /** Both forms read back, equal to each other and to the plan. */
-function sections(plan: Plan): UciSection[] {
-  const fromScript = parseUciScript(script(plan)).sections;
-  const fromConfig = parseUciConfig(config(plan));
-  expect(plain(fromConfig)).toEqual(plain(fromScript));
-  expectSectionsMatch(plan, fromScript);
-  return fromScript;
-}
+const sections = (plan: Plan): UciSection[] => readBothForms(plan, script(plan), config(plan));
 
 const byId = (s: UciSection[], id: string): Record<string, string | undefined> => {
   const x = s.find((y) => y.id === id);

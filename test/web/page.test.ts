@@ -297,7 +297,7 @@ labDescribe('the browser page in headless Chromium', browserAvailability(), { ti
     await context.close();
   });
 
-  it('offers each target\'s own options from its declarations; --upnp-lease and --merge give the CLI\'s output', async () => {
+  it('offers each target\'s own options from its declarations; --upnp-lease, --merge and a choice give the CLI\'s output', async () => {
     const dir = tempDir();
     copyFileSync(`${ROOT}profiles/home.yaml`, join(dir, 'home.yaml'));
     copyFileSync(`${ROOT}test/fixtures/pfsense/full-backup.xml`, join(dir, 'full-backup.xml'));
@@ -306,7 +306,7 @@ labDescribe('the browser page in headless Chromium', browserAvailability(), { ti
     await loadProfile(page, join(dir, 'home.yaml'));
     for (const id of targetIds) {
       await pick(page, id);
-      const fields = await page.$$eval('input[id^="option-"]', (els) => els.map((e) => e.id.slice('option-'.length)));
+      const fields = await page.$$eval('[id^="option-"]:is(input, select)', (els) => els.map((e) => e.id.slice('option-'.length)));
       expect(fields.sort(), id).toEqual(Object.keys(TARGETS[id].cli ?? {}).sort());
       expect(await page.$$eval('#format option', (os) => os.map((o) => (o as HTMLOptionElement).value)), id).toEqual(Object.keys(TARGETS[id].formats));
     }
@@ -323,6 +323,18 @@ labDescribe('the browser page in headless Chromium', browserAvailability(), { ti
     expect(merged.status).toBe(0);
     expect((await shown(page)).output).toBe(merged.stdout);
     expect(merged.stdout).not.toBe((await expected.get('profiles/home.yaml pfsense default'))!.stdout);
+    // A choice option (the checklist's --router): every value is offered; a non-default one gives the CLI's output.
+    const choice = targetIds.flatMap((id) => Object.entries(TARGETS[id].cli ?? {}).flatMap(([flag, d]) => (d.kind === 'choice' ? [{ id, flag, d }] : [])))[0];
+    if (choice) {
+      await pick(page, choice.id);
+      expect(await page.$$eval(`#option-${choice.flag} option`, (os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(Object.keys(choice.d.choices));
+      const value = Object.keys(choice.d.choices).find((c) => c !== choice.d.default)!;
+      await page.selectOption(`#option-${choice.flag}`, value);
+      await settled(page);
+      const want = await cli(join(dir, 'home.yaml'), ['-t', choice.id, `--${choice.flag}`, value]);
+      expect((await shown(page)).output).toBe(want.stdout);
+      expect(want.stdout).not.toBe((await expected.get(`profiles/home.yaml ${choice.id} default`))!.stdout);
+    }
     await expectClean(watch);
     await context.close();
   });

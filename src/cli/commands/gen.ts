@@ -31,6 +31,7 @@ interface Args {
   merge?: string;
   'upnp-max'?: string;
   'upnp-lease'?: string;
+  router?: string;
   strict: boolean;
 }
 
@@ -49,7 +50,8 @@ export function genOptions(): Record<string, Options> {
     strict: { type: 'boolean', default: false, describe: 'Fail (exit 1) on warnings too' },
   };
   for (const [flag, { decl, ids }] of targetFlags()) {
-    const describe = `${ids.join(', ')}: ${decl.describe}${decl.kind === 'integer' ? ` (default ${decl.default})` : ''}`;
+    const values = decl.kind === 'choice' ? `; one of ${Object.keys(decl.choices).join(', ')}` : '';
+    const describe = `${ids.join(', ')}: ${decl.describe}${values}${decl.kind === 'file' ? '' : ` (default ${decl.default})`}`;
     options[flag] = { type: 'string', requiresArg: true, describe, ...(decl.alias ? { alias: decl.alias } : {}) };
   }
   return options;
@@ -70,6 +72,12 @@ function targetOptions(a: Args): Record<string, number | string> {
     const value = (a as unknown as Record<string, string | undefined>)[flag];
     if (value === undefined) continue;
     if (a.target !== 'all' && !ids.includes(a.target as TargetId)) throw new UsageError(`--${flag} goes with --target ${ids.join(' or ')}`);
+    // A file flag (--merge) is read by generate, not passed as text.
+    if (decl.kind === 'file') continue;
+    if (decl.kind === 'choice') {
+      const problem = cliOptionProblem(TARGETS[ids[0]!], flag, value);
+      if (problem) throw new UsageError(problem);
+    }
     out[CLI_OPTION_KEYS[flag]] = decl.kind === 'integer' ? integerFlag(flag, value, ids) : value;
   }
   return out;
@@ -121,7 +129,8 @@ export const genCommand: CommandModule<object, Args> = {
       out: args.out,
       outDir: args['out-dir'],
       strict: args.strict,
-      ...targetOptions(args),
+      ...(args.merge !== undefined ? { merge: args.merge } : {}),
+      options: targetOptions(args),
     });
   },
 };

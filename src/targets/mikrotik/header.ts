@@ -48,7 +48,7 @@ function ipv6Lines(plan: Plan, m: MikrotikModel): string[] {
     ? [
         `IPv6 (no NAT): /ipv6 firewall filter accepts for ${m.v6.address} on the NAS's own ports, inbound on`,
         `  in-interface-list=${m.v6.wan} ${m.v6.srcList ? `from the /ipv6 address list ${m.v6.srcList} (${plan.allowFrom6.join(', ')})` : 'from anywhere'},`,
-        '  with reply accepts; moved above the first drop like the IPv4 ones.',
+        '  with reply accepts; moved just above the last drop, reject or tarpit of the forward chain (see the note there).',
       ]
     : ['IPv6: allowFrom lists only IPv4 sources, so no IPv6 source may connect: no IPv6 accepts are written.'];
   lines.push(

@@ -11,7 +11,7 @@ function applyRemove(m: OpenwrtModel, config: boolean): { apply: string[]; remov
   if (config) {
     return {
       apply: [
-        `first make sure the zones ${m.needed.map((n) => n.name).join(' and ')} exist (uci show firewall | grep "\.name='"): fw4 skips a section`,
+        `first make sure the zones ${m.needed.map((n) => n.name).join(' and ')} exist (uci show firewall | grep "\\.name='"): fw4 skips a section`,
         'whose zone it does not know and still loads everything else. Then paste the config sections below at the end of',
         '/etc/config/firewall on the router and run /etc/init.d/firewall reload. Read what it prints: a line starting with [!]',
         'names a section fw4 skipped (fw4 check exits 0 all the same, so it does not prove the sections work); fw4 print',

@@ -16,6 +16,13 @@
 # The filter chain also accepts them (in and out on br-lan). LAN clients are trusted: allowFrom does not apply to them.
 # The script reads eth0's IPv4 address(es) and br-lan's subnet(s) when it runs (with ip and awk: ip -4 -o addr show dev ...): run it again whenever the WAN address changes, e.g. from the DHCP client's or PPP's ip-up hook.
 # IPv6 (no NAT): ip6tables filter synfw-hairpin-fwd6 (inserted first in ip6tables FORWARD) accepts connections from eth0 to 2001:db8:30::2 on the NAS's own ports, and their replies (conntrack --ctdir ORIGINAL/REPLY).
+# These rules live in the kernel and are lost on reboot unless saved: on Debian or Ubuntu, apt install iptables-persistent, then
+#   netfilter-persistent save (it saves ip6tables too); on RHEL or Fedora, iptables-save > /etc/sysconfig/iptables with iptables-services;
+#   or run this script at boot (a systemd unit or /etc/rc.local), and again when the WAN address changes.
+# The script changes nothing unless eth0 and br-lan exist. Run it with sh FILE (or ssh root@ROUTER sh -s < FILE); pasted into a shell it runs in a subshell.
+# Everything runs in a subshell: pasted into a root shell, its `set -eu` and `exit` end only the
+# subshell, never your session.
+(
 set -eu
 
 case "$#:${1-}" in
@@ -53,6 +60,19 @@ case "$#:${1-}" in
     exit 2
     ;;
 esac
+
+# Nothing changes unless every interface the rules name exists: a rule on a missing interface would
+# be accepted and forward nothing.
+if ! ip link show dev 'eth0' >/dev/null 2>&1; then
+  echo 'synfw: interface eth0 (router.wan) does not exist on this router; nothing was changed.' >&2
+  echo "synfw: its interfaces: $(ip -o link show | awk -F': ' '{ sub(/@.*/, "", $2); printf "%s ", $2 }')" >&2
+  exit 1
+fi
+if ! ip link show dev 'br-lan' >/dev/null 2>&1; then
+  echo 'synfw: interface br-lan (router.lan) does not exist on this router; nothing was changed.' >&2
+  echo "synfw: its interfaces: $(ip -o link show | awk -F': ' '{ sub(/@.*/, "", $2); printf "%s ", $2 }')" >&2
+  exit 1
+fi
 
 wan4=$(ip -4 -o addr show dev eth0 | awk '{ sub("/.*", "", $4); print $4 "/32" }')
 lan4=$(ip -4 -o addr show dev br-lan | awk '{ print $4 }')
@@ -98,3 +118,4 @@ ip6tables -w -t filter -F synfw-hairpin-fwd6
 ip6tables -w -t filter -A synfw-hairpin-fwd6 -d 2001:db8:30::2/128 -i eth0 -p tcp -m multiport --dports 5001,6690 -m conntrack --ctdir ORIGINAL -m comment --comment 'synfw:hairpin dsm,synology-drive-server tcp/5001,6690 to NAS (IPv6)' -j ACCEPT
 ip6tables -w -t filter -A synfw-hairpin-fwd6 -s 2001:db8:30::2/128 -o eth0 -p tcp -m multiport --sports 5001,6690 -m conntrack --ctdir REPLY -m comment --comment 'synfw:hairpin dsm,synology-drive-server tcp/5001,6690 replies (IPv6)' -j ACCEPT
 ip6tables -w -t filter -C FORWARD -m comment --comment 'synfw:hairpin' -j synfw-hairpin-fwd6 2>/dev/null || ip6tables -w -t filter -I FORWARD -m comment --comment 'synfw:hairpin' -j synfw-hairpin-fwd6
+)

@@ -5,7 +5,7 @@
 #   tcp 443 -> 192.168.30.2:5001  dsm
 #   tcp 6690 -> 192.168.30.2:6690  synology-drive-server
 # Apply:
-#   upload this file as synfw-hairpin.rsc (Files), then in a terminal: /import file-name=synfw-hairpin.rsc
+#   upload this file as hairpin.mikrotik.rsc (Files), then in a terminal: /import file-name=hairpin.mikrotik.rsc
 #   or paste the whole file into a terminal (WinBox/WebFig New Terminal, or ssh).
 #   Running it again first removes what the last run added, so the rules never pile up.
 # Remove what this added:
@@ -15,6 +15,8 @@
 #   /ip firewall filter remove [find where comment~"^synfw:hairpin "]
 #   /ipv6 firewall address-list remove [find where list="synfw-hairpin"]
 #   /ipv6 firewall filter remove [find where comment~"^synfw:hairpin "]
+# Needs RouterOS 7.9 or later: every command and argument here is in the command trees of RouterOS 7.9, 7.16.2 and 7.23.3
+#   (RouterOS 6 is not checked). The script checks the interface lists it names before it changes anything.
 # dst-nat rules are appended to the dstnat chain: a rule of yours above them for the same WAN port wins.
 # Port lists hold at most 15 slots, a range counting 2 (the Linux multiport limit; RouterOS documents none).
 # A forward to the same NAS port has no to-ports (DNAT keeps the port); a remapped range gets one rule per port,
@@ -35,9 +37,18 @@
 #   Hairpin traffic from the LAN is not subject to allowFrom.
 # IPv6 (no NAT): /ipv6 firewall filter accepts for 2001:db8:30::2/128 on the NAS's own ports, inbound on
 #   in-interface-list=WAN from anywhere,
-#   with reply accepts; moved above the first drop like the IPv4 ones.
+#   with reply accepts; moved just above the last drop, reject or tarpit of the forward chain (see the note there).
 # The /ipv6 menus are touched only while nas.address6 is set (RouterOS v6 without the ipv6 package has none):
 # after removing nas.address6 from the profile, run the two /ipv6 remove commands above yourself.
+
+# The whole script is one block: pasted into a terminal, a failed check stops it as /import would
+# (line by line, a terminal runs the next lines anyway). Nothing changes unless the interface lists
+# the rules name exist: a rule on a missing list would be added and forward nothing.
+{
+:local lists ""
+:foreach l in=[/interface list find] do={:set lists ($lists . " " . [/interface list get $l name])}
+:if ([:len [/interface list find where name="WAN"]] = 0) do={:error ("synfw: interface list WAN (router.mikrotik.wan) does not exist on this router; nothing was changed." . " Its interface lists:" . $lists)}
+:if ([:len [/interface list find where name="LAN"]] = 0) do={:error ("synfw: interface list LAN (router.mikrotik.lan) does not exist on this router; nothing was changed." . " Its interface lists:" . $lists)}
 
 /ip firewall address-list
 remove [find where list="synfw-hairpin"]
@@ -70,9 +81,10 @@ add chain=forward action=accept connection-nat-state=dstnat dst-address=192.168.
 add chain=forward action=accept connection-nat-state=dstnat src-address=192.168.30.2 protocol=tcp src-port=5001,6690 comment="synfw:hairpin dsm,synology-drive-server accept replies tcp/5001,6690 from 192.168.30.2"
 :if ([:len [/ip firewall filter find where chain=forward and dynamic=no and (action=drop or action=reject or action=tarpit or action=jump)]] > 0) do={/ip firewall filter move numbers=[/ip firewall filter find where comment~"^synfw:hairpin "] destination=[:pick [/ip firewall filter find where chain=forward and dynamic=no and (action=drop or action=reject or action=tarpit or action=jump)] 0]}
 
-# IPv6 has no NAT: the NAS's own ports are opened on its IPv6 address. The accepts skip invalid
-# packets (connection-state=!invalid), so moving them above defconf's "drop invalid", like the IPv4
-# accepts, does not let those through.
+# IPv6 has no NAT: the NAS's own ports are opened on its IPv6 address. The :if line moves the accepts
+# just above the last drop, reject or tarpit of the forward chain: with defconf that is "drop
+# everything else not coming from LAN", so defconf's "drop invalid" and bad_ipv6 drops stay above
+# them and keep dropping what they drop. Without such a rule they stay last.
 /ipv6 firewall address-list
 remove [find where list="synfw-hairpin"]
 
@@ -80,4 +92,5 @@ remove [find where list="synfw-hairpin"]
 remove [find where comment~"^synfw:hairpin "]
 add chain=forward action=accept connection-state=!invalid in-interface-list=WAN dst-address=2001:db8:30::2/128 protocol=tcp dst-port=5001,6690 comment="synfw:hairpin dsm,synology-drive-server accept ipv6 tcp/5001,6690 to 2001:db8:30::2"
 add chain=forward action=accept connection-state=established out-interface-list=WAN src-address=2001:db8:30::2/128 protocol=tcp src-port=5001,6690 comment="synfw:hairpin dsm,synology-drive-server accept ipv6 replies tcp/5001,6690 from 2001:db8:30::2"
-:if ([:len [/ipv6 firewall filter find where chain=forward and dynamic=no and (action=drop or action=reject or action=tarpit or action=jump)]] > 0) do={/ipv6 firewall filter move numbers=[/ipv6 firewall filter find where comment~"^synfw:hairpin "] destination=[:pick [/ipv6 firewall filter find where chain=forward and dynamic=no and (action=drop or action=reject or action=tarpit or action=jump)] 0]}
+:if ([:len [/ipv6 firewall filter find where chain=forward and dynamic=no and (action=drop or action=reject or action=tarpit)]] > 0) do={:local drops [/ipv6 firewall filter find where chain=forward and dynamic=no and (action=drop or action=reject or action=tarpit)]; /ipv6 firewall filter move numbers=[/ipv6 firewall filter find where comment~"^synfw:hairpin "] destination=[:pick $drops ([:len $drops] - 1)]}
+}

@@ -6,7 +6,7 @@
 #   tcp 6690 -> 192.168.1.10:6690  synology-drive-server
 #   udp 1194 -> 192.168.1.10:1194  vpn-server-openvpn
 # Apply:
-#   upload this file as synfw-home.rsc (Files), then in a terminal: /import file-name=synfw-home.rsc
+#   upload this file as home.mikrotik.rsc (Files), then in a terminal: /import file-name=home.mikrotik.rsc
 #   or paste the whole file into a terminal (WinBox/WebFig New Terminal, or ssh).
 #   Running it again first removes what the last run added, so the rules never pile up.
 # Remove what this added:
@@ -14,12 +14,22 @@
 #   /ip firewall nat remove [find where comment~"^synfw:home "]
 #   /ip firewall mangle remove [find where comment~"^synfw:home "]
 #   /ip firewall filter remove [find where comment~"^synfw:home "]
+# Needs RouterOS 7.9 or later: every command and argument here is in the command trees of RouterOS 7.9, 7.16.2 and 7.23.3
+#   (RouterOS 6 is not checked). The script checks the interface lists it names before it changes anything.
 # dst-nat rules are appended to the dstnat chain: a rule of yours above them for the same WAN port wins.
 # Port lists hold at most 15 slots, a range counting 2 (the Linux multiport limit; RouterOS documents none).
 # A forward to the same NAS port has no to-ports (DNAT keeps the port); a remapped range gets one rule per port,
 # because a to-ports range is not offset-mapped.
 # Forward rules: see the note above /ip firewall filter below.
 # Connections the router already tracks keep their old NAT until they time out (/ip firewall connection).
+
+# The whole script is one block: pasted into a terminal, a failed check stops it as /import would
+# (line by line, a terminal runs the next lines anyway). Nothing changes unless the interface lists
+# the rules name exist: a rule on a missing list would be added and forward nothing.
+{
+:local lists ""
+:foreach l in=[/interface list find] do={:set lists ($lists . " " . [/interface list get $l name])}
+:if ([:len [/interface list find where name="WAN"]] = 0) do={:error ("synfw: interface list WAN (the wan default; set router.wan or router.mikrotik.wan) does not exist on this router; nothing was changed." . " Its interface lists:" . $lists)}
 
 /ip firewall address-list
 remove [find where list="synfw-home"]
@@ -49,3 +59,4 @@ add chain=forward action=accept connection-nat-state=dstnat src-address=192.168.
 add chain=forward action=accept connection-nat-state=dstnat dst-address=192.168.1.10 protocol=udp dst-port=1194 comment="synfw:home vpn-server-openvpn accept dst-natted udp/1194 to 192.168.1.10"
 add chain=forward action=accept connection-nat-state=dstnat src-address=192.168.1.10 protocol=udp src-port=1194 comment="synfw:home vpn-server-openvpn accept replies udp/1194 from 192.168.1.10"
 :if ([:len [/ip firewall filter find where chain=forward and dynamic=no and (action=drop or action=reject or action=tarpit or action=jump)]] > 0) do={/ip firewall filter move numbers=[/ip firewall filter find where comment~"^synfw:home "] destination=[:pick [/ip firewall filter find where chain=forward and dynamic=no and (action=drop or action=reject or action=tarpit or action=jump)] 0]}
+}

@@ -7,8 +7,11 @@
 #   tcp 6690 -> 192.168.1.10:6690  synology-drive-server
 #   udp 1194 -> 192.168.1.10:1194  vpn-server-openvpn
 # Apply:
-#   Copy this script to the NAS (192.168.1.10) and run it there: sh upnp.sh
-#   It needs upnpc from miniupnpc on the NAS. A gateway in secure mode (miniupnpd's default) only lets a host map ports to itself,
+#   Copy this script to the NAS (192.168.1.10) and run it there: sh home.upnp.sh   (pasted into a shell it runs in a subshell: it cannot end your session)
+#   It needs upnpc from miniupnpc, which DSM does not ship: on a Synology, run it in a container with host networking, e.g.
+#     docker run --rm --network host -v "$PWD":/w alpine sh -c 'apk add --no-cache miniupnpc >/dev/null && sh /w/home.upnp.sh'
+#   (Container Manager; host networking so upnpc sees the NAS's own LAN address), or on a Linux host whose address is the NAS's.
+#   A gateway in secure mode (miniupnpd's default) only lets a host map ports to itself,
 #   so the script stops unless upnpc reports 192.168.1.10 as this host's LAN address; SYNFW_UPNP_ANY_HOST=1 skips that check
 #   for gateways that allow mappings for other hosts. It stops at the first mapping that fails, shows upnpc's output and exits 1.
 #   It discovers the gateway once (upnpc -s) and passes its description URL to every later call (upnpc -u).
@@ -18,8 +21,11 @@
 #   re-run this script before then, e.g. daily from cron or DSM Task Scheduler (--upnp-lease sets the lease).
 #   Descriptions are cut to 63 bytes (what miniupnpd returns); < & and ]]> are replaced because upnpc sends them unescaped.
 # Remove what this added:
-#   sh upnp.sh remove   (deletes every mapping listed here; one that is already gone is not an error)
+#   sh home.upnp.sh remove   (deletes every mapping listed here; one that is already gone is not an error)
 
+# Everything runs in a subshell: pasted into a shell, its `exit` ends only the subshell, never your
+# session.
+(
 set -u
 
 nas=192.168.1.10
@@ -115,3 +121,4 @@ upnpc -d 1194 UDP >/dev/null 2>&1
 upnpc -e 'synfw:home vpn-server-openvpn udp/1194' -a 192.168.1.10 1194 1194 UDP 0 >"$log" 2>&1
 added $? UDP 1194 1194
 echo "synfw: 3 mappings of synfw:home to $nas are in place"
+)

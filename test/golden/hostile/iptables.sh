@@ -18,7 +18,14 @@
 # Chains: nat synfw-hostile-dnat (appended to PREROUTING: DNAT of what arrives on eth0), filter synfw-hostile-fwd (inserted first in FORWARD).
 # The filter chain accepts only these DNATed connections, both directions (conntrack --ctstate DNAT --ctdir ORIGINAL/REPLY), so a FORWARD policy of DROP is fine.
 # The script also deletes chains an earlier run of this profile added for options that are now off.
+# These rules live in the kernel and are lost on reboot unless saved: on Debian or Ubuntu, apt install iptables-persistent, then
+#   netfilter-persistent save (it saves ip6tables too); on RHEL or Fedora, iptables-save > /etc/sysconfig/iptables with iptables-services;
+#   or run this script at boot (a systemd unit or /etc/rc.local).
+# The script changes nothing unless eth0 exists. Run it with sh FILE (or ssh root@ROUTER sh -s < FILE); pasted into a shell it runs in a subshell.
 # 1 rule comment(s) were cut to 255 bytes (the kernel keeps no more) and end in "..."; the list above is complete.
+# Everything runs in a subshell: pasted into a root shell, its `set -eu` and `exit` end only the
+# subshell, never your session.
+(
 set -eu
 
 case "$#:${1-}" in
@@ -57,6 +64,14 @@ case "$#:${1-}" in
     ;;
 esac
 
+# Nothing changes unless every interface the rules name exists: a rule on a missing interface would
+# be accepted and forward nothing.
+if ! ip link show dev 'eth0' >/dev/null 2>&1; then
+  echo 'synfw: interface eth0 (the wan default; set router.wan or router.iptables.wan) does not exist on this router; nothing was changed.' >&2
+  echo "synfw: its interfaces: $(ip -o link show | awk -F': ' '{ sub(/@.*/, "", $2); printf "%s ", $2 }')" >&2
+  exit 1
+fi
+
 while iptables -w -t nat -D PREROUTING -m comment --comment 'synfw:hostile' -j synfw-hostile-hpin 2>/dev/null; do :; done
 while iptables -w -t nat -D POSTROUTING -m comment --comment 'synfw:hostile' -j synfw-hostile-masq 2>/dev/null; do :; done
 while ip6tables -w -t filter -D FORWARD -m comment --comment 'synfw:hostile' -j synfw-hostile-fwd6 2>/dev/null; do :; done
@@ -86,3 +101,4 @@ iptables -w -t filter -A synfw-hostile-fwd -s 192.168.66.6/32 -o eth0 -p tcp -m 
 iptables -w -t filter -A synfw-hostile-fwd -d 192.168.66.6/32 -i eth0 -p udp -m multiport --dports 30005,30007 -m conntrack --ctstate DNAT --ctdir ORIGINAL -m comment --comment 'synfw:hostile lines,unicode udp/30005,30007 to NAS' -j ACCEPT
 iptables -w -t filter -A synfw-hostile-fwd -s 192.168.66.6/32 -o eth0 -p udp -m multiport --sports 30005,30007 -m conntrack --ctstate DNAT --ctdir REPLY -m comment --comment 'synfw:hostile lines,unicode udp/30005,30007 replies' -j ACCEPT
 iptables -w -t filter -C FORWARD -m comment --comment 'synfw:hostile' -j synfw-hostile-fwd 2>/dev/null || iptables -w -t filter -I FORWARD -m comment --comment 'synfw:hostile' -j synfw-hostile-fwd
+)

@@ -12,8 +12,11 @@
 #   udp 30005 -> 192.168.66.6:30005  lines
 #   udp 30007 -> 192.168.66.6:30007  unicode
 # Apply:
-#   copy this file to the router (scp synfw-hostile.sh vyos@ROUTER:) and run it there as your VyOS login user: vbash synfw-hostile.sh
+#   The script first checks, changing nothing if not, that the interfaces it names exist and that the router has no zone-based
+#   firewall (firewall zone ...), whose zone policies would drop these forwards whatever the forward filter accepts.
+#   copy this file to the router (scp hostile.vyos.sh vyos@ROUTER:) and run it there as your VyOS login user: vbash hostile.vyos.sh
 #   (never with sudo: it re-runs itself in the vyattacfg group, as VyOS's Command Scripting docs ask, then runs configure, commit, save).
+#   Do not paste it into a shell: the form to paste into configure mode is synfw gen ... -f commands.
 #   Running it again replaces what the last run added: it deletes this profile's rules (numbers 369000-369999, description starting with synfw:hostile) first,
 #   so the rules of apps removed from the profile since go too.
 # Remove what this added:
@@ -35,14 +38,30 @@
 # Descriptions are printable ASCII without ' " \ and the question mark (VyOS takes only ASCII, the others do not survive show configuration
 # commands or a paste), at most 255 characters. Changed here: 2 with characters replaced by _, 1 cut (ending in "..."); the list above is complete.
 
+# Run this as a file (vbash FILE), never pasted: VyOS's script-template defines configure-mode
+# commands as aliases, which bash expands only in lines read after it is sourced, so the part after
+# it must stay at the top level. To paste into configure mode, use synfw's --format commands.
 # shellcheck disable=SC2121 # set is VyOS's configure command here, not the shell builtin
 # VyOS's Command Scripting docs: configuration scripts run in the vyattacfg group, never with sudo.
 if [ "$(id -u)" = 0 ]; then
-  echo 'synfw: do not run this as root or with sudo; run it as your VyOS login user: vbash synfw-hostile.sh' >&2
+  echo 'synfw: do not run this as root or with sudo; run it as your VyOS login user: vbash hostile.vyos.sh' >&2
   exit 1
 fi
 if [ "$(id -g -n)" != vyattacfg ]; then
   exec sg vyattacfg -c "/bin/vbash $(printf '%q' "$(readlink -f "$0")")"
+fi
+
+# Nothing changes unless every interface the rules name exists: a rule on a missing interface would
+# commit and forward nothing.
+if ! ip link show dev 'eth0' >/dev/null 2>&1; then
+  echo 'synfw: interface eth0 (the wan default; set router.wan or router.vyos.wan) does not exist on this router; nothing was changed.' >&2
+  echo "synfw: its interfaces: $(ip -o link show | awk -F': ' '{ sub(/@.*/, "", $2); printf "%s ", $2 }')" >&2
+  exit 1
+fi
+# A zone-based firewall drops forwarded traffic in its zone chains whatever the forward filter accepts.
+if cli-shell-api existsActive firewall zone; then
+  echo 'synfw: this router uses a zone-based firewall (firewall zone ...): its zone policies decide forwarded traffic, so the forward filter rules this script adds would not let anything through. Nothing was changed; add these forwards to your zone policies instead (the header lists them).' >&2
+  exit 1
 fi
 
 # What earlier runs of this profile added: rules numbered 369000-369999 whose description starts
@@ -121,7 +140,8 @@ set firewall ipv4 forward filter rule 369004 source port '30005,30007'
 
 commit
 if cli-shell-api sessionChanged; then
-  echo 'synfw: the commit failed (see the messages above); the router keeps its previous configuration' >&2
+  echo 'synfw: the commit failed (see the messages above). VyOS commits NAT before the firewall, so the NAT rules may be' >&2
+  echo 'synfw: live while the firewall rules are not: fix the cause and run this script again, or remove them (see the header).' >&2
   exit
   builtin exit 1
 fi

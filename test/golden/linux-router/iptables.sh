@@ -16,6 +16,13 @@
 # Chains: nat synfw-linux-router-dnat (appended to PREROUTING: DNAT of what arrives on wan0), filter synfw-linux-router-fwd (inserted first in FORWARD).
 # The filter chain accepts only these DNATed connections, both directions (conntrack --ctstate DNAT --ctdir ORIGINAL/REPLY), so a FORWARD policy of DROP is fine.
 # The script also deletes chains an earlier run of this profile added for options that are now off.
+# These rules live in the kernel and are lost on reboot unless saved: on Debian or Ubuntu, apt install iptables-persistent, then
+#   netfilter-persistent save (it saves ip6tables too); on RHEL or Fedora, iptables-save > /etc/sysconfig/iptables with iptables-services;
+#   or run this script at boot (a systemd unit or /etc/rc.local).
+# The script changes nothing unless wan0 exists. Run it with sh FILE (or ssh root@ROUTER sh -s < FILE); pasted into a shell it runs in a subshell.
+# Everything runs in a subshell: pasted into a root shell, its `set -eu` and `exit` end only the
+# subshell, never your session.
+(
 set -eu
 
 case "$#:${1-}" in
@@ -54,6 +61,14 @@ case "$#:${1-}" in
     ;;
 esac
 
+# Nothing changes unless every interface the rules name exists: a rule on a missing interface would
+# be accepted and forward nothing.
+if ! ip link show dev 'wan0' >/dev/null 2>&1; then
+  echo 'synfw: interface wan0 (router.wan) does not exist on this router; nothing was changed.' >&2
+  echo "synfw: its interfaces: $(ip -o link show | awk -F': ' '{ sub(/@.*/, "", $2); printf "%s ", $2 }')" >&2
+  exit 1
+fi
+
 while iptables -w -t nat -D PREROUTING -m comment --comment 'synfw:linux-router' -j synfw-linux-router-hpin 2>/dev/null; do :; done
 while iptables -w -t nat -D POSTROUTING -m comment --comment 'synfw:linux-router' -j synfw-linux-router-masq 2>/dev/null; do :; done
 while ip6tables -w -t filter -D FORWARD -m comment --comment 'synfw:linux-router' -j synfw-linux-router-fwd6 2>/dev/null; do :; done
@@ -84,3 +99,4 @@ iptables -w -t filter -A synfw-linux-router-fwd -s 192.168.7.2/32 -o wan0 -p tcp
 iptables -w -t filter -A synfw-linux-router-fwd -d 192.168.7.2/32 -i wan0 -p udp -m udp --dport 25565 -m conntrack --ctstate DNAT --ctdir ORIGINAL -m comment --comment 'synfw:linux-router minecraft udp/25565 to NAS' -j ACCEPT
 iptables -w -t filter -A synfw-linux-router-fwd -s 192.168.7.2/32 -o wan0 -p udp -m udp --sport 25565 -m conntrack --ctstate DNAT --ctdir REPLY -m comment --comment 'synfw:linux-router minecraft udp/25565 replies' -j ACCEPT
 iptables -w -t filter -C FORWARD -m comment --comment 'synfw:linux-router' -j synfw-linux-router-fwd 2>/dev/null || iptables -w -t filter -I FORWARD -m comment --comment 'synfw:linux-router' -j synfw-linux-router-fwd
+)

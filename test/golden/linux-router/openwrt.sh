@@ -15,7 +15,9 @@
 #   (earlier runs, also of apps since removed), then deletes and sets each section below, so a
 #   re-run replaces and never duplicates; then uci commit firewall and /etc/init.d/firewall reload
 #   (if that is missing it says so: the config is committed but not loaded). It changes nothing
-#   while the firewall config has uncommitted changes (see: uci changes firewall).
+#   while the firewall config has uncommitted changes (see: uci changes firewall), or when a zone it
+#   names (wan, lan) does not exist. Run it with sh FILE (or ssh root@ROUTER sh -s < FILE);
+#   pasted into a shell it runs in a subshell, so it cannot end your session.
 # Remove what this added:
 #   sh FILE remove   (deletes those same redirects and rules, commits, reloads)
 # Sections: config redirect, target DNAT, src zone wan, dest zone lan (router.openwrt.lan), family ipv4.
@@ -24,6 +26,9 @@
 # name: tag, apps and names in at most 100 bytes (fw4 makes it an nft comment, limit 128);
 #   " is written as ' (as fw4 does) and % as ％ (fw3 uses the name as a printf format).
 
+# Everything runs in a subshell: pasted into a shell, its `set -eu` and `exit` end only the
+# subshell, never your session.
+(
 set -eu
 
 # Every redirect and rule this profile creates has a name option starting with this tag and a space.
@@ -44,6 +49,31 @@ synfw_purge() {
 		"$SYNFW_TAG "*) uci -q delete "firewall.$id" ;;
 		esac
 	done
+}
+
+# The zones the sections name must exist: fw4 skips a redirect whose zone it does not know, and the
+# reload still succeeds. Checked before anything is changed.
+synfw_need_zones() {
+	zones=' '
+	for id in $(uci -q -X show firewall | sed -n 's/^firewall\.\([A-Za-z0-9_]*\)=zone$/\1/p'); do
+		zones="$zones$(uci -q get "firewall.$id.name") "
+	done
+	case "$zones" in
+	*' wan '*) ;;
+	*)
+		echo 'synfw: firewall zone wan (router.openwrt.wan) does not exist on this router; nothing was changed.' >&2
+		echo "synfw: its zones:$zones" >&2
+		exit 1
+		;;
+	esac
+	case "$zones" in
+	*' lan '*) ;;
+	*)
+		echo 'synfw: firewall zone lan (router.openwrt.lan) does not exist on this router; nothing was changed.' >&2
+		echo "synfw: its zones:$zones" >&2
+		exit 1
+		;;
+	esac
 }
 
 synfw_apply() {
@@ -136,6 +166,7 @@ fi
 if [ "$action" = remove ]; then
 	synfw_purge
 else
+	synfw_need_zones
 	synfw_apply
 fi
 uci commit firewall
@@ -144,3 +175,4 @@ if [ -x /etc/init.d/firewall ]; then
 else
 	echo 'synfw: /etc/init.d/firewall not found: the changes are committed to /etc/config/firewall but not loaded' >&2
 fi
+)

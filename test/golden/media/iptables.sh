@@ -17,6 +17,13 @@
 # Chains: nat synfw-media-dnat (appended to PREROUTING: DNAT of what arrives on eth0), filter synfw-media-fwd (inserted first in FORWARD).
 # The filter chain accepts only these DNATed connections, both directions (conntrack --ctstate DNAT --ctdir ORIGINAL/REPLY), so a FORWARD policy of DROP is fine.
 # The script also deletes chains an earlier run of this profile added for options that are now off.
+# These rules live in the kernel and are lost on reboot unless saved: on Debian or Ubuntu, apt install iptables-persistent, then
+#   netfilter-persistent save (it saves ip6tables too); on RHEL or Fedora, iptables-save > /etc/sysconfig/iptables with iptables-services;
+#   or run this script at boot (a systemd unit or /etc/rc.local).
+# The script changes nothing unless eth0 exists. Run it with sh FILE (or ssh root@ROUTER sh -s < FILE); pasted into a shell it runs in a subshell.
+# Everything runs in a subshell: pasted into a root shell, its `set -eu` and `exit` end only the
+# subshell, never your session.
+(
 set -eu
 
 case "$#:${1-}" in
@@ -55,6 +62,14 @@ case "$#:${1-}" in
     ;;
 esac
 
+# Nothing changes unless every interface the rules name exists: a rule on a missing interface would
+# be accepted and forward nothing.
+if ! ip link show dev 'eth0' >/dev/null 2>&1; then
+  echo 'synfw: interface eth0 (the wan default; set router.wan or router.iptables.wan) does not exist on this router; nothing was changed.' >&2
+  echo "synfw: its interfaces: $(ip -o link show | awk -F': ' '{ sub(/@.*/, "", $2); printf "%s ", $2 }')" >&2
+  exit 1
+fi
+
 while iptables -w -t nat -D PREROUTING -m comment --comment 'synfw:media' -j synfw-media-hpin 2>/dev/null; do :; done
 while iptables -w -t nat -D POSTROUTING -m comment --comment 'synfw:media' -j synfw-media-masq 2>/dev/null; do :; done
 while ip6tables -w -t filter -D FORWARD -m comment --comment 'synfw:media' -j synfw-media-fwd6 2>/dev/null; do :; done
@@ -85,3 +100,4 @@ iptables -w -t filter -A synfw-media-fwd -s 192.168.50.20/32 -o eth0 -p tcp -m m
 iptables -w -t filter -A synfw-media-fwd -d 192.168.50.20/32 -i eth0 -p udp -m multiport --dports 16882,27015:27030,51820 -m conntrack --ctstate DNAT --ctdir ORIGINAL -m comment --comment 'synfw:media download-station,game-server,wireguard udp/16882,27015-27030,51820 to NAS' -j ACCEPT
 iptables -w -t filter -A synfw-media-fwd -s 192.168.50.20/32 -o eth0 -p udp -m multiport --sports 16882,27015:27030,51820 -m conntrack --ctstate DNAT --ctdir REPLY -m comment --comment 'synfw:media download-station,game-server,wireguard udp/16882,27015-27030,51820 replies' -j ACCEPT
 iptables -w -t filter -C FORWARD -m comment --comment 'synfw:media' -j synfw-media-fwd 2>/dev/null || iptables -w -t filter -I FORWARD -m comment --comment 'synfw:media' -j synfw-media-fwd
+)

@@ -11,8 +11,11 @@
 #   udp 27015-27030 -> 192.168.50.20:27015-27030  game-server
 #   udp 51820 -> 192.168.50.20:51820  wireguard
 # Apply:
-#   Copy this script to the NAS (192.168.50.20) and run it there: sh upnp.sh
-#   It needs upnpc from miniupnpc on the NAS. A gateway in secure mode (miniupnpd's default) only lets a host map ports to itself,
+#   Copy this script to the NAS (192.168.50.20) and run it there: sh media.upnp.sh   (pasted into a shell it runs in a subshell: it cannot end your session)
+#   It needs upnpc from miniupnpc, which DSM does not ship: on a Synology, run it in a container with host networking, e.g.
+#     docker run --rm --network host -v "$PWD":/w alpine sh -c 'apk add --no-cache miniupnpc >/dev/null && sh /w/media.upnp.sh'
+#   (Container Manager; host networking so upnpc sees the NAS's own LAN address), or on a Linux host whose address is the NAS's.
+#   A gateway in secure mode (miniupnpd's default) only lets a host map ports to itself,
 #   so the script stops unless upnpc reports 192.168.50.20 as this host's LAN address; SYNFW_UPNP_ANY_HOST=1 skips that check
 #   for gateways that allow mappings for other hosts. It stops at the first mapping that fails, shows upnpc's output and exits 1.
 #   It discovers the gateway once (upnpc -s) and passes its description URL to every later call (upnpc -u).
@@ -22,8 +25,11 @@
 #   re-run this script before then, e.g. daily from cron or DSM Task Scheduler (--upnp-lease sets the lease).
 #   Descriptions are cut to 63 bytes (what miniupnpd returns); < & and ]]> are replaced because upnpc sends them unescaped.
 # Remove what this added:
-#   sh upnp.sh remove   (deletes every mapping listed here; one that is already gone is not an error)
+#   sh media.upnp.sh remove   (deletes every mapping listed here; one that is already gone is not an error)
 
+# Everything runs in a subshell: pasted into a shell, its `exit` ends only the subshell, never your
+# session.
+(
 set -u
 
 nas=192.168.50.20
@@ -289,3 +295,4 @@ upnpc -d 51820 UDP >/dev/null 2>&1
 upnpc -e 'synfw:media wireguard udp/51820' -a 192.168.50.20 51820 51820 UDP 0 >"$log" 2>&1
 added $? UDP 51820 51820
 echo "synfw: 37 mappings of synfw:media to $nas are in place"
+)

@@ -11,8 +11,11 @@
 #   udp 27015-27030 -> 192.168.50.20:27015-27030  game-server
 #   udp 51820 -> 192.168.50.20:51820  wireguard
 # Apply:
-#   copy this file to the router (scp synfw-media.sh vyos@ROUTER:) and run it there as your VyOS login user: vbash synfw-media.sh
+#   The script first checks, changing nothing if not, that the interfaces it names exist and that the router has no zone-based
+#   firewall (firewall zone ...), whose zone policies would drop these forwards whatever the forward filter accepts.
+#   copy this file to the router (scp media.vyos.sh vyos@ROUTER:) and run it there as your VyOS login user: vbash media.vyos.sh
 #   (never with sudo: it re-runs itself in the vyattacfg group, as VyOS's Command Scripting docs ask, then runs configure, commit, save).
+#   Do not paste it into a shell: the form to paste into configure mode is synfw gen ... -f commands.
 #   Running it again replaces what the last run added: it deletes this profile's rules (numbers 413000-413999, description starting with synfw:media) first,
 #   so the rules of apps removed from the profile since go too.
 # Remove what this added:
@@ -33,14 +36,30 @@
 # VyOS checks forward filter rules by number: a lower-numbered rule of yours that drops WAN traffic, or jumps to a chain whose default-action
 # is drop, decides first; then add an accept with connection-status nat destination to that chain. With the default (accept) nothing else is needed.
 
+# Run this as a file (vbash FILE), never pasted: VyOS's script-template defines configure-mode
+# commands as aliases, which bash expands only in lines read after it is sourced, so the part after
+# it must stay at the top level. To paste into configure mode, use synfw's --format commands.
 # shellcheck disable=SC2121 # set is VyOS's configure command here, not the shell builtin
 # VyOS's Command Scripting docs: configuration scripts run in the vyattacfg group, never with sudo.
 if [ "$(id -u)" = 0 ]; then
-  echo 'synfw: do not run this as root or with sudo; run it as your VyOS login user: vbash synfw-media.sh' >&2
+  echo 'synfw: do not run this as root or with sudo; run it as your VyOS login user: vbash media.vyos.sh' >&2
   exit 1
 fi
 if [ "$(id -g -n)" != vyattacfg ]; then
   exec sg vyattacfg -c "/bin/vbash $(printf '%q' "$(readlink -f "$0")")"
+fi
+
+# Nothing changes unless every interface the rules name exists: a rule on a missing interface would
+# commit and forward nothing.
+if ! ip link show dev 'eth0' >/dev/null 2>&1; then
+  echo 'synfw: interface eth0 (the wan default; set router.wan or router.vyos.wan) does not exist on this router; nothing was changed.' >&2
+  echo "synfw: its interfaces: $(ip -o link show | awk -F': ' '{ sub(/@.*/, "", $2); printf "%s ", $2 }')" >&2
+  exit 1
+fi
+# A zone-based firewall drops forwarded traffic in its zone chains whatever the forward filter accepts.
+if cli-shell-api existsActive firewall zone; then
+  echo 'synfw: this router uses a zone-based firewall (firewall zone ...): its zone policies decide forwarded traffic, so the forward filter rules this script adds would not let anything through. Nothing was changed; add these forwards to your zone policies instead (the header lists them).' >&2
+  exit 1
 fi
 
 # What earlier runs of this profile added: rules numbered 413000-413999 whose description starts
@@ -126,7 +145,8 @@ set firewall ipv4 forward filter rule 413004 source port '16882,27015-27030,5182
 
 commit
 if cli-shell-api sessionChanged; then
-  echo 'synfw: the commit failed (see the messages above); the router keeps its previous configuration' >&2
+  echo 'synfw: the commit failed (see the messages above). VyOS commits NAT before the firewall, so the NAT rules may be' >&2
+  echo 'synfw: live while the firewall rules are not: fix the cause and run this script again, or remove them (see the header).' >&2
   exit
   builtin exit 1
 fi

@@ -13,7 +13,7 @@
 #   udp 500 -> 10.0.0.5:500  vpn-server-l2tp-ipsec
 #   udp 4500 -> 10.0.0.5:4500  vpn-server-l2tp-ipsec
 # Apply:
-#   upload this file as synfw-office.rsc (Files), then in a terminal: /import file-name=synfw-office.rsc
+#   upload this file as office.mikrotik.rsc (Files), then in a terminal: /import file-name=office.mikrotik.rsc
 #   or paste the whole file into a terminal (WinBox/WebFig New Terminal, or ssh).
 #   Running it again first removes what the last run added, so the rules never pile up.
 # Remove what this added:
@@ -21,12 +21,22 @@
 #   /ip firewall nat remove [find where comment~"^synfw:office "]
 #   /ip firewall mangle remove [find where comment~"^synfw:office "]
 #   /ip firewall filter remove [find where comment~"^synfw:office "]
+# Needs RouterOS 7.9 or later: every command and argument here is in the command trees of RouterOS 7.9, 7.16.2 and 7.23.3
+#   (RouterOS 6 is not checked). The script checks the interface lists it names before it changes anything.
 # dst-nat rules are appended to the dstnat chain: a rule of yours above them for the same WAN port wins.
 # Port lists hold at most 15 slots, a range counting 2 (the Linux multiport limit; RouterOS documents none).
 # A forward to the same NAS port has no to-ports (DNAT keeps the port); a remapped range gets one rule per port,
 # because a to-ports range is not offset-mapped.
 # Forward rules: see the note above /ip firewall filter below.
 # Connections the router already tracks keep their old NAT until they time out (/ip firewall connection).
+
+# The whole script is one block: pasted into a terminal, a failed check stops it as /import would
+# (line by line, a terminal runs the next lines anyway). Nothing changes unless the interface lists
+# the rules name exist: a rule on a missing list would be added and forward nothing.
+{
+:local lists ""
+:foreach l in=[/interface list find] do={:set lists ($lists . " " . [/interface list get $l name])}
+:if ([:len [/interface list find where name="WAN"]] = 0) do={:error ("synfw: interface list WAN (the wan default; set router.wan or router.mikrotik.wan) does not exist on this router; nothing was changed." . " Its interface lists:" . $lists)}
 
 /ip firewall address-list
 remove [find where list="synfw-office"]
@@ -55,3 +65,4 @@ add chain=forward action=accept connection-nat-state=dstnat src-address=10.0.0.5
 add chain=forward action=accept connection-nat-state=dstnat dst-address=10.0.0.5 protocol=udp dst-port=500,4500 comment="synfw:office vpn-server-l2tp-ipsec accept dst-natted udp/500,4500 to 10.0.0.5"
 add chain=forward action=accept connection-nat-state=dstnat src-address=10.0.0.5 protocol=udp src-port=500,4500 comment="synfw:office vpn-server-l2tp-ipsec accept replies udp/500,4500 from 10.0.0.5"
 :if ([:len [/ip firewall filter find where chain=forward and dynamic=no and (action=drop or action=reject or action=tarpit or action=jump)]] > 0) do={/ip firewall filter move numbers=[/ip firewall filter find where comment~"^synfw:office "] destination=[:pick [/ip firewall filter find where chain=forward and dynamic=no and (action=drop or action=reject or action=tarpit or action=jump)] 0]}
+}

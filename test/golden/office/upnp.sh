@@ -14,8 +14,11 @@
 #   udp 500 -> 10.0.0.5:500  vpn-server-l2tp-ipsec
 #   udp 4500 -> 10.0.0.5:4500  vpn-server-l2tp-ipsec
 # Apply:
-#   Copy this script to the NAS (10.0.0.5) and run it there: sh upnp.sh
-#   It needs upnpc from miniupnpc on the NAS. A gateway in secure mode (miniupnpd's default) only lets a host map ports to itself,
+#   Copy this script to the NAS (10.0.0.5) and run it there: sh office.upnp.sh   (pasted into a shell it runs in a subshell: it cannot end your session)
+#   It needs upnpc from miniupnpc, which DSM does not ship: on a Synology, run it in a container with host networking, e.g.
+#     docker run --rm --network host -v "$PWD":/w alpine sh -c 'apk add --no-cache miniupnpc >/dev/null && sh /w/office.upnp.sh'
+#   (Container Manager; host networking so upnpc sees the NAS's own LAN address), or on a Linux host whose address is the NAS's.
+#   A gateway in secure mode (miniupnpd's default) only lets a host map ports to itself,
 #   so the script stops unless upnpc reports 10.0.0.5 as this host's LAN address; SYNFW_UPNP_ANY_HOST=1 skips that check
 #   for gateways that allow mappings for other hosts. It stops at the first mapping that fails, shows upnpc's output and exits 1.
 #   It discovers the gateway once (upnpc -s) and passes its description URL to every later call (upnpc -u).
@@ -25,8 +28,11 @@
 #   re-run this script before then, e.g. daily from cron or DSM Task Scheduler (--upnp-lease sets the lease).
 #   Descriptions are cut to 63 bytes (what miniupnpd returns); < & and ]]> are replaced because upnpc sends them unescaped.
 # Remove what this added:
-#   sh upnp.sh remove   (deletes every mapping listed here; one that is already gone is not an error)
+#   sh office.upnp.sh remove   (deletes every mapping listed here; one that is already gone is not an error)
 
+# Everything runs in a subshell: pasted into a shell, its `exit` ends only the subshell, never your
+# session.
+(
 set -u
 
 nas=10.0.0.5
@@ -157,3 +163,4 @@ upnpc -d 4500 UDP >/dev/null 2>&1
 upnpc -e 'synfw:office vpn-server-l2tp-ipsec udp/4500' -a 10.0.0.5 4500 4500 UDP 0 >"$log" 2>&1
 added $? UDP 4500 4500
 echo "synfw: 10 mappings of synfw:office to $nas are in place"
+)

@@ -16,6 +16,13 @@
 # IPv6: only from 2001:db8:100::/48.
 # IPv6 (no NAT): ip6tables filter synfw-restricted-fwd6 (inserted first in ip6tables FORWARD) accepts connections from eth0 to 2001:db8:20::5 on the NAS's own ports, and their replies (conntrack --ctdir ORIGINAL/REPLY).
 # The script also deletes chains an earlier run of this profile added for options that are now off.
+# These rules live in the kernel and are lost on reboot unless saved: on Debian or Ubuntu, apt install iptables-persistent, then
+#   netfilter-persistent save (it saves ip6tables too); on RHEL or Fedora, iptables-save > /etc/sysconfig/iptables with iptables-services;
+#   or run this script at boot (a systemd unit or /etc/rc.local).
+# The script changes nothing unless eth0 exists. Run it with sh FILE (or ssh root@ROUTER sh -s < FILE); pasted into a shell it runs in a subshell.
+# Everything runs in a subshell: pasted into a root shell, its `set -eu` and `exit` end only the
+# subshell, never your session.
+(
 set -eu
 
 case "$#:${1-}" in
@@ -53,6 +60,14 @@ case "$#:${1-}" in
     exit 2
     ;;
 esac
+
+# Nothing changes unless every interface the rules name exists: a rule on a missing interface would
+# be accepted and forward nothing.
+if ! ip link show dev 'eth0' >/dev/null 2>&1; then
+  echo 'synfw: interface eth0 (the wan default; set router.wan or router.iptables.wan) does not exist on this router; nothing was changed.' >&2
+  echo "synfw: its interfaces: $(ip -o link show | awk -F': ' '{ sub(/@.*/, "", $2); printf "%s ", $2 }')" >&2
+  exit 1
+fi
 
 while iptables -w -t nat -D PREROUTING -m comment --comment 'synfw:restricted' -j synfw-restricted-hpin 2>/dev/null; do :; done
 while iptables -w -t nat -D POSTROUTING -m comment --comment 'synfw:restricted' -j synfw-restricted-masq 2>/dev/null; do :; done
@@ -92,3 +107,4 @@ ip6tables -w -t filter -A synfw-restricted-fwd6 -s 2001:db8:20::5/128 -d 2001:db
 ip6tables -w -t filter -A synfw-restricted-fwd6 -s 2001:db8:100::/48 -d 2001:db8:20::5/128 -i eth0 -p udp -m udp --dport 1194 -m conntrack --ctdir ORIGINAL -m comment --comment 'synfw:restricted vpn-server-openvpn udp/1194 to NAS (IPv6)' -j ACCEPT
 ip6tables -w -t filter -A synfw-restricted-fwd6 -s 2001:db8:20::5/128 -d 2001:db8:100::/48 -o eth0 -p udp -m udp --sport 1194 -m conntrack --ctdir REPLY -m comment --comment 'synfw:restricted vpn-server-openvpn udp/1194 replies (IPv6)' -j ACCEPT
 ip6tables -w -t filter -C FORWARD -m comment --comment 'synfw:restricted' -j synfw-restricted-fwd6 2>/dev/null || ip6tables -w -t filter -I FORWARD -m comment --comment 'synfw:restricted' -j synfw-restricted-fwd6
+)

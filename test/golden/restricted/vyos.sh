@@ -7,8 +7,11 @@
 #   tcp 6690 -> 192.168.20.5:6690  synology-drive-server
 #   udp 1194 -> 192.168.20.5:1194  vpn-server-openvpn
 # Apply:
-#   copy this file to the router (scp synfw-restricted.sh vyos@ROUTER:) and run it there as your VyOS login user: vbash synfw-restricted.sh
+#   The script first checks, changing nothing if not, that the interfaces it names exist and that the router has no zone-based
+#   firewall (firewall zone ...), whose zone policies would drop these forwards whatever the forward filter accepts.
+#   copy this file to the router (scp restricted.vyos.sh vyos@ROUTER:) and run it there as your VyOS login user: vbash restricted.vyos.sh
 #   (never with sudo: it re-runs itself in the vyattacfg group, as VyOS's Command Scripting docs ask, then runs configure, commit, save).
+#   Do not paste it into a shell: the form to paste into configure mode is synfw gen ... -f commands.
 #   Running it again replaces what the last run added: it deletes this profile's rules (numbers 829000-829999, description starting with synfw:restricted) first,
 #   so the rules of apps removed from the profile since go too.
 # Remove what this added:
@@ -36,14 +39,30 @@
 # IPv6: only sources in firewall group ipv6-network-group synfw-restricted-v6 (2001:db8:100::/48).
 # IPv6 (no NAT): firewall ipv6 forward filter rules accept connections arriving on eth0 for 2001:db8:20::5 on the NAS's own ports, and their replies.
 
+# Run this as a file (vbash FILE), never pasted: VyOS's script-template defines configure-mode
+# commands as aliases, which bash expands only in lines read after it is sourced, so the part after
+# it must stay at the top level. To paste into configure mode, use synfw's --format commands.
 # shellcheck disable=SC2121 # set is VyOS's configure command here, not the shell builtin
 # VyOS's Command Scripting docs: configuration scripts run in the vyattacfg group, never with sudo.
 if [ "$(id -u)" = 0 ]; then
-  echo 'synfw: do not run this as root or with sudo; run it as your VyOS login user: vbash synfw-restricted.sh' >&2
+  echo 'synfw: do not run this as root or with sudo; run it as your VyOS login user: vbash restricted.vyos.sh' >&2
   exit 1
 fi
 if [ "$(id -g -n)" != vyattacfg ]; then
   exec sg vyattacfg -c "/bin/vbash $(printf '%q' "$(readlink -f "$0")")"
+fi
+
+# Nothing changes unless every interface the rules name exists: a rule on a missing interface would
+# commit and forward nothing.
+if ! ip link show dev 'eth0' >/dev/null 2>&1; then
+  echo 'synfw: interface eth0 (the wan default; set router.wan or router.vyos.wan) does not exist on this router; nothing was changed.' >&2
+  echo "synfw: its interfaces: $(ip -o link show | awk -F': ' '{ sub(/@.*/, "", $2); printf "%s ", $2 }')" >&2
+  exit 1
+fi
+# A zone-based firewall drops forwarded traffic in its zone chains whatever the forward filter accepts.
+if cli-shell-api existsActive firewall zone; then
+  echo 'synfw: this router uses a zone-based firewall (firewall zone ...): its zone policies decide forwarded traffic, so the forward filter rules this script adds would not let anything through. Nothing was changed; add these forwards to your zone policies instead (the header lists them).' >&2
+  exit 1
 fi
 
 # What earlier runs of this profile added: rules numbered 829000-829999 whose description starts
@@ -132,6 +151,9 @@ set firewall ipv6 forward filter rule 829001 destination port '5001,6690'
 set firewall ipv6 forward filter rule 829001 inbound-interface name 'eth0'
 set firewall ipv6 forward filter rule 829001 protocol 'tcp'
 set firewall ipv6 forward filter rule 829001 source group network-group 'synfw-restricted-v6'
+set firewall ipv6 forward filter rule 829001 state 'established'
+set firewall ipv6 forward filter rule 829001 state 'new'
+set firewall ipv6 forward filter rule 829001 state 'related'
 
 set firewall ipv6 forward filter rule 829002 action 'accept'
 set firewall ipv6 forward filter rule 829002 description 'synfw:restricted vpn-server-openvpn accept IPv6 to 2001:db8:20::5 udp/1194'
@@ -140,6 +162,9 @@ set firewall ipv6 forward filter rule 829002 destination port '1194'
 set firewall ipv6 forward filter rule 829002 inbound-interface name 'eth0'
 set firewall ipv6 forward filter rule 829002 protocol 'udp'
 set firewall ipv6 forward filter rule 829002 source group network-group 'synfw-restricted-v6'
+set firewall ipv6 forward filter rule 829002 state 'established'
+set firewall ipv6 forward filter rule 829002 state 'new'
+set firewall ipv6 forward filter rule 829002 state 'related'
 
 set firewall ipv6 forward filter rule 829003 action 'accept'
 set firewall ipv6 forward filter rule 829003 description 'synfw:restricted dsm,synology-drive-server accept IPv6 replies from 2001:db8:20::5 tcp/5001,6690'
@@ -147,6 +172,8 @@ set firewall ipv6 forward filter rule 829003 outbound-interface name 'eth0'
 set firewall ipv6 forward filter rule 829003 protocol 'tcp'
 set firewall ipv6 forward filter rule 829003 source address '2001:db8:20::5'
 set firewall ipv6 forward filter rule 829003 source port '5001,6690'
+set firewall ipv6 forward filter rule 829003 state 'established'
+set firewall ipv6 forward filter rule 829003 state 'related'
 
 set firewall ipv6 forward filter rule 829004 action 'accept'
 set firewall ipv6 forward filter rule 829004 description 'synfw:restricted vpn-server-openvpn accept IPv6 replies from 2001:db8:20::5 udp/1194'
@@ -154,10 +181,13 @@ set firewall ipv6 forward filter rule 829004 outbound-interface name 'eth0'
 set firewall ipv6 forward filter rule 829004 protocol 'udp'
 set firewall ipv6 forward filter rule 829004 source address '2001:db8:20::5'
 set firewall ipv6 forward filter rule 829004 source port '1194'
+set firewall ipv6 forward filter rule 829004 state 'established'
+set firewall ipv6 forward filter rule 829004 state 'related'
 
 commit
 if cli-shell-api sessionChanged; then
-  echo 'synfw: the commit failed (see the messages above); the router keeps its previous configuration' >&2
+  echo 'synfw: the commit failed (see the messages above). VyOS commits NAT before the firewall, so the NAT rules may be' >&2
+  echo 'synfw: live while the firewall rules are not: fix the cause and run this script again, or remove them (see the header).' >&2
   exit
   builtin exit 1
 fi
