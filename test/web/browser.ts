@@ -1,5 +1,5 @@
-// Headless Chromium for the page tests: Debian's /usr/bin/chromium driven by playwright-core (which
-// downloads no browser of its own), one browser per test file and a fresh context per page. Every
+// Headless Chromium for the page tests (test/support/chromium.ts), one browser per test file and a
+// fresh context per page. Every
 // request a page makes is recorded, and any that is not the page file itself is aborted before it
 // leaves, so a test can assert that the page asked for nothing; CSP violations, page errors and
 // console errors are recorded too.
@@ -7,14 +7,11 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Availability } from '../lab/lab.js';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../support/chromium.js';
 import { ROOT } from '../support/profiles.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
 export const PAGE_FILE = `${ROOT}dist/synfw.html`;
 export const PAGE_URL = `file://${PAGE_FILE}`;
-export const ARTIFACTS = `${ROOT}dist/test-artifacts`;
-
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 export function browserAvailability(): Availability {
   if (!existsSync(CHROMIUM)) return { ok: false, why: `missing: ${CHROMIUM} (Debian package chromium)` };
@@ -24,7 +21,7 @@ export function browserAvailability(): Availability {
 
 /** Launches Chromium with a fresh user-data-dir (playwright makes one under $TMPDIR and removes it). */
 export function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
 }
 
 /** What a page did that it should not have. */

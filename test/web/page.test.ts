@@ -5,17 +5,18 @@
 // and on a phone. Screenshots of its main states go to dist/test-artifacts/ for a reviewer.
 
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TARGETS, targetIds } from '../../src/targets/index.js';
 import { labDescribe } from '../lab/lab.js';
+import { ARTIFACTS } from '../support/chromium.js';
 import { ALL_PROFILES, HOSTILE_PROFILE, planOf, ROOT } from '../support/profiles.js';
 import { BIN, cliEnv } from '../support/run-cli.js';
 import { tempDir } from '../support/tmp.js';
-import { ARTIFACTS, browserAvailability, launch, loadProfile, PAGE_FILE, PAGE_URL, pick, settled, shown, watchedPage, type Watch } from './browser.js';
+import { browserAvailability, launch, loadProfile, PAGE_FILE, PAGE_URL, pick, settled, shown, watchedPage, type Watch } from './browser.js';
 
 const run = promisify(execFile);
 
