@@ -89,7 +89,7 @@ function catalogRow(store: PageStore, app: CatalogApp, listed: boolean): HTMLEle
     h(
       'details',
       { open: openRows.has(app.id), ontoggle: (e: Event) => ((e.target as HTMLDetailsElement).open ? openRows.add(app.id) : openRows.delete(app.id)) },
-      h('summary', {}, `${ports.length} port${ports.length === 1 ? '' : 's'}: `, ...classes.flatMap((c, i) => [i ? ' ' : '', badge(c)])),
+      h('summary', {}, ports.length ? `${ports.length} port${ports.length === 1 ? '' : 's'}: ` : 'no ports of its own', ...classes.flatMap((c, i) => [i ? ' ' : '', badge(c)])),
       ports.length
         ? portTable(
             ports.map((p) => ({ control: p.exposure === 'public' ? 'yes' : p.exposure === 'risky' ? 'only with allowRisky' : 'never', state: { port: p }, why: portWhy(p, ports, app.id, false) })),
