@@ -54,6 +54,11 @@ export function formatDiagnostic(d: Diagnostic, fallbackFile = '<profile>'): str
   return `${where}: ${d.severity} ${d.code}: ${escapeUnsafe(d.message)}`;
 }
 
+/** Every diagnostic names a file: the ones without a position are about the profile as a whole. */
+export function withFile(diagnostics: readonly Diagnostic[], file: string): Diagnostic[] {
+  return diagnostics.map((d) => (d.pos || d.file ? d : { ...d, file }));
+}
+
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }

@@ -4,6 +4,7 @@
 import { catalog, indexCatalog, type CatalogIndex } from './catalog/catalog.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import type { Plan } from './plan/types.js';
+import { lineIndex } from './profile/line-index.js';
 import { parseYaml } from './profile/parse.js';
 import { pruneInvalid } from './profile/prune.js';
 import { validateProfile } from './profile/validate.js';
@@ -36,4 +37,10 @@ export function planFromText(text: string, file: string, index: CatalogIndex = c
     (d) => d.severity === 'error' && !(riskyCut && d.code === 'SFW208'),
   );
   return { diagnostics: sortDiagnostics([...valid.diagnostics, ...more]) };
+}
+
+/** What a profile that is not UTF-8 gives: SFW100 at the first bad byte (`at`, an offset in the decoded `text`). */
+export function notUtf8(text: string, file: string, at: number): PlanResult {
+  const message = 'the profile is not UTF-8 text (this byte is not); save it as UTF-8';
+  return { diagnostics: [{ code: 'SFW100', severity: 'error', message, pos: lineIndex(text).pos(file, at) }] };
 }

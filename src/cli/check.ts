@@ -1,8 +1,8 @@
 // `synfw check`: every diagnostic of every profile, as file:line:col lines on stderr with one
 // summary line per file, or as one JSON document on stdout (--format json) for editors and CI.
 
-import { escapeUnsafe, ProfileError, formatDiagnostic, type Diagnostic } from '../diagnostics.js';
-import { planFile, withFile } from './load-plan.js';
+import { escapeUnsafe, ProfileError, formatDiagnostic, withFile, type Diagnostic } from '../diagnostics.js';
+import { planFile } from './load-plan.js';
 import { writeStderr, writeStdout } from './output.js';
 import { riskyForwarded } from './plan-report.js';
 import { printDiagnostics } from './report.js';

@@ -4,11 +4,13 @@
 
 import { join } from 'node:path';
 import { escapeUnsafe, ProfileError, type Diagnostic } from '../diagnostics.js';
-import { loadTarget, TARGETS, targetIds, type TargetId } from '../targets/index.js';
-import { TargetError, type RenderOptions } from '../targets/types.js';
-import { loadPlan, withFile } from './load-plan.js';
+import { renderTarget } from '../gen/render-target.js';
+import { MERGE_LIMIT } from '../profile/decode.js';
+import { TARGETS, targetIds, type TargetId } from '../targets/index.js';
+import type { RenderOptions } from '../targets/types.js';
+import { loadPlan } from './load-plan.js';
 import { writeStderr, writeStdout } from './output.js';
-import { MERGE_LIMIT, readInput } from './read-input.js';
+import { readInput } from './read-input.js';
 import { printDiagnostics } from './report.js';
 import { synfwVersion } from './version.js';
 import { makeOutDir, writeFileAtomic, writeFilesAtomic } from './write-output.js';
@@ -26,24 +28,6 @@ export interface GenerateRequest {
   strict: boolean;
 }
 
-/**
- * Target diagnostics without a position name the profile, except those about the --merge file:
- * a merge target may mark them with `file`, or (as it did first) start the message with the file
- * name, which then moves to the front where every diagnostic names its file.
- */
-function locate(diagnostics: readonly Diagnostic[], profile: string, merge: string | undefined): Diagnostic[] {
-  return withFile(
-    diagnostics.map((d) => {
-      if (d.pos || d.file || merge === undefined) return d;
-      for (const prefix of [`${merge}: `, `opnsense: ${merge}: `, `pfsense: ${merge}: `]) {
-        if (d.message.startsWith(prefix)) return { ...d, file: merge, message: d.message.slice(prefix.length) };
-      }
-      return d;
-    }),
-    profile,
-  );
-}
-
 export async function generate(req: GenerateRequest): Promise<void> {
   const { plan, warnings, name } = loadPlan(req.profile, { strict: req.strict });
   const merge = req.merge !== undefined ? readInput(req.merge, 'config to merge into', MERGE_LIMIT) : undefined;
@@ -58,18 +42,15 @@ export async function generate(req: GenerateRequest): Promise<void> {
   const failures: Diagnostic[] = [];
   const notes: Diagnostic[] = [...warnings];
   for (const id of ids) {
-    try {
-      const rendered = (await loadTarget(id)).render(plan, options);
-      notes.push(...locate(rendered.warnings, name, merge?.name));
-      outputs.push({ id, text: rendered.text });
-    } catch (e) {
-      if (!(e instanceof TargetError)) throw e;
+    const r = await renderTarget(id, plan, options, name);
+    if (r.ok) {
+      notes.push(...r.warnings);
+      outputs.push({ id, text: r.text });
+    } else if (req.target === 'all' && r.errors.every((d) => d.code === 'SFW301')) {
       // With --target all, a target that cannot express one of the profile's options (SFW301) is
       // left out with a warning saying so; the targets that can still get their files.
-      if (req.target === 'all' && e.diagnostics.every((d) => d.code === 'SFW301')) {
-        notes.push(...locate(e.diagnostics, name, merge?.name).map((d) => ({ ...d, severity: 'warning' as const, message: `${d.message} (no ${id} file written)` })));
-      } else failures.push(...locate(e.diagnostics, name, merge?.name));
-    }
+      notes.push(...r.errors.map((d) => ({ ...d, severity: 'warning' as const, message: `${d.message} (no ${id} file written)` })));
+    } else failures.push(...r.errors);
   }
   if (failures.length) throw new ProfileError(failures);
   if (req.strict && notes.length) throw new ProfileError(notes);

@@ -2,27 +2,18 @@
 // returned, not printed: each command prints them after its output, so that on a terminal they
 // come after the table instead of as a wall before it.
 
-import { ProfileError, type Diagnostic } from '../diagnostics.js';
-import { planFromText } from '../pipeline.js';
+import { ProfileError, withFile, type Diagnostic } from '../diagnostics.js';
+import { notUtf8, planFromText } from '../pipeline.js';
 import type { Plan } from '../plan/types.js';
 import type { PlanResult } from '../pipeline.js';
-import { lineIndex } from '../profile/line-index.js';
-import { PROFILE_LIMIT, readInput } from './read-input.js';
-
-/** Every diagnostic names a file: the ones without a position are about the profile as a whole. */
-export function withFile(diagnostics: readonly Diagnostic[], file: string): Diagnostic[] {
-  return diagnostics.map((d) => (d.pos || d.file ? d : { ...d, file }));
-}
+import { PROFILE_LIMIT } from '../profile/decode.js';
+import { readInput } from './read-input.js';
 
 /** Reads and plans a profile; a file that is not UTF-8 is a profile problem (SFW100) at the bad byte. */
 export function planFile(path: string): { name: string; result: PlanResult } {
   const input = readInput(path, 'profile', PROFILE_LIMIT);
-  if (input.badUtf8At !== undefined) {
-    const pos = lineIndex(input.text).pos(input.name, input.badUtf8At);
-    const message = 'the profile is not UTF-8 text (this byte is not); save it as UTF-8';
-    return { name: input.name, result: { diagnostics: [{ code: 'SFW100', severity: 'error', message, pos }] } };
-  }
-  return { name: input.name, result: planFromText(input.text, input.name) };
+  const result = input.badUtf8At !== undefined ? notUtf8(input.text, input.name, input.badUtf8At) : planFromText(input.text, input.name);
+  return { name: input.name, result };
 }
 
 export function loadPlan(path: string, options: { strict?: boolean } = {}): { plan: Plan; warnings: Diagnostic[]; name: string } {

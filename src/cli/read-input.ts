@@ -5,18 +5,12 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { UsageError } from '../diagnostics.js';
+import { decodeUtf8, type Decoded } from '../profile/decode.js';
 import { writeStderr } from './output.js';
 
-export const PROFILE_LIMIT = 4 * 1024 * 1024;
-/** pfSense and OPNsense backups carry RRD data and packages: allow more than for a profile. */
-export const MERGE_LIMIT = 64 * 1024 * 1024;
-
-export interface Input {
+export interface Input extends Decoded {
   /** The name diagnostics use: the path as given, or "<stdin>". */
   name: string;
-  text: string;
-  /** Offset (in `text`) of the first byte that is not UTF-8, when there is one. */
-  badUtf8At?: number;
 }
 
 const REASONS: Record<string, string> = {
@@ -94,10 +88,5 @@ export function readInput(path: string, what: string, limit: number): Input {
 }
 
 function decode(name: string, bytes: Buffer): Input {
-  try {
-    return { name, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    const text = bytes.toString('utf8');
-    return { name, text, badUtf8At: text.indexOf('\ufffd') };
-  }
+  return { name, ...decodeUtf8(bytes) };
 }

@@ -2,6 +2,8 @@
 // a byte limit. Escapers and targets both use these; they live below both so that neither layer
 // has to import the other.
 
+import { utf8Length } from '../lib/utf8-length.js';
+
 /** Control characters (C0, DEL) and the Unicode line and paragraph separators. */
 // eslint-disable-next-line no-control-regex
 const LINE_BREAKING = /[\u0000-\u001f\u007f\u2028\u2029]+/g;
@@ -18,7 +20,7 @@ export function hashComment(text: string): string {
 }
 
 /** UTF-8 length without encoding the string (a lone surrogate counts 3 bytes, as U+FFFD). */
-export const byteLength = (s: string): number => Buffer.byteLength(s, 'utf8');
+export const byteLength = utf8Length;
 
 /**
  * `text` itself when measure(text) fits in maxBytes, else its longest prefix (whole code points,

@@ -13,11 +13,9 @@ import { plainText } from '../../src/render/escape/text.js';
 import type { ModelId } from '../../src/targets/checklist/models.js';
 import { loadTarget } from '../../src/targets/index.js';
 import { labDescribe, type Availability } from '../lab/lab.js';
-import { HOSTILE_PROFILE, ROOT, VERSION, planOf, profileSlug } from '../support/profiles.js';
+import { ARTIFACTS, CHROMIUM, CHROMIUM_FLAGS } from '../support/chromium.js';
+import { HOSTILE_PROFILE, VERSION, planOf, profileSlug } from '../support/profiles.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = join(ROOT, 'dist/test-artifacts');
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 /** Browser profiles of this run: synfw-<pid>-chromium-XXXXXX, swept when their run is gone. */
 const PROFILE_DIR = /^synfw-(\d+)-chromium-[A-Za-z0-9]{6}$/;
 
@@ -56,7 +54,7 @@ labDescribe('checklist HTML in headless Chromium', avail, { timeout: 120_000, hi
     }
     dir = mkdtempSync(join(tmpdir(), `synfw-${process.pid}-chromium-`));
     mkdirSync(ARTIFACTS, { recursive: true });
-    context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args: FLAGS, offline: true, javaScriptEnabled: true });
+    context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, offline: true, javaScriptEnabled: true });
   });
 
   afterAll(async () => {

@@ -79,8 +79,8 @@ describe('the module graph of src/', () => {
   });
 
   it('keeps the pure core below the targets and the CLI', () => {
-    const core = new Set(['render', 'plan', 'profile', 'resolve', 'catalog', 'diagnostics', 'suggest', 'pipeline']);
-    const bad = [...graph].flatMap(([m, deps]) => (core.has(layer(m)) ? deps.filter((d) => ['targets', 'cli'].includes(layer(d))).map((d) => `${m} -> ${d}`) : []));
+    const core = new Set(['lib', 'render', 'plan', 'profile', 'resolve', 'catalog', 'diagnostics', 'suggest', 'pipeline']);
+    const bad = [...graph].flatMap(([m, deps]) => (core.has(layer(m)) ? deps.filter((d) => ['targets', 'gen', 'cli', 'web'].includes(layer(d))).map((d) => `${m} -> ${d}`) : []));
     expect(bad).toEqual([]);
   });
 
@@ -98,5 +98,16 @@ describe('the module graph of src/', () => {
       }
     }
     expect(bad).toEqual([]);
+  });
+
+  it('keeps the two front ends apart: only the CLI imports the CLI, only the page (src/web/) the page, and nothing Node-only runs in the page', () => {
+    const frontEnds = ['cli', 'web'];
+    const bad = [...graph].flatMap(([m, deps]) => deps.filter((d) => frontEnds.includes(layer(d)) && layer(d) !== layer(m)).map((d) => `${m} -> ${d}`));
+    expect(bad).toEqual([]);
+    // Everything the page bundles (all but the CLI, the build and the benchmarks) is free of node: modules.
+    const usesNode = [...graph.keys()].filter((m) => /from 'node:/.test(readFileSync(join(SRC, m), 'utf8')));
+    expect(usesNode.filter((m) => !['cli', 'build', 'bench'].includes(layer(m)))).toEqual([]);
+    expect(usesNode).toContain('cli/read-input.ts');
+    expect(graph.get('web/main.ts')).toContain('web/gen-one.ts');
   });
 });

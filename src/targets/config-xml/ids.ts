@@ -2,9 +2,7 @@
 // ids, trackers, uuids), so the same profile always gives the same file and a later --merge
 // recognises its own rules by id.
 
-import { createHash } from 'node:crypto';
-
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+import { sha256Hex as sha256 } from '../../lib/sha256.js';
 
 /** What identifies a generated rule within its profile: protocol, ports and (when restricted) source. */
 export interface RuleKey {

@@ -4,11 +4,11 @@
 // script runs) and IPv6 ACCEPTs (ip6tables FORWARD). Both output forms render this same model; the
 // templates spell every flag (templates/partials/iptables-rule.hbs).
 
-import { createHash } from 'node:crypto';
-import { isIPv6 } from 'node:net';
+import { sha256Hex } from '../../lib/sha256.js';
 import { isRemapped } from '../../plan/ranges.js';
 import type { Plan } from '../../plan/types.js';
 import { oneLine } from '../../render/text.js';
+import { checkIPv6 } from '../../resolve/addresses.js';
 import { checkedIPv4 } from '../shared/checks.js';
 import { labelled, profileTag } from '../shared/text.js';
 import { neededNames, type NeededName } from '../shared/interfaces.js';
@@ -84,7 +84,7 @@ export function chainBase(name: string): string {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw new Error(`profile name ${JSON.stringify(name)} is not a slug`);
   const plain = `synfw-${name}`;
   if (plain.length + '-dnat'.length <= CHAIN_MAX) return plain;
-  const hash = createHash('sha256').update(name).digest('hex').slice(0, 8);
+  const hash = sha256Hex(name).slice(0, 8);
   return `synfw-${name.slice(0, 8)}_${hash}`;
 }
 
@@ -107,7 +107,7 @@ function chainRules(plan: Plan, ctx: RenderContext, sources4: (string | undefine
   // Printed into rule arguments unquoted: checked again although the resolver validated them.
   const nas = checkedIPv4(plan.nas.address);
   const nas6 = plan.nas.address6;
-  if (nas6 !== undefined && !isIPv6(nas6)) throw new Error(`NAS address ${JSON.stringify(nas6)} is not an IPv6 address`);
+  if (nas6 !== undefined && !checkIPv6(nas6).ok) throw new Error(`NAS address ${JSON.stringify(nas6)} is not an IPv6 address`);
   if (!plan.allowFrom.every((c) => CIDR4.test(c)) || !plan.allowFrom6.every((c) => CIDR6.test(c))) throw new Error('allowFrom holds something other than CIDRs');
   // Every field present (null when unused): the templates are strict about missing fields.
   const rule = (r: RuleSpec, text: string, about?: TextAbout): RuleView => ({

@@ -3,7 +3,7 @@
 // hold only fixed words, rule numbers and group names; values are tokens or sanitised descriptions
 // that the templates quote with vyosQuote; hairpin values known only at run time are shell variables.
 
-import { createHash } from 'node:crypto';
+import { sha256 } from '../../lib/sha256.js';
 import type { Plan } from '../../plan/types.js';
 import { vyosText } from '../../render/escape/vyos.js';
 import { oneLine } from '../../render/text.js';
@@ -21,7 +21,7 @@ export const RULES_MAX = 999;
  * block with probability 1/900; the script then stops rather than touch the other one's rules.
  */
 export function ruleBase(name: string): number {
-  const n = createHash('sha256').update(name).digest().readUInt32BE(0);
+  const n = new DataView(sha256(name).buffer).getUint32(0);
   return (100 + (n % 900)) * 1000;
 }
 
