@@ -21,8 +21,10 @@ interface RiskyPort {
   what: string;
 }
 
-/** Single ports that a first-party catalog app marks risky, sorted by port. */
-function riskyWellKnown(index: CatalogIndex): RiskyPort[] {
+/** Single ports that a first-party catalog app marks risky, per protocol, sorted by port. */
+type RiskyIndex = Record<Proto, RiskyPort[]>;
+
+function riskyWellKnown(index: CatalogIndex): RiskyIndex {
   const known = new Map<string, RiskyPort>();
   for (const app of index.catalog.apps) {
     if (app.thirdParty) continue;
@@ -31,12 +33,26 @@ function riskyWellKnown(index: CatalogIndex): RiskyPort[] {
       if (p.exposure === 'risky' && p.end === undefined && !known.has(key)) known.set(key, { port: p.port, proto: p.proto, what: `${app.id}: ${p.purpose}` });
     }
   }
-  return [...known.values()].sort((a, b) => a.port - b.port);
+  const sorted = [...known.values()].sort((a, b) => a.port - b.port);
+  return { tcp: sorted.filter((k) => k.proto === 'tcp'), udp: sorted.filter((k) => k.proto === 'udp') };
 }
 
-/** The risky well-known ports inside a range, lowest first. */
-function riskyInside(wellKnown: readonly RiskyPort[], range: PortRange, proto: Proto): RiskyPort[] {
-  return wellKnown.filter((k) => k.proto === proto && k.port >= range.first && k.port <= range.last);
+/**
+ * The risky well-known ports inside a range, lowest first: a binary search for the first port in
+ * it, so that checking many custom ports costs a few steps each, not a scan of the whole list.
+ */
+export function riskyInside(wellKnown: RiskyIndex, range: PortRange, proto: Proto): RiskyPort[] {
+  const list = wellKnown[proto];
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.port < range.first) lo = mid + 1;
+    else hi = mid;
+  }
+  const inside: RiskyPort[] = [];
+  for (let i = lo; i < list.length && list[i]!.port <= range.last; i++) inside.push(list[i]!);
+  return inside;
 }
 
 /** "21/tcp (ftp: ...), 22/tcp (ssh: ...), 23/tcp (telnet: ...) and 21 more risky ports" */
@@ -54,7 +70,7 @@ export function resolveCustom(
   candidates: Candidate[],
 ): EntryOutcome[] {
   const outcomes: EntryOutcome[] = [];
-  const wellKnown = entries.length ? riskyWellKnown(index) : [];
+  const wellKnown: RiskyIndex = entries.length ? riskyWellKnown(index) : { tcp: [], udp: [] };
   entries.forEach((entry, i) => {
     const base = `/custom/${i}`;
     if (index.byName.has(entry.id)) {

@@ -4,8 +4,6 @@
 // script runs) and IPv6 ACCEPTs (ip6tables FORWARD). Both output forms render this same model; the
 // templates spell every flag (templates/partials/iptables-rule.hbs).
 
-import { createHash } from 'node:crypto';
-import { isIPv6 } from 'node:net';
 import { isRemapped } from '../../plan/ranges.js';
 import type { Plan } from '../../plan/types.js';
 import { oneLine } from '../../render/text.js';
@@ -84,7 +82,8 @@ export function chainBase(name: string): string {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw new Error(`profile name ${JSON.stringify(name)} is not a slug`);
   const plain = `synfw-${name}`;
   if (plain.length + '-dnat'.length <= CHAIN_MAX) return plain;
-  const hash = createHash('sha256').update(name).digest('hex').slice(0, 8);
+  // node:crypto and node:net are loaded where needed: each costs milliseconds of start-up.
+  const hash = process.getBuiltinModule('node:crypto').createHash('sha256').update(name).digest('hex').slice(0, 8);
   return `synfw-${name.slice(0, 8)}_${hash}`;
 }
 
@@ -107,7 +106,7 @@ function chainRules(plan: Plan, ctx: RenderContext, sources4: (string | undefine
   // Printed into rule arguments unquoted: checked again although the resolver validated them.
   const nas = checkedIPv4(plan.nas.address);
   const nas6 = plan.nas.address6;
-  if (nas6 !== undefined && !isIPv6(nas6)) throw new Error(`NAS address ${JSON.stringify(nas6)} is not an IPv6 address`);
+  if (nas6 !== undefined && !process.getBuiltinModule('node:net').isIPv6(nas6)) throw new Error(`NAS address ${JSON.stringify(nas6)} is not an IPv6 address`);
   if (!plan.allowFrom.every((c) => CIDR4.test(c)) || !plan.allowFrom6.every((c) => CIDR6.test(c))) throw new Error('allowFrom holds something other than CIDRs');
   // Every field present (null when unused): the templates are strict about missing fields.
   const rule = (r: RuleSpec, text: string, about?: TextAbout): RuleView => ({
