@@ -61,13 +61,18 @@ export async function bundleCli(): Promise<void> {
 }
 
 /**
- * Two things yargs' CommonJS platform shim does when it loads, each costing every run a few
- * milliseconds for nothing synfw uses: it reads process.stdout.columns (a default help width;
- * synfw sets its own), and creating process.stdout loads Node's tty, net and stream modules; and
- * it loads node:assert (which creates process.stderr) for two internal sanity checks. The width is
- * read when asked for instead, and the checks load node:assert only when they fail, to throw the
- * same AssertionError (Object.is is the comparison assert's strictEqual uses). The build fails if
- * the text is not found (a new yargs), so that the cost cannot come back unnoticed.
+ * Work yargs does on every run for nothing synfw uses, each a few percent of a `synfw gen`:
+ *   - its platform shim reads process.stdout.columns when it loads (a default help width; synfw
+ *     sets its own), and creating process.stdout loads Node's tty, net and stream modules: the
+ *     width is read when asked for instead;
+ *   - the shim loads node:assert (which creates process.stderr) for two internal sanity checks:
+ *     they load it only when they fail, to throw the same AssertionError (Object.is is the
+ *     comparison assert's strictEqual uses);
+ *   - every yargs instance guesses its version by searching for and reading a package.json; synfw
+ *     gives its version (main.ts), so the guess is skipped (version(false), then synfw's own);
+ *   - argsert checks the argument types of each yargs API call by parsing a type string, and only
+ *     ever warns (it catches its own errors): synfw's calls are type-checked by TypeScript.
+ * The build fails if a text is not found (a new yargs), so that a cost cannot come back unnoticed.
  */
 const LAZY_YARGS_SHIM: Array<[string, string]> = [
   ['stdColumns:void 0!==process.stdout.columns?process.stdout.columns:null', 'get stdColumns(){return void 0!==process.stdout.columns?process.stdout.columns:null}'],
@@ -76,6 +81,8 @@ const LAZY_YARGS_SHIM: Array<[string, string]> = [
     'assert:{notStrictEqual:t.notStrictEqual,strictEqual:t.strictEqual}',
     'assert:{notStrictEqual(a,b,m){Object.is(a,b)&&require("assert").notStrictEqual(a,b,m)},strictEqual(a,b,m){Object.is(a,b)||require("assert").strictEqual(a,b,m)}}',
   ],
+  ['i.help(),i.version(),i', 'i.help(),i.version(!1),i'],
+  ['function h(t,s,i){try{let n=0;', 'function h(t,s,i){return;try{let n=0;'],
 ];
 
 const lazyYargsShim: Plugin = {

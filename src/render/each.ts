@@ -3,8 +3,9 @@
 // string pieces until the output is written: for 10,000 rules that is most of the memory a render
 // holds, and garbage collection copying it was a third of the render's time. Joined, the pieces
 // of one item are garbage as soon as the item is done. Everything else (objects, iterables,
-// functions, @data tracking by id) goes to the built-in helper, and the array case does exactly
-// what it does: the same data frame fields, block params and inverse for an empty array.
+// functions, @data tracking by id) goes to the built-in helper, and the array case does what it
+// does: the same data frame fields and inverse for an empty array, and the block params for a
+// block that declares them (`as |item i|`; for one that does not, no compiled code reads them).
 
 import type HandlebarsApi from 'handlebars';
 
@@ -19,6 +20,7 @@ export function registerJoinedEach(env: Env): void {
     // createFrame: a copy of the parent frame that points at it.
     const data = options.data ? { ...options.data, _parent: options.data } : undefined;
     const parts: string[] = [];
+    const declared = (options.fn as { blockParams?: number }).blockParams;
     for (let i = 0; i < context.length; i++) {
       if (!(i in context)) continue;
       if (data) {
@@ -27,8 +29,11 @@ export function registerJoinedEach(env: Env): void {
         data.first = i === 0;
         data.last = i === context.length - 1;
       }
-      const blockParams: BlockParams = [context[i], i];
-      blockParams.path = [`undefined${i}`, null];
+      let blockParams: BlockParams | undefined;
+      if (declared) {
+        blockParams = [context[i], i];
+        blockParams.path = [`undefined${i}`, null];
+      }
       parts.push(options.fn(context[i], { data, blockParams }));
     }
     return context.length === 0 ? options.inverse(this) : parts.join('');
