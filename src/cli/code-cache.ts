@@ -11,7 +11,7 @@
 // at exit (then it also holds the functions compiled lazily during the run).
 
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { dirname, join, posix, win32 } from 'node:path';
 import { Script } from 'node:vm';
 
 /** Cache files not written for this long are removed when a new one is written (old versions). */
@@ -21,10 +21,11 @@ const SUFFIX = '.v8cache';
 /** The directory for synfw's code cache, or undefined when there is none to use. */
 export function codeCacheDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string | undefined {
   if (env.NODE_DISABLE_COMPILE_CACHE) return undefined;
-  if (env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME)) return join(env.XDG_CACHE_HOME, 'synfw');
-  if (platform === 'win32') return env.LOCALAPPDATA && isAbsolute(env.LOCALAPPDATA) ? join(env.LOCALAPPDATA, 'synfw', 'Cache') : undefined;
+  const { isAbsolute, join: joinPath } = platform === 'win32' ? win32 : posix;
+  if (env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME)) return joinPath(env.XDG_CACHE_HOME, 'synfw');
+  if (platform === 'win32') return env.LOCALAPPDATA && isAbsolute(env.LOCALAPPDATA) ? joinPath(env.LOCALAPPDATA, 'synfw', 'Cache') : undefined;
   if (!env.HOME || !isAbsolute(env.HOME)) return undefined;
-  return platform === 'darwin' ? join(env.HOME, 'Library', 'Caches', 'synfw') : join(env.HOME, '.cache', 'synfw');
+  return platform === 'darwin' ? joinPath(env.HOME, 'Library', 'Caches', 'synfw') : joinPath(env.HOME, '.cache', 'synfw');
 }
 
 /**

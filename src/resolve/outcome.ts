@@ -31,8 +31,8 @@ const key = (proto: Proto, r: PortRange) => `${proto} ${r.first}-${r.last}`;
 
 /**
  * For each distinct (protocol, NAS ports) of the skips, the first forward in plan order whose NAS
- * ports hold them. An offline sweep, so that many distinct risky ranges do not each scan every
- * forward: queries in order of their first port; forwards join as their first port is passed, in
+ * ports hold them. Beyond a few, an offline sweep, so that many distinct risky ranges do not each
+ * scan every forward: queries in order of their first port; forwards join as their first port is passed, in
  * a Fenwick tree over their last ports (highest first) that keeps the lowest plan index; a query
  * is then the minimum over the forwards reaching at least its last port.
  */
@@ -42,6 +42,11 @@ function coveringForwards(forwards: Forward[], skips: RiskySkip[]): Map<string, 
     const queries = new Map<string, PortRange>();
     for (const s of skips) if (s.proto === proto) queries.set(key(proto, s.ports), s.ports);
     if (queries.size === 0) continue;
+    // A few ranges (the usual: a risky port or two) are found faster by looking at each forward.
+    if (queries.size <= 8) {
+      for (const [k, ports] of queries) found.set(k, forwards.find((f) => f.proto === proto && f.internal.first <= ports.first && ports.last <= f.internal.last));
+      continue;
+    }
     const own: number[] = [];
     forwards.forEach((f, i) => f.proto === proto && own.push(i));
     const lasts = [...new Set(own.map((i) => forwards[i]!.internal.last))].sort((a, b) => b - a);
