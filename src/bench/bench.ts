@@ -18,7 +18,8 @@ import { fileURLToPath } from 'node:url';
 import { bigProfile } from './big-profile.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const cli = join(root, 'dist/synfw.cjs');
+/** SYNFW_BENCH_BIN measures another build's bin (an older checkout's dist/synfw.cjs) the same way. */
+const cli = process.env.SYNFW_BENCH_BIN ?? join(root, 'dist/synfw.cjs');
 const node = process.execPath;
 const runs = Math.max(3, Number(process.env.SYNFW_BENCH_RUNS ?? 15));
 const scaleRuns = Math.max(3, Math.round(runs / 3));
@@ -150,7 +151,7 @@ function scaling(dir: string): void {
 
 const dir = mkdtempSync(join(tmpdir(), 'synfw-bench-'));
 try {
-  console.log(`synfw benchmark: ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'})`);
+  console.log(`synfw benchmark of ${cli}: ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'})`);
   startup(dir);
   capirca(dir);
   scaling(dir);

@@ -59,21 +59,36 @@ export function guardStreams(): void {
 const viaStream = { 1: process.platform === 'win32', 2: process.platform === 'win32' };
 
 /**
- * Writes what it can of `bytes` to the descriptor directly; returns the rest (empty when all was
- * written, the rest when the descriptor would block). Other errors are thrown.
+ * Text is encoded a piece at a time into one buffer, so that a large output is not held twice (as
+ * text and as bytes). A UTF-16 unit never takes more than 3 bytes in UTF-8.
  */
-function writeDirect(fd: 1 | 2, bytes: Buffer): Buffer {
-  let done = 0;
-  while (done < bytes.length) {
-    try {
-      done += writeSync(fd, bytes, done, bytes.length - done);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
-      viaStream[fd] = true;
-      break;
+const CHUNK = 1 << 16;
+let chunkBuffer: Buffer | undefined;
+
+/**
+ * Writes what it can of `text` to the descriptor directly; returns the rest (empty when all was
+ * written, the rest as bytes when the descriptor would block). Other errors are thrown.
+ */
+function writeDirect(fd: 1 | 2, text: string): Buffer {
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(start + CHUNK, text.length);
+    // Never between the two halves of a surrogate pair: each half alone would be encoded as U+FFFD.
+    if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
+    chunkBuffer ??= Buffer.allocUnsafe(3 * CHUNK);
+    const bytes = chunkBuffer.subarray(0, chunkBuffer.write(text.slice(start, end)));
+    let done = 0;
+    while (done < bytes.length) {
+      try {
+        done += writeSync(fd, bytes, done, bytes.length - done);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+        viaStream[fd] = true;
+        return Buffer.concat([bytes.subarray(done), Buffer.from(text.slice(end))]);
+      }
     }
+    start = end;
   }
-  return bytes.subarray(done);
+  return Buffer.alloc(0);
 }
 
 function writeFailure(err: Error): Error {
@@ -86,7 +101,7 @@ export function writeStdout(text: string): Promise<void> {
   let rest: Buffer | string = text;
   if (!viaStream[1]) {
     try {
-      rest = writeDirect(1, Buffer.from(text));
+      rest = writeDirect(1, text);
     } catch (e) {
       return Promise.reject(writeFailure(e as Error));
     }
@@ -99,7 +114,7 @@ export function writeStdout(text: string): Promise<void> {
 
 export function writeStderr(text: string): void {
   try {
-    const rest = viaStream[2] ? text : writeDirect(2, Buffer.from(text));
+    const rest = viaStream[2] ? text : writeDirect(2, text);
     if (rest.length) process.stderr.write(rest);
   } catch {
     // Nowhere left to report to.
