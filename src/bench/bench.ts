@@ -1,93 +1,160 @@
-// `npm run bench`: start-up of `synfw gen` against a bare `node -e 0` (interleaved runs, medians,
-// ratio), and rendering cost of generated 1,000- and 10,000-port profiles through every target.
-// A benchmark, not a test: it prints figures and never fails on them.
+// `npm run bench`: the figures of the README's Performance section, each from whole processes as a
+// user runs them (the built bin, dist/synfw.cjs):
+//   - start-up: `synfw gen` of a typical profile against a bare `node -e 0`, in the same run;
+//   - Capirca's `aclgen` on the equivalent filter-only policy (src/bench/capirca), when installed;
+//   - 1,000 and 10,000 custom ports through each range-capable target, each in its own process,
+//     with its peak memory, its time above Node's own start-up, and the growth from 1k to 10k.
+// Commands being compared run in turn (A B A B ...) and the figures are medians, with ratios taken
+// pair by pair, so that a machine that slows down during the run affects both sides alike. Peak
+// memory comes from GNU time (/usr/bin/time), when installed. A benchmark, not a test: it prints
+// figures and never fails on them. SYNFW_BENCH_RUNS sets the number of runs (default 15 for the
+// comparisons, a third of that for each scale measurement).
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bigProfile } from './big-profile.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const cli = join(root, 'dist/synfw.cjs');
+/** SYNFW_BENCH_BIN measures another build's bin (an older checkout's dist/synfw.cjs) the same way. */
+const cli = process.env.SYNFW_BENCH_BIN ?? join(root, 'dist/synfw.cjs');
 const node = process.execPath;
-const runs = Number(process.env.SYNFW_BENCH_RUNS ?? 15);
+const runs = Math.max(3, Number(process.env.SYNFW_BENCH_RUNS ?? 15));
+const scaleRuns = Math.max(3, Math.round(runs / 3));
+const GNU_TIME = '/usr/bin/time';
+const haveTime = existsSync(GNU_TIME);
+/** The targets that write port ranges as ranges (UPnP maps one port per request). */
+const RANGE_TARGETS = ['iptables', 'nftables', 'openwrt', 'pfsense', 'opnsense', 'mikrotik', 'vyos'];
+const TYPICAL = ['gen', join(root, 'profiles/home.yaml'), '--target', 'iptables'];
 
-const median = (xs: number[]) => {
+const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-function wallMs(args: string[]): number {
-  const t = process.hrtime.bigint();
-  const r = spawnSync(node, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  const ms = Number(process.hrtime.bigint() - t) / 1e6;
-  if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return ms;
+interface Run {
+  ms: number;
+  /** Peak resident memory in MB, when GNU time is there to say. */
+  rssMb?: number;
 }
 
-function startup(): void {
-  const gen = [cli, 'gen', join(root, 'profiles/home.yaml'), '--target', 'iptables'];
-  const bare = ['-e', '0'];
-  wallMs(gen);
-  wallMs(bare);
-  const a: number[] = [];
-  const b: number[] = [];
+/** Runs a command to completion (stdout discarded) and times it from outside. */
+function run(dir: string, command: string, args: string[]): Run {
+  const rssFile = join(dir, 'rss');
+  const [cmd, argv] = haveTime ? [GNU_TIME, ['-f', '%M', '-o', rssFile, command, ...args]] : [command, args];
+  const t = process.hrtime.bigint();
+  const r = spawnSync(cmd, argv, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  // synfw exits 1 for warnings only with --strict, so any failure here is a broken benchmark.
+  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return haveTime ? { ms, rssMb: Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024 } : { ms };
+}
+
+/** A and B in turn, after one unmeasured run of each: medians and the median of the A/B ratios. */
+function compare(dir: string, a: [string, string[]], b: [string, string[]], n = runs): { a: number; b: number; ratio: number } {
+  run(dir, ...a);
+  run(dir, ...b);
+  const as: number[] = [];
+  const bs: number[] = [];
   const ratios: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const x = wallMs(gen);
-    const y = wallMs(bare);
-    a.push(x);
-    b.push(y);
+  for (let i = 0; i < n; i++) {
+    const x = run(dir, ...a).ms;
+    const y = run(dir, ...b).ms;
+    as.push(x);
+    bs.push(y);
     ratios.push(x / y);
   }
-  console.log(`start-up, ${runs} interleaved runs each (median wall time):`);
-  console.log(`  synfw gen profiles/home.yaml --target iptables  ${median(a).toFixed(1)} ms`);
-  console.log(`  node -e 0                                       ${median(b).toFixed(1)} ms`);
-  console.log(`  ratio (median of per-pair ratios)               ${median(ratios).toFixed(2)}x (goal: <= 1.3x)`);
+  return { a: median(as), b: median(bs), ratio: median(ratios) };
 }
 
-/** A profile with `count` single TCP/UDP ports that do not merge (every other port). */
-function bigProfile(count: number): string {
-  const ports = Array.from({ length: count }, (_, i) => `"${20000 + i * 2}/${i % 2 ? 'udp' : 'tcp'}"`);
-  return `version: 1\nname: bench-${count}\nnas: { address: 192.168.1.10 }\napps: []\ncustom:\n  - id: bulk\n    description: Generated benchmark ports\n    ports: [${ports.join(', ')}]\n`;
+const ms = (x: number): string => `${x.toFixed(x < 100 ? 1 : 0)} ms`;
+
+function startup(dir: string): void {
+  const r = compare(dir, [node, [cli, ...TYPICAL]], [node, ['-e', '0']]);
+  console.log(`\nStart-up: synfw gen profiles/home.yaml --target iptables against node -e 0 (${runs} interleaved pairs)`);
+  console.log(`  synfw gen ${ms(r.a)}, node -e 0 ${ms(r.b)}: ${r.ratio.toFixed(2)}x (goal: <= 1.3x)`);
 }
 
-function rendering(): void {
-  const dir = mkdtempSync(join(tmpdir(), 'synfw-bench-'));
-  try {
-    const worker = fileURLToPath(new URL('./render-all.js', import.meta.url));
-    const results: Record<number, { perTarget: Record<string, number>; refused: Record<string, string>; totalMs: number; planMs: number; maxRssMb: number }> = {};
-    for (const count of [1000, 10000]) {
-      const file = join(dir, `bench-${count}.yaml`);
-      writeFileSync(file, bigProfile(count));
-      const samples = Array.from({ length: 3 }, () => {
-        const r = spawnSync(node, [worker, file], { encoding: 'utf8' });
-        if (r.status !== 0) throw new Error(`render-all failed: ${r.stderr}`);
-        return JSON.parse(r.stdout) as (typeof results)[number];
-      });
-      samples.sort((x, y) => x.totalMs - y.totalMs);
-      results[count] = samples[1]!;
-    }
-    console.log('\nrendering every target (median of 3 processes; plan = parse + validate + resolve):');
-    const targets = Object.keys(results[10000]!.perTarget);
-    console.log(`  ${'ports'.padEnd(8)}${'plan'.padStart(8)}${targets.map((t) => t.padStart(11)).join('')}${'total'.padStart(9)}${'peak RSS'.padStart(10)}`);
-    for (const count of [1000, 10000]) {
-      const r = results[count]!;
-      console.log(
-        `  ${String(count).padEnd(8)}${`${r.planMs.toFixed(0)}ms`.padStart(8)}${targets.map((t) => `${r.perTarget[t]!.toFixed(0)}ms`.padStart(11)).join('')}${`${r.totalMs.toFixed(0)}ms`.padStart(9)}${`${r.maxRssMb.toFixed(0)}MB`.padStart(10)}`,
-      );
-    }
-    for (const count of [1000, 10000]) {
-      for (const [id, code] of Object.entries(results[count]!.refused)) console.log(`  ${count} ports: ${id} refused the plan (${code}), time to refuse shown`);
-    }
-    const growth = results[10000]!.totalMs / results[1000]!.totalMs;
-    console.log(`  10x the ports cost ${growth.toFixed(1)}x the time (linear: ~10x); goal: 10,000 ports through all targets < 1000 ms`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+function aclgenPath(): string | undefined {
+  const r = spawnSync('sh', ['-c', 'command -v aclgen'], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : undefined;
+}
+
+function capirca(dir: string): void {
+  const aclgen = aclgenPath();
+  console.log(`\nCapirca: aclgen on profiles/home.yaml's forward accepts as a filter-only policy (src/bench/capirca)`);
+  if (!aclgen) {
+    console.log('  skipped: aclgen is not installed (Debian: apt-get install python3-capirca)');
+    return;
   }
+  const base = join(root, 'src/bench/capirca');
+  const args = ['--base_directory', join(base, 'policies'), '--definitions_directory', join(base, 'def'), '--output_directory', dir, '--policy_file', join(base, 'policies/pol/home.pol')];
+  const r = compare(dir, [aclgen, args], [node, [cli, ...TYPICAL]]);
+  console.log(`  aclgen ${ms(r.a)}, synfw gen ${ms(r.b)} (${runs} interleaved pairs): synfw is ${r.ratio.toFixed(1)}x faster (goal: >= 2.5x)`);
 }
 
-startup();
-rendering();
+interface Scale {
+  /** Median wall time per target, and the same minus Node's start-up. */
+  ms: Record<string, number>;
+  above: Record<string, number>;
+  rssMb: Record<string, number>;
+  node: number;
+}
+
+/** Each target in its own process, `scaleRuns` times, in turn with node -e 0. */
+function scale(dir: string, count: number): Scale {
+  const file = join(dir, `bench-${count}.yaml`);
+  writeFileSync(file, bigProfile(count));
+  const times: Record<string, number[]> = {};
+  const rss: Record<string, number[]> = {};
+  const bare: number[] = [];
+  for (const t of RANGE_TARGETS) run(dir, node, [cli, 'gen', file, '--target', t]);
+  for (let i = 0; i < scaleRuns; i++) {
+    for (const t of RANGE_TARGETS) {
+      const r = run(dir, node, [cli, 'gen', file, '--target', t]);
+      (times[t] ??= []).push(r.ms);
+      if (r.rssMb !== undefined) (rss[t] ??= []).push(r.rssMb);
+      bare.push(run(dir, node, ['-e', '0']).ms);
+    }
+  }
+  const nodeMs = median(bare);
+  const out: Scale = { ms: {}, above: {}, rssMb: {}, node: nodeMs };
+  for (const t of RANGE_TARGETS) {
+    out.ms[t] = median(times[t]!);
+    out.above[t] = Math.max(0, out.ms[t] - nodeMs);
+    if (rss[t]) out.rssMb[t] = Math.max(...rss[t]);
+  }
+  return out;
+}
+
+function scaling(dir: string): void {
+  const small = scale(dir, 1000);
+  const big = scale(dir, 10000);
+  const sum = (s: Scale): number => RANGE_TARGETS.reduce((a, t) => a + s.above[t]!, 0);
+  console.log(`\nScale: custom ports through each range-capable target, each in its own process (median of ${scaleRuns} runs, in turn with node -e 0)`);
+  console.log(`  node -e 0: ${ms(small.node)} (1,000-port runs), ${ms(big.node)} (10,000-port runs)`);
+  const rssCol = (s: Scale, t: string): string => (s.rssMb[t] === undefined ? '' : `${s.rssMb[t]!.toFixed(0)} MB`);
+  console.log(`  ${'target'.padEnd(10)}${'1,000 ports'.padStart(14)}${'above node'.padStart(12)}${'peak'.padStart(8)}${'10,000 ports'.padStart(15)}${'above node'.padStart(12)}${'peak'.padStart(8)}${'growth'.padStart(9)}`);
+  for (const t of RANGE_TARGETS) {
+    const growth = small.above[t]! > 0 ? `${(big.above[t]! / small.above[t]!).toFixed(1)}x` : '-';
+    console.log(
+      `  ${t.padEnd(10)}${ms(small.ms[t]!).padStart(14)}${ms(small.above[t]!).padStart(12)}${rssCol(small, t).padStart(8)}${ms(big.ms[t]!).padStart(15)}${ms(big.above[t]!).padStart(12)}${rssCol(big, t).padStart(8)}${growth.padStart(9)}`,
+    );
+  }
+  const peak = Math.max(0, ...Object.values(big.rssMb));
+  console.log(`  all seven above node's start-up: ${ms(sum(small))} for 1,000 ports, ${ms(sum(big))} for 10,000 ports (goal: < 1000 ms)`);
+  console.log(`  growth from 1,000 to 10,000 ports: ${(sum(big) / sum(small)).toFixed(1)}x (10x the work; goal: linear)${haveTime ? `; highest peak memory ${peak.toFixed(0)} MB (goal: < 150 MB)` : '; peak memory: install GNU time (/usr/bin/time) to see it'}`);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'synfw-bench-'));
+try {
+  console.log(`synfw benchmark of ${cli}: ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'})`);
+  startup(dir);
+  capirca(dir);
+  scaling(dir);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

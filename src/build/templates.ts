@@ -1,6 +1,8 @@
 // Precompiles templates/<target>/<format>.hbs and the shared templates/partials/*.hbs into one
 // generated module, so the CLI loads only Handlebars' small runtime and no template is parsed or
-// compiled at start-up. The output is committed; a test fails when it is stale (`npm run generate`).
+// compiled at start-up. Each precompiled spec sits behind a getter, so that V8 compiles (and the CLI's
+// code cache holds) only the templates a run renders, not those of all nine targets. The output is
+// committed; a test fails when it is stale (`npm run generate`).
 
 import Handlebars from 'handlebars';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -84,6 +86,31 @@ function precompile(source: string, helpers: string[]): string {
   }) as string;
 }
 
+/** A source location as the precompiler writes it into the code (JSON; never inside a string literal, where `"` is escaped). */
+const LOC = /\{"start":\{"line":\d+,"column":\d+\},"end":\{"line":\d+,"column":\d+\}\}/g;
+
+/**
+ * The precompiled spec as the body of a getter, with its source locations made constants. The
+ * precompiled code writes a location object literal into every field lookup and helper call (for
+ * the error a missing field throws), which allocates three objects each time; with 10,000 rules
+ * that was millions of objects for the garbage collector. Nothing changes them, so one of each is
+ * made when the spec is read.
+ */
+export function specGetterBody(spec: string, indent: string): string {
+  const locs: string[] = [];
+  const index = new Map<string, number>();
+  const code = spec.replace(LOC, (loc) => {
+    let i = index.get(loc);
+    if (i === undefined) {
+      i = locs.length;
+      index.set(loc, i);
+      locs.push(loc);
+    }
+    return `LOC[${i}]`;
+  });
+  return `${indent}const LOC = [${locs.join(',')}];\n${indent}return ${code};`;
+}
+
 /** The generated module: name -> { helpers, partials, spec }, for templates and shared partials. */
 export function buildTemplatesModule(dir: URL): string {
   const { templates, partials } = readTemplates(dir);
@@ -94,7 +121,9 @@ export function buildTemplatesModule(dir: URL): string {
     if (missing.length) throw new Error(`template ${name} includes partials that templates/${PARTIALS_DIR}/ does not have: ${missing.join(', ')}`);
     // A template's helpers include those of the partials it includes: they run in its environment.
     const helpers = [...new Set([...helpersUsed(source), ...uses.flatMap((p) => partialHelpers.get(p)!)])].sort();
-    return `${indent}${JSON.stringify(name)}: {\n${indent}  helpers: ${JSON.stringify(helpers)},\n${indent}  partials: ${JSON.stringify(uses)},\n${indent}  spec: ${precompile(source, helpers)},\n${indent}},`;
+    return `${indent}${JSON.stringify(name)}: {\n${indent}  helpers: ${JSON.stringify(helpers)},\n${indent}  partials: ${JSON.stringify(uses)},\n${indent}  get spec() {
+${specGetterBody(precompile(source, helpers), `${indent}    `)}
+${indent}  },\n${indent}},`;
   };
   return `// GENERATED from templates/**/*.hbs by src/build/templates.ts: do not edit.
 // Run \`npm run generate\` after changing a template.

@@ -1,10 +1,9 @@
-#!/usr/bin/env node
 // synfw's command line. Commands load their modules when they run, so `synfw gen` pays only for the
-// parser, the catalog and the one target it renders. The published binary is this file bundled
-// into dist/synfw.cjs (src/build/bundle.ts). Exit status: 0 ok, 1 profile problem, 2 usage,
-// I/O or internal error (141 when the reader of stdout goes away, as for any Unix tool). stdout
-// carries only the command's output; diagnostics go to stderr. No stack trace reaches the user
-// (SYNFW_DEBUG=1 prints one for an internal error).
+// parser, the catalog and the one target it renders. The published binary runs this file bundled
+// into dist/synfw-cli.cjs, through the launcher dist/synfw.cjs (src/build/bundle.ts, bin.ts).
+// Exit status: 0 ok, 1 profile problem, 2 usage, I/O or internal error (141 when the reader of
+// stdout goes away, as for any Unix tool). stdout carries only the command's output; diagnostics
+// go to stderr. No stack trace reaches the user (SYNFW_DEBUG=1 prints one for an internal error).
 
 import type { Argv } from 'yargs';
 import yargs from 'yargs/yargs';
@@ -19,6 +18,19 @@ import { synfwVersion } from './version.js';
 /** yargs 17.7 has usageConfiguration; its type definitions do not yet. */
 type WithUsageConfiguration = Argv & { usageConfiguration(config: { 'hide-types': boolean }): Argv };
 
+/** yargs' internals, as its own command runner reaches them (not in its type definitions). */
+type WithInternals = Argv & { getInternalMethods(): { getUsageInstance(): { cacheHelpMessage(): void } } };
+
+/**
+ * After running a command's handler, yargs renders the command's whole help text and keeps it,
+ * for a handler that would print it later; synfw's handlers never do, and the rendering (every
+ * option laid out and wrapped) is about a tenth of a `synfw gen`. --help is rendered as before.
+ */
+function skipHelpCache(cli: Argv): Argv {
+  (cli as WithInternals).getInternalMethods().getUsageInstance().cacheHelpMessage = () => {};
+  return cli;
+}
+
 function buildCli(args: string[]): Argv {
   let cli = (
     yargs(args.map((a) => (a === '-' ? DASH : a)))
@@ -30,7 +42,7 @@ function buildCli(args: string[]): Argv {
   ).usageConfiguration({ 'hide-types': true });
   for (const c of COMMANDS) cli = cli.command(c);
   return withExamples(
-    cli,
+    skipHelpCache(cli),
     [
       ['$0 init -o profiles/home.yaml', 'Start a profile'],
       ['$0 plan profiles/home.yaml', 'See what it forwards and skips'],

@@ -5,7 +5,7 @@ import { formatDiagnostic } from '../diagnostics.js';
 import { formatRange } from '../plan/ranges.js';
 import type { Forward, Plan } from '../plan/types.js';
 import { table, wrapParagraph } from './table.js';
-import { classPaint, outputWidth, palette, useColor, type Palette } from './terminal.js';
+import { classPaint, outputWidth, palette, terminalStream, useColor, type Palette } from './terminal.js';
 
 export const PLAN_JSON_VERSION = 1;
 
@@ -24,7 +24,7 @@ export function riskyForwarded(plan: Plan): string[] {
 export function planTable(plan: Plan, options: { width?: number; color?: boolean } = {}): string {
   const { nas } = plan;
   const width = options.width ?? outputWidth();
-  const p: Palette = palette(options.color ?? useColor(process.stdout));
+  const p: Palette = palette(options.color ?? useColor(terminalStream(1)));
   const out = [
     wrapParagraph(
       `Profile "${plan.profile.name}" (${plan.profile.file}): NAS ${nas.address}${nas.address6 ? ` / ${nas.address6}` : ''}, DSM ${nas.dsm.version} (http ${nas.dsm.http}, https ${nas.dsm.https})`,

@@ -3,7 +3,6 @@
 // second instead of a gigabyte of memory.
 
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { isatty } from 'node:tty';
 import { UsageError } from '../diagnostics.js';
 import { decodeUtf8, type Decoded } from '../profile/decode.js';
 import { writeStderr } from './output.js';
@@ -69,7 +68,8 @@ export function readInput(path: string, what: string, limit: number): Input {
   };
   if (path === '') fail('the file name is empty');
   let fd = 0;
-  if (path === '-' && isatty(0)) writeStderr(`synfw: reading the ${what} from stdin; end it with Ctrl-D\n`);
+  // node:tty (and the net module it loads) only for stdin: a few milliseconds of every other run.
+  if (path === '-' && process.getBuiltinModule('node:tty').isatty(0)) writeStderr(`synfw: reading the ${what} from stdin; end it with Ctrl-D\n`);
   if (path !== '-') {
     try {
       fd = openSync(path, 'r');

@@ -4,7 +4,7 @@
 
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { writeStderr } from './output.js';
-import { palette, useColor } from './terminal.js';
+import { palette, terminalStream, useColor } from './terminal.js';
 
 export interface PrintOptions {
   /** On a terminal, show at most this many warnings and summarise the rest. */
@@ -13,7 +13,7 @@ export interface PrintOptions {
   fullListCommand?: string;
 }
 
-export function diagnosticLines(diagnostics: readonly Diagnostic[], file: string, color = useColor(process.stderr)): string[] {
+export function diagnosticLines(diagnostics: readonly Diagnostic[], file: string, color = useColor(terminalStream(2))): string[] {
   const p = palette(color);
   return diagnostics.map((d) => {
     const line = formatDiagnostic(d, file);
@@ -27,7 +27,7 @@ export function diagnosticLines(diagnostics: readonly Diagnostic[], file: string
 export function printDiagnostics(diagnostics: readonly Diagnostic[], file: string, options: PrintOptions = {}): void {
   if (!diagnostics.length) return;
   const limit = options.summariseAfter;
-  const cut = limit !== undefined && process.stderr.isTTY === true && diagnostics.length > limit;
+  const cut = limit !== undefined && terminalStream(2).isTTY === true && diagnostics.length > limit;
   const shown = cut ? diagnostics.slice(0, limit) : diagnostics;
   const lines = diagnosticLines(shown, file);
   if (cut) {

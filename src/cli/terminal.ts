@@ -3,12 +3,28 @@
 // and 80 when the output is not a terminal. Colour only on a terminal, never with NO_COLOR set,
 // always with FORCE_COLOR (https://no-color.org, https://force-color.org).
 
+import { fstatSync } from 'node:fs';
+
 export interface Stream {
   isTTY?: boolean;
   columns?: number;
 }
 
-export function outputWidth(stream: Stream = process.stdout, env: NodeJS.ProcessEnv = process.env): number {
+/**
+ * stdout (1) or stderr (2) for asking whether it is a terminal and how wide. Only a character
+ * device can be a terminal, so for a file or a pipe the answer comes from one fstat instead of
+ * process.stdout, whose creation loads Node's tty, net and stream modules (see output.ts).
+ */
+export function terminalStream(fd: 1 | 2): Stream {
+  try {
+    if (!fstatSync(fd).isCharacterDevice()) return { isTTY: false };
+  } catch {
+    return { isTTY: false };
+  }
+  return fd === 1 ? process.stdout : process.stderr;
+}
+
+export function outputWidth(stream: Stream = terminalStream(1), env: NodeJS.ProcessEnv = process.env): number {
   const columns = Number(env.COLUMNS);
   if (Number.isInteger(columns) && columns >= 20) return columns;
   if (stream.isTTY && stream.columns && stream.columns >= 20) return stream.columns;
@@ -49,7 +65,7 @@ export function classPaint(p: Palette, cls: string): Paint {
 }
 
 /** A table style that colours the exposure classes in one column, when stdout may be coloured. */
-export function classColumnStyle(column: number, color = useColor(process.stdout)): (col: number, text: string) => string {
+export function classColumnStyle(column: number, color = useColor(terminalStream(1))): (col: number, text: string) => string {
   const p = palette(color);
   return (col, text) => (col === column ? text.replace(/[a-z-]+/g, (w) => classPaint(p, w)(w)) : text);
 }

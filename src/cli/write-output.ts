@@ -4,7 +4,6 @@
 // Several files are staged first and renamed only when all of them were written, so a failure
 // replaces none.
 
-import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   fchmodSync,
@@ -81,7 +80,7 @@ function stage(file: string, text: string): Staged {
   const { path: target, st } = finalTarget(file);
   const kind = st && kindOf(st);
   if (kind) throw new UsageError(`cannot write ${file}: it is ${kind}, not a regular file${kind === 'a directory' ? '' : ' (for stdout, use -)'}`);
-  const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const tmp = join(dirname(target), `.${basename(target)}.${process.getBuiltinModule('node:crypto').randomBytes(6).toString('hex')}.tmp`);
   let fd: number;
   try {
     fd = openSync(tmp, 'wx', 0o666);

@@ -81,7 +81,7 @@ interface Frame {
 }
 
 function escapePointer(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+  return token.includes('~') || token.includes('/') ? token.replace(/~/g, '~0').replace(/\//g, '~1') : token;
 }
 
 /**
@@ -109,25 +109,26 @@ function collectOffsets(text: string, events: Event[]): Map<string, NodeOffsets>
   // Returns the pointer for a value node being opened at this point, or undefined when the node
   // is a mapping key (keys are recorded when their value arrives). A negative offset is an empty
   // node: a mapping value then points at its key, a sequence item at its "-".
-  const place = (offset: number, keyText: () => string, next: number): string | undefined => {
+  // `keyOf` is the event whose text is the key when the node turns out to be a mapping key (only
+  // scalars have one). Literals instead of spreads: this runs once per node of large profiles.
+  const place = (offset: number, keyOf: Event | undefined, next: number): string | undefined => {
     const empty = offset < 0;
     const top = stack[stack.length - 1];
     if (!top) {
-      offsets.set('', { value: Math.max(offset, 0), ...(empty ? { empty } : {}) });
+      offsets.set('', empty ? { value: 0, empty } : { value: offset });
       return '';
     }
     if (top.kind === 'seq') {
       const pointer = `${top.pointer}/${top.index++}`;
-      const value = empty ? dashBetween(text, lastEnd, next < 0 ? text.length : next) : offset;
-      offsets.set(pointer, { value, ...(empty ? { empty } : {}) });
+      offsets.set(pointer, empty ? { value: dashBetween(text, lastEnd, next < 0 ? text.length : next), empty } : { value: offset });
       return pointer;
     }
     if (!top.key) {
-      top.key = { text: keyText(), offset: empty ? lastEnd : offset };
+      top.key = { text: keyOf?.type === EVENT_ID.SCALAR ? getScalarValue(text, keyOf) : '', offset: empty ? lastEnd : offset };
       return undefined;
     }
     const pointer = `${top.pointer}/${escapePointer(top.key.text)}`;
-    offsets.set(pointer, { key: top.key.offset, value: empty ? top.key.offset : offset, ...(empty ? { empty } : {}) });
+    offsets.set(pointer, empty ? { key: top.key.offset, value: top.key.offset, empty } : { key: top.key.offset, value: offset });
     top.key = undefined;
     return pointer;
   };
@@ -137,14 +138,14 @@ function collectOffsets(text: string, events: Event[]): Map<string, NodeOffsets>
     switch (e.type) {
       case EVENT_ID.SCALAR:
       case EVENT_ID.ALIAS: {
-        place(source(e), () => (e.type === EVENT_ID.SCALAR ? getScalarValue(text, e) : ''), source(events[i + 1]));
+        place(source(e), e, source(events[i + 1]));
         if (e.type === EVENT_ID.SCALAR && e.valueEnd >= 0) lastEnd = e.valueEnd;
         break;
       }
       case EVENT_ID.MAPPING:
       case EVENT_ID.SEQUENCE: {
         // A collection used as a mapping key is not valid in a profile; the schema reports it.
-        const pointer = place(source(e), () => '', -1) ?? '/?';
+        const pointer = place(source(e), undefined, -1) ?? '/?';
         lastEnd = Math.max(lastEnd, source(e));
         stack.push({ kind: e.type === EVENT_ID.MAPPING ? 'map' : 'seq', pointer, index: 0 });
         break;

@@ -6,6 +6,7 @@
 
 import type HandlebarsApi from 'handlebars';
 import runtime from 'handlebars/runtime.js';
+import { registerJoinedEach } from './each.js';
 import { partials, templates } from './templates.generated.js';
 
 // The runtime build has the same API minus the compiler; its type declarations do not say so.
@@ -33,9 +34,15 @@ export function compileTemplate(name: string, helpers: Helpers): Template {
   const missing = entry.helpers.filter((h) => !(h in helpers));
   if (missing.length) throw new Error(`internal: template ${name} calls helpers it was not given: ${missing.join(', ')}`);
   const env = Handlebars.create();
+  registerJoinedEach(env);
   for (const [helperName, fn] of Object.entries(helpers)) {
-    // Handlebars passes its options hash last; helpers take only their own arguments.
-    env.registerHelper(helperName, (...args: unknown[]) => fn(...args.slice(0, -1)));
+    // Handlebars passes its options hash last; helpers take only their own arguments. Spelled out
+    // for one and two (nearly every call), without the two arrays a rest parameter and slice make.
+    env.registerHelper(helperName, function (a?: unknown, b?: unknown, ...more: unknown[]) {
+      if (arguments.length === 2) return fn(a);
+      if (arguments.length === 3) return fn(a, b);
+      return fn(...[a, b, ...more].slice(0, arguments.length - 1));
+    });
   }
   for (const p of entry.partials) env.registerPartial(p, env.template(partials[p]!.spec));
   const template = env.template(entry.spec);

@@ -47,16 +47,22 @@ export function fitBytes(text: string, maxBytes: number, escape: (s: string) => 
   return escape(fitText(text, maxBytes, escape));
 }
 
-/** The longest prefix of whole code points within maxBytes (PHP substr on bytes, kept valid UTF-8). */
+/**
+ * The longest prefix of whole code points within maxBytes (PHP substr on bytes, kept valid UTF-8).
+ * UTF-8 lengths are counted from the UTF-16 units (a lone surrogate as 3, like byteLength), so a
+ * long text costs no string per character.
+ */
 export function bytePrefix(text: string, maxBytes: number): string {
-  let out = '';
   let used = 0;
-  for (const ch of text) {
-    used += byteLength(ch);
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    used += c < 0x80 ? 1 : c < 0x800 ? 2 : pair ? 4 : 3;
     if (used > maxBytes) break;
-    out += ch;
+    i += pair ? 2 : 1;
   }
-  return out;
+  return text.slice(0, i);
 }
 
 /**

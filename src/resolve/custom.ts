@@ -21,8 +21,12 @@ interface RiskyPort {
   what: string;
 }
 
-/** Single ports that a first-party catalog app marks risky, sorted by port. */
-function riskyWellKnown(index: CatalogIndex): RiskyPort[] {
+const NONE: readonly RiskyPort[] = Object.freeze([]);
+
+/** Single ports that a first-party catalog app marks risky, per protocol, sorted by port. */
+type RiskyIndex = Record<Proto, RiskyPort[]>;
+
+function riskyWellKnown(index: CatalogIndex): RiskyIndex {
   const known = new Map<string, RiskyPort>();
   for (const app of index.catalog.apps) {
     if (app.thirdParty) continue;
@@ -31,12 +35,27 @@ function riskyWellKnown(index: CatalogIndex): RiskyPort[] {
       if (p.exposure === 'risky' && p.end === undefined && !known.has(key)) known.set(key, { port: p.port, proto: p.proto, what: `${app.id}: ${p.purpose}` });
     }
   }
-  return [...known.values()].sort((a, b) => a.port - b.port);
+  const sorted = [...known.values()].sort((a, b) => a.port - b.port);
+  return { tcp: sorted.filter((k) => k.proto === 'tcp'), udp: sorted.filter((k) => k.proto === 'udp') };
 }
 
-/** The risky well-known ports inside a range, lowest first. */
-function riskyInside(wellKnown: readonly RiskyPort[], range: PortRange, proto: Proto): RiskyPort[] {
-  return wellKnown.filter((k) => k.proto === proto && k.port >= range.first && k.port <= range.last);
+/**
+ * The risky well-known ports inside a range, lowest first: a binary search for the first port in
+ * it, so that checking many custom ports costs a few steps each, not a scan of the whole list.
+ */
+export function riskyInside(wellKnown: RiskyIndex, range: PortRange, proto: Proto): readonly RiskyPort[] {
+  const list = wellKnown[proto];
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.port < range.first) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo === list.length || list[lo]!.port > range.last) return NONE;
+  const inside: RiskyPort[] = [];
+  for (let i = lo; i < list.length && list[i]!.port <= range.last; i++) inside.push(list[i]!);
+  return inside;
 }
 
 /** "21/tcp (ftp: ...), 22/tcp (ssh: ...), 23/tcp (telnet: ...) and 21 more risky ports" */
@@ -54,7 +73,7 @@ export function resolveCustom(
   candidates: Candidate[],
 ): EntryOutcome[] {
   const outcomes: EntryOutcome[] = [];
-  const wellKnown = entries.length ? riskyWellKnown(index) : [];
+  const wellKnown: RiskyIndex = entries.length ? riskyWellKnown(index) : { tcp: [], udp: [] };
   entries.forEach((entry, i) => {
     const base = `/custom/${i}`;
     if (index.byName.has(entry.id)) {
@@ -69,7 +88,8 @@ export function resolveCustom(
     }
     let failed = false;
     const specs: Array<{ text: string; spec: PortSpec; j: number }> = [];
-    entry.ports.forEach((text, j) => {
+    for (let j = 0; j < entry.ports.length; j++) {
+      const text = entry.ports[j]!;
       const r = parsePortSpec(text);
       if (r.ok) specs.push({ text, spec: r.spec, j });
       else {
@@ -79,7 +99,7 @@ export function resolveCustom(
         else if (r.problem === 'order') ctx.error('SFW210', `custom ${entry.id}: ${quote(text)} has its first port after its last`, pointer);
         else ctx.error('SFW210', `custom ${entry.id}: ${quote(text)} is not a port spec: write PORT/PROTO or FIRST-LAST/PROTO with PROTO tcp, udp or both (e.g. "32400/tcp")`, pointer);
       }
-    });
+    }
     const labels = entry.ports;
     const labelSet = new Set(labels);
     for (const key of Object.keys(entry.external ?? {})) {
@@ -97,8 +117,9 @@ export function resolveCustom(
     let forwarded = 0;
     const riskySkips: RiskySkip[] = [];
     const details = new Map<RiskySkip, { j: number; text: string; exposes: string }>();
+    const externals = entry.external ?? {};
     for (const { text, spec, j } of specs) {
-      const externalFirst = Object.hasOwn(entry.external ?? {}, text) ? entry.external![text] : undefined;
+      const externalFirst = Object.hasOwn(externals, text) ? externals[text] : undefined;
       const external = externalFirst === undefined ? spec.range : shift(spec.range, externalFirst);
       if (external.last > 65535) {
         failed = true;

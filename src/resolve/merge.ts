@@ -28,6 +28,12 @@ function compareOrigins(a: Origin, b: Origin): number {
 }
 
 function toForward(group: Candidate[], external: PortRange, off: number): Forward {
+  const internal = { first: external.first + off, last: external.last + off };
+  if (group.length === 1) {
+    // The common case, without the dedupe and sorts below (which leave one origin as it is).
+    const { proto, origin } = group[0]!;
+    return { proto, external, internal, apps: [origin.app], origins: [origin], exposure: origin.exposure === 'risky' ? 'risky' : 'public' };
+  }
   const seen = new Set<string>();
   const origins = group
     .map((c) => c.origin)
@@ -41,7 +47,7 @@ function toForward(group: Candidate[], external: PortRange, off: number): Forwar
   return {
     proto: group[0]!.proto,
     external,
-    internal: { first: external.first + off, last: external.last + off },
+    internal,
     apps: [...new Set(origins.map((o) => o.app))].sort(),
     origins,
     exposure: origins.some((o) => o.exposure === 'risky') ? 'risky' : 'public',
@@ -55,30 +61,41 @@ export function mergeCandidates(candidates: Candidate[]): { forwards: Forward[];
   const forwards: Forward[] = [];
   const conflicts: Conflict[] = [];
   for (const proto of ['tcp', 'udp'] as const) {
-    const list = candidates
-      .filter((c) => c.proto === proto)
-      .sort((a, b) => a.external.first - b.external.first || a.external.last - b.external.last || offset(a) - offset(b));
+    const list: Candidate[] = [];
+    for (const c of candidates) if (c.proto === proto) list.push(c);
+    list.sort((a, b) => a.external.first - b.external.first || a.external.last - b.external.last || offset(a) - offset(b));
 
     // Conflicts: overlapping WAN ranges with different NAS targets. `open` holds, per remap
     // offset, the candidate reaching furthest among those that may still overlap later ones; an
     // open group with another offset overlaps the next candidate, so every visit is a conflict or
     // an expiry, and the scan stays linear however many ranges overlap.
-    const open = new Map<number, Candidate>();
+    // Kept as two arrays in insertion order (what a Map by offset would iterate): there are few
+    // open offsets, and this loop runs once per candidate without allocating.
+    const openOffs: number[] = [];
+    const openCands: Candidate[] = [];
     for (const c of list) {
       if (conflicts.length > CONFLICT_LIMIT) break;
-      for (const [off, o] of open) {
-        if (o.external.last < c.external.first) open.delete(off);
-        else if (off !== offset(c)) {
+      const cOff = offset(c);
+      let same = -1;
+      for (let k = 0; k < openOffs.length; k++) {
+        const o = openCands[k]!;
+        if (o.external.last < c.external.first) {
+          openOffs.splice(k, 1);
+          openCands.splice(k, 1);
+          k--;
+        } else if (openOffs[k] !== cOff) {
           conflicts.push({
             proto,
             overlap: { first: c.external.first, last: Math.min(o.external.last, c.external.last) },
             a: o,
             b: c,
           });
-        }
+        } else same = k;
       }
-      const same = open.get(offset(c));
-      if (!same || same.external.last < c.external.last) open.set(offset(c), c);
+      if (same < 0) {
+        openOffs.push(cOff);
+        openCands.push(c);
+      } else if (openCands[same]!.external.last < c.external.last) openCands[same] = c;
     }
 
     // Merging: identity forwards join touching or overlapping neighbours; remaps join duplicates.
@@ -87,9 +104,11 @@ export function mergeCandidates(candidates: Candidate[]): { forwards: Forward[];
       if (current) forwards.push(toForward(current.group, current.external, current.off));
       current = undefined;
     };
-    const byOffset = [...list].sort(
-      (a, b) => offset(a) - offset(b) || a.external.first - b.external.first || a.external.last - b.external.last,
-    );
+    // With a single offset (no remaps, the usual case) that order is the list's own: the sort is stable.
+    const oneOffset = list.every((c) => offset(c) === offset(list[0]!));
+    const byOffset = oneOffset
+      ? list
+      : [...list].sort((a, b) => offset(a) - offset(b) || a.external.first - b.external.first || a.external.last - b.external.last);
     for (const c of byOffset) {
       const off = offset(c);
       const joins =

@@ -30,38 +30,94 @@ export interface EntryOutcome {
 const key = (proto: Proto, r: PortRange) => `${proto} ${r.first}-${r.last}`;
 
 /**
+ * For each distinct (protocol, NAS ports) of the skips, the first forward in plan order whose NAS
+ * ports hold them. Beyond a few, an offline sweep, so that many distinct risky ranges do not each
+ * scan every forward: queries in order of their first port; forwards join as their first port is passed, in
+ * a Fenwick tree over their last ports (highest first) that keeps the lowest plan index; a query
+ * is then the minimum over the forwards reaching at least its last port.
+ */
+function coveringForwards(forwards: Forward[], skips: RiskySkip[]): Map<string, Forward | undefined> {
+  const found = new Map<string, Forward | undefined>();
+  for (const proto of ['tcp', 'udp'] as const) {
+    const queries = new Map<string, PortRange>();
+    for (const s of skips) if (s.proto === proto) queries.set(key(proto, s.ports), s.ports);
+    if (queries.size === 0) continue;
+    // A few ranges (the usual: a risky port or two) are found faster by looking at each forward.
+    if (queries.size <= 8) {
+      for (const [k, ports] of queries) found.set(k, forwards.find((f) => f.proto === proto && f.internal.first <= ports.first && ports.last <= f.internal.last));
+      continue;
+    }
+    const own: number[] = [];
+    forwards.forEach((f, i) => f.proto === proto && own.push(i));
+    const lasts = [...new Set(own.map((i) => forwards[i]!.internal.last))].sort((a, b) => b - a);
+    const slot = new Map(lasts.map((last, k) => [last, k + 1]));
+    const tree = new Array<number>(lasts.length + 1).fill(Infinity);
+    const insert = (last: number, index: number): void => {
+      for (let k = slot.get(last)!; k <= lasts.length; k += k & -k) tree[k] = Math.min(tree[k]!, index);
+    };
+    // Lowest index among forwards whose last port is >= `last` (a prefix of the highest-first order).
+    const lowest = (last: number): number => {
+      let lo = 0;
+      let hi = lasts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (lasts[mid]! >= last) lo = mid + 1;
+        else hi = mid;
+      }
+      let best = Infinity;
+      for (let k = lo; k > 0; k -= k & -k) best = Math.min(best, tree[k]!);
+      return best;
+    };
+    own.sort((a, b) => forwards[a]!.internal.first - forwards[b]!.internal.first);
+    let next = 0;
+    for (const [k, ports] of [...queries].sort((a, b) => a[1].first - b[1].first)) {
+      while (next < own.length && forwards[own[next]!]!.internal.first <= ports.first) {
+        insert(forwards[own[next]!]!.internal.last, own[next]!);
+        next++;
+      }
+      const i = lowest(ports.last);
+      found.set(k, i === Infinity ? undefined : forwards[i]);
+    }
+  }
+  return found;
+}
+
+const byOrigin = (a: Origin, b: Origin): number => (a.app < b.app ? -1 : a.app > b.app ? 1 : a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
+
+/**
  * Moves every risky skip whose NAS ports a forward already reaches into that forward's origins,
- * puts the rest in `skipped`, then lets each entry report. Lookups are memoised per port range:
- * a profile may repeat a port many times, but there are few distinct risky ports.
+ * puts the rest in `skipped`, then lets each entry report. A forward that gains origins is sorted
+ * once at the end (its origins are distinct by app and label, so the order is the same).
  */
 export function settleOutcomes(ctx: ResolveContext, outcomes: EntryOutcome[], forwards: Forward[], skipped: Skipped[]): void {
-  const covering = new Map<string, Forward | undefined>();
-  const find = (s: RiskySkip): Forward | undefined => {
-    const k = key(s.proto, s.ports);
-    if (!covering.has(k)) {
-      covering.set(
-        k,
-        forwards.find((f) => f.proto === s.proto && f.internal.first <= s.ports.first && s.ports.last <= f.internal.last),
-      );
-    }
-    return covering.get(k);
-  };
+  const covering = coveringForwards(
+    forwards,
+    outcomes.flatMap((o) => o.risky),
+  );
+  const gained = new Map<Forward, Set<string>>();
+  const originKey = (o: Origin) => `${o.app}\u0000${o.label}`;
   for (const outcome of outcomes) {
     const still: RiskySkip[] = [];
     for (const s of outcome.risky) {
-      const f = find(s);
+      const f = covering.get(key(s.proto, s.ports));
       if (!f) {
         still.push(s);
         skipped.push(s.skipped);
         continue;
       }
-      if (!f.origins.some((o) => o.app === s.origin.app && o.label === s.origin.label)) {
+      let have = gained.get(f);
+      if (!have) gained.set(f, (have = new Set(f.origins.map(originKey))));
+      if (!have.has(originKey(s.origin))) {
+        have.add(originKey(s.origin));
         f.origins.push(s.origin);
-        f.origins.sort((a, b) => (a.app < b.app ? -1 : a.app > b.app ? 1 : a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
-        if (!f.apps.includes(s.origin.app)) f.apps = [...f.apps, s.origin.app].sort();
       }
       outcome.forwarded++;
     }
     outcome.report(ctx, still);
+  }
+  for (const f of gained.keys()) {
+    f.origins.sort(byOrigin);
+    const apps = new Set(f.apps);
+    if (f.origins.some((o) => !apps.has(o.app))) f.apps = [...new Set([...f.apps, ...f.origins.map((o) => o.app)])].sort();
   }
 }

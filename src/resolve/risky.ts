@@ -16,19 +16,29 @@ export type Listed = Map<string, ListedApp>;
 
 export class RiskyPolicy {
   private readonly used = new Set<number>();
+  /** The entries by the app they name, so that each risky port looks at its app's entries only. */
+  private readonly byApp = new Map<string, Array<{ i: number; label: string | undefined }>>();
 
-  constructor(private readonly entries: string[]) {}
+  constructor(private readonly entries: string[]) {
+    entries.forEach((entry, i) => {
+      const [app, label] = splitEntry(entry);
+      const list = this.byApp.get(app);
+      if (list) list.push({ i, label });
+      else this.byApp.set(app, [{ i, label }]);
+    });
+  }
 
   /** Whether a risky port of the app (known by `names`) may be forwarded; remembers the entry used. */
   allows(names: string[], label: string): boolean {
     let allowed = false;
-    this.entries.forEach((entry, i) => {
-      const [app, entryLabel] = splitEntry(entry);
-      if (names.includes(app) && (entryLabel === undefined || selects(entryLabel, label))) {
-        this.used.add(i);
-        allowed = true;
+    for (const name of names) {
+      for (const entry of this.byApp.get(name) ?? []) {
+        if (entry.label === undefined || selects(entry.label, label)) {
+          this.used.add(entry.i);
+          allowed = true;
+        }
       }
-    });
+    }
     return allowed;
   }
 

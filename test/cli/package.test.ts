@@ -1,7 +1,7 @@
-// The npm package: small and complete (the bundled bin, templates, schema, example profiles, the
-// docs the README links to, the licence; no build leftovers), no runtime dependencies (the bin is
-// one bundled file), and a tarball that installs globally, without scripts or node_modules, into a
-// working `synfw` outside the checkout.
+// The npm package: small and complete (the bundled bin and its launcher, templates, schema, example
+// profiles, the docs the README links to, the licence; no build leftovers), no runtime dependencies
+// (the bin runs one bundled file), and a tarball that installs globally, without scripts or
+// node_modules, into a working `synfw` outside the checkout.
 
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -33,7 +33,7 @@ describe('npm package', () => {
       .filter((e) => e.isFile())
       .map((e) => `${e.parentPath.slice(ROOT.length)}/${e.name}`);
     expect(files).toEqual(
-      ['LICENSE', 'README.md', 'package.json', 'dist/synfw.cjs', 'docs/diagnostics.md', 'docs/profile-format.md', 'schema/profile.schema.json', ...SHIPPED_PROFILES, ...templates].sort(),
+      ['LICENSE', 'README.md', 'package.json', 'dist/synfw.cjs', 'dist/synfw-cli.cjs', 'docs/diagnostics.md', 'docs/profile-format.md', 'schema/profile.schema.json', ...SHIPPED_PROFILES, ...templates].sort(),
     );
     expect(size).toBeLessThan(400 * 1024);
     expect(readFileSync(`${ROOT}LICENSE`, 'utf8')).toMatch(/^MIT License\n/);
@@ -42,7 +42,7 @@ describe('npm package', () => {
 
   it('has no runtime dependencies: the bin bundles what it uses', () => {
     expect(pkg.dependencies ?? {}).toEqual({});
-    const bundle = readFileSync(`${ROOT}dist/synfw.cjs`, 'utf8');
+    const bundle = ['dist/synfw.cjs', 'dist/synfw-cli.cjs'].map((f) => readFileSync(`${ROOT}${f}`, 'utf8')).join('\n');
     const required = [...bundle.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!);
     expect(required.filter((m) => !m.startsWith('node:') && !['fs', 'path', 'util', 'assert', 'os', 'url', 'crypto', 'net', 'tty', 'events', 'stream'].includes(m))).toEqual([]);
   });

@@ -20,9 +20,19 @@ export interface CliOptions {
 
 export const BIN = `${ROOT}dist/synfw.cjs`;
 
-/** The environment of every run: no colour and the default width unless a test asks otherwise. */
+/**
+ * Where the bin keeps its code cache during tests: in the checkout's git-ignored .cache/, shared by
+ * all runs (as a user's is), never in the user's own cache directory.
+ */
+export const TEST_CACHE_HOME = `${ROOT}.cache/xdg-cache`;
+
+/**
+ * The environment of every run: no colour, the default width and the tests' code cache unless a
+ * test asks otherwise.
+ */
 export function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: TEST_CACHE_HOME };
+  delete env.NODE_DISABLE_COMPILE_CACHE;
   for (const key of ['COLUMNS', 'FORCE_COLOR', 'SYNFW_DEBUG']) delete env[key];
   for (const [k, v] of Object.entries(extra)) {
     if (v === undefined) delete env[k];

@@ -9,6 +9,7 @@ import { hashComment } from '../text.js';
  * shell can pass them in an argument. The empty string becomes ''.
  */
 export function shQuote(s: string): string {
+  if (!s.includes("'") && !s.includes('\0')) return `'${s}'`; // the usual case, without two scans and copies
   return `'${s.replace(/\0/g, '').replace(/'/g, `'\\''`)}'`;
 }
 

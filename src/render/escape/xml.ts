@@ -18,8 +18,13 @@ const LINE_BREAKS = /[\t\n\r\u2028\u2029]+/g;
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]/g;
 const LONE_SURROGATES = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+// Anything the three replacements below could change (any surrogate: a pair is checked by them).
+// eslint-disable-next-line no-control-regex
+const MAY_NEED_CLEANING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff\ufffe\uffff]/;
+
 /** Free text made storable in XML on one line: breaks and tabs -> space, other controls removed. */
 export function cleanText(text: string): string {
+  if (!MAY_NEED_CLEANING.test(text)) return text;
   return text.replace(LINE_BREAKS, ' ').replace(CONTROLS, '').replace(LONE_SURROGATES, '');
 }
 

@@ -45,8 +45,11 @@ export function buildRules6(plan: Plan, ctx: RenderContext): Rules6 {
   const udp = nasRanges('udp');
   const paired = new Set<Merged<Forward>>();
   const groups: [Proto[], Merged<Forward>[]][] = [];
+  // Merged ranges of one protocol are disjoint: at most one udp range has a tcp range's ports.
+  const udpByRange = new Map(udp.map((u) => [`${u.range.first}-${u.range.last}`, u]));
   for (const t of tcp) {
-    const twin = udp.find((u) => !paired.has(u) && same(u.range, t.range));
+    const u = udpByRange.get(`${t.range.first}-${t.range.last}`);
+    const twin = u && !paired.has(u) && same(u.range, t.range) ? u : undefined;
     if (twin) paired.add(twin);
     groups.push(twin ? [['tcp', 'udp'], [t, twin]] : [['tcp'], [t]]);
   }

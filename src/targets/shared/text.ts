@@ -13,6 +13,8 @@ export function profileTag(plan: Plan): string {
 
 /** The sorted, unique app ids behind some forwards: "dsm,synology-photos". */
 export function appsOf(forwards: readonly Forward[]): string {
+  // A forward's own apps are sorted and unique already (the resolver makes them so).
+  if (forwards.length === 1) return forwards[0]!.apps.join(',');
   return [...new Set(forwards.flatMap((f) => f.apps))].sort().join(',');
 }
 
@@ -77,8 +79,23 @@ export function labelled(plan: Plan, label: string, text: string): string {
 export function cutAbout(forwards: readonly Forward[]): TextAbout {
   const first = forwards[0];
   if (!first) return {};
-  const origins = forwards.flatMap((f) => f.origins);
-  const pos = (origins.find((o) => o.kind === 'custom' && o.pos) ?? origins.find((o) => o.pos))?.pos;
-  const what = `${[...new Set(forwards.map((f) => f.proto))].join('+')} ${formatRange(first.external)}`;
-  return { what, ...(pos ? { pos } : {}) };
+  // Called for every rule, cut or not: loops rather than flatMap, Set and spreads.
+  let custom: Forward['origins'][number]['pos'];
+  let any: Forward['origins'][number]['pos'];
+  for (const f of forwards) {
+    for (const o of f.origins) {
+      if (!o.pos) continue;
+      any ??= o.pos;
+      if (o.kind === 'custom') {
+        custom = o.pos;
+        break;
+      }
+    }
+    if (custom) break;
+  }
+  const pos = custom ?? any;
+  let protos = first.proto as string;
+  for (const f of forwards) if (!protos.split('+').includes(f.proto)) protos += `+${f.proto}`;
+  const what = `${protos} ${formatRange(first.external)}`;
+  return pos ? { what, pos } : { what };
 }

@@ -45,7 +45,9 @@ export function dnatRules(plan: Plan): DnatRule[] {
     const f = fs[0]!;
     const proto: VyProto = fs.length === 2 ? 'tcp_udp' : f.proto;
     if (!isRemapped(f)) {
-      same.set(proto, [...(same.get(proto) ?? []), { range: f.external, fs }]);
+      const list = same.get(proto);
+      if (list) list.push({ range: f.external, fs });
+      else same.set(proto, [{ range: f.external, fs }]);
       continue;
     }
     for (let i = 0; i <= f.external.last - f.external.first; i++) {

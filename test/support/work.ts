@@ -1,0 +1,64 @@
+// Work a piece of code does, counted instead of timed, so that a test can tell linear from
+// quadratic growth on a busy machine: V8's precise block coverage counts how many times each block
+// of JavaScript ran (loops included), and the garbage collector's statistics give the bytes
+// allocated (copying a growing array in a loop shows there, as no block count would).
+
+import { Session } from 'node:inspector/promises';
+import { GCProfiler, getHeapStatistics } from 'node:v8';
+
+export interface Work {
+  /** Block executions in scripts whose URL contains `scope`. */
+  blocks: number;
+  /** Bytes allocated on the JavaScript heap during the call. */
+  allocated: number;
+}
+
+interface Coverage {
+  result: Array<{ url: string; functions: Array<{ ranges: Array<{ count: number }> }> }>;
+}
+
+let session: Session | undefined;
+
+async function coverageSession(): Promise<Session> {
+  if (!session) {
+    session = new Session();
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.startPreciseCoverage', { callCount: true, detailed: true });
+  }
+  return session;
+}
+
+/** Counts the work of `fn` (synchronous, or a promise that settles) in scripts whose URL contains `scope`. */
+export async function measureWork(scope: string, fn: () => unknown): Promise<Work> {
+  const s = await coverageSession();
+  await s.post('Profiler.takePreciseCoverage'); // resets the counters
+  const gc = new GCProfiler();
+  const start = getHeapStatistics().used_heap_size;
+  gc.start();
+  await fn();
+  const end = getHeapStatistics().used_heap_size;
+  const { statistics } = gc.stop();
+  const { result } = (await s.post('Profiler.takePreciseCoverage')) as unknown as Coverage;
+  let blocks = 0;
+  for (const script of result) {
+    if (!script.url.includes(scope)) continue;
+    for (const f of script.functions) for (const r of f.ranges) blocks += r.count;
+  }
+  // What the heap grew by between collections, plus what the collections freed.
+  let allocated = 0;
+  let last = start;
+  for (const g of statistics) {
+    allocated += g.beforeGC.heapStatistics.usedHeapSize - last;
+    last = g.afterGC.heapStatistics.usedHeapSize;
+  }
+  allocated += end - last;
+  return { blocks, allocated };
+}
+
+export async function stopMeasuring(): Promise<void> {
+  if (!session) return;
+  await session.post('Profiler.stopPreciseCoverage');
+  session.disconnect();
+  session = undefined;
+}
