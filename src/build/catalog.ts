@@ -82,15 +82,28 @@ export function lintCatalog(c: Catalog): string[] {
     add('catalog', 'apps and sources must be lists');
     return problems;
   }
-
-  const sourceKeys = new Set<string>();
-  const openable = new Set<string>();
   const keyList = c.sources.map((s) => s.key).filter((k): k is string => typeof k === 'string');
   // Source titles may name their own document ids (US-CERT "TA14-017A"), so keys are not checked there.
   const printed = (text: unknown, where: string, keys: readonly string[] = keyList) => {
     if (typeof text !== 'string') return;
     for (const what of jargonIn(text, keys)) add(where, `printed text ${what}: write it for users, or move it to researchNote`);
   };
+  const checkSources = sourceChecker(checkSourceList(c, add, printed), add);
+  const names = new Map<string, string>(); // id or alias -> who claimed it
+  for (const app of c.apps) {
+    if (typeof app.id === 'string' && !names.has(app.id)) names.set(app.id, `app ${app.id}`);
+  }
+  const ids = new Set<string>();
+  c.apps.forEach((app, i) => checkApp(c, app, i, { ids, names, add, printed, checkSources }));
+  if (!Array.isArray(c.shared)) add('catalog', 'shared must be a list (may be empty)');
+  else checkShared(c, add, printed);
+  return problems;
+}
+
+/** The sources list: keys unique, titles, urls; returns the keys and those a user can open. */
+function checkSourceList(c: Catalog, add: Add, printed: (text: unknown, where: string, keys?: readonly string[]) => void): { sourceKeys: Set<string>; openable: Set<string> } {
+  const sourceKeys = new Set<string>();
+  const openable = new Set<string>();
   c.sources.forEach((s, i) => {
     const where = `sources[${i}]`;
     unknownKeys(s, KEYS.source, where, add);
@@ -106,8 +119,14 @@ export function lintCatalog(c: Catalog): string[] {
       printed(s.title, where, []);
     }
   });
-  /** Unknown keys are problems; returns whether some key is a source a user can open. */
-  const checkSources = (keys: unknown, where: string): boolean => {
+  return { sourceKeys, openable };
+}
+
+type CheckSources = (keys: unknown, where: string) => boolean;
+
+/** A check of a list of source keys: unknown keys are problems; returns whether some key is a source a user can open. */
+function sourceChecker({ sourceKeys, openable }: { sourceKeys: Set<string>; openable: Set<string> }, add: Add): CheckSources {
+  return (keys, where) => {
     if (!Array.isArray(keys) || keys.length === 0) {
       add(where, 'needs at least one source');
       return false;
@@ -123,46 +142,45 @@ export function lintCatalog(c: Catalog): string[] {
     }
     return canOpen;
   };
+}
 
-  const names = new Map<string, string>(); // id or alias -> who claimed it
-  for (const app of c.apps) {
-    if (typeof app.id === 'string' && !names.has(app.id)) names.set(app.id, `app ${app.id}`);
+/** One app: id, name, aliases, vendor, DSM window, servedBy, sources and ports. */
+function checkApp(
+  c: Catalog,
+  app: Catalog['apps'][number],
+  i: number,
+  o: { ids: Set<string>; names: Map<string, string>; add: Add; printed: Printed; checkSources: CheckSources },
+): void {
+  const { ids, names, add, printed, checkSources } = o;
+  const where = typeof app.id === 'string' ? app.id : `apps[${i}]`;
+  unknownKeys(app, KEYS.app, where, add);
+  if (typeof app.id !== 'string' || !KEBAB.test(app.id)) add(where, `id "${String(app.id)}" is not kebab-case`);
+  if (ids.has(app.id)) add(where, `duplicate id "${app.id}"`);
+  ids.add(app.id);
+  if (typeof app.name !== 'string' || app.name === '') add(where, 'name is missing');
+  if (!Array.isArray(app.aliases)) add(where, 'aliases must be a list (may be empty)');
+  for (const alias of app.aliases ?? []) {
+    if (!KEBAB.test(alias)) add(where, `alias "${alias}" is not kebab-case`);
+    const owner = names.get(alias);
+    if (owner) add(where, `alias "${alias}" is already taken by ${owner}`);
+    else names.set(alias, `alias of ${app.id}`);
   }
-  const ids = new Set<string>();
-  c.apps.forEach((app, i) => {
-    const where = typeof app.id === 'string' ? app.id : `apps[${i}]`;
-    unknownKeys(app, KEYS.app, where, add);
-    if (typeof app.id !== 'string' || !KEBAB.test(app.id)) add(where, `id "${String(app.id)}" is not kebab-case`);
-    if (ids.has(app.id)) add(where, `duplicate id "${app.id}"`);
-    ids.add(app.id);
-    if (typeof app.name !== 'string' || app.name === '') add(where, 'name is missing');
-    if (!Array.isArray(app.aliases)) add(where, 'aliases must be a list (may be empty)');
-    for (const alias of app.aliases ?? []) {
-      if (!KEBAB.test(alias)) add(where, `alias "${alias}" is not kebab-case`);
-      const owner = names.get(alias);
-      if (owner) add(where, `alias "${alias}" is already taken by ${owner}`);
-      else names.set(alias, `alias of ${app.id}`);
-    }
-    if (app.thirdParty !== undefined && typeof app.thirdParty !== 'boolean') add(where, 'thirdParty must be true or false');
-    if (app.thirdParty === true && (typeof app.vendor !== 'string' || app.vendor === '')) add(where, 'a third-party app needs a vendor');
-    if (app.vendor !== undefined && app.thirdParty !== true) add(where, 'vendor is only for third-party apps (thirdParty: true)');
-    if (app.researchNote !== undefined && typeof app.researchNote !== 'string') add(where, 'researchNote must be text');
-    printed(app.name, `${where} name`);
-    printed(app.notes, `${where} notes`);
-    if (app.dsm !== undefined) {
-      checkWindow(app.dsm, KEYS.appWindow, `${where} dsm`, add);
-      if (app.dsm.legacy !== undefined && typeof app.dsm.legacy !== 'boolean') add(where, 'dsm.legacy must be true or false');
-    }
-    if (app.servedBy !== undefined) checkServedBy(app, c.apps, where, add);
-    if (!checkSources(app.sources, `${where} sources`) && Array.isArray(app.sources) && app.sources.length > 0) {
-      add(`${where} sources`, 'needs at least one source a user can open (with a url)');
-    }
-    if (!Array.isArray(app.ports)) return add(where, 'ports must be a list (may be empty)');
-    checkPorts(app, add, checkSources, printed);
-  });
-  if (!Array.isArray(c.shared)) add('catalog', 'shared must be a list (may be empty)');
-  else checkShared(c, add, printed);
-  return problems;
+  if (app.thirdParty !== undefined && typeof app.thirdParty !== 'boolean') add(where, 'thirdParty must be true or false');
+  if (app.thirdParty === true && (typeof app.vendor !== 'string' || app.vendor === '')) add(where, 'a third-party app needs a vendor');
+  if (app.vendor !== undefined && app.thirdParty !== true) add(where, 'vendor is only for third-party apps (thirdParty: true)');
+  if (app.researchNote !== undefined && typeof app.researchNote !== 'string') add(where, 'researchNote must be text');
+  printed(app.name, `${where} name`);
+  printed(app.notes, `${where} notes`);
+  if (app.dsm !== undefined) {
+    checkWindow(app.dsm, KEYS.appWindow, `${where} dsm`, add);
+    if (app.dsm.legacy !== undefined && typeof app.dsm.legacy !== 'boolean') add(where, 'dsm.legacy must be true or false');
+  }
+  if (app.servedBy !== undefined) checkServedBy(app, c.apps, where, add);
+  if (!checkSources(app.sources, `${where} sources`) && Array.isArray(app.sources) && app.sources.length > 0) {
+    add(`${where} sources`, 'needs at least one source a user can open (with a url)');
+  }
+  if (!Array.isArray(app.ports)) return add(where, 'ports must be a list (may be empty)');
+  checkPorts(app, add, checkSources, printed);
 }
 
 type Add = (where: string, message: string) => void;

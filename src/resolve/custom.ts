@@ -5,7 +5,7 @@
 
 import type { CatalogIndex } from '../catalog/catalog.js';
 import { quote } from '../diagnostics.js';
-import type { PortRange, Proto, Skipped } from '../plan/types.js';
+import type { Origin, PortRange, Proto } from '../plan/types.js';
 import { formatRange, parsePortSpec, shift, type PortSpec } from '../plan/ranges.js';
 import type { CustomEntry } from '../profile/types.js';
 import { pointerKey, type ResolveContext } from './context.js';
@@ -64,6 +64,56 @@ function describeInside(inside: readonly RiskyPort[]): string {
   return `${named.join(', ')}${inside.length > 3 ? ` and ${inside.length - 3} more risky ports` : ''}`;
 }
 
+/** The entry's port specs that parse, after reporting those that do not (SFW203, SFW210), and its external keys (SFW202). */
+function parseSpecs(ctx: ResolveContext, entry: CustomEntry, base: string): { specs: Array<{ text: string; spec: PortSpec; j: number }>; failed: boolean } {
+  let failed = false;
+  const specs: Array<{ text: string; spec: PortSpec; j: number }> = [];
+  for (let j = 0; j < entry.ports.length; j++) {
+    const text = entry.ports[j]!;
+    const r = parsePortSpec(text);
+    if (r.ok) specs.push({ text, spec: r.spec, j });
+    else {
+      failed = true;
+      const pointer = `${base}/ports/${j}`;
+      if (r.problem === 'range') ctx.error('SFW203', `custom ${entry.id}: port ${quote(text)} is out of range 1-65535`, pointer);
+      else if (r.problem === 'order') ctx.error('SFW210', `custom ${entry.id}: ${quote(text)} has its first port after its last`, pointer);
+      else ctx.error('SFW210', `custom ${entry.id}: ${quote(text)} is not a port spec: write PORT/PROTO or FIRST-LAST/PROTO with PROTO tcp, udp or both (e.g. "32400/tcp")`, pointer);
+    }
+  }
+  const labels = entry.ports;
+  const labelSet = new Set(labels);
+  for (const key of Object.keys(entry.external ?? {})) {
+    if (!labelSet.has(key)) {
+      failed = true;
+      const shown = labels.length > 5 ? `${labels.slice(0, 5).map(quote).join(', ')} and ${labels.length - 5} more` : labels.map(quote).join(', ');
+      ctx.error('SFW202', `custom ${entry.id}: external key ${quote(key)} is not one of its ports (${shown})`, `${base}/external/${pointerKey(key)}`, true);
+    }
+  }
+  return { specs, failed };
+}
+
+/** A custom port that covers risky well-known ports the profile does not allow: skipped, with what it exposes. */
+function riskySkip(ctx: ResolveContext, entry: CustomEntry, base: string, text: string, j: number, spec: PortSpec, proto: Proto, inside: readonly RiskyPort[], origin: Origin): { skip: RiskySkip; exposes: string } {
+  const single = spec.range.first === spec.range.last;
+  const what = single ? `${spec.range.first}/${proto} is ${inside[0]!.what}` : `${formatRange(spec.range)}/${proto} includes ${describeInside(inside)}`;
+  const skip: RiskySkip = {
+    proto,
+    ports: spec.range,
+    origin,
+    skipped: {
+      app: entry.id,
+      label: text,
+      name: origin.name,
+      proto,
+      ports: spec.range,
+      exposure: origin.exposure,
+      reason: `risky: ${what}; forward it only by adding "${entry.id}:${text}" (or "${entry.id}") to allowRisky`,
+      pos: ctx.pos(`${base}/ports/${j}`),
+    },
+  };
+  return { skip, exposes: single ? inside[0]!.what : describeInside(inside) };
+}
+
 export function resolveCustom(
   ctx: ResolveContext,
   entries: CustomEntry[],
@@ -86,30 +136,9 @@ export function resolveCustom(
       ctx.error('SFW207', `custom id "${entry.id}" is used twice`, `${base}/id`);
       return;
     }
-    let failed = false;
-    const specs: Array<{ text: string; spec: PortSpec; j: number }> = [];
-    for (let j = 0; j < entry.ports.length; j++) {
-      const text = entry.ports[j]!;
-      const r = parsePortSpec(text);
-      if (r.ok) specs.push({ text, spec: r.spec, j });
-      else {
-        failed = true;
-        const pointer = `${base}/ports/${j}`;
-        if (r.problem === 'range') ctx.error('SFW203', `custom ${entry.id}: port ${quote(text)} is out of range 1-65535`, pointer);
-        else if (r.problem === 'order') ctx.error('SFW210', `custom ${entry.id}: ${quote(text)} has its first port after its last`, pointer);
-        else ctx.error('SFW210', `custom ${entry.id}: ${quote(text)} is not a port spec: write PORT/PROTO or FIRST-LAST/PROTO with PROTO tcp, udp or both (e.g. "32400/tcp")`, pointer);
-      }
-    }
-    const labels = entry.ports;
-    const labelSet = new Set(labels);
-    for (const key of Object.keys(entry.external ?? {})) {
-      if (!labelSet.has(key)) {
-        failed = true;
-        const shown = labels.length > 5 ? `${labels.slice(0, 5).map(quote).join(', ')} and ${labels.length - 5} more` : labels.map(quote).join(', ');
-        ctx.error('SFW202', `custom ${entry.id}: external key ${quote(key)} is not one of its ports (${shown})`, `${base}/external/${pointerKey(key)}`, true);
-      }
-    }
-    const record = { id: entry.id, kind: 'custom' as const, labels, riskyLabels: [] as string[] };
+    const parsed = parseSpecs(ctx, entry, base);
+    let failed = parsed.failed;
+    const record = { id: entry.id, kind: 'custom' as const, labels: entry.ports, riskyLabels: [] as string[] };
     listed.set(entry.id, record);
 
     const name = entry.description ?? entry.id;
@@ -118,7 +147,7 @@ export function resolveCustom(
     const riskySkips: RiskySkip[] = [];
     const details = new Map<RiskySkip, { j: number; text: string; exposes: string }>();
     const externals = entry.external ?? {};
-    for (const { text, spec, j } of specs) {
+    for (const { text, spec, j } of parsed.specs) {
       const externalFirst = Object.hasOwn(externals, text) ? externals[text] : undefined;
       const external = externalFirst === undefined ? spec.range : shift(spec.range, externalFirst);
       if (external.last > 65535) {
@@ -127,29 +156,12 @@ export function resolveCustom(
         continue;
       }
       for (const proto of spec.protos) {
-        const single = spec.range.first === spec.range.last;
         const inside = riskyInside(wellKnown, spec.range, proto);
         const exposure = inside.length ? ('risky' as const) : ('public' as const);
         const origin = { app: entry.id, label: text, name, kind: 'custom' as const, exposure, pos };
         if (inside.length && !risky.allows([entry.id], text)) {
-          const what = single ? `${spec.range.first}/${proto} is ${inside[0]!.what}` : `${formatRange(spec.range)}/${proto} includes ${describeInside(inside)}`;
-          const skip: RiskySkip = {
-            proto,
-            ports: spec.range,
-            origin,
-            skipped: {
-              app: entry.id,
-              label: text,
-              name,
-              proto,
-              ports: spec.range,
-              exposure,
-              reason: `risky: ${what}; forward it only by adding "${entry.id}:${text}" (or "${entry.id}") to allowRisky`,
-              pos: ctx.pos(`${base}/ports/${j}`),
-            },
-          };
+          const { skip, exposes } = riskySkip(ctx, entry, base, text, j, spec, proto, inside, origin);
           riskySkips.push(skip);
-          const exposes = single ? inside[0]!.what : describeInside(inside);
           details.set(skip, { j, text, exposes });
           continue;
         }

@@ -44,10 +44,8 @@ export function profileNameFromFile(file: string): string {
   return slug || 'profile';
 }
 
-export function resolvePlan(profile: Profile, options: ResolveOptions): ResolveResult {
-  const ctx = new ResolveContext(options.doc, options.file);
-  const { catalog } = options.catalog;
-
+/** nas.address, nas.address6 and allowFrom, checked and normalised (SFW204, SFW253-SFW255). */
+function resolveAddresses(ctx: ResolveContext, profile: Profile) {
   const address = checkIPv4(profile.nas.address);
   if (!address.ok) ctx.error('SFW204', `nas.address ${quote(profile.nas.address)} ${address.message}`, '/nas/address');
   else if (!isPrivateIPv4(address.value)) {
@@ -77,6 +75,30 @@ export function resolvePlan(profile: Profile, options: ResolveOptions): ResolveR
   if (address6 && allowFrom.length > 0 && allowFrom6.length === 0) {
     ctx.warn('SFW253', 'allowFrom lists only IPv4 sources, so no IPv6 source may reach nas.address6 and no IPv6 rules are generated; add IPv6 CIDRs to allowFrom to allow some', '/nas/address6');
   }
+  return { address: address.ok ? address.value : profile.nas.address, address6, allowFrom, allowFrom6 };
+}
+
+/** Two NAS ports claiming one WAN port and protocol (SFW205), each naming both claimants. */
+function reportConflicts(ctx: ResolveContext, conflicts: ReturnType<typeof mergeCandidates>['conflicts'], more: boolean): void {
+  for (const c of conflicts) {
+    const claim = (x: Candidate) =>
+      `${describeOrigin(x.origin)} -> NAS ${formatRange(x.internal)}${x.origin.pos ? ` (line ${x.origin.pos.line})` : ''}`;
+    ctx.diagnostics.push({
+      code: 'SFW205',
+      severity: 'error',
+      message: `WAN port ${formatRange(c.overlap)}/${c.proto} is claimed twice: ${claim(c.a)} and ${claim(c.b)}; give one of them another WAN port with "external"`,
+      pos: c.b.origin.pos,
+    });
+  }
+  if (more) {
+    ctx.error('SFW205', `more than ${conflicts.length} WAN ports are claimed twice; fix the ones reported and run synfw again`, '/apps');
+  }
+}
+
+export function resolvePlan(profile: Profile, options: ResolveOptions): ResolveResult {
+  const ctx = new ResolveContext(options.doc, options.file);
+  const { catalog } = options.catalog;
+  const { address, address6, allowFrom, allowFrom6 } = resolveAddresses(ctx, profile);
 
   const dsm = {
     version: profile.nas.dsm?.version ?? catalog.newestDsm,
@@ -101,26 +123,14 @@ export function resolvePlan(profile: Profile, options: ResolveOptions): ResolveR
 
   const { forwards, conflicts, moreConflicts } = mergeCandidates(candidates);
   settleOutcomes(ctx, [...apps.outcomes, ...custom], forwards, skipped);
-  for (const c of conflicts) {
-    const claim = (x: Candidate) =>
-      `${describeOrigin(x.origin)} -> NAS ${formatRange(x.internal)}${x.origin.pos ? ` (line ${x.origin.pos.line})` : ''}`;
-    ctx.diagnostics.push({
-      code: 'SFW205',
-      severity: 'error',
-      message: `WAN port ${formatRange(c.overlap)}/${c.proto} is claimed twice: ${claim(c.a)} and ${claim(c.b)}; give one of them another WAN port with "external"`,
-      pos: c.b.origin.pos,
-    });
-  }
-  if (moreConflicts) {
-    ctx.error('SFW205', `more than ${conflicts.length} WAN ports are claimed twice; fix the ones reported and run synfw again`, '/apps');
-  }
+  reportConflicts(ctx, conflicts, moreConflicts);
 
   const diagnostics = sortDiagnostics(ctx.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics };
   skipped.sort((a, b) => cmp(a.app, b.app) || cmp(a.label, b.label) || cmp(a.proto, b.proto));
   const plan: Plan = {
     profile: { name: profile.name ?? profileNameFromFile(options.file), file: options.file },
-    nas: { address: address.ok ? address.value : profile.nas.address, ...(address6 ? { address6 } : {}), dsm },
+    nas: { address, ...(address6 ? { address6 } : {}), dsm },
     router: routerOf(profile),
     allowFrom,
     allowFrom6,
