@@ -25,27 +25,9 @@ function offsetOf(text: string, line: number, column: number): number {
   return Math.min(at + column - 1, text.length);
 }
 
-export function yamlView(store: PageStore): YamlView {
-  const notice = h('p', { id: 'yaml-notice', class: 'hint', 'aria-live': 'polite' });
+/** Reading a profile file (picked or dropped) into the store, within synfw's size limit. */
+function fileLoading(store: PageStore, notice: HTMLElement): { load: (file: File) => Promise<void>; picker: HTMLInputElement } {
   const html = document.documentElement;
-  let typing: ReturnType<typeof setTimeout> | undefined;
-  const area = h('textarea', {
-    id: 'yaml',
-    rows: 18,
-    spellcheck: 'false',
-    autocomplete: 'off',
-    autocapitalize: 'off',
-    wrap: 'off',
-    'aria-describedby': 'yaml-hint yaml-notice',
-    // Typing waits for a pause before the pipeline runs; the store then tells the form.
-    oninput: () => {
-      clearTimeout(typing);
-      html.dataset.pending = '1';
-      typing = setTimeout(() => store.setText(area.value), 150);
-    },
-  });
-  area.value = store.state.text;
-
   const load = async (file: File): Promise<void> => {
     // Busy from the start: reading the file takes a moment before the store runs the pipeline.
     html.dataset.pending = '1';
@@ -69,6 +51,31 @@ export function yamlView(store: PageStore): YamlView {
       picker.value = '';
     },
   });
+  return { load, picker };
+}
+
+export function yamlView(store: PageStore): YamlView {
+  const notice = h('p', { id: 'yaml-notice', class: 'hint', 'aria-live': 'polite' });
+  const html = document.documentElement;
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  const area = h('textarea', {
+    id: 'yaml',
+    rows: 18,
+    spellcheck: 'false',
+    autocomplete: 'off',
+    autocapitalize: 'off',
+    wrap: 'off',
+    'aria-describedby': 'yaml-hint yaml-notice',
+    // Typing waits for a pause before the pipeline runs; the store then tells the form.
+    oninput: () => {
+      clearTimeout(typing);
+      html.dataset.pending = '1';
+      typing = setTimeout(() => store.setText(area.value), 150);
+    },
+  });
+  area.value = store.state.text;
+
+  const { load, picker } = fileLoading(store, notice);
   const section = h(
     'section',
     {
