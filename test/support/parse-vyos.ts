@@ -9,7 +9,7 @@
 // parse-vyos-model.ts, which applies them like the CLI.
 
 import type { VyCmd, VyWord } from './parse-vyos-model.js';
-import { readLinkChecks, type LinkCheck } from './sh-need-links.js';
+import { readLinkChecks, type LinkCheck } from './readers/sh/need-links.js';
 
 export class VyosSyntaxError extends Error {
   constructor(

@@ -6,7 +6,7 @@
 // Only what synfw writes is understood; any option that would narrow or change the match (ipset,
 // times, enabled '0', reflection_zone, ...) is refused rather than ignored.
 
-import { UciParseError, type UciSection } from './parse-uci-model.js';
+import { UciParseError, type UciSection } from './model.js';
 
 export interface UciTuple {
   proto: 'tcp' | 'udp';

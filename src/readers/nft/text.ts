@@ -6,8 +6,8 @@
 // The one regular chain it knows is `interfaces`, a list of `iif "NAME" return`: nft resolves iif
 // when it loads the file, so loading fails while one of those interfaces is missing.
 
-import type { PortRange, Proto } from '../../src/plan/types.js';
-import { Reader, tokenize } from './parse-nft-lexer.js';
+import type { PortRange, Proto } from '../../plan/types.js';
+import { Reader, tokenize } from './lexer.js';
 
 export { tokenize };
 
@@ -282,6 +282,13 @@ export function parseNftFile(text: string): NftFile {
   if (table.name !== name) throw new Error('defines another table than it deletes');
   if (!table.interfaces) throw new Error('no interfaces chain');
   return { header, table };
+}
+
+/** One rule line (a chain's statement) of the subset, strictly. */
+export function parseNftRule(line: string): NftRule {
+  const { tokens, comments } = tokenize(`${line.trim()}\n`);
+  if (comments.length) throw new Error('a # comment in a rule');
+  return rule(new Reader(tokens));
 }
 
 /** What `nft list table inet NAME` prints. */

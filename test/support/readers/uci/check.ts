@@ -1,51 +1,46 @@
-// What synfw's OpenWrt output must make fw3/fw4 do for a plan, in the shapes the strict readers
-// return (parse-uci-tuples.ts), and one check that reads both output forms back and compares them
-// with the plan: forwards per port and allowed source, NAT loopback once per WAN port when hairpin
-// is on, IPv6 accepts per NAS port and source; nothing missing, nothing extra.
+// What synfw's OpenWrt output must make fw3/fw4 do for a plan, in the shapes the UCI readers return
+// (src/readers/uci/sections.ts), projected from the plan's flows (expectedFlows), and one check that
+// reads both output forms back and compares them with the plan: forwards per port and allowed
+// source, NAT loopback once per WAN port when it is on, IPv6 accepts per NAS port and source;
+// nothing missing, nothing extra.
 
 import { expect } from 'vitest';
-import type { Plan } from '../../src/plan/types.js';
-import { NAME_MAX_BYTES } from '../../src/render/escape/uci.js';
-import { byteLength } from '../../src/render/text.js';
-import { parseUciConfig, redirectTuples, rule6Tuples, type UciRule6Tuple, type UciSection, type UciTuple } from './parse-uci.js';
-import { parseOpenwrtScript, type OpenwrtScript } from './parse-openwrt-script.js';
-import { neededChecks } from './router-checks.js';
+import type { Plan } from '../../../../src/plan/types.js';
+import { NAME_MAX_BYTES } from '../../../../src/render/escape/uci.js';
+import { byteLength } from '../../../../src/render/text.js';
+import { expectedFlows } from '../../../../src/readers/expected.js';
+import type { Flow } from '../../../../src/readers/flow.js';
+import { parseUciConfig, redirectTuples, rule6Tuples, sectionFlows, type UciRule6Tuple, type UciSection, type UciTuple } from '../../../../src/readers/uci/index.js';
+import { parseOpenwrtScript, type OpenwrtScript } from './openwrt-script.js';
+import { neededChecks } from '../../router-checks.js';
+import { expectFlows, expectOwnFlows } from '../flows.js';
 
 export const key = (t: Pick<UciTuple, 'proto' | 'wanPort' | 'nasAddr' | 'nasPort'>): string => `${t.proto} ${t.wanPort} -> ${t.nasAddr}:${t.nasPort}`;
 export const sourcedKey = (t: UciTuple): string => `${key(t)} from ${t.source ?? 'any'}`;
 export const key6 = (t: Pick<UciRule6Tuple, 'proto' | 'nasAddr6' | 'nasPort' | 'source'>): string => `${t.proto} [${t.nasAddr6}]:${t.nasPort} from ${t.source ?? 'any'}`;
 
-const restricted = (plan: Plan): boolean => plan.allowFrom.length + plan.allowFrom6.length > 0;
+const flowsOf = (plan: Plan, family: 4 | 6, via: Flow['via']): Flow[] => expectedFlows(plan, 'openwrt').filter((f) => f.family === family && f.via === via);
 
-/** The plan expanded per port: what the redirects must forward, nothing more, nothing less. */
+/** The plan expanded per WAN port, each once: what the redirects must forward, nothing more, nothing less. */
 export function planTuples(plan: Plan): string[] {
-  return plan.forwards
-    .flatMap((f) =>
-      Array.from({ length: f.external.last - f.external.first + 1 }, (_, i) =>
-        key({ proto: f.proto, wanPort: f.external.first + i, nasAddr: plan.nas.address, nasPort: f.internal.first + i }),
-      ),
-    )
-    .sort();
+  return [...new Set(flowsOf(plan, 4, 'wan').map((f) => key({ proto: f.proto, wanPort: f.wan!, nasAddr: f.nas, nasPort: f.port })))].sort();
 }
 
 /** planTuples once per allowed IPv4 source ("any" when unrestricted, none when only IPv6 is listed). */
 export function planSourcedTuples(plan: Plan): string[] {
-  const sources = restricted(plan) ? plan.allowFrom : ['any'];
-  return planTuples(plan)
-    .flatMap((t) => sources.map((s) => `${t} from ${s}`))
+  return flowsOf(plan, 4, 'wan')
+    .map((f) => `${key({ proto: f.proto, wanPort: f.wan!, nasAddr: f.nas, nasPort: f.port })} from ${f.source}`)
     .sort();
 }
 
+/** The WAN ports LAN clients reach through NAT loopback, each once. */
+const planReflected = (plan: Plan): string[] => flowsOf(plan, 4, 'hairpin').map((f) => key({ proto: f.proto, wanPort: f.wan!, nasAddr: f.nas, nasPort: f.port })).sort();
+
 /** The NAS's IPv6 ports per protocol and allowed IPv6 source. */
 export function planRule6Tuples(plan: Plan): string[] {
-  const a6 = plan.nas.address6;
-  if (a6 === undefined || (restricted(plan) && plan.allowFrom6.length === 0)) return [];
-  const sources = restricted(plan) ? plan.allowFrom6 : [null];
-  const out = new Set<string>();
-  for (const f of plan.forwards) {
-    for (let p = f.internal.first; p <= f.internal.last; p++) for (const source of sources) out.add(key6({ proto: f.proto, nasAddr6: a6, nasPort: p, source }));
-  }
-  return [...out].sort();
+  return flowsOf(plan, 6, 'wan')
+    .map((f) => key6({ proto: f.proto, nasAddr6: plan.nas.address6!, nasPort: f.port, source: f.source === 'any' ? null : f.source }))
+    .sort();
 }
 
 /** Sections as plain data, to compare the two output forms. */
@@ -55,13 +50,16 @@ export const plain = (sections: UciSection[]) =>
 /** Everything the output must do for `plan`, read back from one output form's sections. */
 export function expectSectionsMatch(plan: Plan, sections: UciSection[]): void {
   const tag = `synfw:${plan.profile.name}`;
+  // What the router does, in plan terms (the common check of every target), then in UCI's own.
+  const state = sectionFlows(sections);
+  expect(state.skipped).toEqual([]);
+  expectFlows(state.flows, plan, 'openwrt');
+  expectOwnFlows(state.flows, plan);
   const tuples = redirectTuples(sections);
   expect(tuples.map(sourcedKey).sort()).toEqual(planSourcedTuples(plan));
-  // Loopback once per WAN port (fw4 and fw3 copy no src_ip into reflection rules), or not at all.
-  const reflected = tuples.filter((t) => t.reflection).map(key).sort();
-  // hairpin omitted leaves fw3/fw4's default: reflection on.
-  const ipv4 = plan.allowFrom.length > 0 || plan.allowFrom6.length === 0;
-  expect(reflected).toEqual(plan.hairpin === false || !ipv4 ? [] : planTuples(plan));
+  // Loopback once per WAN port (fw4 and fw3 copy no src_ip into reflection rules), or not at all;
+  // a redirect without the reflection option reflects (fw3's and fw4's default).
+  expect(tuples.filter((t) => t.reflection).map(key).sort()).toEqual(planReflected(plan));
   const rules = rule6Tuples(sections);
   expect(rules.map(key6).sort()).toEqual(planRule6Tuples(plan));
   expect(new Set(rules.map(key6)).size).toBe(rules.length);

@@ -1,10 +1,11 @@
-// A small, strict XML tokeniser that keeps source offsets, for editing a user's config.xml
-// (pfSense or OPNsense) in place: --merge must leave every byte outside the rules it replaces as it
-// was, which re-serialising through an XML library cannot promise. It accepts well-formed XML 1.0
-// without a DOCTYPE (neither product writes one, and an internal subset could define entities we
-// would then misread).
+// A small, strict XML tokeniser that keeps source offsets. pfSense's and OPNsense's --merge edit a
+// user's config.xml with it in place (every byte outside the rules it replaces stays as it was,
+// which re-serialising through an XML library cannot promise), and the config.xml readers
+// (src/readers/config-xml/) read a backup with it. It accepts well-formed XML 1.0 without a
+// DOCTYPE (neither product writes one, and an internal subset could define entities we would then
+// misread).
 
-import { decodeEntities } from '../../render/escape/xml.js';
+import { decodeEntities } from '../render/escape/xml.js';
 
 export interface XmlElement {
   name: string;

@@ -1,22 +1,26 @@
-// What the iptables target's output must do, computed from the plan alone (per port, per source,
-// per run-time address), and the parse-back check that compares it with what the strict parsers
-// read from both output forms. Shared by test/targets/iptables*.test.ts.
+// What the iptables target's output must do, in iptables' own terms (the interface each rule
+// names, both conntrack directions, run-time addresses), projected from the plan's flows
+// (expectedFlows), and the parse-back check that compares it with what the strict readers read
+// from both output forms. Shared by test/targets/iptables*.test.ts.
 
 import { expect } from 'vitest';
 import ipaddr from 'ipaddr.js';
-import type { Plan } from '../../src/plan/types.js';
-import { byteLength, fitBytes, oneLine } from '../../src/render/text.js';
-import { ruleText } from '../../src/targets/shared/text.js';
-import { routerSides } from '../../src/targets/define.js';
-import { TARGETS } from '../../src/targets/index.js';
-import { target } from '../../src/targets/iptables/index.js';
-import { chainBase } from '../../src/targets/iptables/view.js';
-import { packedText } from '../../src/targets/shared/text.js';
-import { TargetError } from '../../src/targets/types.js';
-import { acceptedPorts, dnatTuples, emptyRuleset, masqueraded, parseRestore, TABLES, tupleKey, type Rule, type Ruleset, type Table } from './parse-iptables.js';
-import { parseShScript, runOps, type RunEnv, type ShScript } from './parse-iptables-sh.js';
-import { neededChecks } from './router-checks.js';
-import { VERSION } from './profiles.js';
+import type { Plan } from '../../../../src/plan/types.js';
+import { byteLength, fitBytes, oneLine } from '../../../../src/render/text.js';
+import { ruleText } from '../../../../src/targets/shared/text.js';
+import { routerSides } from '../../../../src/targets/define.js';
+import { TARGETS } from '../../../../src/targets/index.js';
+import { target } from '../../../../src/targets/iptables/index.js';
+import { chainBase } from '../../../../src/targets/iptables/view.js';
+import { packedText } from '../../../../src/targets/shared/text.js';
+import { TargetError } from '../../../../src/targets/types.js';
+import { expectedFlows, hairpinOn } from '../../../../src/readers/expected.js';
+import type { Flow } from '../../../../src/readers/flow.js';
+import { acceptedPorts, dnatTuples, emptyRuleset, masqueraded, parseRestore, rulesetFlows, TABLES, tupleKey, type Rule, type Ruleset, type Table } from '../../../../src/readers/iptables/index.js';
+import { parseShScript, runOps, type RunEnv, type ShScript } from './script.js';
+import { neededChecks } from '../../router-checks.js';
+import { VERSION } from '../../profiles.js';
+import { expectFlows } from '../flows.js';
 
 export const render = (plan: Plan, format?: string) => target.render(plan, { version: VERSION, ...(format ? { format } : {}) });
 export const sh = (plan: Plan): string => render(plan).text;
@@ -56,42 +60,29 @@ export function envFor(plan: Plan): Required<RunEnv> {
   return { addrs: { [wanOf(plan)]: ['203.0.113.1/24'], ...(lan ? { [lan]: [`${lanAddress(plan)}/24`] } : {}) } };
 }
 
-/** Sources a family's rules allow: [undefined] = anyone, [] = nobody (profile-format.md). */
-export function sourcesFor(own: string[], other: string[]): (string | undefined)[] {
-  if (own.length + other.length === 0) return [undefined];
-  if (own.some((c) => c.endsWith('/0'))) return [undefined];
-  return [...new Set(own)];
-}
+const flowsOf = (plan: Plan, family: 4 | 6, via: Flow['via']): Flow[] => expectedFlows(plan, 'iptables').filter((f) => f.family === family && f.via === via);
+const sourceOf = (f: Flow): string | undefined => (f.source === 'any' ? undefined : f.source);
 
 /** The kinds of chain the plan must fill (the others must be absent). */
 export function activeKinds(plan: Plan): Kind[] {
-  const v6 = plan.nas.address6 !== undefined && sourcesFor(plan.allowFrom6, plan.allowFrom).length > 0;
-  return KINDS.filter((k) => k === 'dnat' || k === 'fwd' || ((k === 'hpin' || k === 'masq') && plan.hairpin) || (k === 'fwd6' && v6));
+  const hairpin = hairpinOn(plan, 'iptables');
+  const v6 = flowsOf(plan, 6, 'wan').length > 0;
+  return KINDS.filter((k) => k === 'dnat' || k === 'fwd' || ((k === 'hpin' || k === 'masq') && hairpin) || (k === 'fwd6' && v6));
 }
 
-const perPort = (plan: Plan, f: (proto: string, ext: number, int: number) => void): void => {
-  for (const fw of plan.forwards) for (let i = 0; i <= fw.external.last - fw.external.first; i++) f(fw.proto, fw.external.first + i, fw.internal.first + i);
-};
-
-/** WAN DNAT per port and allowed source. */
+/** WAN DNAT per port and allowed source, on the WAN interface. */
 export function planTuples(plan: Plan): string[] {
-  const out: string[] = [];
-  perPort(plan, (proto, ext, int) => {
-    for (const src of sourcesFor(plan.allowFrom, plan.allowFrom6)) {
-      out.push(tupleKey({ in: wanOf(plan), ...(src ? { src } : {}), proto: proto as 'tcp', wanPort: ext, nasAddr: plan.nas.address, nasPort: int }));
-    }
-  });
-  return out.sort();
+  return flowsOf(plan, 4, 'wan')
+    .map((f) => tupleKey({ in: wanOf(plan), ...(sourceOf(f) ? { src: sourceOf(f) } : {}), proto: f.proto, wanPort: f.wan!, nasAddr: f.nas, nasPort: f.port }))
+    .sort();
 }
 
 /** Hairpin DNAT per port and WAN address: from the LAN, to the WAN address only, anyone on the LAN. */
 export function planHairpinTuples(plan: Plan, env: RunEnv): string[] {
   const wanHosts = (env.addrs?.[wanOf(plan)] ?? []).map((a) => `${a.split('/')[0]}/32`);
-  const out: string[] = [];
-  perPort(plan, (proto, ext, int) => {
-    for (const dst of wanHosts) out.push(tupleKey({ in: lanOf(plan)!, dst, proto: proto as 'tcp', wanPort: ext, nasAddr: plan.nas.address, nasPort: int }));
-  });
-  return out.sort();
+  return flowsOf(plan, 4, 'hairpin')
+    .flatMap((f) => wanHosts.map((dst) => tupleKey({ in: lanOf(plan)!, dst, proto: f.proto, wanPort: f.wan!, nasAddr: f.nas, nasPort: f.port })))
+    .sort();
 }
 
 const uniqueSorted = (xs: string[]): string[] => [...new Set(xs)].sort();
@@ -99,37 +90,25 @@ const uniqueSorted = (xs: string[]): string[] => [...new Set(xs)].sort();
 /** FORWARD accepts: both directions, per NAS port, per allowed source; hairpin ones in and out on the LAN. */
 export function planAccepts(plan: Plan): string[] {
   const wan = wanOf(plan);
-  const out: string[] = [];
-  perPort(plan, (proto, _ext, int) => {
-    const nas = `${proto} ${plan.nas.address}:${int}`;
-    for (const src of sourcesFor(plan.allowFrom, plan.allowFrom6)) out.push(`ORIGINAL ${nas} ${wan}>* peer=${src ?? 'any'}`, `REPLY ${nas} *>${wan} peer=${src ?? 'any'}`);
-    const lan = lanOf(plan);
-    if (lan) out.push(`ORIGINAL ${nas} ${lan}>${lan} peer=any`, `REPLY ${nas} ${lan}>${lan} peer=any`);
-  });
-  return uniqueSorted(out);
+  const lan = lanOf(plan);
+  const wanSide = flowsOf(plan, 4, 'wan').flatMap((f) => [`ORIGINAL ${f.proto} ${f.nas}:${f.port} ${wan}>* peer=${f.source}`, `REPLY ${f.proto} ${f.nas}:${f.port} *>${wan} peer=${f.source}`]);
+  const lanSide = flowsOf(plan, 4, 'hairpin').flatMap((f) => [`ORIGINAL ${f.proto} ${f.nas}:${f.port} ${lan}>${lan} peer=any`, `REPLY ${f.proto} ${f.nas}:${f.port} ${lan}>${lan} peer=any`]);
+  return uniqueSorted([...wanSide, ...lanSide]);
 }
 
 /** IPv6 accepts: the NAS's own ports (no NAT), per allowed IPv6 source. */
 export function planAccepts6(plan: Plan): string[] {
   const wan = wanOf(plan);
-  const out: string[] = [];
-  if (plan.nas.address6 === undefined) return [];
-  perPort(plan, (proto, _ext, int) => {
-    const nas = `${proto} ${plan.nas.address6}:${int}`;
-    for (const src of sourcesFor(plan.allowFrom6, plan.allowFrom)) out.push(`ORIGINAL ${nas} ${wan}>* peer=${src ?? 'any'}`, `REPLY ${nas} *>${wan} peer=${src ?? 'any'}`);
-  });
-  return uniqueSorted(out);
+  return uniqueSorted(
+    flowsOf(plan, 6, 'wan').flatMap((f) => [`ORIGINAL ${f.proto} ${f.nas}:${f.port} ${wan}>* peer=${f.source}`, `REPLY ${f.proto} ${f.nas}:${f.port} *>${wan} peer=${f.source}`]),
+  );
 }
 
 /** Masquerade: LAN-subnet sources only, per NAS port. */
 export function planMasq(plan: Plan, env: RunEnv): string[] {
   const lan = lanOf(plan)!;
   const subnets = (env.addrs?.[lan] ?? []).map((a) => `${ipaddr.IPv4.networkAddressFromCIDR(a).toString()}/${a.split('/')[1]}`);
-  const out: string[] = [];
-  perPort(plan, (proto, _ext, int) => {
-    for (const s of subnets) out.push(`${s} ${proto} ${plan.nas.address}:${int} out=${lan}`);
-  });
-  return uniqueSorted(out);
+  return uniqueSorted(flowsOf(plan, 4, 'hairpin').flatMap((f) => subnets.map((s) => `${s} ${f.proto} ${f.nas}:${f.port} out=${lan}`)));
 }
 
 /** Runs the script's apply part on `start` and returns it with the plan's chains. */
@@ -184,6 +163,10 @@ export function checkParseBack(plan: Plan, env: RunEnv = envFor(plan)): void {
   const { script, rs, nat, filter, hpin, masq, fwd6 } = applied(plan, emptyRuleset(), env);
   const active = activeKinds(plan);
   checkLinkChecks(plan, script, rs);
+  // What the router does, in plan terms (the common check of every target), then in iptables' own.
+  const state = rulesetFlows(rs, { lan: lanOf(plan) });
+  expect(state.skipped).toEqual([]);
+  expectFlows(state.flows, plan, 'iptables');
 
   expect(dnatTuples(nat).map(tupleKey).sort()).toEqual(planTuples(plan));
   expect(acceptedPorts(filter).sort()).toEqual(planAccepts(plan));

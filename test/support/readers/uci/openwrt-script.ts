@@ -1,10 +1,11 @@
 // The skeleton of the OpenWrt target's sh script, read exactly (the uci commands in it are replayed
-// by parse-uci-script.ts): the subshell everything runs in, the purge, the zone checks and where
+// by script.ts): the subshell everything runs in, the purge, the zone checks and where
 // they run (before synfw_apply, which makes every change; never before remove), the argument and
 // uncommitted-changes checks, commit and reload. Anything else outside synfw_apply's body is an
 // error, and that body may hold only uci commands and comments.
 
-import { parseUciScript, shCommands, UciParseError, type UciScript } from './parse-uci.js';
+import { UciParseError } from '../../../../src/readers/uci/index.js';
+import { parseUciScript, shCommands, type UciScript } from './script.js';
 
 export interface ZoneCheck {
   zone: string;

@@ -1,10 +1,10 @@
-// What an nft table read by parse-nft.ts (text) or parse-nft-json.ts (nft's JSON) does, in plan
+// What an nft table read by text.ts (nft's text) or json.ts (nft's JSON) does, in plan
 // terms: DNAT tuples per port, their source restrictions, hairpin, masquerade, and the forward
 // chain's accepts. Every rule must have one of the exact shapes synfw writes (matches in order),
 // otherwise this throws: an unknown rule is never skipped.
 
-import type { PortRange, Proto } from '../../src/plan/types.js';
-import type { NftRule, NftTable } from './parse-nft.js';
+import type { PortRange, Proto } from '../../plan/types.js';
+import type { NftRule, NftTable } from './text.js';
 
 export interface Tuple {
   proto: Proto;
@@ -31,7 +31,7 @@ export interface Recovered {
   replies: { match: Mark; comment?: string }[];
 }
 
-const SHAPES = {
+export const SHAPES = {
   wanDnat: ['iifname', 'saddr?', 'l4proto?', 'dport?', 'dnat'],
   hairpinDnat: ['iifname', 'nfproto', 'fibLocal', 'fibIifNotLocal', 'l4proto?', 'dport', 'ctMarkOr', 'dnat'],
   masquerade: ['ctMarkMatch', 'masquerade'],
@@ -42,7 +42,7 @@ const SHAPES = {
 } as const;
 
 /** Whether the rule's parts are exactly the shape's, in its order (`?` = optional). */
-function fits(order: string[], shape: readonly string[]): boolean {
+export function fits(order: string[], shape: readonly string[]): boolean {
   let i = 0;
   for (const part of shape) {
     const optional = part.endsWith('?');
@@ -62,7 +62,7 @@ function protosOf(rule: NftRule, l4: string): Proto[] {
 }
 
 /** DNAT tuples per port. A map rule with a port match must match exactly the map's keys. */
-function dnatTuples(rule: NftRule): Tuple[] {
+export function dnatTuples(rule: NftRule): Tuple[] {
   const d = rule.dnat!;
   if ('map' in d) {
     const protos = protosOf(rule, d.l4);
@@ -81,10 +81,13 @@ function dnatTuples(rule: NftRule): Tuple[] {
   return protos.flatMap((proto) => ports.map((p) => ({ proto, wanPort: p, nasAddr: d.addr, nasPort: d.port ?? p })));
 }
 
-function accepts(rule: NftRule): string[] {
+/** The ports an accept rule opens on its daddr, per protocol. */
+export function acceptedPorts(rule: NftRule): { proto: Proto; addr: string; port: number }[] {
   const protos = protosOf(rule, rule.dport!.l4);
-  return protos.flatMap((proto) => expand(rule.dport!.ports).map((p) => `${proto} ${rule.daddr!.addr}:${p}`));
+  return protos.flatMap((proto) => expand(rule.dport!.ports).map((port) => ({ proto, addr: rule.daddr!.addr, port })));
 }
+
+const accepts = (rule: NftRule): string[] => acceptedPorts(rule).map((a) => `${a.proto} ${a.addr}:${a.port}`);
 
 const opt = <T>(key: string, v: T | undefined): Record<string, T> => (v === undefined ? {} : { [key]: v });
 

@@ -2,10 +2,10 @@
 // the text reader, strictly: an expression outside the subset synfw writes is an error. Comparing
 // the two shows what the kernel holds is what the file says.
 
-import type { PortRange } from '../../src/plan/types.js';
-import type { L4, NftChain, NftRule, NftTable } from './parse-nft.js';
+import type { PortRange } from '../../plan/types.js';
+import type { L4, NftChain, NftRule, NftTable } from './text.js';
 
-type J = Record<string, unknown>;
+export type J = Record<string, unknown>;
 
 const obj = (v: unknown, what: string): J => {
   if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error(`expected an object for ${what}: ${JSON.stringify(v)}`);
@@ -95,6 +95,15 @@ function expr(out: NftRule, e: J): void {
   else throw new Error(`statement outside the subset: ${JSON.stringify(e)}`);
 }
 
+/** A rule object of nft's JSON, strictly: its expressions must all be of the subset. */
+export function ruleOfJson(o: J): NftRule {
+  only(o, ['family', 'table', 'chain', 'handle', 'comment', 'expr'], 'rule');
+  const rule: NftRule = { order: [] };
+  for (const e of o.expr as J[]) expr(rule, obj(e, 'expr'));
+  if (o.comment !== undefined) rule.comment = o.comment as string;
+  return rule;
+}
+
 /** The one table of `nft -j list table inet NAME`. */
 export function parseNftJson(text: string): NftTable {
   const items = (JSON.parse(text) as { nftables: J[] }).nftables;
@@ -108,7 +117,7 @@ export function parseNftJson(text: string): NftTable {
       if (table || o.family !== 'inet') throw new Error('expected one inet table');
       table = { family: 'inet', name: o.name as string, chains: [] };
     } else if (kind === 'chain' && o.name === 'interfaces') {
-      // The one regular chain: a list of iif checks (see parse-nft.ts).
+      // The one regular chain: a list of iif checks (see text.ts).
       only(o, ['family', 'table', 'name', 'handle'], 'chain');
       if (table!.interfaces) throw new Error('chain interfaces twice');
       table!.interfaces = [];
@@ -128,11 +137,7 @@ export function parseNftJson(text: string): NftTable {
       if (table!.interfaces!.includes(m.right)) throw new Error(`iif "${m.right}" twice`);
       table!.interfaces!.push(m.right);
     } else if (kind === 'rule') {
-      only(o, ['family', 'table', 'chain', 'handle', 'comment', 'expr'], 'rule');
-      const rule: NftRule = { order: [] };
-      for (const e of o.expr as J[]) expr(rule, obj(e, 'expr'));
-      if (o.comment !== undefined) rule.comment = o.comment as string;
-      byName.get(o.chain as string)!.rules.push(rule);
+      byName.get(o.chain as string)!.rules.push(ruleOfJson(o));
     } else throw new Error(`unexpected ${kind} in the listing`);
   }
   if (!table) throw new Error('no table in the listing');

@@ -1,13 +1,15 @@
-// A strict reader for the iptables target's sh script, and a runner for what it reads. POSIX shell
-// words (single quotes, '\'' escapes); a `$` is accepted only as "$VAR" for a loop variable in a
-// for body, and backticks, double quotes elsewhere, globs and other metacharacters are errors. The
+// A strict reader for the iptables target's sh script, and a runner for what it reads. Lines are
+// split by the shared sh tokeniser; a word may hold bare characters of a safe set, single quotes and
+// '\'' escapes, and a `$` only as "$VAR" for a loop variable in a for body: backticks, double
+// quotes elsewhere, globs and other metacharacters are errors. The
 // structural lines (subshell wrapper, argument check, interface checks, address look-ups, loops,
 // ifs) are matched exactly. The runner executes the iptables/ip6tables commands against an
 // in-memory ruleset with `set -e` semantics and emulates the interface checks and look-ups from
 // given interfaces and their addresses.
 
-import { cloneRuleset, emptyRuleset, parseSpec, BUILTIN, type Rule, type Ruleset, type Table } from './parse-iptables.js';
-import { readLinkChecks } from './sh-need-links.js';
+import { cloneRuleset, emptyRuleset, parseSpec, BUILTIN, type Rule, type Ruleset, type Table } from '../../../../src/readers/iptables/index.js';
+import { shTokens, type ShWord } from '../../../../src/readers/sh/lexer.js';
+import { readLinkChecks } from '../sh/need-links.js';
 
 export type Word = string | { var: string };
 
@@ -43,52 +45,38 @@ export const PROGRAMS = {
 // ---- words ------------------------------------------------------------------------------------
 
 type Token = { op: string } | { word: Word };
-const WORD_CHAR = /[A-Za-z0-9_./:,+=@%-]/;
+const WORD_CHAR = /^[A-Za-z0-9_./:,+=@%-]*$/;
 const OPS = ['2>/dev/null', '>/dev/null', '2>&1', '>&2', '||', ';'];
+
+/** A word's value: bare safe characters, '...' and \' only; or "$VAR" for a loop variable. */
+function word(w: ShWord, line: string, vars: ReadonlySet<string>): Word {
+  const [only] = w.parts;
+  if (w.parts.length === 1 && only?.kind === 'double') {
+    const [ref, ...rest] = only.parts;
+    const name = ref?.kind === 'expansion' ? /^\$([a-z][a-z0-9]*)$/.exec(ref.raw)?.[1] : undefined;
+    if (name === undefined || rest.length) throw new Error(`unexpected double quotes in: ${line}`);
+    if (!vars.has(name)) throw new Error(`"$${name}" outside a loop over it in: ${line}`);
+    return { var: name };
+  }
+  for (const p of w.parts) {
+    const ok = p.kind === 'single' || (p.kind === 'escaped' && p.text === "'") || (p.kind === 'bare' && WORD_CHAR.test(p.text));
+    if (!ok) throw new Error(`unexpected ${JSON.stringify(p.kind === 'bare' ? p.text : w.raw)} outside quotes in: ${line}`);
+  }
+  return w.text;
+}
 
 /** Splits a command line into shell words and the few operators the script uses. */
 export function shWords(line: string, vars: ReadonlySet<string> = new Set()): Token[] {
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(line)) throw new Error('control character in a command line');
-  const out: Token[] = [];
-  let i = 0;
-  while (i < line.length) {
-    if (line[i] === ' ') {
-      i++;
-      continue;
-    }
-    const op = OPS.find((o) => line.startsWith(o, i) && (o === ';' || o === '||' || i + o.length === line.length || ' ;'.includes(line[i + o.length]!)));
-    if (op) {
-      out.push({ op });
-      i += op.length;
-      continue;
-    }
-    const ref = /^"\$([a-z][a-z0-9]*)"(?=$| |;)/.exec(line.slice(i));
-    if (ref) {
-      if (!vars.has(ref[1]!)) throw new Error(`"$${ref[1]}" outside a loop over it in: ${line}`);
-      out.push({ word: { var: ref[1]! } });
-      i += ref[0].length;
-      continue;
-    }
-    let word = '';
-    while (i < line.length && line[i] !== ' ' && line[i] !== ';') {
-      const c = line[i]!;
-      if (c === "'") {
-        const end = line.indexOf("'", i + 1);
-        if (end < 0) throw new Error('unterminated single quote');
-        word += line.slice(i + 1, end);
-        i = end + 1;
-      } else if (c === '\\' && line[i + 1] === "'") {
-        word += "'";
-        i += 2;
-      } else if (WORD_CHAR.test(c)) {
-        word += c;
-        i++;
-      } else throw new Error(`unexpected ${JSON.stringify(c)} outside quotes in: ${line}`);
-    }
-    out.push({ word });
-  }
-  return out;
+  const { tokens, comments } = shTokens(line);
+  if (comments.length) throw new Error(`a comment in: ${line}`);
+  return tokens.map((t): Token => {
+    if (t.kind === 'word') return { word: word(t, line, vars) };
+    const op = t.kind === 'redirect' ? `${t.fd ?? ''}${t.op}${t.target.raw}` : t.kind === 'op' ? t.op : '\n';
+    if (!OPS.includes(op)) throw new Error(`unexpected ${JSON.stringify(op)} in: ${line}`);
+    return { op };
+  });
 }
 
 const isWord = (t: Token | undefined): t is { word: Word } => t !== undefined && 'word' in t;

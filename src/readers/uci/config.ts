@@ -1,19 +1,12 @@
-// A strict reader for synfw's OpenWrt output, the way the router reads it:
-//  - parseUciConfig: /etc/config/firewall text, with the tokenizer of openwrt/uci file.c
-//    (uci_parse_line / next_arg / parse_str): bare words, '...' literal, "..." with backslash
-//    escapes, backslash escapes and line continuation outside quotes, adjacent pieces
-//    concatenated, `#` comments only outside quotes, `;` between commands on one line.
-//  - parseUciScript: a sh script, split into words the way sh does, whose literal `uci` commands
-//    (set / delete / add_list / commit, with uci_parse_ptr's argument syntax) are replayed.
-//  - redirectTuples / rule6Tuples: the (proto, WAN port, NAS address, NAS port, source) forwards the
-//    redirect sections make fw3/fw4 install and the IPv6 ports the rule sections open, per port.
-// It rejects what it does not understand: unknown section types, unknown redirect or rule options, invalid
-// names, control characters in values, duplicate sections or options, a section set without
-// being deleted first, set/add_list with shell expansions in them.
+// /etc/config/firewall (and `uci export firewall`) the way uci reads it, with the tokenizer of
+// openwrt/uci file.c (uci_parse_line / next_arg / parse_str): bare words, '...' literal, "..." with
+// backslash escapes, backslash escapes and line continuation outside quotes, adjacent pieces
+// concatenated, `#` comments only outside quotes, `;` between commands on one line. The sections go
+// to the model (model.ts), which rejects unknown section types, unknown redirect or rule options,
+// invalid names, control characters in values and duplicate sections or options.
 
-import { NAME, UciModel, UciParseError, type UciSection } from './parse-uci-model.js';
-
-export { UciModel, UciParseError, REDIRECT_OPTIONS, RULE_OPTIONS, SECTION_TYPES, type UciSection } from './parse-uci-model.js';
+import { NAME, UciModel, UciParseError, type UciSection } from './model.js';
+import type { Skipped } from '../flow.js';
 
 // ---------------------------------------------------------------------------------------------
 // /etc/config/firewall: a transcription of openwrt/uci file.c, one physical line at a time.
@@ -141,12 +134,24 @@ class UciLexer {
   }
 }
 
-/** Parses /etc/config/firewall text; throws UciParseError where uci would, and where it is lax. */
-export function parseUciConfig(text: string): UciSection[] {
+/**
+ * Parses /etc/config/firewall text; throws UciParseError where uci would, and where it is lax. With
+ * `skipped`, a command the model refuses (an unknown section type or option, a repeated section)
+ * is listed there instead, with the section it belongs to left out: a section read in part could
+ * mean something else than the whole.
+ */
+export function parseUciConfig(text: string, skipped?: Skipped[]): UciSection[] {
   const lx = new UciLexer(text);
   const model = new UciModel();
+  /** A section the lenient reading drops, from its first refused command on. */
+  const dropped = new Set<UciSection>();
   let section: UciSection | undefined;
+  const refuse = (e: unknown, line: string): void => {
+    if (!skipped || !(e instanceof UciParseError)) throw e;
+    skipped.push({ at: `line ${lx.line}`, text: line.trim(), why: e.message.replace(/^line \d+: /, '') });
+  };
   while (lx.more()) {
+    const raw = lx.buf;
     // uci_parse_line: skip leading whitespace, then commands separated by `;`.
     while (lx.c !== '' && isSpace(lx.c)) lx.pos++;
     for (let word = lx.command(); word !== null; word = lx.command()) {
@@ -159,18 +164,27 @@ export function parseUciConfig(text: string): UciSection[] {
         const type = lx.arg(true, false);
         const name = lx.arg(false, true);
         lx.eol();
-        section = model.add(type, name === '' ? undefined : name, lx.line);
+        try {
+          section = model.add(type, name === '' ? undefined : name, lx.line);
+        } catch (e) {
+          refuse(e, raw);
+          section = undefined;
+        }
       } else if (word === 'o' || word === 'option' || word === 'l' || word === 'list') {
-        if (!section) throw new UciParseError('option/list command found before the first section', lx.line);
+        if (!section && !skipped) throw new UciParseError('option/list command found before the first section', lx.line);
         const name = lx.arg(true, true);
         const value = lx.arg(false, false);
         lx.eol();
-        model.set(section, name, value, word.startsWith('l'), lx.line);
+        if (!section || dropped.has(section)) continue;
+        try {
+          model.set(section, name, value, word.startsWith('l'), lx.line);
+        } catch (e) {
+          refuse(e, raw);
+          dropped.add(section);
+        }
       } else throw new UciParseError(`invalid command ${JSON.stringify(word)}`, lx.line);
     }
   }
+  for (const s of dropped) model.remove(s.id);
   return model.sections;
 }
-
-export { shCommands, parseUciScript, type ShWord, type ShCommand, type UciScript } from './parse-uci-script.js';
-export { redirectTuples, rule6Tuples, type UciRule6Tuple, type UciTuple } from './parse-uci-tuples.js';

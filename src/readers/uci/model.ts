@@ -1,4 +1,4 @@
-// The section model shared by synfw's strict UCI readers (parse-uci.ts): what fw3/fw4 accept as
+// The section model shared by the UCI readers (config.ts here, the tests' replay of uci commands): what fw3/fw4 accept as
 // section types and redirect and rule options, and the rules both the config parser and the script replay
 // enforce on names, values and repetitions.
 
