@@ -6,13 +6,18 @@
 import type { Plan } from '../plan/types.js';
 import { canonicalAddress, canonicalSource, flowKey, type Family, type Flow } from './flow.js';
 
+/** Whether the profile limits the sources at all (allowFrom lists any address of either family). */
+export function restricts(plan: Plan): boolean {
+  return plan.allowFrom.length + plan.allowFrom6.length > 0;
+}
+
 /**
  * The sources allowFrom admits for one address family: ['any'] when the profile lists no source at
  * all, else that family's own list (canonical, once each; a /0 admits anyone), so [] when only the
  * other family is listed: nobody.
  */
 export function admittedSources(plan: Plan, family: Family): string[] {
-  if (plan.allowFrom.length + plan.allowFrom6.length === 0) return ['any'];
+  if (!restricts(plan)) return ['any'];
   const own = [...new Set((family === 4 ? plan.allowFrom : plan.allowFrom6).map(canonicalSource))];
   return own.includes('any') ? ['any'] : own;
 }

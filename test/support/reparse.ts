@@ -16,14 +16,14 @@ import { parseNftFile } from '../../src/readers/nft/index.js';
 import { recover as recoverNft } from '../../src/readers/nft/index.js';
 import { parseOpn, opnRules } from '../../src/readers/config-xml/index.js';
 import { readConfigDoc as parsePf, synfwRules } from '../../src/readers/config-xml/index.js';
-import { expectFaithful as expectRouterOS } from './parse-routeros-plan.js';
-import { parseRosRules } from './parse-routeros-rules.js';
+import { expectFaithful as expectRouterOS } from './readers/routeros/check.js';
+import { parseRosRules } from './readers/routeros/script-rules.js';
 import { expectSectionsMatch } from './readers/uci/check.js';
 import { parseUciConfig } from '../../src/readers/uci/index.js';
 import { parseUciScript } from './readers/uci/script.js';
 import { parseUpnp } from './parse-upnp.js';
-import { applyCommands, recoverVyos } from './parse-vyos-model.js';
-import { parseVyosCommands, parseVyosScript } from './parse-vyos.js';
+import { applyCommands, recoverVyos } from '../../src/readers/vyos/model.js';
+import { parseVyosCommands, parseVyosScript } from './readers/vyos/script.js';
 import { VERSION } from './profiles.js';
 
 /** The plan per port: "tcp 443 192.168.1.10 5001", sorted. */

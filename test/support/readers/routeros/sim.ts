@@ -10,9 +10,9 @@
 // Each line is a scope of its own in both. Anything else throws SimUnsupported, so a test that
 // meets a construct this model does not know fails instead of passing by accident.
 
-import { scriptUnits, type Arg, type Expr, type Stmt, type Val, type Where } from './parse-routeros-script.js';
-import { scopeChecker } from './routeros-command-check.js';
-import { equal, Id, isNumeric, normBool, prop, toStr, type Item, type RouterState, type RV } from './routeros-sim-state.js';
+import { scriptUnits, type Arg, type Expr, type Stmt, type Val, type Where } from './scripting.js';
+import { scopeChecker } from './command-check.js';
+import { equal, Id, isNumeric, normBool, prop, toStr, type Item, type RouterState, type RV } from './sim-state.js';
 
 export class SimUnsupported extends Error {
   constructor(what: string, line: number) {

@@ -6,9 +6,9 @@
 // `:if`, `:foreach`, `:do ... on-error=`, ...). Which words are menus and which are commands comes
 // from MikroTik's command trees (routeros-inspect.ts), so `/interface list member add` splits right.
 
-import { RosSyntaxError, type StrPart } from './parse-routeros-lexer.js';
-import { tokenizeScript, type ScriptToken } from './parse-routeros-script-lexer.js';
-import { menuIndex, type MenuIndex } from './routeros-inspect.js';
+import { RosSyntaxError, type StrPart } from '../../../../src/readers/routeros/lexer.js';
+import { tokenizeScript, type ScriptToken } from './scripting-lexer.js';
+import { menuIndex, type MenuIndex } from './inspect.js';
 
 export interface At {
   line: number;

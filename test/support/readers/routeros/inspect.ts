@@ -5,8 +5,8 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import type { Availability } from '../lab/lab.js';
-import { ROOT } from './profiles.js';
+import type { Availability } from '../../../lab/lab.js';
+import { ROOT } from '../../profiles.js';
 
 export const INSPECT_DIR = `${ROOT}../shared/vendor/routeros/`;
 /** Oldest first. */

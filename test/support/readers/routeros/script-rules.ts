@@ -7,38 +7,12 @@
 // parse-routeros-values.ts; the rule kinds beyond plain dst-nat and accepts are read in
 // parse-routeros-extra.ts.
 
-import { parseRouterOS, type RosCommand, type RosExpr, type RosValue } from './parse-routeros.js';
-import { accept6Rule, addressEntry, mangleRule, masqueradeRule, type Accept6Rule, type AddressEntry, type MangleRule, type MasqueradeRule } from './parse-routeros-extra.js';
-import { expand, fail, findExpr, findOne, iface, ipv4, oneOf, only, port, portList, text, type Ports, type Props } from './parse-routeros-values.js';
+import { exprText, parseRouterOS, type RosCommand, type RosExpr, type RosValue } from './script.js';
+import { accept6Rule, acceptRule, addressEntry, mangleRule, masqueradeRule, natRule, type Accept6Rule, type AcceptRule, type AddressEntry, type MangleRule, type MasqueradeRule, type NatRule } from '../../../../src/readers/routeros/rules.js';
+import { expand, fail, iface, ipv4, oneOf, only, port, portList, text, type Ports, type Props } from '../../../../src/readers/routeros/values.js';
 
 export type { Ports };
 export { portList };
-
-export interface NatRule {
-  line: number;
-  /** wan: in-interface(-list) of the WAN; hairpin: LAN clients to a local address (dst-address-type=local). */
-  kind: 'wan' | 'hairpin';
-  proto: 'tcp' | 'udp';
-  /** The interface match: WAN for kind wan, LAN for kind hairpin. */
-  wan: { key: string; value: string };
-  srcList: string | null;
-  dstPorts: Ports[];
-  nasAddr: string;
-  toPort: number | null;
-  comment: string;
-}
-
-export interface AcceptRule {
-  line: number;
-  /** forward: from the WAN (dst-natted); hairpin: from the LAN interface; reply: from the NAS. */
-  dir: 'forward' | 'hairpin' | 'reply';
-  proto: 'tcp' | 'udp';
-  nasAddr: string;
-  ports: Ports[];
-  srcList: string | null;
-  iface: { key: string; value: string } | null;
-  comment: string;
-}
 
 export interface ConditionalMove {
   line: number;
@@ -97,55 +71,6 @@ export interface RosRules {
 }
 
 const short = (menu: string): string => menu.replace(/^ip firewall /, '').replace(/^ipv6 firewall /, 'v6 ');
-
-function natRule(p: Props, line: number): NatRule {
-  oneOf(p.get('chain'), line, 'chain', ['dstnat']);
-  oneOf(p.get('action'), line, 'action', ['dst-nat']);
-  const hairpin = p.has('dst-address-type');
-  if (hairpin) oneOf(p.get('dst-address-type'), line, 'dst-address-type', ['local']);
-  const common = ['chain', 'action', 'in-interface', 'in-interface-list', 'protocol', 'dst-port', 'to-addresses', 'to-ports', 'comment'];
-  // LAN clients are trusted: a hairpin rule restricted to the allowFrom list is not what synfw writes.
-  only(p, hairpin ? [...common, 'dst-address-type'] : [...common, 'src-address-list'], line, hairpin ? 'hairpin dst-nat rule' : 'dst-nat rule');
-  const dstPorts = portList(text(p.get('dst-port'), line, 'dst-port'), line);
-  const toPort = p.has('to-ports') ? port(text(p.get('to-ports'), line, 'to-ports'), line) : null;
-  if (toPort !== null && (dstPorts.length !== 1 || dstPorts[0]!.first !== dstPorts[0]!.last)) fail(line, 'to-ports with a port list or range is not a 1:1 mapping');
-  return {
-    line,
-    kind: hairpin ? 'hairpin' : 'wan',
-    proto: oneOf(p.get('protocol'), line, 'protocol', ['tcp', 'udp']),
-    wan: iface(p, 'in', line),
-    srcList: p.has('src-address-list') ? text(p.get('src-address-list'), line, 'src-address-list') : null,
-    dstPorts,
-    nasAddr: ipv4(text(p.get('to-addresses'), line, 'to-addresses'), line),
-    toPort,
-    comment: text(p.get('comment'), line, 'comment', true),
-  };
-}
-
-function acceptRule(p: Props, line: number): AcceptRule {
-  oneOf(p.get('chain'), line, 'chain', ['forward']);
-  oneOf(p.get('action'), line, 'action', ['accept']);
-  oneOf(p.get('connection-nat-state'), line, 'connection-nat-state', ['dstnat']);
-  const fwd = p.has('dst-address') || p.has('dst-port');
-  const rev = p.has('src-address') || p.has('src-port');
-  if (fwd === rev) fail(line, 'an accept matches either dst-address/dst-port or src-address/src-port');
-  const hairpin = fwd && (p.has('in-interface') || p.has('in-interface-list'));
-  const dir = rev ? 'reply' : hairpin ? 'hairpin' : 'forward';
-  const base = ['chain', 'action', 'connection-nat-state', 'protocol', 'comment'];
-  const allowed = { forward: ['dst-address', 'dst-port', 'src-address-list'], hairpin: ['dst-address', 'dst-port', 'in-interface', 'in-interface-list'], reply: ['src-address', 'src-port'] }[dir];
-  only(p, [...base, ...allowed], line, `${dir} accept`);
-  const side = fwd ? 'dst' : 'src';
-  return {
-    line,
-    dir,
-    proto: oneOf(p.get('protocol'), line, 'protocol', ['tcp', 'udp']),
-    nasAddr: ipv4(text(p.get(`${side}-address`), line, `${side}-address`), line),
-    ports: portList(text(p.get(`${side}-port`), line, `${side}-port`), line),
-    srcList: p.has('src-address-list') ? text(p.get('src-address-list'), line, 'src-address-list') : null,
-    iface: hairpin ? iface(p, 'in', line) : null,
-    comment: text(p.get('comment'), line, 'comment', true),
-  };
-}
 
 type IfCommand = Extract<RosCommand, { kind: 'if' }>;
 
@@ -272,4 +197,18 @@ export function parseRosRules(script: string): RosRules {
   out.ipv6Ports = v6Ports('inbound');
   out.ipv6ReplyPorts = v6Ports('reply');
   return out;
+}
+
+/** `[find where KEY~"VALUE"]` or `[find where KEY="VALUE"]` in /menu → VALUE. */
+export function findOne(v: RosValue, menu: string, line: number, key: string, op: '~' | '='): string {
+  if (v.kind !== 'sub' || v.cmd.kind !== 'find' || v.cmd.menu !== menu) fail(line, `expected [find ...] in /${menu}`);
+  const w = v.cmd.where;
+  if (!w || w.kind !== 'cmp' || w.key !== key || w.op !== op || w.value.kind !== 'string') fail(line, `expected find where ${key}${op}"..."`);
+  return w.value.text;
+}
+
+/** `[find where EXPR]` in /menu → EXPR as text. */
+export function findExpr(v: RosValue, menu: string, line: number): string {
+  if (v.kind !== 'sub' || v.cmd.kind !== 'find' || v.cmd.menu !== menu || !v.cmd.where) fail(line, `expected [/${menu} find where ...]`);
+  return exprText(v.cmd.where);
 }

@@ -8,10 +8,10 @@
 // duplicate properties, multi-line blocks, a variable outside its block and any other `;`. It
 // returns a syntax tree; parse-routeros-rules.ts gives it a meaning.
 
-import { FIND_KEYS, MENU_PROPERTIES, VERBS, type RosCommand, type RosExpr, type RosScript, type RosValue } from './parse-routeros-ast.js';
-import { checkScriptBytes, RosSyntaxError, tokenize, type Token } from './parse-routeros-lexer.js';
+import { FIND_KEYS, MENU_PROPERTIES, VERBS, type RosCommand, type RosExpr, type RosScript, type RosValue } from './script-ast.js';
+import { checkScriptBytes, RosSyntaxError, tokenize, type Token } from '../../../../src/readers/routeros/lexer.js';
 
-export * from './parse-routeros-ast.js';
+export * from './script-ast.js';
 export { RosSyntaxError };
 
 class LineParser {

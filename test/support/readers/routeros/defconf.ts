@@ -14,8 +14,8 @@
 // hop-limit=1 ICMPv6; accept ICMPv6, HIP, IKE, AH, ESP, ipsec policy; drop everything else not
 // coming from LAN.
 
-import { RouterState } from './routeros-sim-state.js';
-import { simulate } from './routeros-sim.js';
+import { RouterState } from './sim-state.js';
+import { simulate } from './sim.js';
 
 export const DEFCONF_INTERFACES = ['ether1', 'ether2', 'ether3', 'ether4', 'ether5', 'bridge'];
 /** RouterOS's built-in interface lists (flagged builtin; /interface list print shows them). */

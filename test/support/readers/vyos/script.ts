@@ -1,75 +1,21 @@
-// A strict parser for the vyos target's two output forms. Lines are split the way bash (the VyOS
-// CLI) splits them, for the subset the target writes: bare path words, single-quoted values (which
-// must also be values VyOS keeps as they are: printable ASCII without ' " \ ?), and, in the script
-// only, "$var" for the hairpin lookups. The commands form is comments, delete/set lines, then
+// A strict parser for the vyos target's two output forms. Command lines are split by the VyOS
+// reader's splitter (src/readers/vyos/commands.ts, on the shared sh tokeniser) in its strict mode:
+// bare path words, single-quoted values VyOS keeps as they are (printable ASCII without ' " \ ?),
+// and, in the script only, "$var" for the hairpin lookups. The commands form is comments, delete/set lines, then
 // commit and save. The script form is a fixed skeleton (guards, interface and zone-firewall checks,
 // lookups, the scan for earlier rules, script-template, configure, deletes, sets, commit, save,
 // exit) checked line by line; anything else is an error, a subshell around it too (script-template's
 // commands are aliases, which bash would not expand inside it). The commands go to
-// parse-vyos-model.ts, which applies them like the CLI.
+// src/readers/vyos/model.ts, which applies them like the CLI.
 
-import type { VyCmd, VyWord } from './parse-vyos-model.js';
-import { readLinkChecks, type LinkCheck } from './readers/sh/need-links.js';
+import { parseCommand as splitLine, VyosSyntaxError } from '../../../../src/readers/vyos/commands.js';
+import type { VyCmd } from '../../../../src/readers/vyos/model.js';
+import { readLinkChecks, type LinkCheck } from '../sh/need-links.js';
 
-export class VyosSyntaxError extends Error {
-  constructor(
-    readonly line: number,
-    message: string,
-  ) {
-    super(`line ${line}: ${message}`);
-  }
-}
+export { VyosSyntaxError };
 
-const BARE = /^[A-Za-z0-9_.:-]+$/;
-const SAFE_VALUE = (s: string): boolean => /^[\x20-\x7e]*$/.test(s) && !/['"\\?]/.test(s);
-
-/** The words of one line, and whether each was quoted. */
-function split(line: string, n: number, vars: readonly string[]): { word: VyWord; quoted: boolean }[] {
-  // Words are one space apart; spaces inside a single-quoted value are part of the value.
-  if (/^ | $/.test(line)) throw new VyosSyntaxError(n, 'stray spaces');
-  const out: { word: VyWord; quoted: boolean }[] = [];
-  let i = 0;
-  while (i < line.length) {
-    let end: number;
-    if (line[i] === "'") {
-      end = line.indexOf("'", i + 1);
-      if (end < 0) throw new VyosSyntaxError(n, 'unbalanced quote');
-      const text = line.slice(i + 1, end);
-      if (!SAFE_VALUE(text)) throw new VyosSyntaxError(n, `value ${JSON.stringify(text)} holds characters VyOS would not keep`);
-      out.push({ word: { text }, quoted: true });
-      end++;
-    } else if (line[i] === '"') {
-      end = line.indexOf('"', i + 1);
-      const m = end < 0 ? null : /^\$([a-z0-9_]+)$/.exec(line.slice(i + 1, end));
-      if (!m || !vars.includes(m[1]!)) throw new VyosSyntaxError(n, `unexpected double-quoted word ${line.slice(i)}`);
-      out.push({ word: { text: '', shellVar: m[1]! }, quoted: true });
-      end++;
-    } else {
-      end = line.indexOf(' ', i);
-      if (end < 0) end = line.length;
-      const text = line.slice(i, end);
-      if (!BARE.test(text)) throw new VyosSyntaxError(n, `unexpected word ${JSON.stringify(text)}`);
-      out.push({ word: { text }, quoted: false });
-    }
-    if (end < line.length && line[end] !== ' ') throw new VyosSyntaxError(n, 'a quoted value glued to other text');
-    if (line[end] === ' ' && line[end + 1] === ' ') throw new VyosSyntaxError(n, 'stray spaces');
-    i = end + 1;
-  }
-  return out;
-}
-
-/** A set/delete line: path words bare; a set ends in exactly one quoted value. */
-export function parseCommand(line: string, n: number, vars: readonly string[] = []): VyCmd {
-  const words = split(line, n, vars);
-  const verb = words[0]?.word.text;
-  if ((verb !== 'set' && verb !== 'delete') || words[0]!.quoted) throw new VyosSyntaxError(n, `unknown command ${JSON.stringify(line)}`);
-  const rest = words.slice(1);
-  const valued = verb === 'set' ? rest.slice(0, -1) : rest;
-  if (valued.some((w) => w.quoted) || (verb === 'set' && !rest[rest.length - 1]?.quoted) || rest.length < 3) {
-    throw new VyosSyntaxError(n, `${verb}: path words must be bare${verb === 'set' ? ' and the value quoted' : ''}`);
-  }
-  return { verb, words: rest.map((w) => w.word), line: n };
-}
+/** A set/delete line as synfw writes it (strict values; "$var" for `vars`). */
+export const parseCommand = (line: string, n: number, vars: readonly string[] = []): VyCmd => splitLine(line, n, { vars, strictValues: true });
 
 /** A '...' word without a quote inside. */
 const shUnquote = (word: string): string => word.slice(1, -1);

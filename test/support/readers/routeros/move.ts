@@ -3,8 +3,8 @@
 // moves only when its find selects something, and `move numbers=A destination=B` puts the rules A,
 // in their order, just before rule B. Used to check where the accepts land in a default chain.
 
-import type { RosExpr } from './parse-routeros.js';
-import type { ConditionalMove } from './parse-routeros-rules.js';
+import type { RosExpr } from './script.js';
+import type { ConditionalMove } from './script-rules.js';
 
 /** A rule as find sees it: its properties as RouterOS prints them (dynamic=no when not dynamic). */
 export type ChainRule = Record<string, string>;

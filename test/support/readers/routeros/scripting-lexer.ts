@@ -5,7 +5,7 @@
 // are tokens. Bytes are checked as strictly as for the line lexer: printable ASCII, LF, no tabs, no
 // raw `?` (pasted into a terminal it opens the help).
 
-import { checkScriptBytes, readString, RosSyntaxError, type Token } from './parse-routeros-lexer.js';
+import { checkScriptBytes, readString, RosSyntaxError, type Token } from '../../../../src/readers/routeros/lexer.js';
 
 /** A script token: the line lexer's kinds plus variables and line ends, with their position. */
 export type ScriptToken = (Token | { t: 'var'; v: string; col: number } | { t: 'nl'; v: '\n'; col: number }) & {

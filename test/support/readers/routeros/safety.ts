@@ -8,10 +8,10 @@
 //  - its IPv4 accepts end up below fasttrack / "accept established" and above defconf's drops.
 
 import { expect } from 'vitest';
-import { allStatements, scriptUnits, type Stmt } from './parse-routeros-script.js';
-import { DEFCONF_INTERFACES, defconfRouter, V4_ACCEPT_ESTABLISHED, V4_LAST_DROP, V6_BAD_DST, V6_BAD_SRC, V6_LAST_DROP, type DefconfOptions } from './routeros-defconf.js';
-import type { RouterState } from './routeros-sim-state.js';
-import { simulate, type RunMode } from './routeros-sim.js';
+import { allStatements, scriptUnits, type Stmt } from './scripting.js';
+import { DEFCONF_INTERFACES, defconfRouter, V4_ACCEPT_ESTABLISHED, V4_LAST_DROP, V6_BAD_DST, V6_BAD_SRC, V6_LAST_DROP, type DefconfOptions } from './defconf.js';
+import type { RouterState } from './sim-state.js';
+import { simulate, type RunMode } from './sim.js';
 
 export const RUN_MODES: RunMode[] = ['import', 'paste'];
 

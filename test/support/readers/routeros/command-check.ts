@@ -6,8 +6,8 @@
 // The commands the header tells the user to run (`#   /ip firewall nat remove ...`,
 // `/import file-name=...`) are checked like the script's own.
 
-import { DECLARING, parseScript, type At, type Expr, type Stmt, type Unit, type Val, type Where } from './parse-routeros-script.js';
-import { commandTrees, unionIndex, type CommandTree } from './routeros-inspect.js';
+import { DECLARING, parseScript, type At, type Expr, type Stmt, type Unit, type Val, type Where } from './scripting.js';
+import { commandTrees, unionIndex, type CommandTree } from './inspect.js';
 
 export interface CheckReport {
   /** Oldest version first: what each version's tree lacks ("line 3: /ip firewall nat add randomise-ports="). */

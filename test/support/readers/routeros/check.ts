@@ -1,38 +1,40 @@
 // What synfw's mikrotik script must do for a plan, compared with what the strict reader recovers
-// (parse-routeros-rules.ts): WAN dst-nat per port and its source list, hairpin dst-nat, marking and
-// masquerade, IPv4 and IPv6 accepts per NAS port, address lists, and the remove-then-add structure.
+// (script-rules.ts): the flows (the common check), then in RouterOS's own terms, projected from the
+// plan's flows: WAN dst-nat per port and its source list, hairpin dst-nat, marking and masquerade,
+// IPv4 and IPv6 accepts per NAS port, address lists, and the remove-then-add structure.
 
 import { expect } from 'vitest';
-import type { Plan } from '../../src/plan/types.js';
-import { routerSides } from '../../src/targets/define.js';
-import { TARGETS } from '../../src/targets/index.js';
-import { byteLength } from '../../src/render/text.js';
-import { info as mikrotikInfo } from '../../src/targets/mikrotik/info.js';
+import type { Plan } from '../../../../src/plan/types.js';
+import { routerSides } from '../../../../src/targets/define.js';
+import { TARGETS } from '../../../../src/targets/index.js';
+import { byteLength } from '../../../../src/render/text.js';
+import { info as mikrotikInfo } from '../../../../src/targets/mikrotik/info.js';
+
+import { expectedFlows, hairpinOn, restricts } from '../../../../src/readers/expected.js';
+import type { Flow } from '../../../../src/readers/flow.js';
+import { rulesFlows } from '../../../../src/readers/routeros/index.js';
+import type { RosRules } from './script-rules.js';
+import { neededChecks } from '../../router-checks.js';
+import { expectFlows, expectOwnFlows } from '../flows.js';
 
 const COMMENT_MAX = mikrotikInfo.comments.max;
-import type { RosRules } from './parse-routeros-rules.js';
-import { neededChecks } from './router-checks.js';
 
 /** The IPv4 accepts go above the first of these (defconf: "drop invalid", below fasttrack). */
 export const ANCHOR = 'chain=forward and dynamic=no and (action=drop or action=reject or action=tarpit or action=jump)';
 /** The IPv6 accepts go just above the last of these (defconf: "drop everything else not coming from LAN"). */
 export const ANCHOR6 = 'chain=forward and dynamic=no and (action=drop or action=reject or action=tarpit)';
 
-/** The plan expanded per port: what the dst-nat rules must do, nothing more, nothing less. */
-export function planTuples(plan: Plan): string[] {
-  return plan.forwards
-    .flatMap((f) => Array.from({ length: f.external.last - f.external.first + 1 }, (_, i) => `${f.proto} ${f.external.first + i} ${plan.nas.address} ${f.internal.first + i}`))
-    .sort();
+const flowsOf = (plan: Plan, family: 4 | 6, via: Flow['via']): Flow[] => expectedFlows(plan, 'mikrotik').filter((f) => f.family === family && f.via === via);
+const uniqueSorted = (xs: string[]): string[] => [...new Set(xs)].sort();
+
+/** What the dst-nat rules of one path must do per WAN port, each once: "tcp 443 192.168.1.10 5001". */
+export function planTuples(plan: Plan, via: Flow['via'] = 'wan'): string[] {
+  return uniqueSorted(flowsOf(plan, 4, via).map((f) => `${f.proto} ${f.wan} ${f.nas} ${f.port}`));
 }
 
-/** NAS ports the forward chain must accept (each exactly once), for `address` (IPv4, or IPv6/128). */
-export function planNasPorts(plan: Plan, address = plan.nas.address): string[] {
-  const set = new Set<string>();
-  for (const f of plan.forwards) for (let p = f.internal.first; p <= f.internal.last; p++) set.add(`${f.proto} ${address} ${p}`);
-  return [...set].sort();
-}
+/** The NAS ports a path's flows reach (each once), as "tcp ADDRESS PORT" (`address`: how the rules print it). */
+const nasPorts = (flows: Flow[], address?: string): string[] => uniqueSorted(flows.map((f) => `${f.proto} ${address ?? f.nas} ${f.port}`));
 
-const wanPorts = (plan: Plan): string[] => [...new Set(plan.forwards.flatMap((f) => Array.from({ length: f.external.last - f.external.first + 1 }, (_, i) => `${f.proto} ${f.external.first + i}`)))].sort();
 const sorted = (xs: string[]): string[] => [...xs].sort();
 
 /** Everything the script does must be exactly what the plan says, and structured to be re-runnable. */
@@ -40,40 +42,45 @@ export function expectFaithful(plan: Plan, r: RosRules): void {
   const name = plan.profile.name;
   const list = `synfw-${name}`;
   const mark = `synfw-${name}-hairpin`;
-  const restricted = plan.allowFrom.length + plan.allowFrom6.length > 0;
-  const wanOpen = !restricted || plan.allowFrom.length > 0;
+  const restricted = restricts(plan);
   const a6 = plan.nas.address6;
-  const v6Open = a6 !== undefined && (!restricted || plan.allowFrom6.length > 0);
+  const wanFlows = flowsOf(plan, 4, 'wan');
+  const hairpinFlows = flowsOf(plan, 4, 'hairpin');
+  const v6Flows = flowsOf(plan, 6, 'wan');
+  // What the router does, in plan terms (the common check of every target); then RouterOS's own.
+  expectFlows(rulesFlows(r), plan, 'mikrotik');
+  expectOwnFlows(rulesFlows(r), plan);
   // router.wan/lan name interface lists on RouterOS (router.mikrotik.* first); defconf's WAN and LAN otherwise.
   const sides = routerSides(TARGETS.mikrotik, plan);
   const wan = { key: 'in-interface-list', value: sides.wan };
   const lan = { key: 'in-interface-list', value: sides.lan! };
 
   // WAN side: per port, from the allowed sources only.
-  expect(sorted(r.tuples)).toEqual(wanOpen ? planTuples(plan) : []);
+  expect(sorted(r.tuples)).toEqual(planTuples(plan));
   expect(new Set(r.tuples).size).toBe(r.tuples.length);
   for (const n of r.nat) expect([n.wan, n.srcList]).toEqual([wan, restricted ? list : null]);
   expect(r.addresses.filter((a) => a.family === 4).map((a) => [a.list, a.address])).toEqual(plan.allowFrom.map((a) => [list, a]));
 
   // Hairpin: the same forwards for LAN clients, marked before dstnat, masqueraded by that mark only.
-  expect(sorted(r.hairpinTuples)).toEqual(plan.hairpin ? planTuples(plan) : []);
+  expect(sorted(r.hairpinTuples)).toEqual(planTuples(plan, 'hairpin'));
   for (const n of r.hairpinNat) expect([n.wan, n.srcList]).toEqual([lan, null]);
-  expect(sorted(r.markedPorts)).toEqual(plan.hairpin ? wanPorts(plan) : []);
+  expect(sorted(r.markedPorts)).toEqual(uniqueSorted(hairpinFlows.map((f) => `${f.proto} ${f.wan}`)));
   expect(new Set(r.markedPorts).size).toBe(r.markedPorts.length);
   for (const m of r.mangles) expect([m.iface, m.mark]).toEqual([lan, mark]);
-  expect(r.masquerades.map((m) => [m.mark, m.nasAddr])).toEqual(plan.hairpin ? [[mark, plan.nas.address]] : []);
+  expect(r.masquerades.map((m) => [m.mark, m.nasAddr])).toEqual(hairpinOn(plan, 'mikrotik') ? [[mark, plan.nas.address]] : []);
 
   // IPv4 accepts.
-  expect(sorted(r.forwardPorts)).toEqual(wanOpen ? planNasPorts(plan) : []);
+  expect(sorted(r.forwardPorts)).toEqual(nasPorts(wanFlows));
   for (const a of r.accepts.filter((x) => x.dir === 'forward')) expect(a.srcList).toBe(restricted ? list : null);
-  expect(sorted(r.hairpinPorts)).toEqual(plan.hairpin && restricted ? planNasPorts(plan) : []);
+  // Without allowFrom the forward accepts take LAN clients too; with it they need accepts of their own.
+  expect(sorted(r.hairpinPorts)).toEqual(restricted ? nasPorts(hairpinFlows) : []);
   for (const a of r.accepts.filter((x) => x.dir === 'hairpin')) expect(a.iface).toEqual(lan);
-  expect(sorted(r.replyPorts)).toEqual(wanOpen || plan.hairpin ? planNasPorts(plan) : []);
+  expect(sorted(r.replyPorts)).toEqual(nasPorts([...wanFlows, ...hairpinFlows]));
 
   // IPv6: the NAS's own ports on its address, from the allowed IPv6 sources.
   const addr6 = `${a6}/128`;
-  expect(sorted(r.ipv6Ports)).toEqual(v6Open ? planNasPorts(plan, addr6) : []);
-  expect(sorted(r.ipv6ReplyPorts)).toEqual(v6Open ? planNasPorts(plan, addr6) : []);
+  expect(sorted(r.ipv6Ports)).toEqual(nasPorts(v6Flows, addr6));
+  expect(sorted(r.ipv6ReplyPorts)).toEqual(nasPorts(v6Flows, addr6));
   const out = { key: wan.key.replace('in-', 'out-'), value: wan.value };
   for (const a of r.accepts6) expect([a.iface, a.srcList]).toEqual(a.dir === 'inbound' ? [wan, restricted ? list : null] : [out, null]);
   expect(r.addresses.filter((a) => a.family === 6).map((a) => [a.list, a.address])).toEqual(a6 ? plan.allowFrom6.map((a) => [list, a]) : []);
@@ -83,7 +90,7 @@ export function expectFaithful(plan: Plan, r: RosRules): void {
   expect(r.listChecks.map(({ list, message }) => ({ name: list, message }))).toEqual(checks);
   const used = new Set([...r.nat.map((n) => n.wan), ...r.hairpinNat.map((n) => n.wan), ...r.mangles.map((m) => m.iface), ...r.accepts.flatMap((a) => (a.iface ? [a.iface] : [])), ...r.accepts6.map((a) => a.iface)].map((i) => i.value));
   for (const u of used) expect(r.listChecks.map((c) => c.list)).toContain(u);
-  if (wanOpen && plan.forwards.length) expect([...used].sort()).toEqual(checks.map((c) => c.name).sort());
+  if (wanFlows.length) expect([...used].sort()).toEqual(checks.map((c) => c.name).sort());
 
   // Remove-then-add in each menu, then the conditional moves.
   const adds = (menu: string, n: number): string[] => Array<string>(n).fill(`add ${menu}`);

@@ -1,15 +1,24 @@
-// Value checks for the RouterOS rule interpreter (parse-routeros-rules.ts): every property value is
-// checked as strictly as the syntax: known words only, ports 1-65535, at most 15 port-list slots (a
-// range takes 2), IPv4/IPv6 addresses and CIDRs, and no property a rule kind does not use.
+// Value checks for the RouterOS rule readers (rules.ts): every property value is checked as
+// strictly as the syntax: known words only, ports 1-65535, at most 15 port-list slots (a range
+// takes 2), IPv4/IPv6 addresses and CIDRs, and no property a rule kind does not use.
 
-import { exprText, RosSyntaxError, type RosValue } from './parse-routeros.js';
+import { RosSyntaxError } from './lexer.js';
+
+/**
+ * A property's value as a reader of RouterOS text gives it: a bare word or a quoted string (other
+ * kinds, such as the tests' [command substitutions] and $variables, are never a constant).
+ */
+export interface RosPropValue {
+  kind: string;
+  text?: string;
+}
 
 export interface Ports {
   first: number;
   last: number;
 }
 
-export type Props = Map<string, RosValue>;
+export type Props = ReadonlyMap<string, RosPropValue>;
 
 const MAX_SLOTS = 15;
 
@@ -17,13 +26,13 @@ export function fail(line: number, msg: string): never {
   throw new RosSyntaxError(msg, line, 0);
 }
 
-export function text(v: RosValue | undefined, line: number, what: string, quoted = false): string {
+export function text(v: RosPropValue | undefined, line: number, what: string, quoted = false): string {
   if (v === undefined) fail(line, `missing ${what}`);
-  if (v.kind === 'sub' || v.kind === 'var' || (quoted && v.kind !== 'string')) fail(line, `${what} must be ${quoted ? 'a quoted string' : 'a constant'}`);
+  if ((v.kind !== 'word' && v.kind !== 'string') || v.text === undefined || (quoted && v.kind !== 'string')) fail(line, `${what} must be ${quoted ? 'a quoted string' : 'a constant'}`);
   return v.text;
 }
 
-export function oneOf<T extends string>(v: RosValue | undefined, line: number, what: string, allowed: readonly T[]): T {
+export function oneOf<T extends string>(v: RosPropValue | undefined, line: number, what: string, allowed: readonly T[]): T {
   const t = text(v, line, what);
   if (!(allowed as readonly string[]).includes(t)) fail(line, `${what}=${t} is not one of ${allowed.join(', ')}`);
   return t as T;
@@ -93,18 +102,4 @@ export function ipv6Cidr(s: string, line: number): string {
   const [a, len, ...rest] = s.split('/');
   if (rest.length || !isIpv6(a!) || len === undefined || !/^(12[0-8]|1[01]\d|[1-9]?\d)$/.test(len)) fail(line, `bad IPv6 CIDR ${s}`);
   return s;
-}
-
-/** `[find where KEY~"VALUE"]` or `[find where KEY="VALUE"]` in /menu → VALUE. */
-export function findOne(v: RosValue, menu: string, line: number, key: string, op: '~' | '='): string {
-  if (v.kind !== 'sub' || v.cmd.kind !== 'find' || v.cmd.menu !== menu) fail(line, `expected [find ...] in /${menu}`);
-  const w = v.cmd.where;
-  if (!w || w.kind !== 'cmp' || w.key !== key || w.op !== op || w.value.kind !== 'string') fail(line, `expected find where ${key}${op}"..."`);
-  return w.value.text;
-}
-
-/** `[find where EXPR]` in /menu → EXPR as text. */
-export function findExpr(v: RosValue, menu: string, line: number): string {
-  if (v.kind !== 'sub' || v.cmd.kind !== 'find' || v.cmd.menu !== menu || !v.cmd.where) fail(line, `expected [/${menu} find where ...]`);
-  return exprText(v.cmd.where);
 }
