@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'vitest';
 import type { Plan } from '../../src/plan/types.js';
-import { envFor, wanOf } from './iptables-check.js';
-import { parseRestore, type Family, type Ruleset } from './parse-iptables.js';
-import type { RunEnv } from './parse-iptables-sh.js';
+import { envFor, wanOf } from './readers/iptables/check.js';
+import { parseRestore, type Family, type Ruleset } from '../../src/readers/iptables/index.js';
+import type { RunEnv } from './readers/iptables/script.js';
 import { linksSetup } from './netns-links.js';
 
 const CI = process.env.CI === 'true';

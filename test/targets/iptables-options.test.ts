@@ -6,10 +6,10 @@ import { describe, expect, test } from 'vitest';
 import type { Plan } from '../../src/plan/types.js';
 import { TargetError } from '../../src/targets/types.js';
 import { manyPortsPlan, samplePlan } from '../fixtures/plans.js';
-import { applied, chainsOf, checkParseBack, envFor, planAccepts6, render, restore, sh } from '../support/iptables-check.js';
+import { applied, chainsOf, checkParseBack, envFor, planAccepts6, render, restore, sh } from '../support/readers/iptables/check.js';
 import { inNetns, need, NETNS_TOOLS, ours } from '../support/iptables-netns.js';
-import { acceptedPorts, dnatTuples, dumpRuleset, emptyRuleset, masqueraded, parseRestore, tupleKey } from '../support/parse-iptables.js';
-import { execOps, parseShScript, runOps } from '../support/parse-iptables-sh.js';
+import { acceptedPorts, dnatTuples, dumpRuleset, emptyRuleset, masqueraded, parseRestore, tupleKey } from '../../src/readers/iptables/index.js';
+import { execOps, parseShScript, runOps } from '../support/readers/iptables/script.js';
 
 const NAS6 = '2001:db8::10';
 const base = samplePlan();

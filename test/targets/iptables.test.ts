@@ -27,9 +27,9 @@ import {
   restoreRefuses,
   sh,
   wanOf,
-} from '../support/iptables-check.js';
-import { dnatTuples, dumpRuleset, emptyRuleset, parseRestore, parseSpec, type Rule } from '../support/parse-iptables.js';
-import { execOps, parseShScript, runOps } from '../support/parse-iptables-sh.js';
+} from '../support/readers/iptables/check.js';
+import { dnatTuples, dumpRuleset, emptyRuleset, parseRestore, parseSpec, type Rule } from '../../src/readers/iptables/index.js';
+import { execOps, parseShScript, runOps } from '../support/readers/iptables/script.js';
 import { ALL_PROFILES, goldenPath, planOf, VERSION } from '../support/profiles.js';
 import { inNetns, need, NETNS_TOOLS, ours } from '../support/iptables-netns.js';
 

@@ -8,10 +8,10 @@ import type { Plan } from '../../src/plan/types.js';
 import { target } from '../../src/targets/mikrotik/index.js';
 import { hostilePlan, manyPortsPlan, samplePlan } from '../fixtures/plans.js';
 import { labDescribe } from '../lab/lab.js';
-import { RosSyntaxError } from '../support/parse-routeros.js';
-import { checkRouterOS, statedMinimum, type CheckReport } from '../support/routeros-command-check.js';
-import { DEFCONF_SCRIPT } from '../support/routeros-defconf.js';
-import { compareVersions, inspectAvailability, INSPECT_VERSIONS } from '../support/routeros-inspect.js';
+import { RosSyntaxError } from '../support/readers/routeros/script.js';
+import { checkRouterOS, statedMinimum, type CheckReport } from '../support/readers/routeros/command-check.js';
+import { DEFCONF_SCRIPT } from '../support/readers/routeros/defconf.js';
+import { compareVersions, inspectAvailability, INSPECT_VERSIONS } from '../support/readers/routeros/inspect.js';
 import { ALL_PROFILES, planOf, VERSION } from '../support/profiles.js';
 
 const text = (plan: Plan): string => target.render(plan, { version: VERSION }).text;

@@ -6,10 +6,10 @@ import { describe, expect, it, test } from 'vitest';
 import type { Forward, Plan } from '../../src/plan/types.js';
 import { target } from '../../src/targets/mikrotik/index.js';
 import { HOSTILE_TEXTS, samplePlan } from '../fixtures/plans.js';
-import { RosSyntaxError } from '../support/parse-routeros.js';
-import { expectFaithful } from '../support/parse-routeros-plan.js';
-import { parseRosRules, type RosRules } from '../support/parse-routeros-rules.js';
-import { runMove } from '../support/routeros-move.js';
+import { RosSyntaxError } from '../support/readers/routeros/script.js';
+import { expectFaithful } from '../support/readers/routeros/check.js';
+import { parseRosRules, type RosRules } from '../support/readers/routeros/script-rules.js';
+import { runMove } from '../support/readers/routeros/move.js';
 import { VERSION } from '../support/profiles.js';
 
 const text = (plan: Plan) => target.render(plan, { version: VERSION }).text;

@@ -12,10 +12,10 @@ import type { Plan } from '../../src/plan/types.js';
 import { target } from '../../src/targets/mikrotik/index.js';
 import { samplePlan } from '../fixtures/plans.js';
 import { labDescribe } from '../lab/lab.js';
-import { defconfRouter } from '../support/routeros-defconf.js';
-import { inspectAvailability } from '../support/routeros-inspect.js';
-import { addCounts, expectChecksFirst, expectRunsClean, expectV4Placement, expectV6BelowBadIpv6, reliedNames, RUN_MODES } from '../support/routeros-safety.js';
-import { simulate } from '../support/routeros-sim.js';
+import { defconfRouter } from '../support/readers/routeros/defconf.js';
+import { inspectAvailability } from '../support/readers/routeros/inspect.js';
+import { addCounts, expectChecksFirst, expectRunsClean, expectV4Placement, expectV6BelowBadIpv6, reliedNames, RUN_MODES } from '../support/readers/routeros/safety.js';
+import { simulate } from '../support/readers/routeros/sim.js';
 import { ALL_PROFILES, planOf, VERSION } from '../support/profiles.js';
 
 const text = (plan: Plan): string => target.render(plan, { version: VERSION }).text;

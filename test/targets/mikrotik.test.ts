@@ -7,9 +7,9 @@ import { info as mikrotikInfo } from '../../src/targets/mikrotik/info.js';
 
 const COMMENT_MAX = mikrotikInfo.comments.max;
 import { hostilePlan, HOSTILE_TEXTS, manyPortsPlan, samplePlan, customForward as fwd } from '../fixtures/plans.js';
-import { parseRosRules, type RosRules } from '../support/parse-routeros-rules.js';
-import { expectFaithful } from '../support/parse-routeros-plan.js';
-import { RosSyntaxError } from '../support/parse-routeros.js';
+import { parseRosRules, type RosRules } from '../support/readers/routeros/script-rules.js';
+import { expectFaithful } from '../support/readers/routeros/check.js';
+import { RosSyntaxError } from '../support/readers/routeros/script.js';
 import { ALL_PROFILES, goldenPath, planOf, VERSION } from '../support/profiles.js';
 
 const render = (plan: Plan) => target.render(plan, { version: VERSION });

@@ -3,7 +3,6 @@
 // private network namespace (`unshare -n`): the file passes `nft -c`, loading it twice equals
 // loading it once, and what the kernel holds (`nft list` text and JSON) is exactly the file.
 
-import ipaddr from 'ipaddr.js';
 import { describe, expect, test } from 'vitest';
 import type { Plan, Proto } from '../../src/plan/types.js';
 import { nftText } from '../../src/render/escape/nft.js';
@@ -18,9 +17,10 @@ import { MARK_ACCEPT, MARK_HAIRPIN, tableName } from '../../src/targets/nftables
 const COMMENT_MAX = nftInfo.comments.max;
 import { TargetError } from '../../src/targets/types.js';
 import { hostilePlan, HOSTILE_TEXTS, manyPortsPlan, samplePlan, customForward as fwd } from '../fixtures/plans.js';
-import { INTERFACES_COMMENT, parseNftFile, parseNftList, type NftTable } from '../support/parse-nft.js';
-import { parseNftJson } from '../support/parse-nft-json.js';
-import { recover, tupleKey, type Recovered } from '../support/parse-nft-tuples.js';
+import { admittedSources, expectedFlows } from '../../src/readers/expected.js';
+import { sourceCover } from '../../src/readers/flow.js';
+import { INTERFACES_COMMENT, parseNftFile, parseNftJson, parseNftList, recover, tableFlows, tupleKey, type NftTable, type Recovered } from '../../src/readers/nft/index.js';
+import { expectFlows } from '../support/readers/flows.js';
 import { inNetns, inNetnsOk, needNft } from '../support/nft-netns.js';
 import { ALL_PROFILES, goldenPath, planOf, VERSION } from '../support/profiles.js';
 
@@ -46,47 +46,20 @@ const hex = (mark: string) => Number(mark);
 const A = hex(MARK_ACCEPT);
 const H = hex(MARK_HAIRPIN);
 
-/** The plan expanded per port: what the DNAT rules must do, nothing more, nothing less. */
-function planTuples(plan: Plan): string[] {
-  return plan.forwards
-    .flatMap((f) =>
-      Array.from({ length: f.external.last - f.external.first + 1 }, (_, i) =>
-        tupleKey({ proto: f.proto, wanPort: f.external.first + i, nasAddr: plan.nas.address, nasPort: f.internal.first + i }),
-      ),
-    )
-    .sort();
-}
-
-/** "tcp ADDR:PORT" for every NAS port of the plan (the forward chain matches after DNAT). */
-function planAccepts(plan: Plan, addr: string): string[] {
-  const set = new Set<string>();
-  for (const f of plan.forwards) for (let p = f.internal.first; p <= f.internal.last; p++) set.add(`${f.proto} ${addr}:${p}`);
-  return [...set].sort();
-}
-
-/** The addresses a list of set elements (a, a/len, a-b) or CIDRs covers, as merged intervals. */
-function coverage(elements: string[] | undefined): string[] | undefined {
-  if (!elements) return undefined;
-  const big = (a: string) => ipaddr.parse(a).toByteArray().reduce((n, b) => (n << 8n) | BigInt(b), 0n);
-  const spans = elements.map((e) => {
-    if (e.includes('-') && !e.includes('/')) {
-      const [a, b] = e.split('-');
-      return [big(a!), big(b!)] as const;
-    }
-    const [a, len] = e.split('/');
-    const bits = a!.includes(':') ? 128 : 32;
-    const first = big(a!);
-    return [first, first + (1n << BigInt(bits - Number(len ?? bits))) - 1n] as const;
-  });
-  spans.sort((x, y) => (x[0] < y[0] ? -1 : 1));
-  const out: [bigint, bigint][] = [];
-  for (const [f, l] of spans) {
-    const last = out[out.length - 1];
-    if (last && f <= last[1] + 1n) last[1] = l > last[1] ? l : last[1];
-    else out.push([f, l]);
-  }
-  return out.map(([f, l]) => `${f}-${l}`);
-}
+/** The plan's flows of one family and path (the oracle), as what nft's rules show of them. */
+const flowsOf = (plan: Plan, family: 4 | 6, via: 'wan' | 'hairpin') => expectedFlows(plan, 'nftables').filter((f) => f.family === family && f.via === via);
+const uniqueSorted = (xs: string[]): string[] => [...new Set(xs)].sort();
+/** "tcp 443 -> 192.168.1.10:5001" per WAN port, each once (a DNAT rule carries all its sources). */
+const planTuples = (plan: Plan, via: 'wan' | 'hairpin' = 'wan'): string[] =>
+  uniqueSorted(flowsOf(plan, 4, via).map((f) => tupleKey({ proto: f.proto, wanPort: f.wan!, nasAddr: f.nas, nasPort: f.port })));
+/** "tcp ADDR:PORT" for every NAS port of the family (the forward chain matches after DNAT). */
+const planAccepts = (plan: Plan, family: 4 | 6): string[] => uniqueSorted(flowsOf(plan, family, 'wan').map((f) => `${f.proto} ${f.nas}:${f.port}`));
+/** The addresses a family's rules must admit, as nft would print its set; undefined without allowFrom. */
+const planSources = (plan: Plan, family: 4 | 6): string[] | undefined => {
+  const sources = admittedSources(plan, family);
+  return sources[0] === 'any' ? undefined : sourceCover(sources);
+};
+const cover = (set: string[] | undefined): string[] | undefined => (set ? sourceCover(set) : undefined);
 
 const all = <T>(xs: { [k: string]: unknown }[], key: string): T[] => xs.flatMap((x) => x[key] as T[]);
 
@@ -108,8 +81,6 @@ function checkRecovered(plan: Plan, table: NftTable): Recovered {
   const wan = wanOf(plan);
   const lan = lanOf(plan);
   const tag = `synfw:${plan.profile.name}`;
-  const ipv4 = plan.allowFrom.length > 0 || plan.allowFrom6.length === 0;
-  const ipv6 = !!plan.nas.address6 && (plan.allowFrom6.length > 0 || plan.allowFrom.length === 0);
   expect(table.name).toBe(tableName(plan.profile.name));
   expect(table.chains.map((c) => [c.name, c.type, c.hook, c.prio, c.policy])).toEqual([
     ['dstnat', 'nat', 'prerouting', -100, 'accept'],
@@ -117,38 +88,40 @@ function checkRecovered(plan: Plan, table: NftTable): Recovered {
     ['forward', 'filter', 'forward', -1, 'accept'],
   ]);
   const r = recover(table);
+  // What the router does, in plan terms (nft merges sources: compared as the addresses they cover).
+  expectFlows(tableFlows(table), plan, 'nftables', { cover: true });
 
   // Loading checks exactly the interfaces the rules use (iif in chain interfaces), the WAN first.
   expect(table.interfaces).toEqual(neededLinks(plan));
   const used = new Set(Object.values(r).flatMap((xs: { iif?: string }[]) => xs.flatMap((x) => (x.iif ? [x.iif] : []))));
   for (const i of used) expect(table.interfaces).toContain(i);
-  if (plan.forwards.length && (ipv4 || ipv6 || plan.hairpin)) expect([...used].sort()).toEqual([...table.interfaces!].sort());
+  if (expectedFlows(plan, 'nftables').length) expect([...used].sort()).toEqual([...table.interfaces!].sort());
 
   // WAN DNAT: every port once, exactly the plan, only from allowFrom; none when IPv4 is not allowed.
   const wanTuples = all<{ proto: Proto; wanPort: number; nasAddr: string; nasPort: number }>(r.wanDnat, 'tuples').map(tupleKey);
-  expect(wanTuples.sort()).toEqual(ipv4 ? planTuples(plan) : []);
+  expect(wanTuples.sort()).toEqual(planTuples(plan));
   for (const d of r.wanDnat) {
     expect(d.iif).toBe(wan);
-    expect(coverage(d.saddr)).toEqual(plan.allowFrom.length ? coverage(plan.allowFrom) : undefined);
+    expect(cover(d.saddr)).toEqual(planSources(plan, 4));
   }
-  expect(r.accept4.flatMap((a) => a.entries).sort()).toEqual(ipv4 ? planAccepts(plan, plan.nas.address) : []);
+  expect(r.accept4.flatMap((a) => a.entries).sort()).toEqual(planAccepts(plan, 4));
   for (const a of r.accept4) {
     expect([a.iif, a.mark]).toEqual([wan, A]);
-    expect(coverage(a.saddr)).toEqual(plan.allowFrom.length ? coverage(plan.allowFrom) : undefined);
+    expect(cover(a.saddr)).toEqual(planSources(plan, 4));
   }
 
   // Hairpin: the same tuples from router.lan, marked, masqueraded by that mark alone, not allowFrom-limited.
   const hp = all<{ proto: Proto; wanPort: number; nasAddr: string; nasPort: number }>(r.hairpinDnat, 'tuples').map(tupleKey);
-  expect(hp.sort()).toEqual(plan.hairpin ? planTuples(plan) : []);
+  expect(hp.sort()).toEqual(planTuples(plan, 'hairpin'));
   for (const h of r.hairpinDnat) expect([h.iif, h.mark]).toEqual([lan, H]);
   expect(r.masquerade.map((m) => m.match)).toEqual(plan.hairpin ? [{ mask: H, value: H }] : []);
   expect(r.acceptHairpin.map((a) => [a.iif, a.match, a.mark])).toEqual(plan.hairpin ? [[lan, { mask: H, value: H }, A]] : []);
 
   // IPv6: no NAT, the NAS's own ports, only from allowFrom6.
-  expect(r.accept6.flatMap((a) => a.entries).sort()).toEqual(ipv6 ? planAccepts(plan, ipaddr.parse(plan.nas.address6!).toString()) : []);
+  expect(r.accept6.flatMap((a) => a.entries).sort()).toEqual(planAccepts(plan, 6));
   for (const a of r.accept6) {
     expect([a.iif, a.mark]).toEqual([wan, A]);
-    expect(coverage(a.saddr)).toEqual(plan.allowFrom6.length ? coverage(plan.allowFrom6) : undefined);
+    expect(cover(a.saddr)).toEqual(planSources(plan, 6));
   }
   const filled = r.accept4.length + r.accept6.length + r.acceptHairpin.length > 0;
   expect(r.replies.map((x) => x.match)).toEqual(filled ? [{ mask: A, value: A }] : []);

@@ -10,8 +10,8 @@ import { target } from '../../src/targets/openwrt/index.js';
 import { ruleId } from '../../src/targets/openwrt/rules6.js';
 import { sectionId } from '../../src/targets/openwrt/redirects.js';
 import { hostilePlan, HOSTILE_TEXTS, samplePlan } from '../fixtures/plans.js';
-import { parseUciConfig, redirectTuples, rule6Tuples, UciParseError, type UciSection } from '../support/parse-uci.js';
-import { readBothForms } from '../support/parse-uci-plan.js';
+import { parseUciConfig, redirectTuples, rule6Tuples, UciParseError, type UciSection } from '../../src/readers/uci/index.js';
+import { readBothForms } from '../support/readers/uci/check.js';
 import { VERSION } from '../support/profiles.js';
 
 const render = (plan: Plan, format?: string) => target.render(plan, { version: VERSION, ...(format ? { format } : {}) });

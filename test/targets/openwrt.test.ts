@@ -13,9 +13,10 @@ import { target } from '../../src/targets/openwrt/index.js';
 import { redirectText, sectionId } from '../../src/targets/openwrt/redirects.js';
 import { TargetError } from '../../src/targets/types.js';
 import { hostilePlan, HOSTILE_TEXTS, manyPortsPlan, samplePlan, customForward as fwd } from '../fixtures/plans.js';
-import { parseUciConfig, parseUciScript, redirectTuples, shCommands, UciParseError, type UciSection } from '../support/parse-uci.js';
-import { expectSectionsMatch, key, plain, readBothForms } from '../support/parse-uci-plan.js';
-import { parseOpenwrtScript } from '../support/parse-openwrt-script.js';
+import { parseUciConfig, redirectTuples, UciParseError, type UciSection } from '../../src/readers/uci/index.js';
+import { parseUciScript, shCommands } from '../support/readers/uci/script.js';
+import { expectSectionsMatch, key, plain, readBothForms } from '../support/readers/uci/check.js';
+import { parseOpenwrtScript } from '../support/readers/uci/openwrt-script.js';
 import { ALL_PROFILES, goldenPath, HOSTILE_PROFILE, planOf, VERSION } from '../support/profiles.js';
 
 const render = (plan: Plan, format?: string) => target.render(plan, { version: VERSION, ...(format ? { format } : {}) });

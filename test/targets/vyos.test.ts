@@ -19,8 +19,8 @@ import { ruleBase, RULES_MAX } from '../../src/targets/vyos/view.js';
 
 const DESCRIPTION_MAX = vyosInfo.comments.max;
 import { allOptionsPlan as optionsPlan, hostilePlan, HOSTILE_TEXTS, manyPortsPlan, samplePlan, customForward as fwd } from '../fixtures/plans.js';
-import { parseVyosCommands, parseVyosScript, VyosSyntaxError } from '../support/parse-vyos.js';
-import { applyCommands, LISTS, recoverVyos, VyosConfigError, type VyCmd, type VyosRecovered } from '../support/parse-vyos-model.js';
+import { parseVyosCommands, parseVyosScript, VyosSyntaxError } from '../support/readers/vyos/script.js';
+import { applyCommands, LISTS, recoverVyos, VyosConfigError, type VyCmd, type VyosRecovered } from '../../src/readers/vyos/model.js';
 import { runOnStub } from '../support/vyos-stub.js';
 import { ALL_PROFILES, goldenPath, planOf, profileSlug, VERSION } from '../support/profiles.js';
 import { neededChecks } from '../support/router-checks.js';
@@ -400,7 +400,7 @@ describe('vyos: the strict parser rejects what the CLI would misread', () => {
     ['a ? in a value', ok.replace('x a', 'x why?'), VyosSyntaxError, /would not keep/],
     ['a backslash in a value', ok.replace('x a', 'x a\\b'), VyosSyntaxError, /would not keep/],
     ['non-ASCII', ok.replace('x a', 'x ü'), VyosSyntaxError, /printable ASCII/],
-    ['unbalanced quote', ok.replace("'synfw:x a'", "'synfw:x a"), VyosSyntaxError, /unbalanced/],
+    ['unbalanced quote', ok.replace("'synfw:x a'", "'synfw:x a"), VyosSyntaxError, /unterminated '/],
     ['unquoted value', ok.replace("protocol 'tcp'", 'protocol tcp'), VyosSyntaxError, /value quoted/],
     ['quoted path word', ok.replace('rule 100001 protocol', "rule '100001' protocol"), VyosSyntaxError, /bare/],
     ['two spaces', ok.replace('rule 100001 protocol', 'rule  100001 protocol'), VyosSyntaxError, /stray spaces/],

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { iptQuote, restoreComment } from '../../src/render/escape/iptables.js';
 import { HOSTILE_TEXTS } from '../fixtures/plans.js';
-import { restoreWords } from '../support/parse-iptables.js';
+import { restoreWords } from '../../src/readers/iptables/index.js';
 
 describe('iptQuote (iptables-restore double quotes)', () => {
   test.each([

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { nftComment, nftString, nftText } from '../../src/render/escape/nft.js';
 import { HOSTILE_TEXTS } from '../fixtures/plans.js';
-import { parseNftJson } from '../support/parse-nft-json.js';
-import { parseNftList, tokenize } from '../support/parse-nft.js';
+import { parseNftJson } from '../../src/readers/nft/index.js';
+import { parseNftList, tokenize } from '../../src/readers/nft/index.js';
 import { inNetnsOk, needNft } from '../support/nft-netns.js';
 
 describe('nftString (nft quoted string: no escapes exist)', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { byteLength } from '../../src/render/text.js';
 import { fitName, isUciName, isUciText, nameText, NAME_MAX_BYTES, uciComment, uciQuote, UciValueError } from '../../src/render/escape/uci.js';
-import { parseUciConfig } from '../support/parse-uci.js';
+import { parseUciConfig } from '../../src/readers/uci/index.js';
 
 describe('uciQuote: single quotes, each quote as close-escape-reopen (uci export)', () => {
   const cases: [string, string][] = [

@@ -1,7 +1,7 @@
 // Text edits on a config.xml that keep every byte around them: replacing, removing and appending
 // <rule> elements in the file's own line ends and indentation. Used by --merge (pf-xml-merge.ts).
 
-import { childrenNamed, type XmlElement } from './parse.js';
+import { childrenNamed, type XmlElement } from '../../xml/parse.js';
 
 export interface Edit {
   start: number;

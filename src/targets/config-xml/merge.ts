@@ -7,7 +7,7 @@
 // comments and other profiles' rules, keeps its bytes.
 
 import { applyEdits, indentUnit, insertBeforeClose, reindent, sectionEdits, type Edit, type Layout } from './edit.js';
-import { childrenNamed, lineAt, parseXml, XmlSyntaxError, type XmlDocument, type XmlElement } from './parse.js';
+import { childrenNamed, lineAt, parseXml, XmlSyntaxError, type XmlDocument, type XmlElement } from '../../xml/parse.js';
 import { TargetError } from '../types.js';
 
 export type ConfigKind = 'full' | 'nat' | 'filter';

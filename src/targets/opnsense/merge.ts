@@ -5,7 +5,7 @@
 
 import type { Diagnostic } from '../../diagnostics.js';
 import { fieldOf, mergeRules, readConfig, taggedBy, type MergeDialect, type UserConfig } from '../config-xml/merge.js';
-import { childrenNamed, lineAt, type XmlDocument, type XmlElement } from '../config-xml/parse.js';
+import { childrenNamed, lineAt, type XmlDocument, type XmlElement } from '../../xml/parse.js';
 
 export type { UserConfig };
 

@@ -5,7 +5,7 @@
 
 import { pfCdata, xmlComment, xmlText } from '../../render/escape/xml.js';
 import { checkInterfaces } from '../config-xml/merge.js';
-import { parseXml } from '../config-xml/parse.js';
+import { parseXml } from '../../xml/parse.js';
 import { usedInterfaces } from '../config-xml/rules.js';
 import { defineTarget } from '../define.js';
 import { header } from './header.js';

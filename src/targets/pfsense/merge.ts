@@ -3,7 +3,7 @@
 
 import { decodeEntities } from '../../render/escape/xml.js';
 import { mergeRules, readConfig, type ConfigKind, type MergeDialect, type UserConfig } from '../config-xml/merge.js';
-import type { XmlDocument } from '../config-xml/parse.js';
+import type { XmlDocument } from '../../xml/parse.js';
 
 export type { ConfigKind, UserConfig };
 

@@ -1,0 +1,65 @@
+// A Linux router's iptables state as flows: every DNAT rule of the nat table, per port and source
+// (`iptables-save`), and every IPv6 accept of new connections to one NAS address (`ip6tables-save`).
+// synfw's rules carry synfw:<profile> in their comment; the hairpin ones sit in synfw-...-hpin
+// chains (or, for a foreign rule, arrive on the LAN interface the caller names). A rule whose shape
+// is outside what rules.ts and meaning.ts know is listed as skipped, never guessed at. A port two
+// rules forward alike (a hairpin rule per WAN address) is one flow.
+
+import { canonicalAddress, canonicalSource, taggedProfile, uniqueFlows, type ReadFlow, type RouterState, type Skipped } from '../flow.js';
+import { accepts, dnatTuples } from './meaning.js';
+import type { Rule, Ruleset } from './rules.js';
+import { parseRestore } from './save.js';
+
+export interface IptablesSides {
+  /** The LAN interface: a foreign DNAT rule arriving on it is hairpin. */
+  lan?: string;
+}
+
+const isHairpinChain = (chain: string): boolean => /^synfw-.*-hpin$/.test(chain);
+
+/** The flows of a ruleset's DNAT rules and IPv6 accepts; what does not fit is skipped. */
+export function rulesetFlows(rs: Ruleset, sides: IptablesSides = {}): RouterState {
+  const flows: ReadFlow[] = [];
+  const skipped: Skipped[] = [];
+  const each = (rules: Rule[], chain: string, read: (r: Rule, at: string) => void): void =>
+    rules.forEach((r, i) => {
+      const at = `${chain} rule ${i + 1}`;
+      try {
+        read(r, at);
+      } catch (e) {
+        skipped.push({ at, text: r.spec.join(' '), why: (e as Error).message });
+      }
+    });
+  for (const [chain, rules] of rs.nat) {
+    each(rules.filter((r) => r.jump === 'DNAT'), chain, (r, at) => {
+      const profile = taggedProfile(r.comment);
+      const via = isHairpinChain(chain) || (sides.lan !== undefined && r.in === sides.lan) ? 'hairpin' : 'wan';
+      for (const t of dnatTuples([r])) {
+        const source = canonicalSource(t.src ?? 'any');
+        flows.push({ family: 4, proto: t.proto, wan: t.wanPort, nas: canonicalAddress(t.nasAddr), port: t.nasPort, source, via, profile, at });
+      }
+    });
+  }
+  for (const [chain, rules] of rs.filter6) {
+    each(rules.filter((r) => r.jump === 'ACCEPT' && (r.ctdir === 'ORIGINAL' || r.ctdir === undefined)), chain, (r, at) => {
+      const profile = taggedProfile(r.comment);
+      for (const a of accepts([r], 6)) {
+        flows.push({ family: 6, proto: a.proto, wan: null, nas: canonicalAddress(a.nas), port: a.port, source: canonicalSource(a.peer ?? 'any'), via: 'wan', profile, at });
+      }
+    });
+  }
+  return { flows: uniqueFlows(flows), skipped };
+}
+
+/**
+ * A router's `iptables-save` output (and its `ip6tables-save` output, for the IPv6 accepts), read
+ * leniently: other tables and unknown rules are listed as skipped.
+ */
+export function readIptablesSave(save4: string, save6 = '', sides: IptablesSides = {}): RouterState {
+  const v4 = parseRestore(save4, { family: 4, lenient: true });
+  const v6 = save6 ? parseRestore(save6, { family: 6, lenient: true }) : undefined;
+  const rs = v4.rules;
+  if (v6) rs.filter6 = v6.rules.filter6;
+  const state = rulesetFlows(rs, sides);
+  return { flows: state.flows, skipped: [...v4.skipped, ...(v6?.skipped.map((s) => ({ ...s, at: `ip6tables ${s.at}` })) ?? []), ...state.skipped] };
+}
