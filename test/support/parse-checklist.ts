@@ -420,7 +420,10 @@ function ipv6Flows(model: RouterModel, card: ParsedCard): Flow[] {
 }
 
 export interface ChecklistMeaning {
-  /** What the rule and IPv6 cards let in, sorted (flowKey per port and source; duplicates kept). */
+  /**
+   * What the rule and IPv6 cards let in, each once, sorted (flowKey per port and source): two rules
+   * may open one IPv6 port (443 -> 5001 and 5001 -> 5001 both tick IPv6 sharing for 5001).
+   */
   tuples: Tuple[];
   flows: Flow[];
   hairpin: boolean | null;
@@ -444,7 +447,8 @@ export function checklistMeaning(parsed: ParsedChecklist, id: ModelId): Checklis
       hairpin = f.value === 'on';
     } else fail(`a card in an unknown section "${card.section}"`);
   }
-  return { tuples: flowKeys(flows), flows, hairpin, rules };
+  const unique = [...new Map(flows.map((f) => [flowKey(f), f])).values()];
+  return { tuples: flowKeys(unique), flows: unique, hairpin, rules };
 }
 
 /**
