@@ -9,12 +9,11 @@ import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { expect } from 'vitest';
 import type { Plan } from '../../src/plan/types.js';
-import { expectedFlows } from '../../src/readers/expected.js';
-import { bareFlow, coveredFlows, flowKey, flowKeys, type Flow } from '../../src/readers/flow.js';
 import { refusals } from '../../src/targets/define.js';
 import { CLI_OPTION_KEYS, TargetError, type CliFlag, type OptionKey, type Refusal, type RenderOptions, type Rendered, type TargetInfo } from '../../src/targets/types.js';
 import { expectGolden, missingGolden } from './golden.js';
 import { ALL_PROFILES, planOf, profileSlug, ROOT, VERSION } from './profiles.js';
+import { expectFlows } from './readers/flows.js';
 import type { OutputReader } from './readers/targets.js';
 
 /** A target as the contract sees it: its declarations, its render, and the tests' reader of its output. */
@@ -141,14 +140,6 @@ export function registrationProblems(
 
 // ---- one rendered case -------------------------------------------------------------------------
 
-/** The flows compared: the reader's projection (protocol-blind, covered sources) of the bare flows, sorted keys. */
-function compared(flows: readonly Flow[], reader: OutputReader): string[] {
-  let out = flows.map(bareFlow);
-  if (reader.protocolBlind) out = [...new Map(out.map((f): [string, Flow] => [flowKey({ ...f, proto: 'tcp' }), { ...f, proto: 'tcp' }])).values()];
-  if (reader.cover) out = coveredFlows(out);
-  return flowKeys(out);
-}
-
 /** The header line every output starts with (HTML escapes its quotes). */
 export function headerLine(t: ContractTarget, plan: Plan, format: string): RegExp {
   const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -178,8 +169,7 @@ export function expectContractCase(t: ContractTarget, profile: string, format: s
   expect(text.endsWith('\n'), `${what}: the last line ends with \\n`).toBe(true);
   expectGolden(text, outputGolden(t, profile, format), what);
   if (!t.reader) throw new Error(`target ${t.id} has no reader: add one to OUTPUT_READERS in test/support/readers/targets.ts`);
-  const read = t.reader.read(text, plan, format);
-  expect(compared(read, t.reader), `${what}: read back, the output lets in exactly expectedFlows(plan, '${t.id}')`).toEqual(compared(expectedFlows(plan, t.id), t.reader));
+  expectFlows(t.reader.read(text, plan, format), plan, t.id, { ...t.reader, context: `${what}: read back, the output lets in exactly expectedFlows(plan, '${t.id}')` });
 }
 
 /** The options a choice case selects, as RenderOptions (for the self-test's renders). */

@@ -17,6 +17,7 @@ import { TARGETS, type TargetId } from '../../../src/targets/index.js';
 import { checklistFlows, readForm } from '../parse-checklist.js';
 import { parseMiniupnpd } from '../parse-miniupnpd.js';
 import { parseUpnp } from '../parse-upnp.js';
+import type { FlowCompare } from './flows.js';
 import { envFor, lanOf } from './iptables/check.js';
 import { parseShScript, runOps } from './iptables/script.js';
 import { parseRosRules } from './routeros/script-rules.js';
@@ -24,16 +25,12 @@ import { parseOpenwrtScript } from './uci/openwrt-script.js';
 import { vyosFlows } from './vyos/flows.js';
 import { parseVyosCommands, parseVyosScript } from './vyos/script.js';
 
-export interface OutputReader {
-  /** The flows `text` (the target's output in `format` for `plan`) lets in; throws on what it does not expect. */
-  read(text: string, plan: Plan, format: string): Flow[];
+export interface OutputReader extends FlowCompare {
   /**
-   * Compare the addresses the sources cover, not the CIDRs as written (the target merges adjacent
-   * and overlapping sources, as nft's sets do).
+   * The flows `text` (the target's output in `format` for `plan`) lets in; throws on what it does
+   * not expect. How to compare them (cover, protocolBlind) is the FlowCompare part.
    */
-  cover?: boolean;
-  /** The output names no protocol (miniupnpd's permission lines): compare the flows without it. */
-  protocolBlind?: boolean;
+  read(text: string, plan: Plan, format: string): Flow[];
 }
 
 /** upnpc mappings: one port each, from anyone (IGD mappings take no source), IPv4 only. */
