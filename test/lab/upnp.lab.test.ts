@@ -29,6 +29,7 @@ import {
   toProbes,
 } from './lab.js';
 import { httpPortFor, listMappings, mappingKeys, setupLegacyFirewall, startMiniupnpd, upnpc, type Mapping } from './miniupnpd.js';
+import { restricts } from '../../src/readers/expected.js';
 
 const avail = labAvailability(['iptables-legacy', 'miniupnpd', 'upnpc']);
 
@@ -141,7 +142,7 @@ labDescribe('router lab: upnp + miniupnpd', avail, { timeout: 120_000 }, () => {
       // SFW301 for each profile option UPnP cannot express (allowFrom, hairpin, nas.address6),
       // otherwise SFW302 (more mappings than --upnp-max).
       const plan = planOf(profile);
-      const options = [plan.allowFrom.length + plan.allowFrom6.length > 0, plan.hairpin, plan.nas.address6 !== undefined].filter(Boolean).length;
+      const options = [restricts(plan), plan.hairpin, plan.nas.address6 !== undefined].filter(Boolean).length;
       const codes = options ? Array<string>(options).fill('SFW301') : ['SFW302'];
       describe(profileSlug(profile), () => {
         test(`synfw refuses the upnp target for this plan with ${codes.join(', ')} (nothing to run in the lab)`, () => {
