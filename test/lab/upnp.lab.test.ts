@@ -29,7 +29,7 @@ import {
   toProbes,
 } from './lab.js';
 import { httpPortFor, listMappings, mappingKeys, setupLegacyFirewall, startMiniupnpd, upnpc, type Mapping } from './miniupnpd.js';
-import { restricts } from '../../src/readers/expected.js';
+import { expectedFlows, restricts } from '../../src/readers/expected.js';
 
 const avail = labAvailability(['iptables-legacy', 'miniupnpd', 'upnpc']);
 
@@ -59,12 +59,11 @@ type Run =
   | { refused: TargetError }
   | { refused?: undefined; plan: Plan; steps: Steps; expected: string[]; log: () => string };
 
-/** Every (proto, WAN port, NAS, NAS port) the plan asks for: UPnP maps port by port. */
+/** Every (proto, WAN port, NAS, NAS port) the plan asks for (the oracle's IPv4 WAN flows): UPnP maps port by port. */
 function expectedMappings(plan: Plan): string[] {
-  return plan.forwards
-    .flatMap((f) =>
-      Array.from({ length: f.external.last - f.external.first + 1 }, (_, i) => `${f.proto.toUpperCase()} ${f.external.first + i}->${plan.nas.address}:${f.internal.first + i}`),
-    )
+  return expectedFlows(plan, 'upnp')
+    .filter((f) => f.family === 4 && f.via === 'wan')
+    .map((f) => `${f.proto.toUpperCase()} ${f.wan}->${f.nas}:${f.port}`)
     .sort();
 }
 
