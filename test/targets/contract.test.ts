@@ -6,9 +6,11 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { flowKeys } from '../../src/readers/flow.js';
+import { MODEL_IDS } from '../../src/targets/checklist/models.js';
 import { loadTarget, TARGETS, targetIds } from '../../src/targets/index.js';
 import {
   expectContractCase,
+  outputGolden,
   refusalArgs,
   refusalCases,
   refusalGolden,
@@ -85,5 +87,23 @@ describe.each(contractTargets.map((t) => [t.id, t] as const))('contract: %s', (i
     const by = c.choice ? ` (--${c.choice.flag} ${c.choice.value})` : '';
     expect(r.stderr, what).toMatch(new RegExp(`error SFW301: target ${id}${by.replace(/[()]/g, '\\$&')} cannot express [^:]+: ${why.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}; `));
     expectGolden(r.stderr, refusalGolden(t, c), what);
+  });
+});
+
+describe('contract: golden files', () => {
+  it('every file under test/golden belongs to a case: a render, a refusal, or a checklist router model', () => {
+    const wanted = new Set<string>();
+    for (const t of contractTargets) {
+      for (const profile of ALL_PROFILES) for (const format of Object.keys(t.info.formats)) wanted.add(outputGolden(t, profile, format));
+      for (const c of refusalCases(t.info)) wanted.add(refusalGolden(t, c));
+    }
+    // checklist.test.ts keeps the other router models' goldens: checklist.<model>[.<format>].<ext>.
+    const models = MODEL_IDS.join('|');
+    const perModel = new RegExp(`/checklist\\.(${models})(\\.[a-z]+)?\\.(txt|md|html)$`);
+    const files = readdirSync(`${ROOT}test/golden`, { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile())
+      .map((d) => `${d.parentPath}/${d.name}`);
+    expect(files.length).toBeGreaterThan(wanted.size / 2);
+    expect(files.filter((f) => !wanted.has(f) && !perModel.test(f)).map((f) => f.slice(ROOT.length))).toEqual([]);
   });
 });
