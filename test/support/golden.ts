@@ -10,12 +10,14 @@ import { ROOT } from './profiles.js';
 
 export const UPDATE_GOLDEN = process.env.UPDATE_GOLDEN === '1';
 
-/** Why a golden file is missing, and how to write it. */
-export const missingGolden = (path: string, what: string): string =>
-  `no golden file ${relative(ROOT, path)} for ${what}: write it with UPDATE_GOLDEN=1 npx vitest run test/targets/contract.test.ts and review it`;
+const CONTRACT = 'test/targets/contract.test.ts';
+
+/** Why a golden file is missing, and how to write it (`test`: the test file that checks it). */
+export const missingGolden = (path: string, what: string, test = CONTRACT): string =>
+  `no golden file ${relative(ROOT, path)} for ${what}: write it with UPDATE_GOLDEN=1 npx vitest run ${test} and review it`;
 
 /** `text` equals the golden file at `path` byte for byte (or, with UPDATE_GOLDEN=1, becomes it). */
-export function expectGolden(text: string, path: string, what: string): void {
+export function expectGolden(text: string, path: string, what: string, test = CONTRACT): void {
   if (UPDATE_GOLDEN) {
     if (!existsSync(path) || readFileSync(path, 'utf8') !== text) {
       mkdirSync(dirname(path), { recursive: true });
@@ -23,6 +25,6 @@ export function expectGolden(text: string, path: string, what: string): void {
     }
     return;
   }
-  if (!existsSync(path)) throw new Error(missingGolden(path, what));
+  if (!existsSync(path)) throw new Error(missingGolden(path, what, test));
   expect(text, `${what} differs from ${relative(ROOT, path)} (UPDATE_GOLDEN=1 rewrites it)`).toBe(readFileSync(path, 'utf8'));
 }

@@ -45,7 +45,7 @@ describe.each(CASES)('checklist %s --router %s', (profile, model) => {
   // The generic model's golden files are the contract test's (test/targets/contract.test.ts).
   if (model !== 'generic') {
     it('matches its golden files', () => {
-      for (const f of FORMATS) expectGolden(texts[f]!, checklistGolden(profile, model, f), `checklist --router ${model} --format ${f}, ${profile}`);
+      for (const f of FORMATS) expectGolden(texts[f]!, checklistGolden(profile, model, f), `checklist --router ${model} --format ${f}, ${profile}`, 'test/targets/checklist.test.ts');
     });
   }
 
