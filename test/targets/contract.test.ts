@@ -34,12 +34,8 @@ const REFUSAL_PROFILES = readdirSync(`${ROOT}test/fixtures/profiles/refusals`)
  * Declared refusals no plan can trigger, each a bug in the declarations (the contract fails when one
  * becomes reachable, so the entry goes when the bug is fixed).
  */
-const UNREACHABLE: Record<string, string> = {
-  // refusalsOf (src/targets/checklist/info.ts) declares the split refusals for every model with a
-  // rule limit; ASUS's External Port takes ranges (models.ts), so splitReason never gives 'ranges'
-  // for it and long-range.yaml renders. The declaration belongs only to models without ranges.
-  'checklist router-asus.ranges': 'ASUS takes ranges; the split-ranges refusal cannot apply to it',
-};
+// Declared refusals no profile can trigger (a key: "<target> <choice>.<option>"): none today.
+const UNREACHABLE: Record<string, string> = {};
 
 const contractTargets: ContractTarget[] = await Promise.all(
   targetIds.map(async (id) => {

@@ -12,7 +12,10 @@ const splits = (model: RouterModel, plan: Plan, reason: 'ranges' | 'remaps'): bo
  */
 function splitRefusal(model: RouterModel, reason: 'ranges' | 'remaps'): Refusal | undefined {
   const max = model.maxRules.value;
-  if (max === null) return undefined;
+  // Declared only where the page both keeps few rules and makes this split (splitReason): a
+  // refusal that can never apply would be listed in --help and the docs as a limit the page lacks.
+  const splitsThis = reason === 'ranges' ? model.ranges.value === null : model.ranges.value !== null && model.remap.value === 'single';
+  if (max === null || !splitsThis) return undefined;
   const what =
     reason === 'ranges'
       ? 'its rules take single ports only'
