@@ -17,7 +17,7 @@ export const EXIT_HELP = 'Exit status: 0 the router matches the profile, 3 it di
 
 export const diffOptions = {
   target: { alias: 't', type: 'string', requiresArg: true, describe: `Router target (required): ${TARGETS_READ}` },
-  from: { type: 'string', requiresArg: true, describe: `The router's exported state: a FILE, or - for stdin (required). Export with ${exportList}` },
+  from: { alias: 'F', type: 'string', requiresArg: true, describe: `The router's exported state: a FILE, or - for stdin (required). Export with ${exportList}` },
   json: { type: 'boolean', default: false, describe: 'Print the report as JSON (a stable shape, docs/diff.md)' },
 } as const;
 
