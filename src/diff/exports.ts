@@ -23,6 +23,7 @@ export type ExportTarget = keyof typeof EXPORT_LINES;
  */
 export function checkLaterLine(target: ExportTarget, profile: { name: string; file: string }, ipv6 = true): string {
   const base = profile.file.replace(/\\/g, '/').split('/').pop() || `${profile.name}.yaml`;
-  const name = /^[A-Za-z0-9._+-]+$/.test(base) && !base.startsWith('-') ? base : `${profile.name}.yaml`;
+  // Not a YAML file name (stdin, /dev/fd/63): the name the profile would have.
+  const name = /^[A-Za-z0-9_+][A-Za-z0-9._+-]*\.ya?ml$/.test(base) ? base : `${profile.name}.yaml`;
   return `Check later (what the router has against this profile): ${EXPORT_LINES[target](`synfw diff ${name} -t ${target}`, ipv6)}`;
 }
