@@ -66,7 +66,8 @@ export function readVyosShowCommands(text: string, wan: string, lan: string | nu
       }
       for (const [key, prefix] of [['dnat', DNAT], ['fw6', FW6]] as const) {
         if (!path.startsWith(prefix)) continue;
-        const [num, ...leafWords] = path.slice(prefix.length).split(' ');
+        // The words after "set" and the prefix's words: the rule number, the leaf, the value.
+        const [num, ...leafWords] = words.slice(1 + prefix.trim().split(' ').length);
         const n = Number(num);
         const r = rules[key].get(n) ?? { leaves: new Map(), line: i + 1 };
         const leaf = (valued ? leafWords.slice(0, -1) : leafWords).join(' ');
