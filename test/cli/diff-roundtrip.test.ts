@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { compareState } from '../../src/diff/compare.js';
 import { readRouterState, type DiffTarget } from '../../src/diff/read-state.js';
 import type { Port } from '../../src/diff/types.js';
+import type { Flow, ReadFlow } from '../../src/readers/flow.js';
 import type { Plan } from '../../src/plan/types.js';
 import { routerSides } from '../../src/targets/define.js';
 import { TARGETS } from '../../src/targets/index.js';
@@ -32,6 +33,8 @@ const WAYS: Way[] = [
   { target: 'mikrotik', export: routerOsExport },
   { target: 'vyos', export: vyosShowCommands },
 ];
+
+const XML = new Set<DiffTarget>(['pfsense', 'opnsense']);
 
 const portLine = (p: Port): string => `${p.family} ${p.proto} ${p.wan ?? '-'} -> ${p.targets.join(',')} from ${p.sources.join(',')}${p.hairpin ? ' hairpin' : ''}`;
 
@@ -67,7 +70,9 @@ describe('synfw diff reads what each router would export, for every profile', ()
         const state = readRouterState(way.target, text, sides);
         const victim = state.flows.find((f) => f.family === 4) ?? state.flows[0]!;
         const drifted = dropRule(way.target, text, victim.at, victim.wan ?? victim.port, victim.proto);
-        const want = compareState(plan, way.target, { flows: state.flows.filter((f) => f.at !== victim.at), skipped: [] });
+        // config.xml: every port forward of that WAN port goes (one per source), with its linked filter rule.
+        const gone = XML.has(way.target) ? (f: Flow) => f.family === 4 && f.wan === victim.wan && f.proto === victim.proto : (f: ReadFlow) => f.at === victim.at;
+        const want = compareState(plan, way.target, { flows: state.flows.filter((f) => !gone(f)), skipped: [] });
         const after = compareState(plan, way.target, readRouterState(way.target, drifted, sides));
         expect(want.inSync).toBe(false);
         expect([after.skipped, after.missing.map(portLine), after.changed.map((c) => portLine(c.router)), after.stale]).toEqual([[], want.missing.map(portLine), want.changed.map((c) => portLine(c.router)), []]);
@@ -106,16 +111,17 @@ function dropRule(target: DiffTarget, text: string, at: string, port: number, pr
 }
 
 /**
- * config.xml: the port forward of one WAN port (its <rule> in <nat>), and the filter rule linked to
- * it (associated-rule-id), as deleting it in the GUI does.
+ * config.xml: the port forwards of one WAN port (their <rule>s in <nat>), and the filter rules linked
+ * to them (associated-rule-id), as deleting them in the GUI does.
  */
 function dropXml(text: string, proto: string, port: string): string {
   const rule = /<rule(?: [^>]*)?>[\s\S]*?<\/rule>/g;
-  let linked: string | undefined;
+  const linked: string[] = [];
   const nat = text.replace(rule, (r) => {
     if (!r.includes(`<port>${port}</port>`) || !r.includes(`<protocol>${proto}</protocol>`) || !r.includes('<target>')) return r;
-    linked = /<associated-rule-id>([^<]+)<\/associated-rule-id>/.exec(r)?.[1];
+    const id = /<associated-rule-id>([^<]+)<\/associated-rule-id>/.exec(r)?.[1];
+    if (id !== undefined) linked.push(id);
     return '';
   });
-  return linked === undefined ? nat : nat.replace(rule, (r) => (r.includes(`<associated-rule-id>${linked}</associated-rule-id>`) ? '' : r));
+  return nat.replace(rule, (r) => (linked.some((id) => r.includes(`<associated-rule-id>${id}</associated-rule-id>`)) ? '' : r));
 }

@@ -18,7 +18,7 @@ const GROUP = /^firewall group (network-group|ipv6-network-group) (\S+) (.+)$/;
 /** Leaves that change nothing about what a rule lets in. */
 const INERT = new Set(['description', 'log']);
 const DNAT_LEAVES = new Set(['destination port', 'destination address', 'inbound-interface name', 'protocol', 'source address', 'source group network-group', 'translation address', 'translation port']);
-const FW6_LEAVES = new Set(['action', 'destination port', 'destination address', 'inbound-interface name', 'protocol', 'source address', 'source group ipv6-network-group', 'state']);
+const FW6_LEAVES = new Set(['action', 'destination port', 'destination address', 'inbound-interface name', 'protocol', 'source address', 'source group network-group', 'state']);
 
 function ports(list: string): number[] {
   return list.split(',').flatMap((p) => {
@@ -34,6 +34,9 @@ const protos = (p: string | undefined): ('tcp' | 'udp')[] => {
   if (p === 'tcp_udp') return ['tcp', 'udp'];
   throw new Error(`protocol ${p ?? '(none)'} forwards no tcp or udp port`);
 };
+
+/** An IPv6 forward rule that accepts what goes to one address (a NAS); other rules (replies, drops, subnets) let no NAS port in. */
+const acceptsOneAddress = (r: Leaves): boolean => r.get('action')?.join() === 'accept' && r.get('destination address')?.length === 1 && !r.get('destination address')![0]!.includes('/');
 
 /** A rule's leaves, one value each (the multi-valued `state` joined by spaces). */
 function single(r: Leaves, leaf: string): string | undefined {
@@ -79,8 +82,9 @@ export function readVyosShowCommands(text: string, wan: string, lan: string | nu
     }
   });
 
+  // An IPv6 rule names its ipv6-network-group under `source group network-group` too (vyos-1x).
   const sourcesOf = (r: Leaves, kind: 'network-group' | 'ipv6-network-group'): string[] => {
-    const name = single(r, `source group ${kind}`);
+    const name = single(r, 'source group network-group');
     const address = single(r, 'source address');
     if (name !== undefined && address !== undefined) throw new Error('both a source address and a source group');
     if (address !== undefined) return [canonicalSource(address)];
@@ -93,7 +97,7 @@ export function readVyosShowCommands(text: string, wan: string, lan: string | nu
   const each = (key: 'dnat' | 'fw6', known: Set<string>, read: (r: Leaves, at: string, profile: string | null) => void): void => {
     for (const [n, { leaves, line }] of [...rules[key].entries()].sort((a, b) => a[0] - b[0])) {
       const at = `${key === 'dnat' ? 'nat destination' : 'firewall ipv6 forward filter'} rule ${n} (line ${line})`;
-      if (leaves.has('disable')) continue;
+      if (leaves.has('disable') || (key === 'fw6' && !acceptsOneAddress(leaves))) continue;
       try {
         const unknown = [...leaves.keys()].filter((l) => !known.has(l) && !INERT.has(l));
         if (unknown.length) throw new Error(`${unknown[0]} is not understood`);
@@ -117,8 +121,7 @@ export function readVyosShowCommands(text: string, wan: string, lan: string | nu
     }
   });
   each('fw6', FW6_LEAVES, (r, at, profile) => {
-    const address = single(r, 'destination address');
-    if (single(r, 'action') !== 'accept' || address === undefined || address.includes('/')) return;
+    const address = single(r, 'destination address')!;
     const iface = single(r, 'inbound-interface name');
     if (iface !== undefined && iface !== wan) throw new Error(`arrives on ${iface}, not the WAN ${wan}`);
     const nas = canonicalAddress(address);
