@@ -52,11 +52,13 @@ export function rulesetFlows(rs: Ruleset, sides: IptablesSides = {}): RouterStat
 }
 
 /**
- * Whether a line the lenient reading passed over could let something in: a table not read, a DNAT
- * rule, or (ip6tables, whose filter table holds the IPv6 forwards) an ACCEPT. A router's other
- * rules (docker's chains, input filters, marks) forward nothing and are not listed.
+ * Whether a line the lenient reading passed over could let something in to a NAS: a table not
+ * read, a DNAT rule, or (ip6tables, whose filter table holds the IPv6 forwards) an ACCEPT of one
+ * destination. A router's other rules (docker's chains, input filters, marks, an accept of
+ * established connections) are not forwards and are not listed.
  */
-const couldForward = (s: Skipped, family: 4 | 6): boolean => s.text.startsWith('*') || /(^| )-j DNAT( |$)/.test(s.text) || (family === 6 && /(^| )-j ACCEPT( |$)/.test(s.text));
+const couldForward = (s: Skipped, family: 4 | 6): boolean =>
+  s.text.startsWith('*') || /(^| )-j DNAT( |$)/.test(s.text) || (family === 6 && /(^| )-j ACCEPT( |$)/.test(s.text) && /(^| )-d /.test(s.text));
 
 /**
  * A router's `iptables-save` output (and its `ip6tables-save` output, for the IPv6 accepts), read
