@@ -3,11 +3,15 @@
 // skipped named in the report, and apply's refusals before anything reaches a router. The routers
 // themselves: test/lab/diff-apply.lab.test.ts and the round trips.
 
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DiffReport } from '../../src/diff/types.js';
 import { ROOT } from '../support/profiles.js';
-import { synfw } from '../support/run-cli.js';
+import { BIN, cliEnv, synfw } from '../support/run-cli.js';
+import { tempDir } from '../support/tmp.js';
+import { haveScript } from '../support/tty.js';
 
 /** A Docker host's iptables-save as the kernel prints it: synfw's chain drifted, a hand-made forward, Docker's own DNAT. */
 const DOCKER_HOST = 'test/fixtures/diff/iptables-save-docker.txt';
@@ -137,5 +141,54 @@ describe('synfw apply refuses before reaching a router', () => {
     expect(r.stderr).toBe(
       "synfw: error: cannot read the router's state: ssh root@192.0.2.1 iptables-save && if command -v ip6tables-save >/dev/null 2>&1; then ip6tables-save; fi: exit status 255: ssh: connect to host 192.0.2.1 port 22: Connection refused; nothing was changed\n",
     );
+  });
+});
+
+describe('synfw apply against a stand-in router that never changes', () => {
+  const base = ['apply', 'profiles/home.yaml', '-t', 'iptables', '--ssh', 'root@router'];
+  const env = (dir: string, run: 'ok' | 'fail' = 'ok') => ({
+    PATH: `${ROOT}test/fixtures/diff/router-bin:${process.env.PATH ?? ''}`,
+    SYNFW_FAKE_EXPORT: `${ROOT}${DOCKER_HOST}`,
+    SYNFW_FAKE_DIR: dir,
+    SYNFW_FAKE_RUN: run,
+  });
+  const drifted = synfw(['diff', 'profiles/home.yaml', '-t', 'iptables', '--from', DOCKER_HOST]).stdout;
+
+  it('--dry-run: the diff on stdout, exit 3, nothing run', () => {
+    const dir = tempDir();
+    const r = synfw([...base, '--dry-run'], { env: env(dir) });
+    expect(r).toEqual({ status: 3, stdout: drifted, stderr: 'synfw apply: --dry-run: nothing was changed on root@router\n' });
+    expect(existsSync(join(dir, 'ran'))).toBe(false);
+  });
+
+  it('the script ran but the router still differs: exit 4, and what it has now', () => {
+    const dir = tempDir();
+    const r = synfw([...base, '--yes'], { env: env(dir) });
+    expect([r.status, r.stdout]).toEqual([4, drifted]);
+    expect(r.stderr).toBe(`synfw apply: the script ran on root@router, but the router now has:\n${drifted}`);
+    // What ran is the generated script, whole.
+    expect(readFileSync(join(dir, 'ran'), 'utf8')).toBe(synfw(['gen', 'profiles/home.yaml', '-t', 'iptables']).stdout);
+  });
+
+  it('the script failed: exit 4, its last words, and what the router has now', () => {
+    const dir = tempDir();
+    const r = synfw([...base, '--yes'], { env: env(dir, 'fail') });
+    expect([r.status, r.stdout]).toEqual([4, drifted]);
+    expect(r.stderr).toBe(
+      "iptables v1.8.9 (nf_tables): Chain 'synfw-home-dnat' does not exist\n" +
+        "synfw apply: the script failed on root@router (exit status 1); its last words: iptables v1.8.9 (nf_tables): Chain 'synfw-home-dnat' does not exist; the router now has:\n" +
+        drifted,
+    );
+  });
+
+  it.skipIf(!haveScript)('on a terminal it asks; anything but y changes nothing (exit 3)', () => {
+    const dir = tempDir();
+    const command = [process.execPath, BIN, ...base].map((a) => `'${a}'`).join(' ');
+    const r = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: ROOT, env: cliEnv(env(dir)), input: 'n\n', encoding: 'utf8' });
+    const out = r.stdout.replace(/\r\n/g, '\n');
+    expect(r.status).toBe(3);
+    expect(out).toContain('Apply profile home to root@router (iptables)? [y/N] ');
+    expect(out).toContain('synfw apply: nothing was changed');
+    expect(existsSync(join(dir, 'ran'))).toBe(false);
   });
 });
