@@ -86,6 +86,19 @@ describe('synfw diff', () => {
     expect(report.skipped.map((s) => s.at)).toEqual(['line 2', 'line 20']);
   });
 
+  it('nft: a hand-made ip nat table (counters, `dnat to`) reads the same from nft -j and nft list; an iptables-nft DNAT is named as skipped', () => {
+    // As nft 1.0.6 printed them (test/fixtures/diff/nft-*).
+    const read = (file: string): DiffReport => JSON.parse(synfw(['diff', 'profiles/home.yaml', '-t', 'nftables', '--from', `test/fixtures/diff/${file}`, '--json']).stdout) as DiffReport;
+    const json = read('nft-foreign.json');
+    const text = read('nft-foreign.txt');
+    const foreign = (r: DiffReport): string[] => r.foreign.map((f) => `${f.proto} ${f.wan} -> ${f.targets.join()} from ${f.sources.join()} ${f.reasons.join()}`);
+    expect(foreign(json)).toEqual(['tcp 8080 -> 192.168.1.10:80 from any forwards to the NAS', 'udp 5000 -> 192.168.1.10:5000 from 198.51.100.0/24 forwards to the NAS']);
+    expect(foreign(text)).toEqual(foreign(json));
+    expect([json.skipped, text.skipped]).toEqual([[], []]);
+    const xt = read('nft-iptables-nft.json');
+    expect([xt.foreign, xt.skipped.map((s) => s.why)]).toEqual([[], ['an iptables-nft DNAT: nft -j does not show where it goes; read this table with iptables-save or nft list ruleset']]);
+  });
+
   it('usage errors and an unreadable export: exit 2, one line naming the problem', () => {
     const cases: [string[], RegExp][] = [
       [['diff', 'profiles/home.yaml', '--from', DOCKER_HOST], /diff needs --target; targets: iptables, nftables, openwrt, pfsense, opnsense, mikrotik, vyos/],
