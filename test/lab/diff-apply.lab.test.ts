@@ -1,9 +1,9 @@
 // Router lab, `synfw apply` and `synfw diff` against real routers: a throwaway OpenSSH server in
 // the router's namespace (ssh-router.ts), synfw in the NAS's namespace applying over ssh with the
-// system ssh. For iptables (the kernel's netfilter) and OpenWrt (real uci and firewall4, the
-// OpenWrt lab's namespace, where sshd runs too), on the home profile and on hairpin.yaml with an
-// allowFrom: apply on a clean router, apply again (nothing to do), drift by hand (every rule of one
-// WAN port deleted, a foreign DNAT to the NAS added), `diff` shows exactly that, `apply --dry-run`
+// system ssh. For iptables (the kernel's netfilter), nftables and OpenWrt (real uci and firewall4,
+// the OpenWrt lab's namespace, where sshd runs too), on the home profile and on hairpin.yaml with
+// an allowFrom: apply on a clean router, apply again (nothing to do), drift by hand (every rule of
+// one WAN port deleted, nftables: the profile's table; a foreign DNAT to the NAS added), `diff` shows exactly that, `apply --dry-run`
 // changes nothing, `apply` repairs the drift and leaves the foreign rule, and real traffic passes.
 
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -19,10 +19,12 @@ import { ROOT } from '../support/profiles.js';
 import { type ExecResult, Lab, labAvailability, labDescribe, planExpectations } from './lab.js';
 import { openwrtAvailability, openwrtRoot } from './openwrt/build.js';
 import { OpenWrtRouter } from './openwrt/runner.js';
-import { groupMismatches, iptablesBase, labOptionsFor, probeGroups, runGroups } from './router.js';
+import { loadTarget } from '../../src/targets/index.js';
+import { VERSION } from '../support/profiles.js';
+import { groupMismatches, iptablesBase, labOptionsFor, nftablesBase, nftIntegrationCommands, probeGroups, runGroups } from './router.js';
 import { SSH_TOOLS, SSHD, sshFiles, startSshd, type SshAccess } from './ssh-router.js';
 
-type Target = 'iptables' | 'openwrt';
+type Target = 'iptables' | 'nftables' | 'openwrt';
 
 /** hairpin.yaml with an allowFrom (one of the lab's WAN clients inside it, one outside). */
 const HAIRPIN_ALLOW = `${readFileSync(`${ROOT}profiles/hairpin.yaml`, 'utf8')}\nallowFrom:\n  - 198.51.100.0/24\n  - "2001:db8:100::/48"\n`;
@@ -50,9 +52,26 @@ const portLine = (p: Port): string => `${p.family} ${p.proto} ${p.wan ?? '-'} ->
 const planPorts = (plan: Plan, target: Target): string[] =>
   compareState(plan, target, { flows: expectedFlows(plan, target).map((f) => ({ ...f, profile: plan.profile.name, at: 'plan' })), skipped: [] }).same.map(portLine);
 
-/** The commands that drift a router: every synfw rule of tcp DRIFT_PORT deleted, a foreign DNAT of FOREIGN_PORT to the NAS added. */
+/**
+ * The commands that drift a router: every synfw rule of tcp DRIFT_PORT deleted (nftables: the
+ * profile's whole table, as its sets hold several ports per rule), a foreign DNAT of FOREIGN_PORT
+ * to the NAS added.
+ */
 function driftScript(target: Target, plan: Plan, wanIf: string): string {
   const nas = plan.nas.address;
+  if (target === 'nftables') {
+    return [
+      `nft delete table inet $(nft list tables | sed -n 's/^table inet \\(synfw_[a-z0-9_]*\\)$/\\1/p')`,
+      `nft -f - <<'EOF'`,
+      'table ip nat {',
+      '\tchain prerouting {',
+      '\t\ttype nat hook prerouting priority dstnat; policy accept;',
+      `\t\tiifname "${wanIf}" tcp dport ${FOREIGN_PORT} counter dnat to ${nas}:80`,
+      '\t}',
+      '}',
+      'EOF',
+    ].join('\n');
+  }
   if (target === 'iptables') {
     return [
       `iptables-save -t nat | grep -E '^-A synfw-[a-z0-9-]+ .*-p tcp .*--dport ${DRIFT_PORT} ' | sed 's/^-A/-D/' | while read -r rule; do eval "iptables -w -t nat $rule"; done`,
@@ -81,15 +100,22 @@ interface Router {
   stop(): void;
 }
 
-async function startRouter(lab: Lab, target: Target): Promise<{ router: Router; access: SshAccess }> {
-  if (target === 'iptables') {
-    await iptablesBase(lab);
+async function startRouter(lab: Lab, target: Target, plan: Plan): Promise<{ router: Router; access: SshAccess }> {
+  if (target !== 'openwrt') {
+    if (target === 'iptables') await iptablesBase(lab);
+    else {
+      // A router whose forward policy is drop, with the accept the nftables header tells its user to add.
+      await nftablesBase(lab);
+      const text = (await loadTarget('nftables')).render(plan, { version: VERSION }).text;
+      for (const cmd of nftIntegrationCommands(text, 'nft')) await lab.mustIn('rtr', ['sh', '-ec', cmd]);
+    }
     const files = await sshFiles(lab, join(lab.dir, 'ssh'));
     await startSshd(lab, files);
+    const exportCommand = target === 'iptables' ? 'iptables-save && ip6tables-save' : 'nft -j list ruleset';
     return {
       access: files.access,
       router: {
-        export: async () => (await lab.mustIn('rtr', ['sh', '-c', 'iptables-save && ip6tables-save'])).stdout,
+        export: async () => (await lab.mustIn('rtr', ['sh', '-c', exportCommand])).stdout,
         run: (script) => lab.in('rtr', ['sh', '-ec', script]),
         stop: () => {},
       },
@@ -121,7 +147,7 @@ async function scenario(target: Target, c: Case): Promise<void> {
   const lab = await Lab.create(labOptionsFor(plan, target, { full: true, lanClient: plan.hairpin === true }));
   let router: Router | undefined;
   try {
-    const started = await startRouter(lab, target);
+    const started = await startRouter(lab, target, plan);
     router = started.router;
     const { access } = started;
     await lab.startListeners(planExpectations(plan).listen);
@@ -168,8 +194,9 @@ async function scenario(target: Target, c: Case): Promise<void> {
     expect(drift.code, `${drift.stdout}${drift.stderr}`).toBe(0);
     const drifted = await diff();
     expect(drifted.r.code, where(drifted.r)).toBe(3);
-    expect(drifted.report.missing.map(portLine)).toEqual(want.filter((p) => p.startsWith(`4 tcp ${DRIFT_PORT} `)));
-    expect(drifted.report.same.map(portLine)).toEqual(want.filter((p) => !p.startsWith(`4 tcp ${DRIFT_PORT} `)));
+    const gone = (p: string): boolean => target === 'nftables' || p.startsWith(`4 tcp ${DRIFT_PORT} `);
+    expect(drifted.report.missing.map(portLine)).toEqual(want.filter(gone));
+    expect(drifted.report.same.map(portLine)).toEqual(want.filter((p) => !gone(p)));
     expect([drifted.report.stale, drifted.report.changed]).toEqual([[], []]);
     const foreign = drifted.report.foreign.map((f) => `${portLine(f)} ${f.owner} ${f.reasons.join()}`);
     // fw4 reflects every redirect (NAT loopback) unless told not to; the iptables rule is just a DNAT.
@@ -196,6 +223,10 @@ async function scenario(target: Target, c: Case): Promise<void> {
     await lab.destroy();
   }
 }
+
+labDescribe('lab: synfw apply and diff over ssh, nftables', labAvailability([...SSH_TOOLS, 'sshd', 'nft']), { timeout: 120_000 }, () => {
+  for (const c of CASES) test.concurrent(`nftables ${c.name}: apply, again, drift, diff, repair`, () => scenario('nftables', c));
+});
 
 labDescribe('lab: synfw apply and diff over ssh, iptables', labAvailability([...SSH_TOOLS, 'sshd', 'iptables', 'iptables-save', 'ip6tables-save']), { timeout: 120_000 }, () => {
   for (const c of CASES) test.concurrent(`iptables ${c.name}: apply, again, drift, diff, repair`, () => scenario('iptables', c));
