@@ -14,6 +14,7 @@ import { tempDir } from '../support/tmp.js';
 const complete = (...words: string[]) => synfw(['__complete', ...words]).stdout.split('\n').filter(Boolean);
 // From the registry: a target added later completes without this test changing.
 const TARGETS = [...targetIds, 'all'];
+const starting = (prefix: string): string[] => targetIds.filter((id) => id.startsWith(prefix));
 
 /** A directory with a `synfw` on it that runs the built binary, for the scripts to call. */
 function binDir(): string {
@@ -33,9 +34,10 @@ describe('synfw __complete', () => {
 
   it('targets, and the formats of the target given', () => {
     expect(complete('gen', 'p.yaml', '-t', '')).toEqual(TARGETS);
-    expect(complete('gen', 'p.yaml', '--target', 'o')).toEqual(['openwrt', 'opnsense']);
-    expect(complete('gen', 'p.yaml', '--target=o')).toEqual(['--target=openwrt', '--target=opnsense']);
-    expect(complete('gen', 'p.yaml', '--target', '=', 'mi')).toEqual(['mikrotik', 'miniupnpd']);
+    expect(starting('o')).toHaveLength(2);
+    expect(complete('gen', 'p.yaml', '--target', 'o')).toEqual(starting('o'));
+    expect(complete('gen', 'p.yaml', '--target=o')).toEqual(starting('o').map((id) => `--target=${id}`));
+    expect(complete('gen', 'p.yaml', '--target', '=', 'mi')).toEqual(starting('mi'));
     expect(complete('gen', 'p.yaml', '-t', 'opnsense', '--format', '')).toEqual(['default', 'mvc']);
     expect(complete('check', '--format', '')).toEqual(['text', 'json']);
   });
@@ -60,7 +62,7 @@ describe('completion scripts', () => {
     const script = 'source <(synfw completion bash); COMP_WORDS=(synfw gen p.yaml -t op); COMP_CWORD=4; _synfw_complete; printf "%s\\n" "${COMPREPLY[@]}"; complete -p synfw';
     const r = spawnSync('bash', ['-c', script], { env: cliEnv({ PATH: `${dir}:${process.env.PATH}` }), encoding: 'utf8' });
     expect(r.stderr).toBe('');
-    expect(r.stdout.split('\n').filter(Boolean)).toEqual(['openwrt', 'opnsense', 'complete -o bashdefault -o default -F _synfw_complete synfw']);
+    expect(r.stdout.split('\n').filter(Boolean)).toEqual([...starting('op'), 'complete -o bashdefault -o default -F _synfw_complete synfw']);
   });
 
   it('zsh: the script loads and registers _synfw', (ctx: TestContext) => {

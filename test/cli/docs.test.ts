@@ -1,11 +1,14 @@
 // The documentation is checked like code: every diagnostic code is documented in
 // docs/diagnostics.md with meaning, example and fix, and each example, run, prints exactly the line
-// shown (for SFW3xx, the code with the command shown); the README's profile passes check --strict.
+// shown (for SFW3xx, the code with the command shown); the README's profile passes check --strict;
+// the README's target table and option matrix say what the registry's declarations say.
 
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codeSections } from '../../src/cli/explain.js';
+import { TARGETS, targetIds } from '../../src/targets/index.js';
+import type { OptionKey, TargetInfo } from '../../src/targets/types.js';
 import { diagnose } from '../support/diagnose.js';
 import { ROOT } from '../support/profiles.js';
 import { synfw } from '../support/run-cli.js';
@@ -71,5 +74,54 @@ describe('README', () => {
     expect(readme).toContain('4 MiB');
     expect(readme).toContain('64 MiB');
     expect(readme).toMatch(/`-` reads the profile from stdin/);
+  });
+});
+
+/** The rows of the README table whose header line starts with `header`: first cell -> the others. */
+function tableRows(header: string): Map<string, string[]> {
+  const lines = readme.split('\n');
+  const at = lines.findIndex((l) => l.startsWith(header));
+  expect(at, `README has a table starting ${header}`).toBeGreaterThan(-1);
+  const rows = new Map<string, string[]>();
+  for (const line of lines.slice(at + 2)) {
+    if (!line.startsWith('|')) break;
+    const cells = line.slice(1, -1).split(/(?<!\\)\|/).map((c) => c.trim());
+    for (const id of cells[0]!.replace(/`/g, '').split(', ')) rows.set(id, cells.slice(1));
+  }
+  return rows;
+}
+
+describe('README: the targets table and the option matrix match the registry', () => {
+  const targets = tableRows('| target | output (`--format` alternatives)');
+  const matrix = tableRows('| target | `allowFrom` |');
+  const MATRIX_KEYS: [OptionKey, number][] = [['allowFrom', 0], ['hairpin', 1], ['address6', 2]];
+
+  it('lists every registered target once, in the registry order, in both tables', () => {
+    expect([...targets.keys()]).toEqual(targetIds);
+    expect([...matrix.keys()]).toEqual(targetIds);
+  });
+
+  it.each(targetIds)('%s: its row names each alternate format and each of its own options', (id) => {
+    const info: TargetInfo = TARGETS[id];
+    const row = targets.get(id)!.join(' | ');
+    for (const format of Object.keys(info.formats).filter((f) => f !== 'default')) expect(row, `${id} --format ${format}`).toContain(`\`${format}\``);
+    for (const [flag, opt] of Object.entries(info.cli ?? {})) {
+      expect(row, `${id} --${flag}`).toContain(`--${flag}`);
+      if (opt.kind === 'choice') expect(row, `${id} --${flag} values`).toContain(Object.keys(opt.choices).join('\\|'));
+    }
+  });
+
+  it.each(targetIds)('%s: a matrix cell says "refused" exactly where the target refuses the option', (id) => {
+    const info: TargetInfo = TARGETS[id];
+    const cells = matrix.get(id)!;
+    const choices = Object.values(info.cli ?? {}).flatMap((o) => (o.kind === 'choice' ? Object.values(o.choices) : []));
+    for (const [key, i] of MATRIX_KEYS) {
+      const cell = cells[i]!;
+      // Refused by the target in every format and for every plan that uses it.
+      const always = info.refuses?.[key] !== undefined && info.refuses[key]!.when === undefined;
+      expect(cell.startsWith('refused'), `${id} ${key}: "${cell}"`).toBe(always);
+      // Refused for some values of a choice option (a router model): the cell says on which.
+      expect(/refused on /.test(cell), `${id} ${key}: "${cell}"`).toBe(choices.some((c) => c.refuses?.[key] !== undefined));
+    }
   });
 });

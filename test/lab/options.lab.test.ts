@@ -23,6 +23,7 @@ import {
   type GroupResult,
   type RouterTarget,
 } from './router.js';
+import { restricts } from '../../src/readers/expected.js';
 
 const avail = labAvailability(['nft', 'iptables', 'ip6tables']);
 
@@ -31,7 +32,7 @@ const TARGETS: RouterTarget[] = ['iptables', 'nftables'];
 /** Profiles that use at least one of the options: restricted.yaml and hairpin.yaml today. */
 const OPTION_PROFILES = ALL_PROFILES.filter((p) => {
   const plan = planOf(p);
-  return plan.allowFrom.length + plan.allowFrom6.length > 0 || plan.hairpin || plan.nas.address6 !== undefined;
+  return restricts(plan) || plan.hairpin || plan.nas.address6 !== undefined;
 });
 
 /**
@@ -253,7 +254,7 @@ labDescribe('router lab: allowFrom, hairpin, nas.address6', avail, { timeout: 60
           expect(lines.filter((l) => /saw the connection from/.test(l))).toEqual([]);
         });
 
-        if (plan.allowFrom.length + plan.allowFrom6.length > 0) {
+        if (restricts(plan)) {
           test('allowFrom: the allowed WAN client is answered; a client outside the allowed sources gets no answer at all (IPv4 and IPv6, tcp and udp)', async () => {
             const groups = await main();
             const outside = groups.filter((g) => g.from === 'wan2');

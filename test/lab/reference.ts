@@ -6,14 +6,20 @@
 import type { Plan } from '../../src/plan/types.js';
 import type { Lab } from './lab.js';
 import { NFT_BASE_CHAIN, NFT_BASE_TABLE } from './router.js';
+import { admittedSources } from '../../src/readers/expected.js';
 
 const set = (items: string[]): string => (items.length === 1 ? items[0]! : `{ ${items.join(', ')} }`);
 
 /** The correct ruleset for a plan in a lab; `hairpin` overrides plan.hairpin (control runs). */
 export function referenceNft(plan: Plan, lab: Lab, o: { hairpin: boolean }): string {
-  const restricted = plan.allowFrom.length + plan.allowFrom6.length > 0;
-  const src4 = restricted ? (plan.allowFrom.length ? `ip saddr ${set(plan.allowFrom)} ` : null) : '';
-  const src6 = restricted ? (plan.allowFrom6.length ? `ip6 saddr ${set(plan.allowFrom6)} ` : null) : '';
+  // The oracle's sources: '' for anyone, null for nobody (only the other family listed), else a set.
+  const match = (family: 4 | 6): string | null => {
+    const sources = admittedSources(plan, family);
+    if (sources[0] === 'any') return '';
+    return sources.length ? `${family === 4 ? 'ip' : 'ip6'} saddr ${set(sources)} ` : null;
+  };
+  const src4 = match(4);
+  const src6 = match(6);
   const lanNet = `${lab.routerLanAddr.split('.').slice(0, 3).join('.')}.0/24`;
   const dnat: string[] = [];
   const fwd: string[] = ['ct state established,related accept'];

@@ -18,6 +18,7 @@ import {
   type NsRole,
   type ProbeResult,
 } from './lab.js';
+import { admittedSources, restricts } from '../../src/readers/expected.js';
 
 export type RouterTarget = 'iptables' | 'nftables' | 'openwrt' | 'vyos';
 
@@ -31,25 +32,21 @@ const LAB_DEVICES: Partial<Record<RouterTarget, { wanIf: string; lanIf: string }
 // ---------------------------------------------------------------------------------------------
 // Who may connect
 
-function inCidrs(addr: string, cidrs: string[]): boolean {
+/** Whether the oracle admits `addr` for its family (admittedSources: ['any'], a list, or nobody). */
+function admitted(plan: Plan, family: 4 | 6, addr: string): boolean {
   const a = ipaddr.parse(addr);
-  return cidrs.some((c) => {
-    const [net, len] = ipaddr.parseCIDR(c);
+  return admittedSources(plan, family).some((s) => {
+    if (s === 'any') return true;
+    const [net, len] = ipaddr.parseCIDR(s);
     return net.kind() === a.kind() && a.match(net, len);
   });
 }
 
-const restricted = (plan: Plan): boolean => plan.allowFrom.length + plan.allowFrom6.length > 0;
-
 /** Whether a WAN source may use the IPv4 forwards: anyone without allowFrom, else only listed ones. */
-export function allowed4(plan: Plan, addr: string): boolean {
-  return !restricted(plan) || inCidrs(addr, plan.allowFrom);
-}
+export const allowed4 = (plan: Plan, addr: string): boolean => admitted(plan, 4, addr);
 
 /** Whether a WAN source may reach nas.address6 (allowFrom with only IPv4 sources: no IPv6 source). */
-export function allowed6(plan: Plan, addr: string): boolean {
-  return !restricted(plan) || inCidrs(addr, plan.allowFrom6);
-}
+export const allowed6 = (plan: Plan, addr: string): boolean => admitted(plan, 6, addr);
 
 function offset4(addr: string, n: number): string {
   const b = ipaddr.IPv4.parse(addr).toByteArray();
@@ -82,7 +79,7 @@ export interface ClientAddresses {
  * after it outside allowFrom6.
  */
 export function clientAddresses(plan: Plan): ClientAddresses {
-  if (!restricted(plan)) return { clientAddr: DEFAULT_CLIENT_ADDR, clientAddr6: '2001:db8:100::7' };
+  if (!restricts(plan)) return { clientAddr: DEFAULT_CLIENT_ADDR, clientAddr6: '2001:db8:100::7' };
   const wan24 = Array.from({ length: 253 }, (_, i) => `203.0.113.${i + 2}`);
   let clientAddr = wan24.find((a) => allowed4(plan, a));
   if (!clientAddr && plan.allowFrom.length) {

@@ -29,6 +29,7 @@ import {
   toProbes,
 } from './lab.js';
 import { httpPortFor, listMappings, mappingKeys, setupLegacyFirewall, startMiniupnpd, upnpc, type Mapping } from './miniupnpd.js';
+import { expectedFlows, restricts } from '../../src/readers/expected.js';
 
 const avail = labAvailability(['iptables-legacy', 'miniupnpd', 'upnpc']);
 
@@ -58,12 +59,11 @@ type Run =
   | { refused: TargetError }
   | { refused?: undefined; plan: Plan; steps: Steps; expected: string[]; log: () => string };
 
-/** Every (proto, WAN port, NAS, NAS port) the plan asks for: UPnP maps port by port. */
+/** Every (proto, WAN port, NAS, NAS port) the plan asks for (the oracle's IPv4 WAN flows): UPnP maps port by port. */
 function expectedMappings(plan: Plan): string[] {
-  return plan.forwards
-    .flatMap((f) =>
-      Array.from({ length: f.external.last - f.external.first + 1 }, (_, i) => `${f.proto.toUpperCase()} ${f.external.first + i}->${plan.nas.address}:${f.internal.first + i}`),
-    )
+  return expectedFlows(plan, 'upnp')
+    .filter((f) => f.family === 4 && f.via === 'wan')
+    .map((f) => `${f.proto.toUpperCase()} ${f.wan}->${f.nas}:${f.port}`)
     .sort();
 }
 
@@ -141,7 +141,7 @@ labDescribe('router lab: upnp + miniupnpd', avail, { timeout: 120_000 }, () => {
       // SFW301 for each profile option UPnP cannot express (allowFrom, hairpin, nas.address6),
       // otherwise SFW302 (more mappings than --upnp-max).
       const plan = planOf(profile);
-      const options = [plan.allowFrom.length + plan.allowFrom6.length > 0, plan.hairpin, plan.nas.address6 !== undefined].filter(Boolean).length;
+      const options = [restricts(plan), plan.hairpin, plan.nas.address6 !== undefined].filter(Boolean).length;
       const codes = options ? Array<string>(options).fill('SFW301') : ['SFW302'];
       describe(profileSlug(profile), () => {
         test(`synfw refuses the upnp target for this plan with ${codes.join(', ')} (nothing to run in the lab)`, () => {

@@ -3,13 +3,14 @@
 // then turns the fields into what the router would forward, port by port, using only the router
 // model's field labels and the values' own meaning (a range in one box, a first port and a range
 // length, "leave empty"), so that a wrong port, protocol, address or source cannot pass unseen.
-// planTuples gives the same from the plan, without the target's code.
+// planTuples gives the same from the plan (expectedFlows, the one oracle), without the target's code.
 
 import { spawnSync } from 'node:child_process';
 import { XMLParser } from 'fast-xml-parser';
 import type { Plan } from '../../src/plan/types.js';
 import { decodeEntities } from '../../src/render/escape/xml.js';
-import { allowedSources } from '../../src/targets/shared/sources.js';
+import { expectedFlows } from '../../src/readers/expected.js';
+import { canonicalAddress, canonicalSource, flowKey, flowKeys, type Flow } from '../../src/readers/flow.js';
 import { MODELS, type FieldKind, type ModelId, type RouterModel } from '../../src/targets/checklist/models.js';
 import { WORDS } from '../../src/targets/checklist/view.js';
 import { TARGETS } from '../../src/targets/index.js';
@@ -295,11 +296,18 @@ export function readForm(format: string, text: string): ParsedChecklist {
 // ---------------------------------------------------------------------------------------------
 // What the cards forward
 
-/** One thing the router is told to let in: "4 tcp 443 -> 192.168.1.10:5001 from any". */
+/** One thing the router is told to let in, as flowKey writes it: "4 tcp 443 -> 192.168.1.10:5001 from any via wan". */
 export type Tuple = string;
 
-const tuple = (family: 4 | 6, proto: string, wan: number | null, address: string, nas: number, source: string): Tuple =>
-  `${family} ${proto} ${wan ?? '-'} -> ${address}:${nas} from ${source}`;
+const tuple = (family: 4 | 6, proto: string, wan: number | null, address: string, nas: number, source: string): Flow => ({
+  family,
+  proto: proto as Flow['proto'],
+  wan,
+  nas: canonicalAddress(address),
+  port: nas,
+  source: canonicalSource(source),
+  via: 'wan',
+});
 
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const CIDR4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\/(?:3[0-2]|[12]?\d))?$/;
@@ -347,7 +355,7 @@ function fieldsByKind(model: RouterModel, card: ParsedCard): Map<FieldKind, stri
 }
 
 /** What one rule card forwards, port by port (IPv4, and IPv6 where the card turns it on). */
-function ruleTuples(model: RouterModel, card: ParsedCard): Tuple[] {
+function ruleFlows(model: RouterModel, card: ParsedCard): Flow[] {
   const f = fieldsByKind(model, card);
   const get = (k: FieldKind): string => f.get(k) ?? fail(`${card.heading}: no ${k} field`);
   const sep = model.ranges.value?.separator ?? fail(`${model.title} takes no ranges`);
@@ -388,7 +396,7 @@ function ruleTuples(model: RouterModel, card: ParsedCard): Tuple[] {
     sources = list;
   }
   if (f.has('ipv4') && get('ipv4') !== WORDS.on) fail(`${card.heading}: IPv4 sharing is not on`);
-  const out: Tuple[] = [];
+  const out: Flow[] = [];
   for (const proto of protos) for (let i = 0; i <= ext[1] - ext[0]; i++) for (const s of sources) out.push(tuple(4, proto, ext[0] + i, address, int[0] + i, s));
   const v6 = f.get('ipv6');
   if (v6 !== undefined && v6 !== WORDS.off) {
@@ -399,20 +407,25 @@ function ruleTuples(model: RouterModel, card: ParsedCard): Tuple[] {
 }
 
 /** What an IPv6 allow card of the generic checklist lets in. */
-function ipv6Tuples(model: RouterModel, card: ParsedCard): Tuple[] {
+function ipv6Flows(model: RouterModel, card: ParsedCard): Flow[] {
   const labels = card.fields.map((f) => f.label).join('|');
   if (labels !== 'Protocol|NAS IPv6 address|Port|Source (allowed from)') fail(`${card.heading}: IPv6 fields ${labels}`);
   const [proto, address, ports, source] = card.fields.map((f) => f.value) as [string, string, string, string];
   if (!/^[0-9a-f:]+$/.test(address)) fail(`${card.heading}: "${address}" is not an IPv6 address`);
   const [a, b] = range(ports, model.ranges.value!.separator, 'IPv6 port');
   const sources = source === WORDS.anySource ? ['any'] : source.split(', ');
-  const out: Tuple[] = [];
+  const out: Flow[] = [];
   for (const p of protosOf(model, proto)) for (let x = a; x <= b; x++) for (const s of sources) out.push(tuple(6, p, null, address, x, s));
   return out;
 }
 
 export interface ChecklistMeaning {
+  /**
+   * What the rule and IPv6 cards let in, each once, sorted (flowKey per port and source): two rules
+   * may open one IPv6 port (443 -> 5001 and 5001 -> 5001 both tick IPv6 sharing for 5001).
+   */
   tuples: Tuple[];
+  flows: Flow[];
   hairpin: boolean | null;
   rules: number;
 }
@@ -420,33 +433,35 @@ export interface ChecklistMeaning {
 /** Everything the cards tell the router to do, read with the model's labels. */
 export function checklistMeaning(parsed: ParsedChecklist, id: ModelId): ChecklistMeaning {
   const model = MODELS[id];
-  const tuples: Tuple[] = [];
+  const flows: Flow[] = [];
   let hairpin: boolean | null = null;
   let rules = 0;
   for (const card of parsed.cards) {
     if (card.section === 'rules') {
       rules++;
-      tuples.push(...ruleTuples(model, card));
-    } else if (card.section.startsWith('IPv6')) tuples.push(...ipv6Tuples(model, card));
+      flows.push(...ruleFlows(model, card));
+    } else if (card.section.startsWith('IPv6')) flows.push(...ipv6Flows(model, card));
     else if (card.section === 'Router settings') {
       const f = card.fields[0]!;
       if (card.fields.length !== 1 || !/^NAT loopback/.test(f.label) || !/^(on|off)$/.test(f.value)) fail(`setting ${f.label}: ${f.value}`);
       hairpin = f.value === 'on';
     } else fail(`a card in an unknown section "${card.section}"`);
   }
-  return { tuples: tuples.sort(), hairpin, rules };
+  const unique = [...new Map(flows.map((f) => [flowKey(f), f])).values()];
+  return { tuples: flowKeys(unique), flows: unique, hairpin, rules };
 }
 
-/** What the plan forwards, port by port, in the same terms (no target code involved). */
+/**
+ * What the checklist lets in, as flows: the cards', and with NAT loopback set on, each IPv4 port
+ * from any LAN client (the setting covers every forward).
+ */
+export function checklistFlows(parsed: ParsedChecklist, id: ModelId): Flow[] {
+  const m = checklistMeaning(parsed, id);
+  const hairpin = m.hairpin === true ? m.flows.filter((f) => f.family === 4).map((f): Flow => ({ ...f, source: 'any', via: 'hairpin' })) : [];
+  return [...m.flows, ...new Map(hairpin.map((f) => [flowKey(f), f])).values()];
+}
+
+/** What the plan forwards from the WAN, port by port, in the same terms (the oracle's, no target code involved). */
 export function planTuples(plan: Plan): Tuple[] {
-  const out: Tuple[] = [];
-  const v4 = allowedSources(plan, 4) ?? ['any'];
-  const v6 = allowedSources(plan, 6) ?? ['any'];
-  for (const f of plan.forwards) {
-    for (let i = 0; i <= f.external.last - f.external.first; i++) {
-      for (const s of v4) out.push(tuple(4, f.proto, f.external.first + i, plan.nas.address, f.internal.first + i, s));
-      if (plan.nas.address6 !== undefined) for (const s of v6) out.push(tuple(6, f.proto, null, plan.nas.address6, f.internal.first + i, s));
-    }
-  }
-  return out.sort();
+  return flowKeys(expectedFlows(plan, 'checklist').filter((f) => f.via === 'wan'));
 }

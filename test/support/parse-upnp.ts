@@ -1,8 +1,10 @@
-// A strict reader for the upnp target's sh script: it tokenises the whole file the way sh does
-// (single quotes, double quotes, backslashes, $(...), ${...}, backticks, comments, operators) and
-// recovers every upnpc call. Anything it does not expect around a upnpc call is an error, so a
-// description that broke out of its quotes cannot go unnoticed. The script's body must be the
+// A strict reader for the upnp target's sh script: it tokenises the whole file the way sh does (the
+// one sh tokeniser, src/readers/sh/lexer.ts: quotes, backslashes, $(...), ${...}, backticks,
+// comments, operators) and recovers every upnpc call. Anything it does not expect around a upnpc
+// call is an error, so a description that broke out of its quotes cannot go unnoticed. The script's body must be the
 // subshell the target writes (header, its comment, `(`, `set -u`, ..., `)` as the last line).
+
+import { shTokens, type ShWord } from '../../src/readers/sh/lexer.js';
 
 export interface Word {
   /** The value after quote removal (expansions left as written). */
@@ -32,113 +34,20 @@ export interface ParsedUpnp {
   comments: string[];
 }
 
-const OP_CHARS = ';&|<>()';
-
-/** Index of the `close` that balances an already-read `open`; quotes inside are honoured. */
-function balanced(s: string, i: number, open: string, close: string): number {
-  let depth = 1;
-  for (; i < s.length; i++) {
-    const c = s[i]!;
-    if (c === '\\') i++;
-    else if (c === "'") {
-      i = s.indexOf("'", i + 1);
-      if (i < 0) break;
-    } else if (c === '"') i = dquoteEnd(s, i + 1);
-    else if (c === open) depth++;
-    else if (c === close && --depth === 0) return i;
-  }
-  throw new Error(`unterminated ${open}`);
-}
-
-/** Index of the " that ends a double-quoted string starting at i (inside it ' is an ordinary character). */
-function dquoteEnd(s: string, i: number): number {
-  for (; i < s.length; i++) {
-    const c = s[i]!;
-    if (c === '\\') i++;
-    else if (c === '"') return i;
-    else if (c === '$' && s[i + 1] === '(') i = balanced(s, i + 2, '(', ')');
-    else if (c === '$' && s[i + 1] === '{') i = balanced(s, i + 2, '{', '}');
-    else if (c === '`') {
-      i = s.indexOf('`', i + 1);
-      if (i < 0) break;
-    }
-  }
-  throw new Error('unterminated double quote');
-}
-
+/**
+ * The script's tokens, from the one sh tokeniser (src/readers/sh/lexer.ts): a redirection becomes
+ * its operator (with its fd: "2>&") and its target word, as the checks below read them.
+ */
 export function tokenize(s: string): { tokens: Token[]; comments: string[] } {
-  const tokens: Token[] = [];
-  const comments: string[] = [];
-  let word: Word | undefined;
-  const end = () => {
-    if (word) tokens.push({ kind: 'word', word });
-    word = undefined;
-  };
-  const cur = () => (word ??= { text: '', raw: '', expands: false });
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if (c === ' ' || c === '\t') end();
-    else if (c === '\n') {
-      end();
-      tokens.push({ kind: 'newline' });
-    } else if (c === '#' && !word) {
-      const nl = s.indexOf('\n', i);
-      const stop = nl < 0 ? s.length : nl;
-      comments.push(s.slice(i + 1, stop));
-      i = stop - 1;
-    } else if (c === "'") {
-      const close = s.indexOf("'", i + 1);
-      if (close < 0) throw new Error('unterminated single quote');
-      const w = cur();
-      w.text += s.slice(i + 1, close);
-      w.raw += s.slice(i, close + 1);
-      i = close;
-    } else if (c === '"') {
-      const close = dquoteEnd(s, i + 1);
-      const inner = s.slice(i + 1, close);
-      const w = cur();
-      w.text += inner.replace(/\\([$`"\\\n])/g, '$1');
-      w.raw += s.slice(i, close + 1);
-      w.expands ||= /(^|[^\\])[$`]/.test(inner);
-      i = close;
-    } else if (c === '\\') {
-      const w = cur();
-      if (s[i + 1] !== '\n') w.text += s[i + 1] ?? '';
-      w.raw += s.slice(i, i + 2);
-      i++;
-    } else if (c === '$' && (s[i + 1] === '(' || s[i + 1] === '{')) {
-      const close = s[i + 1] === '(' ? balanced(s, i + 2, '(', ')') : balanced(s, i + 2, '{', '}');
-      const w = cur();
-      w.text += s.slice(i, close + 1);
-      w.raw += s.slice(i, close + 1);
-      w.expands = true;
-      i = close;
-    } else if (c === '`') {
-      const close = s.indexOf('`', i + 1);
-      if (close < 0) throw new Error('unterminated backtick');
-      const w = cur();
-      w.text += s.slice(i, close + 1);
-      w.raw += s.slice(i, close + 1);
-      w.expands = true;
-      i = close;
-    } else if (OP_CHARS.includes(c)) {
-      // An all-digit word right before a redirection is its file descriptor: 2>&1.
-      let op = '';
-      if (word && (c === '<' || c === '>') && /^\d+$/.test(word.raw)) op = word.raw;
-      else end();
-      word = undefined;
-      while (i < s.length && OP_CHARS.includes(s[i]!) && !(op.length > 0 && '()'.includes(s[i]!))) op += s[i++];
-      i--;
-      tokens.push({ kind: 'op', op });
-    } else {
-      const w = cur();
-      w.text += c;
-      w.raw += c;
-      if (c === '$') w.expands = true;
-    }
-  }
-  end();
-  return { tokens, comments };
+  const lexed = shTokens(s);
+  const word = (w: ShWord): Token => ({ kind: 'word', word: { text: w.text, raw: w.raw, expands: !w.literal } });
+  const tokens = lexed.tokens.flatMap((t): Token[] => {
+    if (t.kind === 'word') return [word(t)];
+    if (t.kind === 'redirect') return [{ kind: 'op', op: `${t.fd ?? ''}${t.op}` }, word(t.target)];
+    if (t.kind === 'op') return [{ kind: 'op', op: t.op }];
+    return [{ kind: 'newline' }];
+  });
+  return { tokens, comments: lexed.comments.map((c) => c.text) };
 }
 
 /** Splits tokens into lines, each a list of simple commands separated by ; && || | and the like. */

@@ -129,7 +129,7 @@ describe('rules per page: twins, splits, sources', () => {
     const plan6 = samplePlan({ nas: { ...samplePlan().nas, address6: '2001:db8::10' } });
     const meaning = checklistMeaning(parseChecklistText(render(plan6, 'fritzbox').text), 'fritzbox');
     expect(meaning.tuples).toEqual(planTuples(plan6));
-    expect(meaning.tuples).toContain('6 tcp - -> 2001:db8::10:8001 from any');
+    expect(meaning.tuples).toContain('6 tcp - -> 2001:db8::10:8001 from any via wan');
   });
 
   it('the test-from-outside steps say to test from an allowed network when allowFrom is set', () => {

@@ -17,7 +17,7 @@ import { parseUciConfig, redirectTuples, UciParseError, type UciSection } from '
 import { parseUciScript, shCommands } from '../support/readers/uci/script.js';
 import { expectSectionsMatch, key, plain, readBothForms } from '../support/readers/uci/check.js';
 import { parseOpenwrtScript } from '../support/readers/uci/openwrt-script.js';
-import { ALL_PROFILES, goldenPath, HOSTILE_PROFILE, planOf, VERSION } from '../support/profiles.js';
+import { ALL_PROFILES, HOSTILE_PROFILE, planOf, VERSION } from '../support/profiles.js';
 
 const render = (plan: Plan, format?: string) => target.render(plan, { version: VERSION, ...(format ? { format } : {}) });
 const script = (plan: Plan) => render(plan).text;
@@ -704,21 +704,15 @@ describe.skipIf(initScript)('openwrt: the script run by sh against a stub uci', 
   });
 });
 
-describe('openwrt: golden files for every profile', () => {
-  test.for(ALL_PROFILES.flatMap((p) => Object.keys(TARGETS.openwrt.formats).map((f) => [p, f] as const)))('%s (%s)', async ([path, format], ctx) => {
-    if (!existsSync(path) && !CI) ctx.skip(`${path} not written yet`);
+// The golden files, the header, determinism and the flows of both formats are the contract
+// test's (test/targets/contract.test.ts); here the shipped profiles get OpenWrt's own full reading:
+// the sections of both forms alike, zone checks, names and reflection.
+describe('openwrt: shipped profiles read back in full', () => {
+  test.for(ALL_PROFILES.flatMap((p) => Object.keys(TARGETS.openwrt.formats).map((f) => [p, f] as const)))('%s (%s)', ([path, format]) => {
     const plan = planOf(path);
     const text = render(plan, format).text;
-    // Key facts first, so a bulk update cannot approve a broken render.
-    const sections = format === 'config' ? parseUciConfig(text) : parseOpenwrtScript(text).sections;
-    expectSectionsMatch(plan, sections);
+    expectSectionsMatch(plan, format === 'config' ? parseUciConfig(text) : parseOpenwrtScript(text).sections);
     checkParseBack(plan);
-    const eq = format === 'config' ? " '" : "='";
-    for (const f of plan.forwards) expect(text).toContain(`src_dport${eq}${f.external.first}`);
-    expect(text).toContain(plan.nas.address);
-    if (plan.nas.address6) expect(text).toContain(`dest_ip${eq}${plan.nas.address6}'`);
-    for (const cidr of [...plan.allowFrom, ...plan.allowFrom6]) expect(text).toContain(`src_ip${eq}${cidr}'`);
-    expect(text.includes("reflection_src")).toBe(plan.hairpin === true);
-    await expect(text).toMatchFileSnapshot(goldenPath(path, 'openwrt', TARGETS.openwrt.formats[format]!.extension, format));
+    expect(text.includes('reflection_src')).toBe(plan.hairpin === true);
   });
 });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { formatRange } from '../../src/plan/ranges.js';
 import type { Forward, Plan } from '../../src/plan/types.js';
 import { cleanText, opnText } from '../../src/render/escape/xml.js';
 import { ruleText } from '../../src/targets/shared/text.js';
@@ -8,11 +7,10 @@ import { TARGETS } from '../../src/targets/index.js';
 import { target } from '../../src/targets/opnsense/index.js';
 import { HOSTILE_TEXTS, hostilePlan, manyPortsPlan, samplePlan } from '../fixtures/plans.js';
 import { opnRules, parseOpn } from '../../src/readers/config-xml/index.js';
-import { expectedFlows } from '../../src/readers/expected.js';
 import { parseXml } from '../../src/xml/parse.js';
 import { expectConfigFlows } from '../support/readers/config-xml/check.js';
 import { skipXmllint, xmllint } from '../support/readers/config-xml/xmllint.js';
-import { ALL_PROFILES, goldenPath, HOSTILE_PROFILE, renderProfile, VERSION } from '../support/profiles.js';
+import { ALL_PROFILES, HOSTILE_PROFILE, renderProfile, VERSION } from '../support/profiles.js';
 
 type Format = 'default' | 'mvc';
 const FORMATS: Format[] = ['default', 'mvc'];
@@ -334,23 +332,16 @@ describe('opnsense render: profiles', () => {
 
   for (const profile of ALL_PROFILES) {
     for (const format of FORMATS) {
-      it(`${profile} (${format}): parses back, passes xmllint and matches its golden file`, async () => {
+      // Golden file, header, determinism and flows: the contract test's; here OPNsense's own reading.
+      it(`${profile} (${format}): reads back with its links, interface, reflection and description limits; passes xmllint`, async () => {
         const { plan, text } = await renderProfile(profile, 'opnsense', { format });
         if (!skipXmllint) expect(xmllint(text)).toBeUndefined();
         const got = parseBack(plan, text, format);
         const iface = routerSides(TARGETS.opnsense, plan).wan;
-        for (const f of plan.forwards) {
-          expect(text).toContain(`<port>${formatRange(f.external)}</port>`);
-          expect(text).toContain(`<local-port>${f.internal.first}</local-port>`);
-        }
-        if (expectedFlows(plan).some((f) => f.family === 4)) expect(text).toContain(`<target>${plan.nas.address}</target>`);
-        for (const cidr of plan.allowFrom) expect(text).toContain(cidr.replace(/\/32$/, ''));
-        if (plan.nas.address6 && (plan.allowFrom6.length || !plan.allowFrom.length)) expect(text).toContain(`<address>${plan.nas.address6}</address>`);
+        for (const f of plan.forwards) expect(text).toContain(`<local-port>${f.internal.first}</local-port>`);
         expect(text.includes('<natreflection>purenat</natreflection>')).toBe(plan.hairpin === true);
         expect(got.nat.every((n) => n.iface === iface && n.descr.startsWith(`synfw:${plan.profile.name} `))).toBe(true);
         for (const n of got.nat) expect(Buffer.byteLength(n.descr)).toBeLessThanOrEqual(255);
-        expect((await renderProfile(profile, 'opnsense', { format })).text).toBe(text);
-        await expect(text).toMatchFileSnapshot(goldenPath(profile, 'opnsense', TARGETS.opnsense.formats[format]!.extension, format));
       });
     }
   }

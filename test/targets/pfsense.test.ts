@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { formatRange } from '../../src/plan/ranges.js';
 import type { Forward, Plan } from '../../src/plan/types.js';
 import { ruleText } from '../../src/targets/shared/text.js';
 import { routerSides } from '../../src/targets/define.js';
@@ -8,10 +7,10 @@ import { TargetError } from '../../src/targets/types.js';
 import { target } from '../../src/targets/pfsense/index.js';
 import { HOSTILE_TEXTS, hostilePlan, manyPortsPlan, samplePlan } from '../fixtures/plans.js';
 import { natFilterDescr, readConfigDoc as parsePf, synfwRules } from '../../src/readers/config-xml/index.js';
-import { expectedFlows } from '../../src/readers/expected.js';
+import { restricts } from '../../src/readers/expected.js';
 import { expectConfigFlows, planTuples, sortTuples } from '../support/readers/config-xml/check.js';
 import { skipXmllint, xmllint } from '../support/readers/config-xml/xmllint.js';
-import { ALL_PROFILES, goldenPath, HOSTILE_PROFILE, renderProfile, VERSION } from '../support/profiles.js';
+import { ALL_PROFILES, HOSTILE_PROFILE, renderProfile, VERSION } from '../support/profiles.js';
 
 const render = (plan: Plan) => target.render(plan, { version: VERSION });
 const textOf = (plan: Plan) => render(plan).text;
@@ -29,7 +28,7 @@ function parseBack(plan: Plan, text: string) {
   expect(got.nat).toHaveLength(doc.natRules.length);
   expect(got.filter.length + got.allow6.length).toBe(doc.filterRules.length);
   expectConfigFlows(plan, got, 'pfsense');
-  if (plan.allowFrom.length + plan.allowFrom6.length === 0) expect(sortTuples(got.tuples)).toEqual(planTuples(plan));
+  if (!restricts(plan)) expect(sortTuples(got.tuples)).toEqual(planTuples(plan));
   for (const n of got.nat) expect(n.reflection).toBe(plan.hairpin);
   return got;
 }
@@ -362,24 +361,16 @@ describe('pfsense render: profiles', () => {
       expect(xmllint((await renderProfile(profile, 'pfsense')).text)).toBeUndefined();
     });
 
-    it(`${profile}: parses back to the plan and matches its golden file`, async () => {
+    // Golden file, header, determinism and flows: the contract test's; here pfSense's own reading.
+    it(`${profile}: reads back with its links, interface, reflection and description limits`, async () => {
       const { plan, text } = await renderProfile(profile, 'pfsense');
       const got = parseBack(plan, text);
       const iface = routerSides(TARGETS.pfsense, plan).wan;
-      for (const f of plan.forwards) {
-        expect(text).toContain(`<port>${formatRange(f.external)}</port>`);
-        expect(text).toContain(`<local-port>${f.internal.first}</local-port>`);
-        expect(text).toContain(`<port>${formatRange(f.internal)}</port>`);
-      }
-      if (expectedFlows(plan).some((f) => f.family === 4)) expect(text).toContain(`<target>${plan.nas.address}</target>`);
-      for (const cidr of plan.allowFrom) expect(text).toContain(`<address>${cidr.replace(/\/32$/, '')}</address>`);
-      if (plan.nas.address6 && (plan.allowFrom6.length || !plan.allowFrom.length)) expect(text).toContain(`<address>${plan.nas.address6}</address>`);
+      for (const f of plan.forwards) expect(text).toContain(`<local-port>${f.internal.first}</local-port>`);
       expect(text.includes('<natreflection>purenat</natreflection>')).toBe(plan.hairpin === true);
       expect(got.nat.every((n) => n.iface === iface && n.descr.startsWith(`synfw:${plan.profile.name} `))).toBe(true);
       for (const n of got.nat) expect(encodedBytes(n.descr)).toBeLessThanOrEqual(255);
       for (const f of got.filter) expect(Buffer.byteLength(f.descr)).toBeLessThanOrEqual(62);
-      expect((await renderProfile(profile, 'pfsense')).text).toBe(text);
-      await expect(text).toMatchFileSnapshot(goldenPath(profile, 'pfsense', TARGETS.pfsense.formats.default.extension));
     });
   }
 });

@@ -12,14 +12,19 @@ import { shQuote } from '../../src/render/escape/shell.js';
 import { UPNP_DESC_MAX, upnpDescription } from '../../src/render/escape/upnp.js';
 import { HOSTILE_TEXTS, hostilePlan, manyPortsPlan, samplePlan } from '../fixtures/plans.js';
 import { parseUpnp, type UpnpAdd } from '../support/parse-upnp.js';
-import { ALL_PROFILES, HOSTILE_PROFILE, VERSION, goldenPath, renderProfile } from '../support/profiles.js';
+import { ALL_PROFILES, HOSTILE_PROFILE, VERSION, planOf, renderProfile } from '../support/profiles.js';
+import { expectedFlows } from '../../src/readers/expected.js';
+import { refusals } from '../../src/targets/define.js';
+import { TARGETS } from '../../src/targets/index.js';
 
 const render = (plan: Plan, options: { upnpMax?: number; upnpLease?: number } = {}) => target.render(plan, { version: VERSION, ...options }).text;
 
 /** The plan expanded the way UPnP must map it: one tuple per port and protocol. */
+/** The plan's IPv4 WAN flows (the oracle's) as upnpc mappings, per port, with the lease. */
 function expected(plan: Plan, lease = 0): string[] {
-  return plan.forwards
-    .flatMap((f) => Array.from({ length: f.external.last - f.external.first + 1 }, (_, i) => `${f.proto.toUpperCase()} ${f.external.first + i} -> ${plan.nas.address}:${f.internal.first + i} lease ${lease}`))
+  return expectedFlows(plan, 'upnp')
+    .filter((f) => f.family === 4 && f.via === 'wan')
+    .map((f) => `${f.proto.toUpperCase()} ${f.wan} -> ${f.nas}:${f.port} lease ${lease}`)
     .sort();
 }
 const tuples = (adds: UpnpAdd[]): string[] => adds.map((a) => `${a.proto} ${a.external} -> ${a.address}:${a.internal} lease ${a.lease}`).sort();
@@ -371,36 +376,21 @@ describe('upnp script run against a stub upnpc', (): void => {
   });
 });
 
-/** Shipped profiles this target cannot express, and the key it names when it refuses them. */
-const REFUSED: Record<string, string> = { 'profiles/restricted.yaml': 'allowFrom', 'profiles/hairpin.yaml': 'hairpin' };
+// The golden files, the header, determinism, the flows and the refusals are the contract test's
+// (test/targets/contract.test.ts); here the profiles upnp renders get its own checks.
+const rendered = ALL_PROFILES.filter((p) => refusals(TARGETS.upnp, 'default', planOf(p)).length === 0);
 
-describe.each(Object.entries(REFUSED))('upnp refuses profile %s', (profile, key) => {
-  it(`stops with SFW301 naming ${key}`, async () => {
-    const e = await renderProfile(profile, 'upnp').then(
-      () => undefined,
-      (err: unknown) => err,
-    );
-    expect(e).toBeInstanceOf(TargetError);
-    expect((e as TargetError).diagnostics.map((d) => d.code)).toContain('SFW301');
-    expect((e as TargetError).message).toContain(`target upnp cannot express ${key}`);
-  });
-});
-
-describe.each(ALL_PROFILES.filter((p) => !(p in REFUSED)))('upnp profile %s', (profile) => {
-  it('renders, parses back to the plan, passes the shell checks and matches its golden file', async (ctx) => {
+describe.each(rendered)('upnp profile %s', (profile) => {
+  it('reads back with the descriptions and lease, passes the shell checks', async (ctx) => {
     const { plan, text } = await renderProfile(profile, 'upnp');
     const parsed = parseUpnp(text);
     expect(tuples(parsed.adds)).toEqual(expected(plan));
     expect(parsed.adds.map((a) => a.description)).toEqual(upnpMappings(plan).map((m) => m.description));
-    for (const f of plan.forwards) {
-      expect(text).toContain(`-a ${plan.nas.address} ${f.internal.first} ${f.external.first} ${f.proto.toUpperCase()} 0 `);
-    }
     if (profile === HOSTILE_PROFILE) {
       // The 63-byte cut keeps the quote, backslash and $ of the first hostile text: quoting is exercised.
       expect(parsed.adds.some((a) => a.description.includes(`it's "quoted" \\ back\\slash $`))).toBe(true);
       expect(runScript(text, [], { STUB_LAN: plan.nas.address }).status).toBe(0);
     }
-    await expect(text).toMatchFileSnapshot(goldenPath(profile, 'upnp', 'sh'));
     shellSyntaxOk(ctx, text);
   });
 });

@@ -2,7 +2,7 @@
 // (read with the project's XML tokeniser, src/xml), an element's text as each product stores it,
 // exact sets of child elements, ports, addresses and the <source> element.
 
-import { isIP } from 'node:net';
+import { ipFamily as isIP } from '../address.js';
 import { childrenNamed, parseXml, type XmlElement } from '../../xml/parse.js';
 
 export type { XmlElement };

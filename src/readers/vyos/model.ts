@@ -5,7 +5,7 @@
 // recoverVyos() then reads back what the rules do: per-port DNAT tuples, hairpin, masquerade,
 // forward accepts (IPv6 ones with their connection states) and the allowFrom groups.
 
-import { isIPv4, isIPv6 } from 'node:net';
+import { isIPv4, isIPv6 } from '../address.js';
 
 export class VyosConfigError extends Error {}
 

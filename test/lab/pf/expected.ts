@@ -9,6 +9,7 @@ import type { Plan, PortRange } from '../../../src/plan/types.js';
 import { ROOT } from '../../support/profiles.js';
 import { cidr } from './pf-lines.js';
 import type { Product } from './upstream.js';
+import { admittedSources, restricts } from '../../../src/readers/expected.js';
 
 /** issue 8: hairpin is tri-state; omitted leaves the router's own default. */
 export type Hairpin = 'default' | 'on' | 'off';
@@ -53,12 +54,13 @@ export interface Expected {
 }
 
 export function expectedTuples(plan: Plan, intent: ProfileIntent, router: RouterFacts): Expected {
-  const restricted = plan.allowFrom.length + plan.allowFrom6.length > 0;
+  const restricted = restricts(plan);
+  const listed = (family: 4 | 6): string[] => admittedSources(plan, family).map((s) => (s === 'any' ? s : cidr(s)!));
   const reflect = intent.hairpin === 'on' || (intent.hairpin === 'default' && router.reflection);
   // LAN clients are trusted (hairpin is not subject to allowFrom): with sources restricted, pf's
   // reflection, which copies each rule's source, needs rules whose source is the LAN network.
-  const v4 = restricted ? [...plan.allowFrom.map((c) => cidr(c)!), ...(intent.hairpin === 'on' ? [`net:${intent.lan}`] : [])] : ['any'];
-  const v6 = restricted ? plan.allowFrom6.map((c) => cidr(c)!) : ['any'];
+  const v4 = [...listed(4), ...(restricted && intent.hairpin === 'on' ? [`net:${intent.lan}`] : [])];
+  const v6 = listed(6);
   const nas = plan.nas.address;
   const rdrIfaces = [intent.wan, ...(reflect ? router.reflectionIfaces.filter((i) => i !== intent.wan) : [])];
   const rdr = plan.forwards.flatMap((f) =>
