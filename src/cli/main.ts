@@ -1,8 +1,8 @@
 // synfw's command line. Commands load their modules when they run, so `synfw gen` pays only for the
 // parser, the catalog and the one target it renders. The published binary runs this file bundled
 // into dist/synfw-cli.cjs, through the launcher dist/synfw.cjs (src/build/bundle.ts, bin.ts).
-// Exit status: 0 ok, 1 profile problem, 2 usage, I/O or internal error (141 when the reader of
-// stdout goes away, as for any Unix tool). stdout carries only the command's output; diagnostics
+// Exit status: 0 ok, 1 profile problem, 2 usage, I/O or internal error, 3 diff: the router differs
+// from the profile, 4 apply failed (141 when the reader of stdout goes away, as for any Unix tool). stdout carries only the command's output; diagnostics
 // go to stderr. No stack trace reaches the user (SYNFW_DEBUG=1 prints one for an internal error).
 
 import type { Argv } from 'yargs';
@@ -10,6 +10,7 @@ import yargs from 'yargs/yargs';
 import { escapeUnsafe, formatDiagnostic, ProfileError, UsageError } from '../diagnostics.js';
 import { TargetError } from '../targets/types.js';
 import { COMMAND_INFO, COMMANDS, REPEATABLE } from './commands/index.js';
+import { ExitStatus } from './exit-status.js';
 import { CLOSED_PIPE_STATUS, guardStreams, OutputClosed, writeStderr } from './output.js';
 import { helpWidth, withExamples } from './help.js';
 import { DASH, explainFailure, helpCommand, rejectRepeats, restoreDashes, YARGS_STRINGS } from './usage.js';
@@ -48,7 +49,7 @@ function buildCli(args: string[]): Argv {
       ['$0 plan profiles/home.yaml', 'See what it forwards and skips'],
       ['$0 gen profiles/home.yaml --target openwrt', 'Print OpenWrt uci commands'],
     ],
-    'Exit status: 0 ok, 1 profile problem, 2 usage or internal error. `synfw explain CODE` explains a diagnostic code. Docs: README.md',
+    'Exit status: 0 ok, 1 profile problem, 2 usage or internal error, 3 diff: the router differs, 4 apply failed. `synfw explain CODE` explains a diagnostic code. Docs: README.md',
   )
     .middleware((argv) => {
       try {
@@ -101,6 +102,7 @@ async function main(args: string[]): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof OutputClosed) return CLOSED_PIPE_STATUS;
+    if (e instanceof ExitStatus) return e.status;
     if (e instanceof ProfileError || e instanceof TargetError) {
       if (e.diagnostics.length) writeStderr(`${e.diagnostics.map((d) => formatDiagnostic(d)).join('\n')}\n`);
       return 1;

@@ -26,7 +26,7 @@ function binDir(): string {
 
 describe('synfw __complete', () => {
   it('commands, and options of a command', () => {
-    expect(complete('')).toEqual(['gen', 'plan', 'check', 'apps', 'why', 'targets', 'init', 'schema', 'explain', 'completion']);
+    expect(complete('')).toEqual(['gen', 'plan', 'check', 'diff', 'apply', 'apps', 'why', 'targets', 'init', 'schema', 'explain', 'completion']);
     expect(complete('c')).toEqual(['check', 'completion']);
     expect(complete('gen', 'p.yaml', '--o')).toEqual(['--out', '--out-dir']);
     expect(complete('gen', 'p.yaml', '-t', 'iptables', '--')).not.toContain('--target');

@@ -5,7 +5,9 @@ import type { CommandSpec, OptionSpec, Positional } from '../completion.js';
 import type { CommandInfo } from '../usage.js';
 import { appsCommand, appsOptions } from './apps.js';
 import { checkCommand, checkOptions } from './check.js';
+import { applyCommand, applyOptions } from './apply.js';
 import { completionCommand } from './completion.js';
+import { diffCommand, diffOptions } from './diff.js';
 import { explainCommand } from './explain.js';
 import { genCommand, genOptions } from './gen.js';
 import { initCommand, initOptions } from './init.js';
@@ -26,6 +28,8 @@ const ENTRIES: Entry[] = [
   { module: genCommand, options: genOptions(), positional: 'file', needs: 'a profile file (or - for stdin): synfw gen PROFILE --target T' },
   { module: planCommand, options: planOptions, positional: 'file', needs: 'a profile file (or - for stdin)' },
   { module: checkCommand, options: checkOptions, positional: 'file', needs: 'at least one profile file (or - for stdin)' },
+  { module: diffCommand, options: diffOptions, positional: 'file', needs: "a profile file (or - for stdin): synfw diff PROFILE --target T --from FILE" },
+  { module: applyCommand, options: applyOptions, positional: 'file', needs: 'a profile file: synfw apply PROFILE --target T --ssh USER@HOST' },
   { module: appsCommand, options: appsOptions, positional: 'app' },
   { module: whyCommand, options: { profile: { type: 'string' } }, positional: 'file', needs: 'a port: synfw why PORT [PROFILE]' },
   { module: targetsCommand, options: {}, positional: 'none' },

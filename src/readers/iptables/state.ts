@@ -52,8 +52,18 @@ export function rulesetFlows(rs: Ruleset, sides: IptablesSides = {}): RouterStat
 }
 
 /**
+ * Whether a line the lenient reading passed over could let something in to a NAS: a table not
+ * read, a DNAT rule, or (ip6tables, whose filter table holds the IPv6 forwards) an ACCEPT of one
+ * destination. A router's other rules (docker's chains, input filters, marks, an accept of
+ * established connections) are not forwards and are not listed.
+ */
+const couldForward = (s: Skipped, family: 4 | 6): boolean =>
+  s.text.startsWith('*') || /(^| )-j DNAT( |$)/.test(s.text) || (family === 6 && /(^| )-j ACCEPT( |$)/.test(s.text) && /(^| )-d /.test(s.text));
+
+/**
  * A router's `iptables-save` output (and its `ip6tables-save` output, for the IPv6 accepts), read
- * leniently: other tables and unknown rules are listed as skipped.
+ * leniently: other tables, and the rules that could forward but are outside the known shapes, are
+ * listed as skipped.
  */
 export function readIptablesSave(save4: string, save6 = '', sides: IptablesSides = {}): RouterState {
   const v4 = parseRestore(save4, { family: 4, lenient: true });
@@ -61,5 +71,7 @@ export function readIptablesSave(save4: string, save6 = '', sides: IptablesSides
   const rs = v4.rules;
   if (v6) rs.filter6 = v6.rules.filter6;
   const state = rulesetFlows(rs, sides);
-  return { flows: state.flows, skipped: [...v4.skipped, ...(v6?.skipped.map((s) => ({ ...s, at: `ip6tables ${s.at}` })) ?? []), ...state.skipped] };
+  const skipped4 = v4.skipped.filter((s) => couldForward(s, 4));
+  const skipped6 = (v6?.skipped ?? []).filter((s) => couldForward(s, 6)).map((s) => ({ ...s, at: `ip6tables ${s.at}` }));
+  return { flows: state.flows, skipped: [...skipped4, ...skipped6, ...state.skipped] };
 }

@@ -52,7 +52,8 @@ function tableBlocks(text: string): { family: string; name: string; text: string
   let i = 0;
   while (i < text.length) {
     const rest = text.slice(i);
-    const blank = /^\s+/.exec(rest);
+    // Blank space, and the comments nft prints between tables ("# Warning: table ip nat is managed by iptables-nft").
+    const blank = /^(\s+|#[^\n]*)/.exec(rest);
     if (blank) {
       i += blank[0].length;
       continue;
@@ -99,7 +100,10 @@ export function readNftRuleset(text: string): RouterState {
       if (chain && base) Object.assign(chain, { type: base[1]!, hook: base[2]! });
       if (!chain || c || base || !forwardLike(line)) return;
       try {
-        const read = ruleFlows(parseNftRule(line), chain, `${where} chain ${(chain as { name: string }).name} ${at}`);
+        // A counter counts; it changes nothing about what the rule lets in.
+        // In an ip table nft prints `dnat to ADDR`; the rule shapes are written as in an inet table (`dnat ip to`).
+        const own = line.replace(/ counter( packets \d+ bytes \d+)?(?= |$)/, '').replace(block.family === 'ip' ? / dnat to / : /^$/, ' dnat ip to ');
+        const read = ruleFlows(parseNftRule(own), chain, `${where} chain ${(chain as { name: string }).name} ${at}`);
         if (!read) throw new Error('not one of the rule shapes synfw reads');
         flows.push(...read);
       } catch (e) {
@@ -131,9 +135,18 @@ export function readNftJsonRuleset(text: string): RouterState {
     if (kind !== 'rule') continue;
     const at = `table ${table} chain ${String(o.chain)} handle ${String(o.handle)}`;
     const statements = JSON.stringify(o.expr ?? []);
+    // iptables-nft's rules: nft -j shows their DNAT as an xt target, without its destination.
+    if (/"xt":\{"type":"target","name":"DNAT"\}/.test(statements)) {
+      skipped.push({ at, text: statements, why: 'an iptables-nft DNAT: nft -j does not show where it goes; read this table with iptables-save or nft list ruleset' });
+      continue;
+    }
     if (!/"dnat"|"accept"/.test(statements)) continue;
     try {
-      const read = ruleFlows(ruleOfJson(o), chains.get(`${table} ${String(o.chain)}`) ?? { type: '', hook: '' }, at);
+      // Counters change nothing; an ip table's dnat has no family (an inet table's says ip).
+      const expr = (o.expr as J[] | undefined)
+        ?.filter((e) => !('counter' in e))
+        .map((e) => (o.family === 'ip' && e.dnat && typeof e.dnat === 'object' && !('family' in (e.dnat as J)) ? { dnat: { family: 'ip', ...(e.dnat as J) } } : e));
+      const read = ruleFlows(ruleOfJson({ ...o, expr }), chains.get(`${table} ${String(o.chain)}`) ?? { type: '', hook: '' }, at);
       if (!read) throw new Error('not one of the rule shapes synfw reads');
       flows.push(...read);
     } catch (e) {

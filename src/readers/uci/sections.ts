@@ -7,6 +7,7 @@
 // times, enabled '0', reflection_zone, ...) is refused rather than ignored.
 
 import { UciParseError, type UciSection } from './model.js';
+import { taggedProfile } from '../flow.js';
 
 export interface UciTuple {
   proto: 'tcp' | 'udp';
@@ -97,7 +98,10 @@ export function redirectTuples(sections: readonly UciSection[]): UciTuple[] {
     const opt = (k: string): string | undefined => s.options.get(k);
     checkOptions(s, UNDERSTOOD);
     if (opt('target') !== 'DNAT') throw new UciParseError(`${s.id}: target is not DNAT`);
-    if (opt('family') !== 'ipv4') throw new UciParseError(`${s.id}: family is not ipv4`);
+    // fw4 takes the family from the addresses when none is given (a redirect made in LuCI has
+    // none); synfw always writes it, so its own sections must have it.
+    const inferred = opt('family') === undefined && taggedProfile(opt('name')) === null;
+    if (opt('family') !== 'ipv4' && !inferred) throw new UciParseError(`${s.id}: family is not ipv4`);
     if (!opt('src') || opt('src') === '*') throw new UciParseError(`${s.id}: DNAT needs a src zone`);
     const nasAddr = opt('dest_ip') ?? '';
     if (!IPV4.test(nasAddr)) throw new UciParseError(`${s.id}: dest_ip ${JSON.stringify(nasAddr)}`);

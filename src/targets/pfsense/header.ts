@@ -1,6 +1,7 @@
 // The pfSense header: how to restore the file (what an area restore replaces depends on what the
 // file holds), how to remove the rules in the GUI, and what the profile options became.
 
+import { checkLaterLine } from '../../diff/exports.js';
 import type { Plan } from '../../plan/types.js';
 import { optionNotes, type Product } from '../config-xml/notes.js';
 import { genCommand } from '../shared/header.js';
@@ -73,5 +74,6 @@ export function header(plan: Plan, view: PfView, ctx: RenderContext): HeaderPart
     about: optionNotes(plan, PFSENSE, ctx),
     apply: applyLines(plan, view.user?.kind ?? 'standalone', genCommand(plan, ctx, ' -m config-backup.xml -o merged.xml')),
     remove: removeLines(plan, view.allows6.length > 0),
+    notes: [checkLaterLine('pfsense', plan.profile)],
   };
 }

@@ -9,6 +9,7 @@
 #   save this script as FILE, then as root on the router: sh FILE   (running it again leaves the same rules: chains are flushed and refilled, hooks added only if missing)
 # Remove what this added:
 #   as root: sh FILE remove   (deletes the hooks and every chain of this profile; running it again is harmless)
+# Check later (what the router has against this profile): ssh root@ROUTER 'iptables-save; ip6tables-save' | synfw diff hairpin.yaml -t iptables --from -
 # Chains: nat synfw-hairpin-dnat (appended to PREROUTING: DNAT of what arrives on eth0), filter synfw-hairpin-fwd (inserted first in FORWARD).
 # The filter chain accepts only these DNATed connections, both directions (conntrack --ctstate DNAT --ctdir ORIGINAL/REPLY), so a FORWARD policy of DROP is fine.
 # Hairpin (NAT loopback) for clients on br-lan (router.lan): nat synfw-hairpin-hpin (appended to PREROUTING) DNATs connections that arrive on br-lan for the router's WAN IPv4 address(es) on the forwarded WAN ports, never those for its LAN address;

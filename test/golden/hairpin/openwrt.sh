@@ -16,6 +16,7 @@
 #   pasted into a shell it runs in a subshell, so it cannot end your session.
 # Remove what this added:
 #   sh FILE remove   (deletes those same redirects and rules, commits, reloads)
+# Check later (what the router has against this profile): ssh root@ROUTER uci export firewall | synfw diff hairpin.yaml -t openwrt --from -
 # Sections: config redirect, target DNAT, src zone wan, dest zone lan (router.openwrt.lan), family ipv4.
 # reflection '1' (hairpin): LAN clients in zone lan reach the forwards at the router's WAN address too
 #   (NAT loopback; reflection_src 'internal': the NAS sees the router's LAN address as the source).

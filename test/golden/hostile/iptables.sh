@@ -15,6 +15,7 @@
 #   save this script as FILE, then as root on the router: sh FILE   (running it again leaves the same rules: chains are flushed and refilled, hooks added only if missing)
 # Remove what this added:
 #   as root: sh FILE remove   (deletes the hooks and every chain of this profile; running it again is harmless)
+# Check later (what the router has against this profile): ssh root@ROUTER 'iptables-save; ip6tables-save' | synfw diff hostile.yaml -t iptables --from -
 # Chains: nat synfw-hostile-dnat (appended to PREROUTING: DNAT of what arrives on eth0), filter synfw-hostile-fwd (inserted first in FORWARD).
 # The filter chain accepts only these DNATed connections, both directions (conntrack --ctstate DNAT --ctdir ORIGINAL/REPLY), so a FORWARD policy of DROP is fine.
 # The script also deletes chains an earlier run of this profile added for options that are now off.

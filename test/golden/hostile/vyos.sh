@@ -30,6 +30,7 @@
 #   delete firewall ipv4 forward filter rule 369004
 #   commit
 #   save
+# Check later (what the router has against this profile): ssh vyos@ROUTER /opt/vyatta/bin/vyatta-op-cmd-wrapper show configuration commands | synfw diff hostile.yaml -t vyos --from -
 # Rule numbers: this profile owns 369000-369999 of nat destination, nat source, firewall ipv4 forward filter and firewall ipv6 forward filter
 # rules (derived from its name). The script stops, changing nothing, if a rule in that range does not carry the synfw:hostile tag.
 # Forward filter: accepts for the DNATed connections (connection-status nat destination) arriving on eth0, and for their replies.

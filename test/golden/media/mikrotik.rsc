@@ -18,6 +18,7 @@
 #   /ip firewall nat remove [find where comment~"^synfw:media "]
 #   /ip firewall mangle remove [find where comment~"^synfw:media "]
 #   /ip firewall filter remove [find where comment~"^synfw:media "]
+# Check later (what the router has against this profile): ssh admin@ROUTER '/ip firewall export' | synfw diff media.yaml -t mikrotik --from -
 # Needs RouterOS 7.9 or later: every command and argument here is in the command trees of RouterOS 7.9, 7.16.2 and 7.23.3
 #   (RouterOS 6 is not checked). The script checks the interface lists it names before it changes anything.
 # dst-nat rules are appended to the dstnat chain: a rule of yours above them for the same WAN port wins.

@@ -24,6 +24,7 @@
 #   pasted into a shell it runs in a subshell, so it cannot end your session.
 # Remove what this added:
 #   sh FILE remove   (deletes those same redirects and rules, commits, reloads)
+# Check later (what the router has against this profile): ssh root@ROUTER uci export firewall | synfw diff office.yaml -t openwrt --from -
 # Sections: config redirect, target DNAT, src zone wan, dest zone lan (default; set router.lan to change it), family ipv4.
 # reflection is not set: fw3/fw4 apply their default (NAT loopback on, for redirects whose src zone masquerades).
 #   Set hairpin to true or false in the profile to decide it here.

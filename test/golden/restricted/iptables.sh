@@ -10,6 +10,7 @@
 #   save this script as FILE, then as root on the router: sh FILE   (running it again leaves the same rules: chains are flushed and refilled, hooks added only if missing)
 # Remove what this added:
 #   as root: sh FILE remove   (deletes the hooks and every chain of this profile; running it again is harmless)
+# Check later (what the router has against this profile): ssh root@ROUTER 'iptables-save; ip6tables-save' | synfw diff restricted.yaml -t iptables --from -
 # Chains: nat synfw-restricted-dnat (appended to PREROUTING: DNAT of what arrives on eth0), filter synfw-restricted-fwd (inserted first in FORWARD).
 # The filter chain accepts only these DNATed connections, both directions (conntrack --ctstate DNAT --ctdir ORIGINAL/REPLY), so a FORWARD policy of DROP is fine.
 # allowFrom: the forwards take IPv4 only from 198.51.100.0/24, 203.0.113.7/32.

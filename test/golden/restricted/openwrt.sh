@@ -17,6 +17,7 @@
 #   pasted into a shell it runs in a subshell, so it cannot end your session.
 # Remove what this added:
 #   sh FILE remove   (deletes those same redirects and rules, commits, reloads)
+# Check later (what the router has against this profile): ssh root@ROUTER uci export firewall | synfw diff restricted.yaml -t openwrt --from -
 # Sections: config redirect, target DNAT, src zone wan, dest zone lan (default; set router.lan to change it), family ipv4.
 # allowFrom: only 198.51.100.0/24, 203.0.113.7/32 may use the forwards (redirect option src_ip).
 #   src_ip holds one address in a redirect (fw3 and fw4), so each port has one redirect per source,
