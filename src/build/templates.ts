@@ -89,6 +89,9 @@ function precompile(source: string, helpers: string[]): string {
 /** A source location as the precompiler writes it into the code (JSON; never inside a string literal, where `"` is escaped). */
 const LOC = /\{"start":\{"line":\d+,"column":\d+\},"end":\{"line":\d+,"column":\d+\}\}/g;
 
+/** A block program without parent contexts or block parameters, as the precompiler calls for it. */
+const PROGRAM_CALL = /container\.program\((\d+), data, 0\)/g;
+
 /**
  * The precompiled spec as the body of a getter, with its source locations made constants. The
  * precompiled code writes a location object literal into every field lookup and helper call (for
@@ -108,7 +111,10 @@ export function specGetterBody(spec: string, indent: string): string {
     }
     return `LOC[${i}]`;
   });
-  return `${indent}const LOC = [${locs.join(',')}];\n${indent}return ${code};`;
+  // A block's program for the same data frame is made once (src/render/program-cache.ts). Not for
+  // programs with decorators (inline partials), which the runtime runs on every wrap.
+  const cached = code.replace(PROGRAM_CALL, (call, i: string) => (code.includes(`"${i}_d":`) ? call : `cachedProgram(container, ${i}, data)`));
+  return `${indent}const LOC = [${locs.join(',')}];\n${indent}return ${cached};`;
 }
 
 /** The generated module: name -> { helpers, partials, spec }, for templates and shared partials. */
@@ -129,6 +135,7 @@ ${indent}  },\n${indent}},`;
 // Run \`npm run generate\` after changing a template.
 // @ts-nocheck
 import type { TemplateSpec } from './engine.js';
+import { cachedProgram } from './program-cache.js';
 
 export const templates: Record<string, TemplateSpec> = {
 ${templates.map((t) => entry(t, '  ')).join('\n')}
