@@ -25,8 +25,18 @@ const keyText = (profile: string, k: RuleKey, salt: number): string =>
  */
 export function associatedRuleId(profile: string, key: RuleKey, salt = 0): string {
   const h = sha256(keyText(profile, key, salt));
-  const digits = (BigInt(`0x${h.slice(13, 40)}`) % 1_000_000_000n).toString().padStart(9, '0');
+  const digits = hexMod(h, 13, 40, 1_000_000_000).toString().padStart(9, '0');
   return `nat_${h.slice(0, 13)}${digits[0]}.${digits.slice(1)}`;
+}
+
+/**
+ * The hex digits hex[from..to) as a number, modulo m: what BigInt(`0x...`) % m gives, digit by
+ * digit in plain numbers (exact while m * 16 stays below 2^53), without a BigInt per rule.
+ */
+function hexMod(hex: string, from: number, to: number, m: number): number {
+  let r = 0;
+  for (let i = from; i < to; i++) r = (r * 16 + Number.parseInt(hex[i]!, 16)) % m;
+  return r;
 }
 
 /**
