@@ -30,13 +30,18 @@ export function associatedRuleId(profile: string, key: RuleKey, salt = 0): strin
 }
 
 /**
- * The hex digits hex[from..to) as a number, modulo m: what BigInt(`0x...`) % m gives, digit by
- * digit in plain numbers (exact while m * 16 stays below 2^53), without a BigInt per rule.
+ * The lower-case hex digits hex[from..to) as a number, modulo m: what BigInt(`0x...`) % m gives,
+ * in plain numbers instead of a BigInt per rule. Five digits at a time between reductions, which
+ * stays exact below 2^53 for m up to 2^33.
  */
 function hexMod(hex: string, from: number, to: number, m: number): number {
   let r = 0;
-  for (let i = from; i < to; i++) r = (r * 16 + Number.parseInt(hex[i]!, 16)) % m;
-  return r;
+  for (let i = from; i < to; i++) {
+    const c = hex.charCodeAt(i);
+    r = r * 16 + (c <= 57 ? c - 48 : c - 87);
+    if ((i - from) % 5 === 4) r %= m;
+  }
+  return r % m;
 }
 
 /**
