@@ -164,9 +164,12 @@ function webPage(): void {
     console.log('  not measured: npm test writes dist/test-artifacts/web-timings.json when Chromium is installed');
     return;
   }
-  const loads = Object.values(JSON.parse(readFileSync(file, 'utf8')) as Record<string, number>);
-  if (!loads.length) console.log('  not measured: the last npm test recorded no page load');
-  else console.log(`  ${ms(median(loads))} median of ${loads.length} loads (${ms(Math.min(...loads))}-${ms(Math.max(...loads))}), from the last npm test (goal: well under 1 s)`);
+  const timings = JSON.parse(readFileSync(file, 'utf8')) as Record<string, number>;
+  const first = timings.firstRenderMs;
+  console.log(first === undefined ? '  not measured: the last npm test recorded no first render' : `  ${ms(first)}, from the last npm test (goal: well under 1 s)`);
+  // Loading each shipped profile into the page afterwards, for comparison.
+  const loads = Object.entries(timings).filter(([k]) => k.startsWith('load ')).map(([, v]) => v);
+  if (loads.length) console.log(`  loading a profile into it: ${ms(median(loads))} median of ${loads.length} (${ms(Math.min(...loads))}-${ms(Math.max(...loads))})`);
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'synfw-bench-'));
