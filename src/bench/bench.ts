@@ -1,9 +1,11 @@
 // `npm run bench`: the figures of the README's Performance section, each from whole processes as a
 // user runs them (the built bin, dist/synfw.cjs):
-//   - start-up: `synfw gen` of a typical profile against a bare `node -e 0`, in the same run;
+//   - start-up: `synfw gen` of a typical profile against a bare `node -e 0`, in the same run, with
+//     and without the code cache;
 //   - Capirca's `aclgen` on the equivalent filter-only policy (src/bench/capirca), when installed;
 //   - 1,000 and 10,000 custom ports through each range-capable target, each in its own process,
-//     with its peak memory, its time above Node's own start-up, and the growth from 1k to 10k.
+//     with its peak memory, its time above Node's own start-up, and the growth from 1k to 10k;
+//   - the browser page's load time, as the last `npm test` measured it.
 // Commands being compared run in turn (A B A B ...) and the figures are medians, with ratios taken
 // pair by pair, so that a machine that slows down during the run affects both sides alike. Peak
 // memory comes from GNU time (/usr/bin/time), when installed. A benchmark, not a test: it prints
@@ -41,20 +43,22 @@ interface Run {
   rssMb?: number;
 }
 
-/** Runs a command to completion (stdout discarded) and times it from outside. */
-function run(dir: string, command: string, args: string[]): Run {
+/** Runs a command to completion (stdout discarded) and times it from outside; `env` adds to the environment. */
+function run(dir: string, command: string, args: string[], env?: Record<string, string>): Run {
   const rssFile = join(dir, 'rss');
   const [cmd, argv] = haveTime ? [GNU_TIME, ['-f', '%M', '-o', rssFile, command, ...args]] : [command, args];
   const t = process.hrtime.bigint();
-  const r = spawnSync(cmd, argv, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  const r = spawnSync(cmd, argv, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26, ...(env ? { env: { ...process.env, ...env } } : {}) });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   // synfw exits 1 for warnings only with --strict, so any failure here is a broken benchmark.
   if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return haveTime ? { ms, rssMb: Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024 } : { ms };
 }
 
+type Command = [string, string[], Record<string, string>?];
+
 /** A and B in turn, after one unmeasured run of each: medians and the median of the A/B ratios. */
-function compare(dir: string, a: [string, string[]], b: [string, string[]], n = runs): { a: number; b: number; ratio: number } {
+function compare(dir: string, a: Command, b: Command, n = runs): { a: number; b: number; ratio: number } {
   run(dir, ...a);
   run(dir, ...b);
   const as: number[] = [];
@@ -76,6 +80,9 @@ function startup(dir: string): void {
   const r = compare(dir, [node, [cli, ...TYPICAL]], [node, ['-e', '0']]);
   console.log(`\nStart-up: synfw gen profiles/home.yaml --target iptables against node -e 0 (${runs} interleaved pairs)`);
   console.log(`  synfw gen ${ms(r.a)}, node -e 0 ${ms(r.b)}: ${r.ratio.toFixed(2)}x (goal: <= 1.3x)`);
+  // A command's first run, or a user who turns the cache off.
+  const cold = compare(dir, [node, [cli, ...TYPICAL], { NODE_DISABLE_COMPILE_CACHE: '1' }], [node, ['-e', '0']]);
+  console.log(`  without the code cache (NODE_DISABLE_COMPILE_CACHE=1): synfw gen ${ms(cold.a)}, node -e 0 ${ms(cold.b)}: ${cold.ratio.toFixed(2)}x`);
 }
 
 function aclgenPath(): string | undefined {
@@ -149,12 +156,29 @@ function scaling(dir: string): void {
   console.log(`  growth from 1,000 to 10,000 ports: ${(sum(big) / sum(small)).toFixed(1)}x (10x the work; goal: linear)${haveTime ? `; highest peak memory ${peak.toFixed(0)} MB (goal: < 150 MB)` : '; peak memory: install GNU time (/usr/bin/time) to see it'}`);
 }
 
+/** The browser page's load times, as the last `npm test` measured them in headless Chromium (test/web/page.test.ts). */
+function webPage(): void {
+  const file = join(root, 'dist/test-artifacts/web-timings.json');
+  console.log('\nBrowser page: first render, empty page ready (headless Chromium)');
+  if (!existsSync(file)) {
+    console.log('  not measured: npm test writes dist/test-artifacts/web-timings.json when Chromium is installed');
+    return;
+  }
+  const timings = JSON.parse(readFileSync(file, 'utf8')) as Record<string, number>;
+  const first = timings.firstRenderMs;
+  console.log(first === undefined ? '  not measured: the last npm test recorded no first render' : `  ${ms(first)}, from the last npm test (goal: well under 1 s)`);
+  // Loading each shipped profile into the page afterwards, for comparison.
+  const loads = Object.entries(timings).filter(([k]) => k.startsWith('load ')).map(([, v]) => v);
+  if (loads.length) console.log(`  loading a profile into it: ${ms(median(loads))} median of ${loads.length} (${ms(Math.min(...loads))}-${ms(Math.max(...loads))})`);
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'synfw-bench-'));
 try {
   console.log(`synfw benchmark of ${cli}: ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'})`);
   startup(dir);
   capirca(dir);
   scaling(dir);
+  webPage();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -89,6 +89,9 @@ function precompile(source: string, helpers: string[]): string {
 /** A source location as the precompiler writes it into the code (JSON; never inside a string literal, where `"` is escaped). */
 const LOC = /\{"start":\{"line":\d+,"column":\d+\},"end":\{"line":\d+,"column":\d+\}\}/g;
 
+/** A block program without parent contexts or block parameters, as the precompiler calls for it. */
+const PROGRAM_CALL = /container\.program\((\d+), data, 0\)/g;
+
 /**
  * The precompiled spec as the body of a getter, with its source locations made constants. The
  * precompiled code writes a location object literal into every field lookup and helper call (for
@@ -96,7 +99,7 @@ const LOC = /\{"start":\{"line":\d+,"column":\d+\},"end":\{"line":\d+,"column":\
  * that was millions of objects for the garbage collector. Nothing changes them, so one of each is
  * made when the spec is read.
  */
-export function specGetterBody(spec: string, indent: string): string {
+export function specGetterBody(spec: string, indent: string, helpers: readonly string[] = []): string {
   const locs: string[] = [];
   const index = new Map<string, number>();
   const code = spec.replace(LOC, (loc) => {
@@ -108,7 +111,42 @@ export function specGetterBody(spec: string, indent: string): string {
     }
     return `LOC[${i}]`;
   });
-  return `${indent}const LOC = [${locs.join(',')}];\n${indent}return ${code};`;
+  // A block's program for the same data frame is made once (src/render/program-cache.ts). Not for
+  // programs with decorators (inline partials), which the runtime runs on every wrap.
+  const cached = code.replace(PROGRAM_CALL, (call, i: string) => (code.includes(`"${i}_d":`) ? call : `cachedProgram(container, ${i}, data)`));
+  return `${indent}const LOC = [${locs.join(',')}];\n${indent}return ${directHelperCalls(cached, helpers)};`;
+}
+
+/** The start of a call of a known helper in precompiled code, up to its first argument. */
+const HELPER_HEAD = /lookupProperty\(helpers,"([A-Za-z_$][\w$]*)"\)\.call\((?:alias\d+|depth0 != null \? depth0 : \(container\.nullContext \|\| \{\}\)),/g;
+/** The end of that call: its options (no hash arguments, no block). */
+const HELPER_TAIL = /,\{"name":"([A-Za-z_$][\w$]*)","hash":\{\},"data":data,"loc":LOC\[\d+\]\}\)/g;
+
+/** A call of a built-in block helper that does not use the options' lookup function (only `lookup` does). */
+const BLOCK_HELPER = /lookupProperty\(helpers,"(each|if|unless|with)"\)\.call\(/g;
+
+/**
+ * The target's helpers called as plain functions of their arguments (`helpers.__direct.shQuote(x)`,
+ * see src/render/engine.ts) instead of through Handlebars' helper call: the runtime wraps every
+ * helper to copy a lookup function into its options, so each call made an options object, its
+ * hash, an arguments object and three calls, for every escaped field of every rule. Target
+ * helpers only take their own arguments (they never see the options), and the arguments are
+ * looked up exactly as before. The built-in block helpers are called with their options as
+ * before, only without the wrapper (they never read the lookup function it adds). The build fails
+ * if a call of a target helper has another shape, rather than leaving it half rewritten.
+ */
+export function directHelperCalls(code: string, helpers: readonly string[]): string {
+  const known = new Set(helpers);
+  const heads = new Map<string, number>();
+  const count = (name: string, by: number): void => void heads.set(name, (heads.get(name) ?? 0) + by);
+  const out = code
+    .replace(HELPER_HEAD, (call, name: string) => (known.has(name) ? (count(name, 1), `helpers.__direct.${name}(`) : call))
+    .replace(HELPER_TAIL, (options, name: string) => (known.has(name) ? (count(name, -1), ')') : options));
+  const blocks = out.replace(BLOCK_HELPER, (_call, name: string) => `helpers.__direct.${name}.call(`);
+  const unpaired = [...heads].filter(([, n]) => n !== 0).map(([name]) => name);
+  const left = helpers.filter((h) => blocks.includes(`lookupProperty(helpers,${JSON.stringify(h)})`));
+  if (unpaired.length || left.length) throw new Error(`templates: helper calls of another shape: ${[...unpaired, ...left].join(', ')}`);
+  return blocks;
 }
 
 /** The generated module: name -> { helpers, partials, spec }, for templates and shared partials. */
@@ -122,13 +160,14 @@ export function buildTemplatesModule(dir: URL): string {
     // A template's helpers include those of the partials it includes: they run in its environment.
     const helpers = [...new Set([...helpersUsed(source), ...uses.flatMap((p) => partialHelpers.get(p)!)])].sort();
     return `${indent}${JSON.stringify(name)}: {\n${indent}  helpers: ${JSON.stringify(helpers)},\n${indent}  partials: ${JSON.stringify(uses)},\n${indent}  get spec() {
-${specGetterBody(precompile(source, helpers), `${indent}    `)}
+${specGetterBody(precompile(source, helpers), `${indent}    `, helpers)}
 ${indent}  },\n${indent}},`;
   };
   return `// GENERATED from templates/**/*.hbs by src/build/templates.ts: do not edit.
 // Run \`npm run generate\` after changing a template.
 // @ts-nocheck
 import type { TemplateSpec } from './engine.js';
+import { cachedProgram } from './program-cache.js';
 
 export const templates: Record<string, TemplateSpec> = {
 ${templates.map((t) => entry(t, '  ')).join('\n')}

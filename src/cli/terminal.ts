@@ -3,7 +3,7 @@
 // and 80 when the output is not a terminal. Colour only on a terminal, never with NO_COLOR set,
 // always with FORCE_COLOR (https://no-color.org, https://force-color.org).
 
-import { fstatSync } from 'node:fs';
+import { fstatSync, statSync } from 'node:fs';
 
 export interface Stream {
   isTTY?: boolean;
@@ -12,16 +12,30 @@ export interface Stream {
 
 /**
  * stdout (1) or stderr (2) for asking whether it is a terminal and how wide. Only a character
- * device can be a terminal, so for a file or a pipe the answer comes from one fstat instead of
+ * device can be a terminal, so for a file, a pipe or /dev/null the answer comes from fstat instead of
  * process.stdout, whose creation loads Node's tty, net and stream modules (see output.ts).
  */
 export function terminalStream(fd: 1 | 2): Stream {
   try {
-    if (!fstatSync(fd).isCharacterDevice()) return { isTTY: false };
+    const st = fstatSync(fd);
+    if (!st.isCharacterDevice() || isNullDevice(st.rdev)) return { isTTY: false };
   } catch {
     return { isTTY: false };
   }
   return fd === 1 ? process.stdout : process.stderr;
+}
+
+/**
+ * /dev/null is a character device too, and where output is thrown away (git hooks, scripts,
+ * benchmarks) asking process.stdout about it cost every run its stream modules. Where there is no
+ * /dev/null (Windows), the answer comes from process.stdout as before.
+ */
+function isNullDevice(rdev: number): boolean {
+  try {
+    return statSync('/dev/null').rdev === rdev;
+  } catch {
+    return false;
+  }
 }
 
 export function outputWidth(stream: Stream = terminalStream(1), env: NodeJS.ProcessEnv = process.env): number {

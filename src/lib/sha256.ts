@@ -1,6 +1,6 @@
 // SHA-256 (FIPS 180-4) of a string's UTF-8 bytes, in plain TypeScript so the core runs unchanged in
 // Node and in a browser: targets hash profile names into ids, chain names and rule numbers. Inputs
-// are a few hundred bytes at most, so clarity wins over speed. Equal to node:crypto's
+// are a few hundred bytes at most. Equal to node:crypto's
 // createHash('sha256').update(text) byte for byte (test/unit/portable.test.ts), lone surrogates
 // included (both encode them as U+FFFD).
 
@@ -15,22 +15,75 @@ const K = new Uint32Array([
 
 const rotr = (x: number, n: number): number => (x >>> n) | (x << (32 - n));
 
-/** The 32-byte digest of `text` encoded as UTF-8. */
-export function sha256(text: string): Uint8Array {
-  const data = new TextEncoder().encode(text);
-  // The message, a 1 bit, zeros, and the bit length as 64 bits: a whole number of 64-byte blocks.
-  const blocks = Math.ceil((data.length + 9) / 64);
-  const msg = new Uint8Array(blocks * 64);
-  msg.set(data);
-  msg[data.length] = 0x80;
-  const view = new DataView(msg.buffer);
-  view.setUint32(msg.length - 8, Math.floor(data.length / 0x20000000));
-  view.setUint32(msg.length - 4, (data.length * 8) >>> 0);
+// Targets hash the profile name with every rule (10,000 rules are 20,000 digests for OPNsense), so
+// a digest allocates nothing but its result: the message is encoded into one buffer that grows
+// when needed, the schedule is reused, and the rounds keep the state in locals.
+let msg = new Uint8Array(256);
+const w = new Uint32Array(64);
+const state = new Int32Array(8);
 
-  const h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
-  const w = new Uint32Array(64);
-  for (let off = 0; off < msg.length; off += 64) {
-    for (let i = 0; i < 16; i++) w[i] = view.getUint32(off + i * 4);
+/** `text` as UTF-8 (a lone surrogate as U+FFFD, as TextEncoder writes it) into `msg`; its length. */
+function encodeUtf8(text: string): number {
+  if (msg.length < text.length * 3 + 72) msg = new Uint8Array(text.length * 3 + 72);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 0x80) {
+      msg[n++] = c;
+      continue;
+    }
+    if (c < 0x800) {
+      msg[n++] = 0xc0 | (c >> 6);
+      msg[n++] = 0x80 | (c & 0x3f);
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const low = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+      if (c <= 0xdbff && (low & 0xfc00) === 0xdc00) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+        i++;
+        msg[n++] = 0xf0 | (c >> 18);
+        msg[n++] = 0x80 | ((c >> 12) & 0x3f);
+        msg[n++] = 0x80 | ((c >> 6) & 0x3f);
+        msg[n++] = 0x80 | (c & 0x3f);
+        continue;
+      }
+      c = 0xfffd;
+    }
+    msg[n++] = 0xe0 | (c >> 12);
+    msg[n++] = 0x80 | ((c >> 6) & 0x3f);
+    msg[n++] = 0x80 | (c & 0x3f);
+  }
+  return n;
+}
+
+/** The digest of `text` as UTF-8, left in `state` as eight 32-bit words. */
+function digest(text: string): void {
+  const length = encodeUtf8(text);
+  // The message, a 1 bit, zeros, and the bit length as 64 bits: a whole number of 64-byte blocks.
+  const total = Math.ceil((length + 9) / 64) * 64;
+  msg[length] = 0x80;
+  msg.fill(0, length + 1, total);
+  const bitsHigh = Math.floor(length / 0x20000000);
+  const bitsLow = (length * 8) >>> 0;
+  for (let k = 0; k < 4; k++) {
+    msg[total - 8 + k] = (bitsHigh >>> (24 - 8 * k)) & 0xff;
+    msg[total - 4 + k] = (bitsLow >>> (24 - 8 * k)) & 0xff;
+  }
+
+  let h0 = 0x6a09e667 | 0;
+  let h1 = 0xbb67ae85 | 0;
+  let h2 = 0x3c6ef372 | 0;
+  let h3 = 0xa54ff53a | 0;
+  let h4 = 0x510e527f | 0;
+  let h5 = 0x9b05688c | 0;
+  let h6 = 0x1f83d9ab | 0;
+  let h7 = 0x5be0cd19 | 0;
+  for (let off = 0; off < total; off += 64) {
+    for (let i = 0; i < 16; i++) {
+      const j = off + i * 4;
+      w[i] = (msg[j]! << 24) | (msg[j + 1]! << 16) | (msg[j + 2]! << 8) | msg[j + 3]!;
+    }
     for (let i = 16; i < 64; i++) {
       const a = w[i - 15]!;
       const b = w[i - 2]!;
@@ -38,24 +91,62 @@ export function sha256(text: string): Uint8Array {
       const s1 = rotr(b, 17) ^ rotr(b, 19) ^ (b >>> 10);
       w[i] = w[i - 16]! + s0 + w[i - 7]! + s1;
     }
-    const v = Array.from(h);
+    let a = h0;
+    let b = h1;
+    let c = h2;
+    let d = h3;
+    let e = h4;
+    let f = h5;
+    let g = h6;
+    let hh = h7;
     for (let i = 0; i < 64; i++) {
-      const [a, b, c, d, e, f, g, hh] = v as [number, number, number, number, number, number, number, number];
-      const t1 = hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[i]! + w[i]!;
-      const t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-      v.unshift((t1 + t2) >>> 0);
-      v[4] = (d + t1) >>> 0;
-      v.pop();
+      const t1 = (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[i]! + w[i]!) | 0;
+      const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
+      hh = g;
+      g = f;
+      f = e;
+      e = (d + t1) | 0;
+      d = c;
+      c = b;
+      b = a;
+      a = (t1 + t2) | 0;
     }
-    v.forEach((x, i) => (h[i] = h[i]! + x));
+    h0 = (h0 + a) | 0;
+    h1 = (h1 + b) | 0;
+    h2 = (h2 + c) | 0;
+    h3 = (h3 + d) | 0;
+    h4 = (h4 + e) | 0;
+    h5 = (h5 + f) | 0;
+    h6 = (h6 + g) | 0;
+    h7 = (h7 + hh) | 0;
   }
+  state[0] = h0;
+  state[1] = h1;
+  state[2] = h2;
+  state[3] = h3;
+  state[4] = h4;
+  state[5] = h5;
+  state[6] = h6;
+  state[7] = h7;
+}
+
+/** The 32-byte digest of `text` encoded as UTF-8. */
+export function sha256(text: string): Uint8Array {
+  digest(text);
   const out = new Uint8Array(32);
-  const outView = new DataView(out.buffer);
-  h.forEach((word, i) => outView.setUint32(i * 4, word));
+  for (let i = 0; i < 32; i++) out[i] = (state[i >> 2]! >>> (24 - 8 * (i & 3))) & 0xff;
   return out;
 }
 
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
 /** The digest as 64 lowercase hex digits. */
 export function sha256Hex(text: string): string {
-  return Array.from(sha256(text), (b) => b.toString(16).padStart(2, '0')).join('');
+  digest(text);
+  let hex = '';
+  for (let i = 0; i < 8; i++) {
+    const word = state[i]!;
+    hex += HEX[(word >>> 24) & 0xff]! + HEX[(word >>> 16) & 0xff]! + HEX[(word >>> 8) & 0xff]! + HEX[word & 0xff]!;
+  }
+  return hex;
 }

@@ -22,10 +22,15 @@ export interface NodeOffsets {
   empty?: boolean;
 }
 
+/** JSON pointer ("/apps/1/ports/0") -> offsets. The root is "". */
+export interface OffsetIndex {
+  get(pointer: string): NodeOffsets | undefined;
+  has(pointer: string): boolean;
+}
+
 export interface ParsedDocument {
   data: unknown;
-  /** JSON pointer ("/apps/1/ports/0") -> offsets. The root is "". */
-  offsets: Map<string, NodeOffsets>;
+  offsets: OffsetIndex;
   lines: LineIndex;
 }
 
@@ -98,8 +103,43 @@ function dashBetween(text: string, from: number, to: number): number {
   return from;
 }
 
-function collectOffsets(text: string, events: Event[]): Map<string, NodeOffsets> {
-  const offsets = new Map<string, NodeOffsets>();
+const INDEX = /^(?:0|[1-9][0-9]*)$/;
+
+/**
+ * Offsets by pointer, except those of scalar items of sequences: a profile's port lists can hold
+ * thousands of them, and a pointer string and an entry each cost more than the parse of the item.
+ * Those are kept per sequence, by index (an empty item as -1 - its "-"), and made into
+ * NodeOffsets when asked for.
+ */
+class Offsets implements OffsetIndex {
+  readonly nodes = new Map<string, NodeOffsets>();
+  readonly items = new Map<string, number[]>();
+
+  item(sequence: string, index: number, value: number, empty: boolean): void {
+    let list = this.items.get(sequence);
+    if (!list) this.items.set(sequence, (list = []));
+    list[index] = empty ? -1 - value : value;
+  }
+
+  get(pointer: string): NodeOffsets | undefined {
+    const node = this.nodes.get(pointer);
+    if (node) return node;
+    const slash = pointer.lastIndexOf('/');
+    const list = slash < 0 ? undefined : this.items.get(pointer.slice(0, slash));
+    const token = pointer.slice(slash + 1);
+    if (!list || !INDEX.test(token)) return undefined;
+    const v = list[Number(token)];
+    return v === undefined ? undefined : v < 0 ? { value: -1 - v, empty: true } : { value: v };
+  }
+
+  has(pointer: string): boolean {
+    return this.get(pointer) !== undefined;
+  }
+}
+
+function collectOffsets(text: string, events: Event[]): Offsets {
+  const index = new Offsets();
+  const offsets = index.nodes;
   const stack: Frame[] = [];
   const source = (e: Event | undefined): number =>
     e === undefined ? -1 : 'valueStart' in e ? e.valueStart : 'start' in e ? e.start : -1;
@@ -111,12 +151,17 @@ function collectOffsets(text: string, events: Event[]): Map<string, NodeOffsets>
   // node: a mapping value then points at its key, a sequence item at its "-".
   // `keyOf` is the event whose text is the key when the node turns out to be a mapping key (only
   // scalars have one). Literals instead of spreads: this runs once per node of large profiles.
-  const place = (offset: number, keyOf: Event | undefined, next: number): string | undefined => {
+  // `scalar`: a scalar or alias, whose pointer nobody asks for here (an item's then needs no string).
+  const place = (offset: number, keyOf: Event | undefined, next: number, scalar = false): string | undefined => {
     const empty = offset < 0;
     const top = stack[stack.length - 1];
     if (!top) {
       offsets.set('', empty ? { value: 0, empty } : { value: offset });
       return '';
+    }
+    if (top.kind === 'seq' && scalar) {
+      index.item(top.pointer, top.index++, empty ? dashBetween(text, lastEnd, next < 0 ? text.length : next) : offset, empty);
+      return undefined;
     }
     if (top.kind === 'seq') {
       const pointer = `${top.pointer}/${top.index++}`;
@@ -138,7 +183,7 @@ function collectOffsets(text: string, events: Event[]): Map<string, NodeOffsets>
     switch (e.type) {
       case EVENT_ID.SCALAR:
       case EVENT_ID.ALIAS: {
-        place(source(e), e, source(events[i + 1]));
+        place(source(e), e, source(events[i + 1]), true);
         if (e.type === EVENT_ID.SCALAR && e.valueEnd >= 0) lastEnd = e.valueEnd;
         break;
       }
@@ -157,5 +202,5 @@ function collectOffsets(text: string, events: Event[]): Map<string, NodeOffsets>
         break;
     }
   }
-  return offsets;
+  return index;
 }

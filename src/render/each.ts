@@ -21,6 +21,8 @@ export function registerJoinedEach(env: Env): void {
     const data = options.data ? { ...options.data, _parent: options.data } : undefined;
     const parts: string[] = [];
     const declared = (options.fn as { blockParams?: number }).blockParams;
+    // One options object for every item: the program reads it when called and keeps nothing of it.
+    const itemOptions: { data: typeof data; blockParams: BlockParams | undefined } = { data, blockParams: undefined };
     for (let i = 0; i < context.length; i++) {
       if (!(i in context)) continue;
       if (data) {
@@ -29,12 +31,12 @@ export function registerJoinedEach(env: Env): void {
         data.first = i === 0;
         data.last = i === context.length - 1;
       }
-      let blockParams: BlockParams | undefined;
       if (declared) {
-        blockParams = [context[i], i];
+        const blockParams: BlockParams = [context[i], i];
         blockParams.path = [`undefined${i}`, null];
+        itemOptions.blockParams = blockParams;
       }
-      parts.push(options.fn(context[i], { data, blockParams }));
+      parts.push(options.fn(context[i], itemOptions));
     }
     return context.length === 0 ? options.inverse(this) : parts.join('');
   });

@@ -44,6 +44,10 @@ export function compileTemplate(name: string, helpers: Helpers): Template {
       return fn(...[a, b, ...more].slice(0, arguments.length - 1));
     });
   }
+  // What the precompiled code calls directly (src/build/templates.ts, directHelperCalls): the
+  // helpers themselves. The runtime passes a helper entry that is not a function through as it is.
+  const builtins = { each: env.helpers.each, if: env.helpers.if, unless: env.helpers.unless, with: env.helpers.with };
+  env.registerHelper('__direct', { ...helpers, ...builtins } as unknown as HandlebarsApi.HelperDelegate);
   for (const p of entry.partials) env.registerPartial(p, env.template(partials[p]!.spec));
   const template = env.template(entry.spec);
   return (view) => template(view);

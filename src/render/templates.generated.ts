@@ -2,6 +2,7 @@
 // Run `npm run generate` after changing a template.
 // @ts-nocheck
 import type { TemplateSpec } from './engine.js';
+import { cachedProgram } from './program-cache.js';
 
 export const templates: Record<string, TemplateSpec> = {
   "checklist/default": {
@@ -17,12 +18,12 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"apps"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":LOC[0]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"about"),{"name":"each","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":LOC[1]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"risky"),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":LOC[2]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"split"),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":LOC[3]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"apps"),{"name":"if","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[0]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"about"),{"name":"each","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[1]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"risky"),{"name":"if","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[2]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"split"),{"name":"if","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[3]})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"fields"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":LOC[4]})) != null ? stack1 : "");
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"fields"),{"name":"each","hash":{},"fn":cachedProgram(container, 5, data),"inverse":container.noop,"data":data,"loc":LOC[4]})) != null ? stack1 : "");
 },"1":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -31,7 +32,7 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"textLine").call(depth0 != null ? depth0 : (container.nullContext || {}),"  For: ",lookupProperty(depth0,"apps"),{"name":"textLine","hash":{},"data":data,"loc":LOC[5]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.textLine("  For: ",lookupProperty(depth0,"apps"))) != null ? stack1 : "")
     + "\n";
 },"2":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -41,7 +42,7 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"textLine").call(depth0 != null ? depth0 : (container.nullContext || {}),"    - ",depth0,{"name":"textLine","hash":{},"data":data,"loc":LOC[6]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.textLine("    - ",depth0)) != null ? stack1 : "")
     + "\n";
 },"3":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -51,7 +52,7 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"textLine").call(depth0 != null ? depth0 : (container.nullContext || {}),"  !! ",lookupProperty(depth0,"risky"),{"name":"textLine","hash":{},"data":data,"loc":LOC[7]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.textLine("  !! ",lookupProperty(depth0,"risky"))) != null ? stack1 : "")
     + "\n";
 },"4":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -61,7 +62,7 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"textLine").call(depth0 != null ? depth0 : (container.nullContext || {}),"  Note: ",lookupProperty(depth0,"split"),{"name":"textLine","hash":{},"data":data,"loc":LOC[8]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.textLine("  Note: ",lookupProperty(depth0,"split"))) != null ? stack1 : "")
     + "\n";
 },"5":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -71,7 +72,7 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"textField").call(depth0 != null ? depth0 : (container.nullContext || {}),"  [ ] ",lookupProperty(depth0,"label"),lookupProperty(depth0,"value"),{"name":"textField","hash":{},"data":data,"loc":LOC[9]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.textField("  [ ] ",lookupProperty(depth0,"label"),lookupProperty(depth0,"value"))) != null ? stack1 : "")
     + "\n";
 },"6":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -81,7 +82,7 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"textLine").call(depth0 != null ? depth0 : (container.nullContext || {}),"",depth0,{"name":"textLine","hash":{},"data":data,"loc":LOC[10]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.textLine("",depth0)) != null ? stack1 : "")
     + "\n";
 },"7":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -91,7 +92,7 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"textLine").call(depth0 != null ? depth0 : (container.nullContext || {}),"  [ ] ",depth0,{"name":"textLine","hash":{},"data":data,"loc":LOC[11]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.textLine("  [ ] ",depth0)) != null ? stack1 : "")
     + "\n";
 },"8":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -102,7 +103,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\n"
-    + ((stack1 = lookupProperty(helpers,"textLine").call(depth0 != null ? depth0 : (container.nullContext || {}),"",lookupProperty(depth0,"noRules"),{"name":"textLine","hash":{},"data":data,"loc":LOC[12]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.textLine("",lookupProperty(depth0,"noRules"))) != null ? stack1 : "")
     + "\n";
 },"9":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -117,7 +118,7 @@ export const templates: Record<string, TemplateSpec> = {
     + " of "
     + ((stack1 = alias2(alias1(lookupProperty(data,"root"), "count", LOC[14] ), depth0)) != null ? stack1 : "")
     + ": "
-    + ((stack1 = lookupProperty(helpers,"plainText").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"summary"),{"name":"plainText","hash":{},"data":data,"loc":LOC[15]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.plainText(lookupProperty(depth0,"summary"))) != null ? stack1 : "")
     + "\n--------------------------------------------------------------------------------\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"card"),depth0,{"name":"card","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"10":function(container,depth0,helpers,partials,data) {
@@ -129,11 +130,11 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\n================================================================================\n"
-    + ((stack1 = lookupProperty(helpers,"textLine").call(alias1,"",lookupProperty(depth0,"title"),{"name":"textLine","hash":{},"data":data,"loc":LOC[16]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.textLine("",lookupProperty(depth0,"title"))) != null ? stack1 : "")
     + "\n================================================================================\n"
-    + ((stack1 = lookupProperty(helpers,"textLine").call(alias1,"",lookupProperty(depth0,"intro"),{"name":"textLine","hash":{},"data":data,"loc":LOC[17]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.textLine("",lookupProperty(depth0,"intro"))) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cards"),{"name":"each","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":LOC[18]})) != null ? stack1 : "");
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"cards"),{"name":"each","hash":{},"fn":cachedProgram(container, 11, data),"inverse":container.noop,"data":data,"loc":LOC[18]})) != null ? stack1 : "");
 },"11":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -143,7 +144,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\n--------------------------------------------------------------------------------\n"
-    + ((stack1 = lookupProperty(helpers,"textLine").call(depth0 != null ? depth0 : (container.nullContext || {}),"",lookupProperty(depth0,"summary"),{"name":"textLine","hash":{},"data":data,"loc":LOC[19]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.textLine("",lookupProperty(depth0,"summary"))) != null ? stack1 : "")
     + "\n--------------------------------------------------------------------------------\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"card"),depth0,{"name":"card","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"12":function(container,depth0,helpers,partials,data) {
@@ -154,7 +155,7 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"textLine").call(depth0 != null ? depth0 : (container.nullContext || {}),"  ",depth0,{"name":"textLine","hash":{},"data":data,"loc":LOC[20]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.textLine("  ",depth0)) != null ? stack1 : "")
     + "\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -164,26 +165,26 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[21]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[21]})) != null ? stack1 : "")
     + "\n================================================================================\n"
-    + ((stack1 = lookupProperty(helpers,"textLine").call(alias1,"",lookupProperty(depth0,"title"),{"name":"textLine","hash":{},"data":data,"loc":LOC[22]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.textLine("",lookupProperty(depth0,"title"))) != null ? stack1 : "")
     + "\n================================================================================\n\n"
-    + ((stack1 = lookupProperty(helpers,"textLine").call(alias1,"Page: ",lookupProperty(depth0,"page"),{"name":"textLine","hash":{},"data":data,"loc":LOC[23]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.textLine("Page: ",lookupProperty(depth0,"page"))) != null ? stack1 : "")
     + "\n\nBefore you start:\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"before"),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[24]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"before"),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[24]})) != null ? stack1 : "")
     + "\nFor each rule:\n"
-    + ((stack1 = lookupProperty(helpers,"textLine").call(alias1,"  1. ",lookupProperty(depth0,"add"),{"name":"textLine","hash":{},"data":data,"loc":LOC[25]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.textLine("  1. ",lookupProperty(depth0,"add"))) != null ? stack1 : "")
     + "\n  2. Fill in the fields in the order listed; tick each one off.\n"
-    + ((stack1 = lookupProperty(helpers,"textLine").call(alias1,"  3. ",lookupProperty(depth0,"save"),{"name":"textLine","hash":{},"data":data,"loc":LOC[26]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.textLine("  3. ",lookupProperty(depth0,"save"))) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"noRules"),{"name":"if","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[27]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cards"),{"name":"each","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[28]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"sections"),{"name":"each","hash":{},"fn":container.program(10, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[29]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"noRules"),{"name":"if","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[27]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"cards"),{"name":"each","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[28]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"sections"),{"name":"each","hash":{},"fn":container.program(10, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[29]})) != null ? stack1 : "")
     + "\n================================================================================\nTest from outside\n================================================================================\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"tests"),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[30]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"tests"),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[30]})) != null ? stack1 : "")
     + "\n================================================================================\nRemove these rules\n================================================================================\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"remove"),{"name":"each","hash":{},"fn":container.program(12, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[31]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"names"),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[32]})) != null ? stack1 : "");
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"remove"),{"name":"each","hash":{},"fn":container.program(12, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[31]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"names"),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[32]})) != null ? stack1 : "");
 },"main_d":  function(fn, props, container, depth0, data, blockParams, depths) {
 
   var decorators = container.decorators, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -215,14 +216,14 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"apps"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[0]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"apps"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[0]})) != null ? stack1 : "")
     + "<ul class=\"about\">\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"about"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[1]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"about"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[1]})) != null ? stack1 : "")
     + "</ul>\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"risky"),{"name":"if","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[2]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"split"),{"name":"if","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[3]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"risky"),{"name":"if","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[2]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"split"),{"name":"if","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[3]})) != null ? stack1 : "")
     + "<ul class=\"fields\">\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"fields"),{"name":"each","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[4]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"fields"),{"name":"each","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[4]})) != null ? stack1 : "")
     + "</ul>\n";
 },"1":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -233,7 +234,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "<p class=\"apps\"><span class=\"tag\">For:</span> "
-    + ((stack1 = lookupProperty(helpers,"htmlText").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"apps"),{"name":"htmlText","hash":{},"data":data,"loc":LOC[5]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.htmlText(lookupProperty(depth0,"apps"))) != null ? stack1 : "")
     + "</p>\n";
 },"2":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -244,7 +245,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "<li>"
-    + ((stack1 = lookupProperty(helpers,"htmlText").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"htmlText","hash":{},"data":data,"loc":LOC[6]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.htmlText(depth0)) != null ? stack1 : "")
     + "</li>\n";
 },"3":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -255,7 +256,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "<p class=\"risky\"><strong>Risky:</strong> "
-    + ((stack1 = lookupProperty(helpers,"htmlText").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"risky"),{"name":"htmlText","hash":{},"data":data,"loc":LOC[7]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.htmlText(lookupProperty(depth0,"risky"))) != null ? stack1 : "")
     + "</p>\n";
 },"4":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -266,7 +267,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "<p class=\"note\"><strong>Note:</strong> "
-    + ((stack1 = lookupProperty(helpers,"htmlText").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"split"),{"name":"htmlText","hash":{},"data":data,"loc":LOC[8]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.htmlText(lookupProperty(depth0,"split"))) != null ? stack1 : "")
     + "</p>\n";
 },"5":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -285,9 +286,9 @@ export const templates: Record<string, TemplateSpec> = {
     + "-f"
     + ((stack1 = alias2(alias1(data, "index", LOC[12] ), depth0)) != null ? stack1 : "")
     + "\"><span class=\"label\">"
-    + ((stack1 = lookupProperty(helpers,"htmlText").call(alias3,lookupProperty(depth0,"label"),{"name":"htmlText","hash":{},"data":data,"loc":LOC[13]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.htmlText(lookupProperty(depth0,"label"))) != null ? stack1 : "")
     + "</span> <span class=\"value\">"
-    + ((stack1 = lookupProperty(helpers,"htmlText").call(alias3,lookupProperty(depth0,"value"),{"name":"htmlText","hash":{},"data":data,"loc":LOC[14]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.htmlText(lookupProperty(depth0,"value"))) != null ? stack1 : "")
     + "</span></label></li>\n";
 },"6":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -297,7 +298,7 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"htmlText").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"htmlText","hash":{},"data":data,"loc":LOC[15]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.htmlText(depth0)) != null ? stack1 : "")
     + "\n";
 },"7":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -312,7 +313,7 @@ export const templates: Record<string, TemplateSpec> = {
     + "\"><label for=\"before-"
     + ((stack1 = alias2(alias1(data, "index", LOC[17] ), depth0)) != null ? stack1 : "")
     + "\">"
-    + ((stack1 = lookupProperty(helpers,"htmlText").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"htmlText","hash":{},"data":data,"loc":LOC[18]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.htmlText(depth0)) != null ? stack1 : "")
     + "</label></li>\n";
 },"8":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -323,7 +324,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "<p>"
-    + ((stack1 = lookupProperty(helpers,"htmlText").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"noRules"),{"name":"htmlText","hash":{},"data":data,"loc":LOC[19]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.htmlText(lookupProperty(depth0,"noRules"))) != null ? stack1 : "")
     + "</p>\n";
 },"9":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -334,7 +335,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "<div class=\"card"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"risky"),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":LOC[20]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"risky"),{"name":"if","hash":{},"fn":cachedProgram(container, 10, data),"inverse":container.noop,"data":data,"loc":LOC[20]})) != null ? stack1 : "")
     + "\" role=\"region\" aria-labelledby=\""
     + ((stack1 = alias3(alias2(depth0, "id", LOC[21] ), depth0)) != null ? stack1 : "")
     + "\">\n<h3 id=\""
@@ -344,7 +345,7 @@ export const templates: Record<string, TemplateSpec> = {
     + " of "
     + ((stack1 = alias3(alias2(lookupProperty(data,"root"), "count", LOC[24] ), depth0)) != null ? stack1 : "")
     + ": "
-    + ((stack1 = lookupProperty(helpers,"htmlText").call(alias1,lookupProperty(depth0,"summary"),{"name":"htmlText","hash":{},"data":data,"loc":LOC[25]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.htmlText(lookupProperty(depth0,"summary"))) != null ? stack1 : "")
     + "</h3>\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"card"),depth0,{"name":"card","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "</div>\n";
@@ -363,11 +364,11 @@ export const templates: Record<string, TemplateSpec> = {
     + "\">\n<h2 id=\""
     + ((stack1 = alias2(alias1(depth0, "id", LOC[27] ), depth0)) != null ? stack1 : "")
     + "\">"
-    + ((stack1 = lookupProperty(helpers,"htmlText").call(alias3,lookupProperty(depth0,"title"),{"name":"htmlText","hash":{},"data":data,"loc":LOC[28]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.htmlText(lookupProperty(depth0,"title"))) != null ? stack1 : "")
     + "</h2>\n<p>"
-    + ((stack1 = lookupProperty(helpers,"htmlText").call(alias3,lookupProperty(depth0,"intro"),{"name":"htmlText","hash":{},"data":data,"loc":LOC[29]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.htmlText(lookupProperty(depth0,"intro"))) != null ? stack1 : "")
     + "</p>\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"cards"),{"name":"each","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":LOC[30]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias3,lookupProperty(depth0,"cards"),{"name":"each","hash":{},"fn":cachedProgram(container, 12, data),"inverse":container.noop,"data":data,"loc":LOC[30]})) != null ? stack1 : "")
     + "</div>\n";
 },"12":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -378,13 +379,13 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "<div class=\"card"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"risky"),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":LOC[31]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"risky"),{"name":"if","hash":{},"fn":cachedProgram(container, 10, data),"inverse":container.noop,"data":data,"loc":LOC[31]})) != null ? stack1 : "")
     + "\" role=\"region\" aria-labelledby=\""
     + ((stack1 = alias3(alias2(depth0, "id", LOC[32] ), depth0)) != null ? stack1 : "")
     + "\">\n<h3 id=\""
     + ((stack1 = alias3(alias2(depth0, "id", LOC[33] ), depth0)) != null ? stack1 : "")
     + "\">"
-    + ((stack1 = lookupProperty(helpers,"htmlText").call(alias1,lookupProperty(depth0,"summary"),{"name":"htmlText","hash":{},"data":data,"loc":LOC[34]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.htmlText(lookupProperty(depth0,"summary"))) != null ? stack1 : "")
     + "</h3>\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"card"),depth0,{"name":"card","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "</div>\n";
@@ -401,7 +402,7 @@ export const templates: Record<string, TemplateSpec> = {
     + "\"><label for=\"test-"
     + ((stack1 = alias2(alias1(data, "index", LOC[36] ), depth0)) != null ? stack1 : "")
     + "\">"
-    + ((stack1 = lookupProperty(helpers,"htmlText").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"htmlText","hash":{},"data":data,"loc":LOC[37]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.htmlText(depth0)) != null ? stack1 : "")
     + "</label></li>\n";
 },"14":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -412,7 +413,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "<p>"
-    + ((stack1 = lookupProperty(helpers,"htmlText").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"htmlText","hash":{},"data":data,"loc":LOC[38]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.htmlText(depth0)) != null ? stack1 : "")
     + "</p>\n";
 },"15":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -427,7 +428,7 @@ export const templates: Record<string, TemplateSpec> = {
     + "\"><label for=\"remove-"
     + ((stack1 = alias2(alias1(data, "index", LOC[40] ), depth0)) != null ? stack1 : "")
     + "\"><span class=\"value\">"
-    + ((stack1 = lookupProperty(helpers,"htmlText").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"htmlText","hash":{},"data":data,"loc":LOC[41]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.htmlText(depth0)) != null ? stack1 : "")
     + "</span></label></li>\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -438,31 +439,31 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
-    + ((stack1 = lookupProperty(helpers,"htmlText").call(alias1,lookupProperty(depth0,"title"),{"name":"htmlText","hash":{},"data":data,"loc":LOC[42]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.htmlText(lookupProperty(depth0,"title"))) != null ? stack1 : "")
     + "</title>\n<style>\nbody { margin: 0; background: #ffffff; color: #1b1b1b; font: 16px/1.5 system-ui, -apple-system, \"Segoe UI\", Roboto, Arial, sans-serif; }\n.page { max-width: 52rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; }\nh1 { font-size: 1.6rem; margin: 0.5rem 0 1rem; }\nh2 { font-size: 1.25rem; margin: 2rem 0 0.75rem; border-bottom: 2px solid #1b1b1b; }\nh3 { font-size: 1.1rem; margin: 0 0 0.5rem; }\npre.header { white-space: pre-wrap; overflow-wrap: anywhere; background: #f3f3f3; color: #1b1b1b; border: 1px solid #767676; padding: 0.75rem; font-size: 0.85rem; }\n.card { border: 2px solid #4a4a4a; border-radius: 6px; padding: 0.75rem 1rem; margin: 0 0 1rem; break-inside: avoid; page-break-inside: avoid; }\n.card.is-risky { border-color: #a3001b; border-left-width: 8px; }\n.risky { background: #fff0f0; color: #7a0014; border: 1px solid #a3001b; padding: 0.4rem 0.6rem; }\n.note { background: #f0f4ff; color: #0b2a6b; border: 1px solid #3056a8; padding: 0.4rem 0.6rem; }\n.apps .tag, .label { font-weight: 700; }\n.about { margin: 0.25rem 0 0.75rem; padding-left: 1.25rem; color: #333333; overflow-wrap: anywhere; }\nul.fields, ul.checks { list-style: none; margin: 0; padding: 0; }\nul.fields li, ul.checks li { display: flex; align-items: baseline; gap: 0.6rem; padding: 0.3rem 0; border-top: 1px solid #d0d0d0; }\nul.fields li:first-child, ul.checks li:first-child { border-top: 0; }\ninput[type=\"checkbox\"] { width: 1.25rem; height: 1.25rem; flex: none; margin: 0; accent-color: #0b57d0; }\ninput[type=\"checkbox\"]:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }\nlabel { cursor: pointer; overflow-wrap: anywhere; }\n.value { font-family: ui-monospace, \"SFMono-Regular\", Menlo, Consolas, monospace; background: #f3f3f3; padding: 0 0.3rem; border-radius: 3px; }\ninput:checked + label { color: #555555; text-decoration: line-through; }\n@media print {\n  body { font-size: 11pt; }\n  .page { max-width: none; padding: 0; }\n  h2 { break-after: avoid; page-break-after: avoid; }\n  input:checked + label { text-decoration: none; color: #1b1b1b; }\n}\n</style>\n</head>\n<body>\n<div class=\"page\" role=\"main\">\n<h1>"
-    + ((stack1 = lookupProperty(helpers,"htmlText").call(alias1,lookupProperty(depth0,"title"),{"name":"htmlText","hash":{},"data":data,"loc":LOC[43]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.htmlText(lookupProperty(depth0,"title"))) != null ? stack1 : "")
     + "</h1>\n<div class=\"section\" role=\"region\" aria-labelledby=\"about\">\n<h2 id=\"about\">About this checklist</h2>\n<pre class=\"header\">\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[44]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[44]})) != null ? stack1 : "")
     + "</pre>\n<p><strong>Page:</strong> "
-    + ((stack1 = lookupProperty(helpers,"htmlText").call(alias1,lookupProperty(depth0,"page"),{"name":"htmlText","hash":{},"data":data,"loc":LOC[45]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.htmlText(lookupProperty(depth0,"page"))) != null ? stack1 : "")
     + "</p>\n</div>\n<div class=\"section\" role=\"region\" aria-labelledby=\"before\">\n<h2 id=\"before\">Before you start</h2>\n<ul class=\"checks\">\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"before"),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[46]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"before"),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[46]})) != null ? stack1 : "")
     + "</ul>\n<h2 id=\"each\">For each rule</h2>\n<ol>\n<li>"
-    + ((stack1 = lookupProperty(helpers,"htmlText").call(alias1,lookupProperty(depth0,"add"),{"name":"htmlText","hash":{},"data":data,"loc":LOC[47]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.htmlText(lookupProperty(depth0,"add"))) != null ? stack1 : "")
     + "</li>\n<li>Fill in the fields in the order listed; tick each one off.</li>\n<li>"
-    + ((stack1 = lookupProperty(helpers,"htmlText").call(alias1,lookupProperty(depth0,"save"),{"name":"htmlText","hash":{},"data":data,"loc":LOC[48]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.htmlText(lookupProperty(depth0,"save"))) != null ? stack1 : "")
     + "</li>\n</ol>\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"noRules"),{"name":"if","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[49]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"noRules"),{"name":"if","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[49]})) != null ? stack1 : "")
     + "</div>\n<div class=\"section\" role=\"region\" aria-labelledby=\"rules\">\n<h2 id=\"rules\">Rules</h2>\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cards"),{"name":"each","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[50]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"cards"),{"name":"each","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[50]})) != null ? stack1 : "")
     + "</div>\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"sections"),{"name":"each","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[51]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"sections"),{"name":"each","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[51]})) != null ? stack1 : "")
     + "<div class=\"section\" role=\"region\" aria-labelledby=\"test\">\n<h2 id=\"test\">Test from outside</h2>\n<ul class=\"checks\">\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"tests"),{"name":"each","hash":{},"fn":container.program(13, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[52]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"tests"),{"name":"each","hash":{},"fn":container.program(13, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[52]})) != null ? stack1 : "")
     + "</ul>\n</div>\n<div class=\"section\" role=\"region\" aria-labelledby=\"remove\">\n<h2 id=\"remove\">Remove these rules</h2>\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"remove"),{"name":"each","hash":{},"fn":container.program(14, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[53]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"remove"),{"name":"each","hash":{},"fn":container.program(14, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[53]})) != null ? stack1 : "")
     + "<ul class=\"checks\">\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"names"),{"name":"each","hash":{},"fn":container.program(15, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[54]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"names"),{"name":"each","hash":{},"fn":container.program(15, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[54]})) != null ? stack1 : "")
     + "</ul>\n</div>\n</div>\n</body>\n</html>\n";
 },"main_d":  function(fn, props, container, depth0, data, blockParams, depths) {
 
@@ -495,12 +496,12 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"apps"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":LOC[0]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"about"),{"name":"each","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":LOC[1]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"risky"),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":LOC[2]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"split"),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":LOC[3]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"apps"),{"name":"if","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[0]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"about"),{"name":"each","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[1]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"risky"),{"name":"if","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[2]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"split"),{"name":"if","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[3]})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"fields"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":LOC[4]})) != null ? stack1 : "");
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"fields"),{"name":"each","hash":{},"fn":cachedProgram(container, 5, data),"inverse":container.noop,"data":data,"loc":LOC[4]})) != null ? stack1 : "");
 },"1":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -510,7 +511,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "For: "
-    + ((stack1 = lookupProperty(helpers,"mdText").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"apps"),{"name":"mdText","hash":{},"data":data,"loc":LOC[5]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.mdText(lookupProperty(depth0,"apps"))) != null ? stack1 : "")
     + "\n\n";
 },"2":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -521,7 +522,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "* "
-    + ((stack1 = lookupProperty(helpers,"mdText").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"mdText","hash":{},"data":data,"loc":LOC[6]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.mdText(depth0)) != null ? stack1 : "")
     + "\n";
 },"3":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -532,7 +533,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\n> **Risky:** "
-    + ((stack1 = lookupProperty(helpers,"mdText").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"risky"),{"name":"mdText","hash":{},"data":data,"loc":LOC[7]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.mdText(lookupProperty(depth0,"risky"))) != null ? stack1 : "")
     + "\n";
 },"4":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -543,7 +544,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\n> **Note:** "
-    + ((stack1 = lookupProperty(helpers,"mdText").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"split"),{"name":"mdText","hash":{},"data":data,"loc":LOC[8]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.mdText(lookupProperty(depth0,"split"))) != null ? stack1 : "")
     + "\n";
 },"5":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -554,9 +555,9 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "- [ ] "
-    + ((stack1 = lookupProperty(helpers,"mdText").call(alias1,lookupProperty(depth0,"label"),{"name":"mdText","hash":{},"data":data,"loc":LOC[9]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.mdText(lookupProperty(depth0,"label"))) != null ? stack1 : "")
     + ": "
-    + ((stack1 = lookupProperty(helpers,"mdCode").call(alias1,lookupProperty(depth0,"value"),{"name":"mdCode","hash":{},"data":data,"loc":LOC[10]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.mdCode(lookupProperty(depth0,"value"))) != null ? stack1 : "")
     + "\n";
 },"6":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -567,7 +568,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "- [ ] "
-    + ((stack1 = lookupProperty(helpers,"mdText").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"mdText","hash":{},"data":data,"loc":LOC[11]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.mdText(depth0)) != null ? stack1 : "")
     + "\n";
 },"7":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -578,7 +579,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\n"
-    + ((stack1 = lookupProperty(helpers,"mdText").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"noRules"),{"name":"mdText","hash":{},"data":data,"loc":LOC[12]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.mdText(lookupProperty(depth0,"noRules"))) != null ? stack1 : "")
     + "\n";
 },"8":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -593,7 +594,7 @@ export const templates: Record<string, TemplateSpec> = {
     + " of "
     + ((stack1 = alias2(alias1(lookupProperty(data,"root"), "count", LOC[14] ), depth0)) != null ? stack1 : "")
     + ": "
-    + ((stack1 = lookupProperty(helpers,"mdText").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"summary"),{"name":"mdText","hash":{},"data":data,"loc":LOC[15]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.mdText(lookupProperty(depth0,"summary"))) != null ? stack1 : "")
     + "\n\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"card"),depth0,{"name":"card","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"9":function(container,depth0,helpers,partials,data) {
@@ -605,11 +606,11 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\n## "
-    + ((stack1 = lookupProperty(helpers,"mdText").call(alias1,lookupProperty(depth0,"title"),{"name":"mdText","hash":{},"data":data,"loc":LOC[16]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.mdText(lookupProperty(depth0,"title"))) != null ? stack1 : "")
     + "\n\n"
-    + ((stack1 = lookupProperty(helpers,"mdText").call(alias1,lookupProperty(depth0,"intro"),{"name":"mdText","hash":{},"data":data,"loc":LOC[17]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.mdText(lookupProperty(depth0,"intro"))) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cards"),{"name":"each","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":LOC[18]})) != null ? stack1 : "");
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"cards"),{"name":"each","hash":{},"fn":cachedProgram(container, 10, data),"inverse":container.noop,"data":data,"loc":LOC[18]})) != null ? stack1 : "");
 },"10":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -619,7 +620,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\n### "
-    + ((stack1 = lookupProperty(helpers,"mdText").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"summary"),{"name":"mdText","hash":{},"data":data,"loc":LOC[19]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.mdText(lookupProperty(depth0,"summary"))) != null ? stack1 : "")
     + "\n\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"card"),depth0,{"name":"card","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"11":function(container,depth0,helpers,partials,data) {
@@ -631,7 +632,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "- [ ] "
-    + ((stack1 = lookupProperty(helpers,"mdCode").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"mdCode","hash":{},"data":data,"loc":LOC[20]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.mdCode(depth0)) != null ? stack1 : "")
     + "\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -641,27 +642,27 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"mdFence").call(alias1,lookupProperty(depth0,"header"),{"name":"mdFence","hash":{},"data":data,"loc":LOC[21]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.mdFence(lookupProperty(depth0,"header"))) != null ? stack1 : "")
     + "\n\n# "
-    + ((stack1 = lookupProperty(helpers,"mdText").call(alias1,lookupProperty(depth0,"title"),{"name":"mdText","hash":{},"data":data,"loc":LOC[22]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.mdText(lookupProperty(depth0,"title"))) != null ? stack1 : "")
     + "\n\n**Page:** "
-    + ((stack1 = lookupProperty(helpers,"mdText").call(alias1,lookupProperty(depth0,"page"),{"name":"mdText","hash":{},"data":data,"loc":LOC[23]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.mdText(lookupProperty(depth0,"page"))) != null ? stack1 : "")
     + "\n\n## Before you start\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"before"),{"name":"each","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[24]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"before"),{"name":"each","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[24]})) != null ? stack1 : "")
     + "\n## For each rule\n\n1. "
-    + ((stack1 = lookupProperty(helpers,"mdText").call(alias1,lookupProperty(depth0,"add"),{"name":"mdText","hash":{},"data":data,"loc":LOC[25]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.mdText(lookupProperty(depth0,"add"))) != null ? stack1 : "")
     + "\n2. Fill in the fields in the order listed; tick each one off.\n3. "
-    + ((stack1 = lookupProperty(helpers,"mdText").call(alias1,lookupProperty(depth0,"save"),{"name":"mdText","hash":{},"data":data,"loc":LOC[26]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.mdText(lookupProperty(depth0,"save"))) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"noRules"),{"name":"if","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[27]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cards"),{"name":"each","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[28]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"sections"),{"name":"each","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[29]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"noRules"),{"name":"if","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[27]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"cards"),{"name":"each","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[28]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"sections"),{"name":"each","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[29]})) != null ? stack1 : "")
     + "\n## Test from outside\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"tests"),{"name":"each","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[30]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"tests"),{"name":"each","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[30]})) != null ? stack1 : "")
     + "\n## Remove these rules\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"remove"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[31]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"remove"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[31]})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"names"),{"name":"each","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[32]})) != null ? stack1 : "");
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"names"),{"name":"each","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[32]})) != null ? stack1 : "");
 },"main_d":  function(fn, props, container, depth0, data, blockParams, depths) {
 
   var decorators = container.decorators, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -684,7 +685,7 @@ export const templates: Record<string, TemplateSpec> = {
     helpers: ["shComment","shQuote"],
     partials: ["iptables-rule","sh-need-links"],
     get spec() {
-      const LOC = [{"start":{"line":3,"column":0},"end":{"line":3,"column":18}},{"start":{"line":14,"column":12},"end":{"line":14,"column":15}},{"start":{"line":14,"column":26},"end":{"line":14,"column":31}},{"start":{"line":14,"column":39},"end":{"line":14,"column":48}},{"start":{"line":14,"column":72},"end":{"line":14,"column":90}},{"start":{"line":14,"column":96},"end":{"line":14,"column":100}},{"start":{"line":17,"column":9},"end":{"line":17,"column":12}},{"start":{"line":17,"column":23},"end":{"line":17,"column":28}},{"start":{"line":17,"column":36},"end":{"line":17,"column":40}},{"start":{"line":18,"column":8},"end":{"line":18,"column":11}},{"start":{"line":18,"column":22},"end":{"line":18,"column":27}},{"start":{"line":18,"column":35},"end":{"line":18,"column":39}},{"start":{"line":19,"column":8},"end":{"line":19,"column":11}},{"start":{"line":19,"column":22},"end":{"line":19,"column":27}},{"start":{"line":19,"column":35},"end":{"line":19,"column":39}},{"start":{"line":35,"column":32},"end":{"line":35,"column":43}},{"start":{"line":36,"column":32},"end":{"line":36,"column":43}},{"start":{"line":38,"column":7},"end":{"line":38,"column":32}},{"start":{"line":42,"column":7},"end":{"line":42,"column":32}},{"start":{"line":47,"column":0},"end":{"line":49,"column":9}},{"start":{"line":50,"column":0},"end":{"line":55,"column":9}},{"start":{"line":48,"column":8},"end":{"line":48,"column":11}},{"start":{"line":48,"column":22},"end":{"line":48,"column":27}},{"start":{"line":48,"column":35},"end":{"line":48,"column":44}},{"start":{"line":48,"column":68},"end":{"line":48,"column":86}},{"start":{"line":48,"column":92},"end":{"line":48,"column":96}},{"start":{"line":51,"column":5},"end":{"line":51,"column":8}},{"start":{"line":51,"column":19},"end":{"line":51,"column":24}},{"start":{"line":51,"column":32},"end":{"line":51,"column":36}},{"start":{"line":52,"column":4},"end":{"line":52,"column":7}},{"start":{"line":52,"column":18},"end":{"line":52,"column":23}},{"start":{"line":52,"column":31},"end":{"line":52,"column":35}},{"start":{"line":53,"column":4},"end":{"line":53,"column":7}},{"start":{"line":53,"column":18},"end":{"line":53,"column":23}},{"start":{"line":53,"column":31},"end":{"line":53,"column":35}},{"start":{"line":59,"column":2},"end":{"line":59,"column":5}},{"start":{"line":59,"column":16},"end":{"line":59,"column":21}},{"start":{"line":59,"column":29},"end":{"line":59,"column":33}},{"start":{"line":59,"column":57},"end":{"line":59,"column":60}},{"start":{"line":59,"column":71},"end":{"line":59,"column":76}},{"start":{"line":59,"column":84},"end":{"line":59,"column":88}},{"start":{"line":60,"column":2},"end":{"line":60,"column":5}},{"start":{"line":60,"column":16},"end":{"line":60,"column":21}},{"start":{"line":60,"column":29},"end":{"line":60,"column":33}},{"start":{"line":61,"column":0},"end":{"line":71,"column":7}},{"start":{"line":72,"column":2},"end":{"line":72,"column":5}},{"start":{"line":72,"column":16},"end":{"line":72,"column":21}},{"start":{"line":72,"column":29},"end":{"line":72,"column":38}},{"start":{"line":72,"column":62},"end":{"line":72,"column":80}},{"start":{"line":72,"column":86},"end":{"line":72,"column":90}},{"start":{"line":72,"column":110},"end":{"line":72,"column":113}},{"start":{"line":72,"column":124},"end":{"line":72,"column":129}},{"start":{"line":72,"column":134},"end":{"line":72,"column":141}},{"start":{"line":72,"column":146},"end":{"line":72,"column":155}},{"start":{"line":72,"column":179},"end":{"line":72,"column":197}},{"start":{"line":72,"column":203},"end":{"line":72,"column":207}},{"start":{"line":62,"column":6},"end":{"line":62,"column":14}},{"start":{"line":62,"column":23},"end":{"line":62,"column":32}},{"start":{"line":63,"column":0},"end":{"line":65,"column":9}},{"start":{"line":64,"column":4},"end":{"line":64,"column":10}},{"start":{"line":64,"column":21},"end":{"line":64,"column":29}},{"start":{"line":64,"column":37},"end":{"line":64,"column":44}},{"start":{"line":64,"column":49},"end":{"line":64,"column":60}},{"start":{"line":64,"column":67},"end":{"line":64,"column":78}},{"start":{"line":64,"column":107},"end":{"line":64,"column":124}},{"start":{"line":68,"column":0},"end":{"line":70,"column":9}},{"start":{"line":69,"column":2},"end":{"line":69,"column":8}},{"start":{"line":69,"column":19},"end":{"line":69,"column":27}},{"start":{"line":69,"column":35},"end":{"line":69,"column":42}},{"start":{"line":69,"column":70},"end":{"line":69,"column":87}},{"start":{"line":2,"column":0},"end":{"line":4,"column":9}},{"start":{"line":13,"column":0},"end":{"line":15,"column":9}},{"start":{"line":16,"column":0},"end":{"line":21,"column":9}},{"start":{"line":33,"column":0},"end":{"line":44,"column":7}},{"start":{"line":45,"column":0},"end":{"line":56,"column":7}},{"start":{"line":57,"column":0},"end":{"line":73,"column":9}}];
+      const LOC = [{"start":{"line":3,"column":0},"end":{"line":3,"column":18}},{"start":{"line":14,"column":12},"end":{"line":14,"column":15}},{"start":{"line":14,"column":26},"end":{"line":14,"column":31}},{"start":{"line":14,"column":39},"end":{"line":14,"column":48}},{"start":{"line":14,"column":72},"end":{"line":14,"column":93}},{"start":{"line":14,"column":99},"end":{"line":14,"column":103}},{"start":{"line":17,"column":9},"end":{"line":17,"column":12}},{"start":{"line":17,"column":23},"end":{"line":17,"column":28}},{"start":{"line":17,"column":36},"end":{"line":17,"column":40}},{"start":{"line":18,"column":8},"end":{"line":18,"column":11}},{"start":{"line":18,"column":22},"end":{"line":18,"column":27}},{"start":{"line":18,"column":35},"end":{"line":18,"column":39}},{"start":{"line":19,"column":8},"end":{"line":19,"column":11}},{"start":{"line":19,"column":22},"end":{"line":19,"column":27}},{"start":{"line":19,"column":35},"end":{"line":19,"column":39}},{"start":{"line":35,"column":32},"end":{"line":35,"column":43}},{"start":{"line":36,"column":32},"end":{"line":36,"column":43}},{"start":{"line":38,"column":7},"end":{"line":38,"column":32}},{"start":{"line":42,"column":7},"end":{"line":42,"column":32}},{"start":{"line":47,"column":0},"end":{"line":49,"column":9}},{"start":{"line":50,"column":0},"end":{"line":55,"column":9}},{"start":{"line":48,"column":8},"end":{"line":48,"column":11}},{"start":{"line":48,"column":22},"end":{"line":48,"column":27}},{"start":{"line":48,"column":35},"end":{"line":48,"column":44}},{"start":{"line":48,"column":68},"end":{"line":48,"column":89}},{"start":{"line":48,"column":95},"end":{"line":48,"column":99}},{"start":{"line":51,"column":5},"end":{"line":51,"column":8}},{"start":{"line":51,"column":19},"end":{"line":51,"column":24}},{"start":{"line":51,"column":32},"end":{"line":51,"column":36}},{"start":{"line":52,"column":4},"end":{"line":52,"column":7}},{"start":{"line":52,"column":18},"end":{"line":52,"column":23}},{"start":{"line":52,"column":31},"end":{"line":52,"column":35}},{"start":{"line":53,"column":4},"end":{"line":53,"column":7}},{"start":{"line":53,"column":18},"end":{"line":53,"column":23}},{"start":{"line":53,"column":31},"end":{"line":53,"column":35}},{"start":{"line":59,"column":2},"end":{"line":59,"column":5}},{"start":{"line":59,"column":16},"end":{"line":59,"column":21}},{"start":{"line":59,"column":29},"end":{"line":59,"column":33}},{"start":{"line":59,"column":57},"end":{"line":59,"column":60}},{"start":{"line":59,"column":71},"end":{"line":59,"column":76}},{"start":{"line":59,"column":84},"end":{"line":59,"column":88}},{"start":{"line":60,"column":2},"end":{"line":60,"column":5}},{"start":{"line":60,"column":16},"end":{"line":60,"column":21}},{"start":{"line":60,"column":29},"end":{"line":60,"column":33}},{"start":{"line":61,"column":0},"end":{"line":71,"column":7}},{"start":{"line":72,"column":2},"end":{"line":72,"column":5}},{"start":{"line":72,"column":16},"end":{"line":72,"column":21}},{"start":{"line":72,"column":29},"end":{"line":72,"column":38}},{"start":{"line":72,"column":62},"end":{"line":72,"column":83}},{"start":{"line":72,"column":89},"end":{"line":72,"column":93}},{"start":{"line":72,"column":113},"end":{"line":72,"column":116}},{"start":{"line":72,"column":127},"end":{"line":72,"column":132}},{"start":{"line":72,"column":137},"end":{"line":72,"column":144}},{"start":{"line":72,"column":149},"end":{"line":72,"column":158}},{"start":{"line":72,"column":182},"end":{"line":72,"column":203}},{"start":{"line":72,"column":209},"end":{"line":72,"column":213}},{"start":{"line":62,"column":6},"end":{"line":62,"column":14}},{"start":{"line":62,"column":23},"end":{"line":62,"column":32}},{"start":{"line":63,"column":0},"end":{"line":65,"column":9}},{"start":{"line":64,"column":4},"end":{"line":64,"column":10}},{"start":{"line":64,"column":21},"end":{"line":64,"column":29}},{"start":{"line":64,"column":37},"end":{"line":64,"column":44}},{"start":{"line":64,"column":49},"end":{"line":64,"column":60}},{"start":{"line":64,"column":67},"end":{"line":64,"column":78}},{"start":{"line":64,"column":107},"end":{"line":64,"column":124}},{"start":{"line":68,"column":0},"end":{"line":70,"column":9}},{"start":{"line":69,"column":2},"end":{"line":69,"column":8}},{"start":{"line":69,"column":19},"end":{"line":69,"column":27}},{"start":{"line":69,"column":35},"end":{"line":69,"column":42}},{"start":{"line":69,"column":70},"end":{"line":69,"column":87}},{"start":{"line":2,"column":0},"end":{"line":4,"column":9}},{"start":{"line":13,"column":0},"end":{"line":15,"column":9}},{"start":{"line":16,"column":0},"end":{"line":21,"column":9}},{"start":{"line":33,"column":0},"end":{"line":44,"column":7}},{"start":{"line":45,"column":0},"end":{"line":56,"column":7}},{"start":{"line":57,"column":0},"end":{"line":73,"column":9}}];
       return {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -693,9 +694,9 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"shComment").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"shComment","hash":{},"data":data,"loc":LOC[0]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.shComment(depth0)) != null ? stack1 : "")
     + "\n";
-},"1":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"1":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -710,7 +711,7 @@ export const templates: Record<string, TemplateSpec> = {
     + " -D "
     + ((stack1 = alias2(alias1(depth0, "hookChain", LOC[3] ), depth0)) != null ? stack1 : "")
     + " -m comment --comment "
-    + ((stack1 = lookupProperty(helpers,"shQuote").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depths[1],"tag"),{"name":"shQuote","hash":{},"data":data,"loc":LOC[4]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(lookupProperty(data,"root"),"tag"))) != null ? stack1 : "")
     + " -j "
     + ((stack1 = alias2(alias1(depth0, "name", LOC[5] ), depth0)) != null ? stack1 : "")
     + " 2>/dev/null; do :; done\n";
@@ -749,11 +750,11 @@ export const templates: Record<string, TemplateSpec> = {
     + " | awk '{ sub(\"/.*\", \"\", $4); print $4 \"/32\" }')\nlan4=$(ip -4 -o addr show dev "
     + ((stack1 = alias2(alias1(lookupProperty(depth0,"lookups"), "lan", LOC[16] ), depth0)) != null ? stack1 : "")
     + " | awk '{ print $4 }')\nif [ -z \"$lan4\" ]; then\n  echo "
-    + ((stack1 = lookupProperty(helpers,"shQuote").call(alias3,lookupProperty(lookupProperty(depth0,"lookups"),"noLan"),{"name":"shQuote","hash":{},"data":data,"loc":LOC[17]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(lookupProperty(depth0,"lookups"),"noLan"))) != null ? stack1 : "")
     + " >&2\n  exit 1\nfi\nif [ -z \"$wan4\" ]; then\n  echo "
-    + ((stack1 = lookupProperty(helpers,"shQuote").call(alias3,lookupProperty(lookupProperty(depth0,"lookups"),"noWan"),{"name":"shQuote","hash":{},"data":data,"loc":LOC[18]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(lookupProperty(depth0,"lookups"),"noWan"))) != null ? stack1 : "")
     + " >&2\nfi\n";
-},"4":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"4":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -762,9 +763,9 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"stale"),{"name":"each","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[19]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"stale"),{"name":"each","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[20]})) != null ? stack1 : "");
-},"5":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"stale"),{"name":"each","hash":{},"fn":cachedProgram(container, 5, data),"inverse":container.noop,"data":data,"loc":LOC[19]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"stale"),{"name":"each","hash":{},"fn":cachedProgram(container, 6, data),"inverse":container.noop,"data":data,"loc":LOC[20]})) != null ? stack1 : "");
+},"5":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -779,7 +780,7 @@ export const templates: Record<string, TemplateSpec> = {
     + " -D "
     + ((stack1 = alias2(alias1(depth0, "hookChain", LOC[23] ), depth0)) != null ? stack1 : "")
     + " -m comment --comment "
-    + ((stack1 = lookupProperty(helpers,"shQuote").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depths[1],"tag"),{"name":"shQuote","hash":{},"data":data,"loc":LOC[24]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(lookupProperty(data,"root"),"tag"))) != null ? stack1 : "")
     + " -j "
     + ((stack1 = alias2(alias1(depth0, "name", LOC[25] ), depth0)) != null ? stack1 : "")
     + " 2>/dev/null; do :; done\n";
@@ -832,14 +833,14 @@ export const templates: Record<string, TemplateSpec> = {
     + " -F "
     + ((stack1 = alias2(alias1(depth0, "name", LOC[43] ), depth0)) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"loop"),{"name":"if","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.program(10, data, 0, blockParams, depths),"data":data,"loc":LOC[44]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"loop"),{"name":"if","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.program(10, data, 0, blockParams, depths),"data":data,"loc":LOC[44]})) != null ? stack1 : "")
     + ((stack1 = alias2(alias1(depth0, "cmd", LOC[45] ), depth0)) != null ? stack1 : "")
     + " -w -t "
     + ((stack1 = alias2(alias1(depth0, "table", LOC[46] ), depth0)) != null ? stack1 : "")
     + " -C "
     + ((stack1 = alias2(alias1(depth0, "hookChain", LOC[47] ), depth0)) != null ? stack1 : "")
     + " -m comment --comment "
-    + ((stack1 = lookupProperty(helpers,"shQuote").call(alias3,lookupProperty(depths[1],"tag"),{"name":"shQuote","hash":{},"data":data,"loc":LOC[48]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(lookupProperty(data,"root"),"tag"))) != null ? stack1 : "")
     + " -j "
     + ((stack1 = alias2(alias1(depth0, "name", LOC[49] ), depth0)) != null ? stack1 : "")
     + " 2>/dev/null || "
@@ -851,7 +852,7 @@ export const templates: Record<string, TemplateSpec> = {
     + " "
     + ((stack1 = alias2(alias1(depth0, "hookChain", LOC[53] ), depth0)) != null ? stack1 : "")
     + " -m comment --comment "
-    + ((stack1 = lookupProperty(helpers,"shQuote").call(alias3,lookupProperty(depths[1],"tag"),{"name":"shQuote","hash":{},"data":data,"loc":LOC[54]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(lookupProperty(data,"root"),"tag"))) != null ? stack1 : "")
     + " -j "
     + ((stack1 = alias2(alias1(depth0, "name", LOC[55] ), depth0)) != null ? stack1 : "")
     + "\n";
@@ -868,7 +869,7 @@ export const templates: Record<string, TemplateSpec> = {
     + " in $"
     + ((stack1 = alias2(alias1(lookupProperty(depth0,"loop"), "list", LOC[57] ), depth0)) != null ? stack1 : "")
     + "; do\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[58]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[58]})) != null ? stack1 : "")
     + "done\n";
 },"9":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -889,7 +890,7 @@ export const templates: Record<string, TemplateSpec> = {
     + " \"$"
     + ((stack1 = alias2(alias1(lookupProperty(depths[1],"loop"), "var", LOC[63] ), depth0)) != null ? stack1 : "")
     + "\" "
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"iptables-rule"),depth0,{"name":"iptables-rule","hash":{"quoted":lookupProperty(helpers,"shQuote").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"comment"),{"name":"shQuote","hash":{},"data":data,"loc":LOC[64]})},"data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"iptables-rule"),depth0,{"name":"iptables-rule","hash":{"quoted":helpers.__direct.shQuote(lookupProperty(depth0,"comment"))},"data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "\n";
 },"10":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -899,7 +900,7 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[65]})) != null ? stack1 : "");
+  return ((stack1 = helpers.__direct.each.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[65]})) != null ? stack1 : "");
 },"11":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -914,7 +915,7 @@ export const templates: Record<string, TemplateSpec> = {
     + " -A "
     + ((stack1 = alias2(alias1(depths[1], "name", LOC[68] ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"iptables-rule"),depth0,{"name":"iptables-rule","hash":{"quoted":lookupProperty(helpers,"shQuote").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"comment"),{"name":"shQuote","hash":{},"data":data,"loc":LOC[69]})},"data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"iptables-rule"),depth0,{"name":"iptables-rule","hash":{"quoted":helpers.__direct.shQuote(lookupProperty(depth0,"comment"))},"data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -925,15 +926,15 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "#!/bin/sh\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[70]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[70]})) != null ? stack1 : "")
     + "# Everything runs in a subshell: pasted into a root shell, its `set -eu` and `exit` end only the\n# subshell, never your session.\n(\nset -eu\n\ncase \"$#:${1-}\" in\n  0:) ;;\n  1:remove)\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"all"),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[71]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"all"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[72]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"all"),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[71]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"all"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[72]})) != null ? stack1 : "")
     + "    exit 0\n    ;;\n  *)\n    echo \"usage: sh $0 [remove]\" >&2\n    exit 2\n    ;;\nesac\n\n# Nothing changes unless every interface the rules name exists: a rule on a missing interface would\n# be accepted and forward nothing.\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"sh-need-links"),depth0,{"name":"sh-need-links","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"lookups"),{"name":"if","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[73]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"stale"),"length"),{"name":"if","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[74]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"chains"),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[75]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"lookups"),{"name":"if","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[73]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(depth0,"stale"),"length"),{"name":"if","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[74]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"chains"),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[75]})) != null ? stack1 : "")
     + ")\n";
 },"usePartial":true,"useData":true,"useDepths":true};
     },
@@ -951,7 +952,7 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"restoreComment").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"restoreComment","hash":{},"data":data,"loc":LOC[0]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.restoreComment(depth0)) != null ? stack1 : "")
     + "\n";
 },"1":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -966,7 +967,7 @@ export const templates: Record<string, TemplateSpec> = {
     + "\n:"
     + ((stack1 = alias2(alias1(depth0, "name", LOC[2] ), depth0)) != null ? stack1 : "")
     + " - [0:0]\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[3]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[3]})) != null ? stack1 : "")
     + "COMMIT\n";
 },"2":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -979,7 +980,7 @@ export const templates: Record<string, TemplateSpec> = {
   return "-A "
     + ((stack1 = container.lambda(container.strict(depths[1], "name", LOC[4] ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"iptables-rule"),depth0,{"name":"iptables-rule","hash":{"quoted":lookupProperty(helpers,"iptQuote").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"comment"),{"name":"iptQuote","hash":{},"data":data,"loc":LOC[5]})},"data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"iptables-rule"),depth0,{"name":"iptables-rule","hash":{"quoted":helpers.__direct.iptQuote(lookupProperty(depth0,"comment"))},"data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -989,8 +990,8 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[6]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"chains"),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[7]})) != null ? stack1 : "");
+  return ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[6]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"chains"),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[7]})) != null ? stack1 : "");
 },"usePartial":true,"useData":true,"useDepths":true};
     },
   },
@@ -998,7 +999,7 @@ export const templates: Record<string, TemplateSpec> = {
     helpers: ["rosComment","rosQuote","rosWord"],
     partials: [],
     get spec() {
-      const LOC = [{"start":{"line":2,"column":0},"end":{"line":2,"column":19}},{"start":{"line":12,"column":44},"end":{"line":12,"column":61}},{"start":{"line":12,"column":81},"end":{"line":12,"column":101}},{"start":{"line":18,"column":9},"end":{"line":18,"column":32}},{"start":{"line":18,"column":43},"end":{"line":18,"column":50}},{"start":{"line":18,"column":61},"end":{"line":18,"column":81}},{"start":{"line":24,"column":50},"end":{"line":24,"column":68}},{"start":{"line":24,"column":68},"end":{"line":24,"column":133}},{"start":{"line":24,"column":145},"end":{"line":24,"column":150}},{"start":{"line":24,"column":164},"end":{"line":24,"column":171}},{"start":{"line":24,"column":189},"end":{"line":24,"column":195}},{"start":{"line":24,"column":197},"end":{"line":24,"column":240}},{"start":{"line":24,"column":249},"end":{"line":24,"column":269}},{"start":{"line":24,"column":104},"end":{"line":24,"column":126}},{"start":{"line":24,"column":224},"end":{"line":24,"column":231}},{"start":{"line":27,"column":0},"end":{"line":29,"column":9}},{"start":{"line":30,"column":51},"end":{"line":30,"column":75}},{"start":{"line":30,"column":90},"end":{"line":30,"column":93}},{"start":{"line":30,"column":104},"end":{"line":30,"column":142}},{"start":{"line":28,"column":50},"end":{"line":28,"column":68}},{"start":{"line":28,"column":103},"end":{"line":28,"column":108}},{"start":{"line":28,"column":122},"end":{"line":28,"column":129}},{"start":{"line":28,"column":147},"end":{"line":28,"column":153}},{"start":{"line":28,"column":155},"end":{"line":28,"column":198}},{"start":{"line":28,"column":207},"end":{"line":28,"column":227}},{"start":{"line":42,"column":0},"end":{"line":44,"column":9}},{"start":{"line":43,"column":64},"end":{"line":43,"column":91}},{"start":{"line":43,"column":147},"end":{"line":43,"column":165}},{"start":{"line":43,"column":200},"end":{"line":43,"column":205}},{"start":{"line":43,"column":219},"end":{"line":43,"column":226}},{"start":{"line":43,"column":237},"end":{"line":43,"column":257}},{"start":{"line":58,"column":0},"end":{"line":60,"column":7}},{"start":{"line":61,"column":0},"end":{"line":63,"column":7}},{"start":{"line":64,"column":0},"end":{"line":66,"column":7}},{"start":{"line":59,"column":59},"end":{"line":59,"column":124}},{"start":{"line":59,"column":139},"end":{"line":59,"column":145}},{"start":{"line":59,"column":159},"end":{"line":59,"column":164}},{"start":{"line":59,"column":178},"end":{"line":59,"column":183}},{"start":{"line":59,"column":194},"end":{"line":59,"column":214}},{"start":{"line":62,"column":78},"end":{"line":62,"column":96}},{"start":{"line":62,"column":111},"end":{"line":62,"column":117}},{"start":{"line":62,"column":131},"end":{"line":62,"column":136}},{"start":{"line":62,"column":150},"end":{"line":62,"column":155}},{"start":{"line":62,"column":166},"end":{"line":62,"column":193}},{"start":{"line":65,"column":74},"end":{"line":65,"column":80}},{"start":{"line":65,"column":94},"end":{"line":65,"column":99}},{"start":{"line":65,"column":113},"end":{"line":65,"column":118}},{"start":{"line":65,"column":129},"end":{"line":65,"column":154}},{"start":{"line":69,"column":223},"end":{"line":69,"column":244}},{"start":{"line":78,"column":24},"end":{"line":78,"column":45}},{"start":{"line":79,"column":0},"end":{"line":81,"column":9}},{"start":{"line":84,"column":27},"end":{"line":84,"column":48}},{"start":{"line":85,"column":0},"end":{"line":88,"column":9}},{"start":{"line":89,"column":0},"end":{"line":91,"column":7}},{"start":{"line":86,"column":76},"end":{"line":86,"column":97}},{"start":{"line":86,"column":97},"end":{"line":86,"column":168}},{"start":{"line":86,"column":183},"end":{"line":86,"column":196}},{"start":{"line":86,"column":210},"end":{"line":86,"column":215}},{"start":{"line":86,"column":229},"end":{"line":86,"column":234}},{"start":{"line":86,"column":245},"end":{"line":86,"column":265}},{"start":{"line":87,"column":80},"end":{"line":87,"column":101}},{"start":{"line":87,"column":116},"end":{"line":87,"column":129}},{"start":{"line":87,"column":143},"end":{"line":87,"column":148}},{"start":{"line":87,"column":162},"end":{"line":87,"column":167}},{"start":{"line":87,"column":178},"end":{"line":87,"column":203}},{"start":{"line":86,"column":136},"end":{"line":86,"column":161}},{"start":{"line":90,"column":344},"end":{"line":90,"column":365}},{"start":{"line":1,"column":0},"end":{"line":3,"column":9}},{"start":{"line":11,"column":0},"end":{"line":13,"column":9}},{"start":{"line":16,"column":24},"end":{"line":16,"column":45}},{"start":{"line":17,"column":0},"end":{"line":19,"column":9}},{"start":{"line":22,"column":27},"end":{"line":22,"column":48}},{"start":{"line":23,"column":0},"end":{"line":25,"column":9}},{"start":{"line":26,"column":0},"end":{"line":31,"column":7}},{"start":{"line":33,"column":0},"end":{"line":38,"column":7}},{"start":{"line":40,"column":27},"end":{"line":40,"column":48}},{"start":{"line":41,"column":0},"end":{"line":45,"column":7}},{"start":{"line":56,"column":27},"end":{"line":56,"column":48}},{"start":{"line":57,"column":0},"end":{"line":67,"column":9}},{"start":{"line":68,"column":0},"end":{"line":70,"column":7}},{"start":{"line":71,"column":0},"end":{"line":92,"column":7}}];
+      const LOC = [{"start":{"line":2,"column":0},"end":{"line":2,"column":19}},{"start":{"line":12,"column":44},"end":{"line":12,"column":61}},{"start":{"line":12,"column":81},"end":{"line":12,"column":101}},{"start":{"line":18,"column":9},"end":{"line":18,"column":35}},{"start":{"line":18,"column":46},"end":{"line":18,"column":53}},{"start":{"line":18,"column":64},"end":{"line":18,"column":84}},{"start":{"line":24,"column":50},"end":{"line":24,"column":71}},{"start":{"line":24,"column":71},"end":{"line":24,"column":142}},{"start":{"line":24,"column":154},"end":{"line":24,"column":159}},{"start":{"line":24,"column":173},"end":{"line":24,"column":180}},{"start":{"line":24,"column":198},"end":{"line":24,"column":207}},{"start":{"line":24,"column":209},"end":{"line":24,"column":252}},{"start":{"line":24,"column":261},"end":{"line":24,"column":281}},{"start":{"line":24,"column":110},"end":{"line":24,"column":135}},{"start":{"line":24,"column":236},"end":{"line":24,"column":243}},{"start":{"line":27,"column":0},"end":{"line":29,"column":9}},{"start":{"line":30,"column":51},"end":{"line":30,"column":75}},{"start":{"line":30,"column":90},"end":{"line":30,"column":93}},{"start":{"line":30,"column":104},"end":{"line":30,"column":142}},{"start":{"line":28,"column":50},"end":{"line":28,"column":71}},{"start":{"line":28,"column":106},"end":{"line":28,"column":111}},{"start":{"line":28,"column":125},"end":{"line":28,"column":132}},{"start":{"line":28,"column":150},"end":{"line":28,"column":159}},{"start":{"line":28,"column":161},"end":{"line":28,"column":204}},{"start":{"line":28,"column":213},"end":{"line":28,"column":233}},{"start":{"line":42,"column":0},"end":{"line":44,"column":9}},{"start":{"line":43,"column":64},"end":{"line":43,"column":94}},{"start":{"line":43,"column":150},"end":{"line":43,"column":171}},{"start":{"line":43,"column":206},"end":{"line":43,"column":211}},{"start":{"line":43,"column":225},"end":{"line":43,"column":232}},{"start":{"line":43,"column":243},"end":{"line":43,"column":263}},{"start":{"line":58,"column":0},"end":{"line":60,"column":7}},{"start":{"line":61,"column":0},"end":{"line":63,"column":7}},{"start":{"line":64,"column":0},"end":{"line":66,"column":7}},{"start":{"line":59,"column":59},"end":{"line":59,"column":130}},{"start":{"line":59,"column":145},"end":{"line":59,"column":154}},{"start":{"line":59,"column":168},"end":{"line":59,"column":173}},{"start":{"line":59,"column":187},"end":{"line":59,"column":192}},{"start":{"line":59,"column":203},"end":{"line":59,"column":223}},{"start":{"line":62,"column":78},"end":{"line":62,"column":99}},{"start":{"line":62,"column":114},"end":{"line":62,"column":123}},{"start":{"line":62,"column":137},"end":{"line":62,"column":142}},{"start":{"line":62,"column":156},"end":{"line":62,"column":161}},{"start":{"line":62,"column":172},"end":{"line":62,"column":199}},{"start":{"line":65,"column":74},"end":{"line":65,"column":83}},{"start":{"line":65,"column":97},"end":{"line":65,"column":102}},{"start":{"line":65,"column":116},"end":{"line":65,"column":121}},{"start":{"line":65,"column":132},"end":{"line":65,"column":157}},{"start":{"line":69,"column":223},"end":{"line":69,"column":244}},{"start":{"line":78,"column":24},"end":{"line":78,"column":45}},{"start":{"line":79,"column":0},"end":{"line":81,"column":9}},{"start":{"line":84,"column":27},"end":{"line":84,"column":48}},{"start":{"line":85,"column":0},"end":{"line":88,"column":9}},{"start":{"line":89,"column":0},"end":{"line":91,"column":7}},{"start":{"line":86,"column":76},"end":{"line":86,"column":100}},{"start":{"line":86,"column":100},"end":{"line":86,"column":177}},{"start":{"line":86,"column":192},"end":{"line":86,"column":208}},{"start":{"line":86,"column":222},"end":{"line":86,"column":227}},{"start":{"line":86,"column":241},"end":{"line":86,"column":246}},{"start":{"line":86,"column":257},"end":{"line":86,"column":277}},{"start":{"line":87,"column":80},"end":{"line":87,"column":104}},{"start":{"line":87,"column":119},"end":{"line":87,"column":135}},{"start":{"line":87,"column":149},"end":{"line":87,"column":154}},{"start":{"line":87,"column":168},"end":{"line":87,"column":173}},{"start":{"line":87,"column":184},"end":{"line":87,"column":209}},{"start":{"line":86,"column":142},"end":{"line":86,"column":170}},{"start":{"line":90,"column":344},"end":{"line":90,"column":365}},{"start":{"line":1,"column":0},"end":{"line":3,"column":9}},{"start":{"line":11,"column":0},"end":{"line":13,"column":9}},{"start":{"line":16,"column":24},"end":{"line":16,"column":45}},{"start":{"line":17,"column":0},"end":{"line":19,"column":9}},{"start":{"line":22,"column":27},"end":{"line":22,"column":48}},{"start":{"line":23,"column":0},"end":{"line":25,"column":9}},{"start":{"line":26,"column":0},"end":{"line":31,"column":7}},{"start":{"line":33,"column":0},"end":{"line":38,"column":7}},{"start":{"line":40,"column":27},"end":{"line":40,"column":48}},{"start":{"line":41,"column":0},"end":{"line":45,"column":7}},{"start":{"line":56,"column":27},"end":{"line":56,"column":48}},{"start":{"line":57,"column":0},"end":{"line":67,"column":9}},{"start":{"line":68,"column":0},"end":{"line":70,"column":7}},{"start":{"line":71,"column":0},"end":{"line":92,"column":7}}];
       return {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1007,7 +1008,7 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"rosComment").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"rosComment","hash":{},"data":data,"loc":LOC[0]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.rosComment(depth0)) != null ? stack1 : "")
     + "\n";
 },"1":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -1018,11 +1019,11 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return ":if ([:len [/interface list find where name="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"name"),{"name":"rosQuote","hash":{},"data":data,"loc":LOC[1]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"name"))) != null ? stack1 : "")
     + "]] = 0) do={:error ("
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"missing"),{"name":"rosQuote","hash":{},"data":data,"loc":LOC[2]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"missing"))) != null ? stack1 : "")
     + " . \" Its interface lists:\" . $lists)}\n";
-},"2":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"2":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1031,13 +1032,13 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "add list="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(depths[1],"listName"),{"name":"rosWord","hash":{},"data":data,"loc":LOC[3]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.rosWord(lookupProperty(lookupProperty(data,"root"),"listName"))) != null ? stack1 : "")
     + " address="
     + ((stack1 = container.lambda(container.strict(depth0, "address", LOC[4] ), depth0)) != null ? stack1 : "")
     + " comment="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"comment"),{"name":"rosQuote","hash":{},"data":data,"loc":LOC[5]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"comment"))) != null ? stack1 : "")
     + "\n";
-},"3":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"3":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1046,19 +1047,19 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "add chain=dstnat action=dst-nat in-interface-list="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(depths[1],"wan"),{"name":"rosWord","hash":{},"data":data,"loc":LOC[6]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depths[1],"srcList"),{"name":"if","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[7]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.rosWord(lookupProperty(lookupProperty(data,"root"),"wan"))) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(data,"root"),"srcList"),{"name":"if","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[7]})) != null ? stack1 : "")
     + " protocol="
     + ((stack1 = alias3(alias2(depth0, "proto", LOC[8] ), depth0)) != null ? stack1 : "")
     + " dst-port="
     + ((stack1 = alias3(alias2(depth0, "dstPort", LOC[9] ), depth0)) != null ? stack1 : "")
     + " to-addresses="
-    + ((stack1 = alias3(alias2(depths[1], "nas", LOC[10] ), depth0)) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"toPorts"),{"name":"if","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[11]})) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(data,"root"), "nas", LOC[10] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"toPorts"),{"name":"if","hash":{},"fn":cachedProgram(container, 5, data),"inverse":container.noop,"data":data,"loc":LOC[11]})) != null ? stack1 : "")
     + " comment="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"comment"),{"name":"rosQuote","hash":{},"data":data,"loc":LOC[12]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"comment"))) != null ? stack1 : "")
     + "\n";
-},"4":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"4":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1067,13 +1068,13 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return " src-address-list="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depths[1],"srcList"),{"name":"rosWord","hash":{},"data":data,"loc":LOC[13]})) != null ? stack1 : "");
+    + ((stack1 = helpers.__direct.rosWord(lookupProperty(lookupProperty(data,"root"),"srcList"))) != null ? stack1 : "");
 },"5":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return " to-ports="
     + ((stack1 = container.lambda(container.strict(depth0, "toPorts", LOC[14] ), depth0)) != null ? stack1 : "");
-},"6":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"6":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1081,15 +1082,15 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"hairpin"),"nat"),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[15]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(lookupProperty(depth0,"hairpin"),"nat"),{"name":"each","hash":{},"fn":cachedProgram(container, 7, data),"inverse":container.noop,"data":data,"loc":LOC[15]})) != null ? stack1 : "")
     + "add chain=srcnat action=masquerade connection-mark="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(lookupProperty(depth0,"hairpin"),"mark"),{"name":"rosWord","hash":{},"data":data,"loc":LOC[16]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.rosWord(lookupProperty(lookupProperty(depth0,"hairpin"),"mark"))) != null ? stack1 : "")
     + " dst-address="
     + ((stack1 = container.lambda(container.strict(depth0, "nas", LOC[17] ), depth0)) != null ? stack1 : "")
     + " comment="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(lookupProperty(depth0,"hairpin"),"masqueradeComment"),{"name":"rosQuote","hash":{},"data":data,"loc":LOC[18]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.rosQuote(lookupProperty(lookupProperty(depth0,"hairpin"),"masqueradeComment"))) != null ? stack1 : "")
     + "\n";
-},"7":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"7":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1098,22 +1099,22 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "add chain=dstnat action=dst-nat in-interface-list="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(depths[1],"lan"),{"name":"rosWord","hash":{},"data":data,"loc":LOC[19]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.rosWord(lookupProperty(lookupProperty(data,"root"),"lan"))) != null ? stack1 : "")
     + " dst-address-type=local protocol="
     + ((stack1 = alias3(alias2(depth0, "proto", LOC[20] ), depth0)) != null ? stack1 : "")
     + " dst-port="
     + ((stack1 = alias3(alias2(depth0, "dstPort", LOC[21] ), depth0)) != null ? stack1 : "")
     + " to-addresses="
-    + ((stack1 = alias3(alias2(depths[1], "nas", LOC[22] ), depth0)) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"toPorts"),{"name":"if","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[23]})) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(data,"root"), "nas", LOC[22] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"toPorts"),{"name":"if","hash":{},"fn":cachedProgram(container, 5, data),"inverse":container.noop,"data":data,"loc":LOC[23]})) != null ? stack1 : "")
     + " comment="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"comment"),{"name":"rosQuote","hash":{},"data":data,"loc":LOC[24]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"comment"))) != null ? stack1 : "")
     + "\n";
 },"8":function(container,depth0,helpers,partials,data) {
     return "# Hairpin connections are marked here, before dstnat, so that the srcnat masquerade above matches\n# them and nothing else (never a connection from the WAN).\n";
 },"9":function(container,depth0,helpers,partials,data) {
     return "# Hairpin is off: this only removes the connection-marking rules an earlier run may have added.\n";
-},"10":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"10":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1121,8 +1122,8 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"hairpin"),"mangle"),{"name":"each","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[25]})) != null ? stack1 : "");
-},"11":function(container,depth0,helpers,partials,data,blockParams,depths) {
+  return ((stack1 = helpers.__direct.each.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"hairpin"),"mangle"),{"name":"each","hash":{},"fn":cachedProgram(container, 11, data),"inverse":container.noop,"data":data,"loc":LOC[25]})) != null ? stack1 : "");
+},"11":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1131,17 +1132,17 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "add chain=prerouting action=mark-connection new-connection-mark="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(lookupProperty(depths[1],"hairpin"),"mark"),{"name":"rosWord","hash":{},"data":data,"loc":LOC[26]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.rosWord(lookupProperty(lookupProperty(lookupProperty(data,"root"),"hairpin"),"mark"))) != null ? stack1 : "")
     + " passthrough=yes connection-state=new in-interface-list="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(depths[1],"lan"),{"name":"rosWord","hash":{},"data":data,"loc":LOC[27]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.rosWord(lookupProperty(lookupProperty(data,"root"),"lan"))) != null ? stack1 : "")
     + " dst-address-type=local protocol="
     + ((stack1 = alias3(alias2(depth0, "proto", LOC[28] ), depth0)) != null ? stack1 : "")
     + " dst-port="
     + ((stack1 = alias3(alias2(depth0, "dstPort", LOC[29] ), depth0)) != null ? stack1 : "")
     + " comment="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"comment"),{"name":"rosQuote","hash":{},"data":data,"loc":LOC[30]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"comment"))) != null ? stack1 : "")
     + "\n";
-},"12":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"12":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1149,10 +1150,10 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"comment"),{"name":"if","hash":{},"fn":container.program(13, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[31]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"hairpinComment"),{"name":"if","hash":{},"fn":container.program(14, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[32]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"replyComment"),{"name":"if","hash":{},"fn":container.program(15, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[33]})) != null ? stack1 : "");
-},"13":function(container,depth0,helpers,partials,data,blockParams,depths) {
+  return ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"comment"),{"name":"if","hash":{},"fn":cachedProgram(container, 13, data),"inverse":container.noop,"data":data,"loc":LOC[31]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"hairpinComment"),{"name":"if","hash":{},"fn":cachedProgram(container, 14, data),"inverse":container.noop,"data":data,"loc":LOC[32]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"replyComment"),{"name":"if","hash":{},"fn":cachedProgram(container, 15, data),"inverse":container.noop,"data":data,"loc":LOC[33]})) != null ? stack1 : "");
+},"13":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1161,17 +1162,17 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "add chain=forward action=accept connection-nat-state=dstnat"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depths[1],"srcList"),{"name":"if","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[34]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(data,"root"),"srcList"),{"name":"if","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[34]})) != null ? stack1 : "")
     + " dst-address="
-    + ((stack1 = alias3(alias2(depths[1], "nas", LOC[35] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(data,"root"), "nas", LOC[35] ), depth0)) != null ? stack1 : "")
     + " protocol="
     + ((stack1 = alias3(alias2(depth0, "proto", LOC[36] ), depth0)) != null ? stack1 : "")
     + " dst-port="
     + ((stack1 = alias3(alias2(depth0, "ports", LOC[37] ), depth0)) != null ? stack1 : "")
     + " comment="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"comment"),{"name":"rosQuote","hash":{},"data":data,"loc":LOC[38]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"comment"))) != null ? stack1 : "")
     + "\n";
-},"14":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"14":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1180,17 +1181,17 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "add chain=forward action=accept connection-nat-state=dstnat in-interface-list="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(depths[1],"lan"),{"name":"rosWord","hash":{},"data":data,"loc":LOC[39]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.rosWord(lookupProperty(lookupProperty(data,"root"),"lan"))) != null ? stack1 : "")
     + " dst-address="
-    + ((stack1 = alias3(alias2(depths[1], "nas", LOC[40] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(data,"root"), "nas", LOC[40] ), depth0)) != null ? stack1 : "")
     + " protocol="
     + ((stack1 = alias3(alias2(depth0, "proto", LOC[41] ), depth0)) != null ? stack1 : "")
     + " dst-port="
     + ((stack1 = alias3(alias2(depth0, "ports", LOC[42] ), depth0)) != null ? stack1 : "")
     + " comment="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"hairpinComment"),{"name":"rosQuote","hash":{},"data":data,"loc":LOC[43]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"hairpinComment"))) != null ? stack1 : "")
     + "\n";
-},"15":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"15":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1199,13 +1200,13 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "add chain=forward action=accept connection-nat-state=dstnat src-address="
-    + ((stack1 = alias2(alias1(depths[1], "nas", LOC[44] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(data,"root"), "nas", LOC[44] ), depth0)) != null ? stack1 : "")
     + " protocol="
     + ((stack1 = alias2(alias1(depth0, "proto", LOC[45] ), depth0)) != null ? stack1 : "")
     + " src-port="
     + ((stack1 = alias2(alias1(depth0, "ports", LOC[46] ), depth0)) != null ? stack1 : "")
     + " comment="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"replyComment"),{"name":"rosQuote","hash":{},"data":data,"loc":LOC[47]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"replyComment"))) != null ? stack1 : "")
     + "\n";
 },"16":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -1216,9 +1217,9 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return ":if ([:len [/ip firewall filter find where chain=forward and dynamic=no and (action=drop or action=reject or action=tarpit or action=jump)]] > 0) do={/ip firewall filter move numbers=[/ip firewall filter find where comment~"
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"tagRegex"),{"name":"rosQuote","hash":{},"data":data,"loc":LOC[48]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"tagRegex"))) != null ? stack1 : "")
     + "] destination=[:pick [/ip firewall filter find where chain=forward and dynamic=no and (action=drop or action=reject or action=tarpit or action=jump)] 0]}\n";
-},"17":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"17":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1227,15 +1228,15 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\n# IPv6 has no NAT: the NAS's own ports are opened on its IPv6 address. The :if line moves the accepts\n# just above the last drop, reject or tarpit of the forward chain: with defconf that is \"drop\n# everything else not coming from LAN\", so defconf's \"drop invalid\" and bad_ipv6 drops stay above\n# them and keep dropping what they drop. Without such a rule they stay last.\n/ipv6 firewall address-list\nremove [find where list="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"listName"),{"name":"rosQuote","hash":{},"data":data,"loc":LOC[49]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"listName"))) != null ? stack1 : "")
     + "]\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"v6"),"addresses"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[50]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(lookupProperty(depth0,"v6"),"addresses"),{"name":"each","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[50]})) != null ? stack1 : "")
     + "\n/ipv6 firewall filter\nremove [find where comment~"
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"tagRegex"),{"name":"rosQuote","hash":{},"data":data,"loc":LOC[51]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"tagRegex"))) != null ? stack1 : "")
     + "]\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"v6"),"accepts"),{"name":"each","hash":{},"fn":container.program(18, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[52]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"v6"),"hasAccepts"),{"name":"if","hash":{},"fn":container.program(20, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[53]})) != null ? stack1 : "");
-},"18":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(lookupProperty(depth0,"v6"),"accepts"),{"name":"each","hash":{},"fn":cachedProgram(container, 18, data),"inverse":container.noop,"data":data,"loc":LOC[52]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(depth0,"v6"),"hasAccepts"),{"name":"if","hash":{},"fn":cachedProgram(container, 20, data),"inverse":container.noop,"data":data,"loc":LOC[53]})) != null ? stack1 : "");
+},"18":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1244,28 +1245,28 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "add chain=forward action=accept connection-state=!invalid in-interface-list="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(lookupProperty(depths[1],"v6"),"wan"),{"name":"rosWord","hash":{},"data":data,"loc":LOC[54]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depths[1],"v6"),"srcList"),{"name":"if","hash":{},"fn":container.program(19, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[55]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.rosWord(lookupProperty(lookupProperty(lookupProperty(data,"root"),"v6"),"wan"))) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(lookupProperty(data,"root"),"v6"),"srcList"),{"name":"if","hash":{},"fn":cachedProgram(container, 19, data),"inverse":container.noop,"data":data,"loc":LOC[55]})) != null ? stack1 : "")
     + " dst-address="
-    + ((stack1 = alias3(alias2(lookupProperty(depths[1],"v6"), "address", LOC[56] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(lookupProperty(data,"root"),"v6"), "address", LOC[56] ), depth0)) != null ? stack1 : "")
     + " protocol="
     + ((stack1 = alias3(alias2(depth0, "proto", LOC[57] ), depth0)) != null ? stack1 : "")
     + " dst-port="
     + ((stack1 = alias3(alias2(depth0, "ports", LOC[58] ), depth0)) != null ? stack1 : "")
     + " comment="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"comment"),{"name":"rosQuote","hash":{},"data":data,"loc":LOC[59]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"comment"))) != null ? stack1 : "")
     + "\nadd chain=forward action=accept connection-state=established out-interface-list="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(alias1,lookupProperty(lookupProperty(depths[1],"v6"),"wan"),{"name":"rosWord","hash":{},"data":data,"loc":LOC[60]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.rosWord(lookupProperty(lookupProperty(lookupProperty(data,"root"),"v6"),"wan"))) != null ? stack1 : "")
     + " src-address="
-    + ((stack1 = alias3(alias2(lookupProperty(depths[1],"v6"), "address", LOC[61] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(lookupProperty(data,"root"),"v6"), "address", LOC[61] ), depth0)) != null ? stack1 : "")
     + " protocol="
     + ((stack1 = alias3(alias2(depth0, "proto", LOC[62] ), depth0)) != null ? stack1 : "")
     + " src-port="
     + ((stack1 = alias3(alias2(depth0, "ports", LOC[63] ), depth0)) != null ? stack1 : "")
     + " comment="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"replyComment"),{"name":"rosQuote","hash":{},"data":data,"loc":LOC[64]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"replyComment"))) != null ? stack1 : "")
     + "\n";
-},"19":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"19":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1274,7 +1275,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return " src-address-list="
-    + ((stack1 = lookupProperty(helpers,"rosWord").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depths[1],"v6"),"srcList"),{"name":"rosWord","hash":{},"data":data,"loc":LOC[65]})) != null ? stack1 : "");
+    + ((stack1 = helpers.__direct.rosWord(lookupProperty(lookupProperty(lookupProperty(data,"root"),"v6"),"srcList"))) != null ? stack1 : "");
 },"20":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1284,9 +1285,9 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return ":if ([:len [/ipv6 firewall filter find where chain=forward and dynamic=no and (action=drop or action=reject or action=tarpit)]] > 0) do={:local drops [/ipv6 firewall filter find where chain=forward and dynamic=no and (action=drop or action=reject or action=tarpit)]; /ipv6 firewall filter move numbers=[/ipv6 firewall filter find where comment~"
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"tagRegex"),{"name":"rosQuote","hash":{},"data":data,"loc":LOC[66]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"tagRegex"))) != null ? stack1 : "")
     + "] destination=[:pick $drops ([:len $drops] - 1)]}\n";
-},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1294,32 +1295,32 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[67]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[67]})) != null ? stack1 : "")
     + "\n# The whole script is one block: pasted into a terminal, a failed check stops it as /import would\n# (line by line, a terminal runs the next lines anyway). Nothing changes unless the interface lists\n# the rules name exist: a rule on a missing list would be added and forward nothing.\n{\n:local lists \"\"\n:foreach l in=[/interface list find] do={:set lists ($lists . \" \" . [/interface list get $l name])}\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"needed"),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[68]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"needed"),{"name":"each","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[68]})) != null ? stack1 : "")
     + "\n/ip firewall address-list\nremove [find where list="
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"listName"),{"name":"rosQuote","hash":{},"data":data,"loc":LOC[69]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"listName"))) != null ? stack1 : "")
     + "]\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"addresses"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[70]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"addresses"),{"name":"each","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[70]})) != null ? stack1 : "")
     + "\n/ip firewall nat\nremove [find where comment~"
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"tagRegex"),{"name":"rosQuote","hash":{},"data":data,"loc":LOC[71]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"tagRegex"))) != null ? stack1 : "")
     + "]\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"nat"),{"name":"each","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[72]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"hairpin"),{"name":"if","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[73]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"nat"),{"name":"each","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[72]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"hairpin"),{"name":"if","hash":{},"fn":cachedProgram(container, 6, data),"inverse":container.noop,"data":data,"loc":LOC[73]})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"hairpin"),{"name":"if","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.program(9, data, 0, blockParams, depths),"data":data,"loc":LOC[74]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"hairpin"),{"name":"if","hash":{},"fn":cachedProgram(container, 8, data),"inverse":cachedProgram(container, 9, data),"data":data,"loc":LOC[74]})) != null ? stack1 : "")
     + "/ip firewall mangle\nremove [find where comment~"
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"tagRegex"),{"name":"rosQuote","hash":{},"data":data,"loc":LOC[75]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"tagRegex"))) != null ? stack1 : "")
     + "]\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"hairpin"),{"name":"if","hash":{},"fn":container.program(10, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[76]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"hairpin"),{"name":"if","hash":{},"fn":cachedProgram(container, 10, data),"inverse":container.noop,"data":data,"loc":LOC[76]})) != null ? stack1 : "")
     + "\n# Forward rules. The default configuration (defconf) already lets dst-natted connections through:\n# its \"drop all from WAN not DSTNATed\" skips them. A custom firewall may drop them, so each NAS port\n# list gets a narrow accept (connection-nat-state=dstnat, dst-address = the NAS, dst-port = its\n# ports) and a reply accept (src-address = the NAS, src-port = its ports) for firewalls without an\n# \"accept established,related\" rule. The :if line then moves them above the first drop, reject,\n# tarpit or jump rule of the forward chain: with defconf that is \"drop invalid\", below fasttrack and\n# \"accept established,related\", so fasttrack keeps working. Without such a rule they stay last,\n# where the chain already accepts. place-before=0 is not used: it would put them above fasttrack.\n/ip firewall filter\nremove [find where comment~"
-    + ((stack1 = lookupProperty(helpers,"rosQuote").call(alias1,lookupProperty(depth0,"tagRegex"),{"name":"rosQuote","hash":{},"data":data,"loc":LOC[77]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"tagRegex"))) != null ? stack1 : "")
     + "]\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"filter"),{"name":"each","hash":{},"fn":container.program(12, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[78]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"hasFilter"),{"name":"if","hash":{},"fn":container.program(16, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[79]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"v6"),{"name":"if","hash":{},"fn":container.program(17, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[80]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"filter"),{"name":"each","hash":{},"fn":cachedProgram(container, 12, data),"inverse":container.noop,"data":data,"loc":LOC[78]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"hasFilter"),{"name":"if","hash":{},"fn":cachedProgram(container, 16, data),"inverse":container.noop,"data":data,"loc":LOC[79]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"v6"),{"name":"if","hash":{},"fn":cachedProgram(container, 17, data),"inverse":container.noop,"data":data,"loc":LOC[80]})) != null ? stack1 : "")
     + "}\n";
-},"useData":true,"useDepths":true};
+},"useData":true};
     },
   },
   "miniupnpd/default": {
@@ -1336,7 +1337,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "# "
-    + ((stack1 = lookupProperty(helpers,"confLine").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"confLine","hash":{},"data":data,"loc":LOC[0]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.confLine(depth0)) != null ? stack1 : "")
     + "\n";
 },"1":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -1346,8 +1347,8 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"comments"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":LOC[1]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"perms"),{"name":"each","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":LOC[2]})) != null ? stack1 : "");
+  return ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"comments"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[1]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"perms"),{"name":"each","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[2]})) != null ? stack1 : "");
 },"2":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1371,11 +1372,11 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":LOC[6]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[6]})) != null ? stack1 : "")
     + "# BEGIN "
     + ((stack1 = alias3(alias2(depth0, "tag", LOC[7] ), depth0)) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"entries"),{"name":"each","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":LOC[8]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"entries"),{"name":"each","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[8]})) != null ? stack1 : "")
     + "# "
     + ((stack1 = alias3(alias2(depth0, "tag", LOC[9] ), depth0)) != null ? stack1 : "")
     + ": deny every other mapping request (UPnP IGD, NAT-PMP, PCP) from any host\ndeny 0-65535 0.0.0.0/0 0-65535\n# END "
@@ -1397,7 +1398,7 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"both"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.program(2, data, 0),"data":data,"loc":LOC[0]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.if.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"both"),{"name":"if","hash":{},"fn":cachedProgram(container, 1, data),"inverse":cachedProgram(container, 2, data),"data":data,"loc":LOC[0]})) != null ? stack1 : "")
     + " dport "
     + ((stack1 = container.lambda(container.strict(depth0, "set", LOC[1] ), depth0)) != null ? stack1 : "");
 },"1":function(container,depth0,helpers,partials,data) {
@@ -1414,17 +1415,17 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"iif"),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":LOC[3]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"local"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":LOC[4]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"markMatch"),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":LOC[5]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"saddr"),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":LOC[6]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"ctDnat"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":LOC[7]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"daddr"),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":LOC[8]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"ports"),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":LOC[9]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"setMark"),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":LOC[10]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"dnatTo"),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":LOC[11]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"dnatMap"),{"name":"if","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":LOC[12]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"verdict"),{"name":"if","hash":{},"fn":container.program(17, data, 0),"inverse":container.noop,"data":data,"loc":LOC[13]})) != null ? stack1 : "");
+  return ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"iif"),{"name":"if","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[3]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"local"),{"name":"if","hash":{},"fn":cachedProgram(container, 5, data),"inverse":container.noop,"data":data,"loc":LOC[4]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"markMatch"),{"name":"if","hash":{},"fn":cachedProgram(container, 6, data),"inverse":container.noop,"data":data,"loc":LOC[5]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"saddr"),{"name":"if","hash":{},"fn":cachedProgram(container, 7, data),"inverse":container.noop,"data":data,"loc":LOC[6]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"ctDnat"),{"name":"if","hash":{},"fn":cachedProgram(container, 8, data),"inverse":container.noop,"data":data,"loc":LOC[7]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"daddr"),{"name":"if","hash":{},"fn":cachedProgram(container, 9, data),"inverse":container.noop,"data":data,"loc":LOC[8]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"ports"),{"name":"if","hash":{},"fn":cachedProgram(container, 10, data),"inverse":container.noop,"data":data,"loc":LOC[9]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"setMark"),{"name":"if","hash":{},"fn":cachedProgram(container, 11, data),"inverse":container.noop,"data":data,"loc":LOC[10]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"dnatTo"),{"name":"if","hash":{},"fn":cachedProgram(container, 12, data),"inverse":container.noop,"data":data,"loc":LOC[11]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"dnatMap"),{"name":"if","hash":{},"fn":cachedProgram(container, 13, data),"inverse":container.noop,"data":data,"loc":LOC[12]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"verdict"),{"name":"if","hash":{},"fn":cachedProgram(container, 17, data),"inverse":container.noop,"data":data,"loc":LOC[13]})) != null ? stack1 : "");
 },"4":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -1496,7 +1497,7 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"with").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"dnatMap"),{"name":"with","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":LOC[23]})) != null ? stack1 : "");
+  return ((stack1 = helpers.__direct.with.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"dnatMap"),{"name":"with","hash":{},"fn":cachedProgram(container, 14, data),"inverse":container.noop,"data":data,"loc":LOC[23]})) != null ? stack1 : "");
 },"14":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1505,7 +1506,7 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"both"),{"name":"if","hash":{},"fn":container.program(15, data, 0),"inverse":container.program(16, data, 0),"data":data,"loc":LOC[24]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.if.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"both"),{"name":"if","hash":{},"fn":cachedProgram(container, 15, data),"inverse":cachedProgram(container, 16, data),"data":data,"loc":LOC[24]})) != null ? stack1 : "")
     + " dport map "
     + ((stack1 = container.lambda(container.strict(depth0, "set", LOC[25] ), depth0)) != null ? stack1 : "");
 },"15":function(container,depth0,helpers,partials,data) {
@@ -1527,7 +1528,7 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"nftComment").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"nftComment","hash":{},"data":data,"loc":LOC[28]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.nftComment(depth0)) != null ? stack1 : "")
     + "\n";
 },"19":function(container,depth0,helpers,partials,data) {
     var stack1;
@@ -1543,7 +1544,7 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"unless").call(alias1,lookupProperty(data,"first"),{"name":"unless","hash":{},"fn":container.program(21, data, 0),"inverse":container.noop,"data":data,"loc":LOC[30]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.unless.call(alias1,lookupProperty(data,"first"),{"name":"unless","hash":{},"fn":cachedProgram(container, 21, data),"inverse":container.noop,"data":data,"loc":LOC[30]})) != null ? stack1 : "")
     + "\tchain "
     + ((stack1 = alias3(alias2(depth0, "name", LOC[31] ), depth0)) != null ? stack1 : "")
     + " {\n\t\ttype "
@@ -1553,7 +1554,7 @@ export const templates: Record<string, TemplateSpec> = {
     + " priority "
     + ((stack1 = alias3(alias2(depth0, "priority", LOC[34] ), depth0)) != null ? stack1 : "")
     + "; policy accept;\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":container.program(22, data, 0),"inverse":container.noop,"data":data,"loc":LOC[35]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":cachedProgram(container, 22, data),"inverse":container.noop,"data":data,"loc":LOC[35]})) != null ? stack1 : "")
     + "\t}\n";
 },"21":function(container,depth0,helpers,partials,data) {
     return "\n";
@@ -1568,7 +1569,7 @@ export const templates: Record<string, TemplateSpec> = {
   return "\t\t"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"rule"),depth0,{"name":"rule","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + " comment "
-    + ((stack1 = lookupProperty(helpers,"nftString").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"comment"),{"name":"nftString","hash":{},"data":data,"loc":LOC[36]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.nftString(lookupProperty(depth0,"comment"))) != null ? stack1 : "")
     + "\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -1579,7 +1580,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "#!/usr/sbin/nft -f\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(18, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[37]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(18, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[37]})) != null ? stack1 : "")
     + "\ntable inet "
     + ((stack1 = alias3(alias2(depth0, "table", LOC[38] ), depth0)) != null ? stack1 : "")
     + "\ndelete table inet "
@@ -1587,9 +1588,9 @@ export const templates: Record<string, TemplateSpec> = {
     + "\ntable inet "
     + ((stack1 = alias3(alias2(depth0, "table", LOC[40] ), depth0)) != null ? stack1 : "")
     + " {\n\t# nft resolves iif at load time: loading fails, changing nothing, if an interface the rules\n\t# name does not exist (iifname, used below, would accept any name and match nothing).\n\tchain interfaces {\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"needed"),{"name":"each","hash":{},"fn":container.program(19, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[41]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"needed"),{"name":"each","hash":{},"fn":container.program(19, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[41]})) != null ? stack1 : "")
     + "\t}\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"chains"),{"name":"each","hash":{},"fn":container.program(20, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[42]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"chains"),{"name":"each","hash":{},"fn":container.program(20, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[42]})) != null ? stack1 : "")
     + "}\n";
 },"main_d":  function(fn, props, container, depth0, data, blockParams, depths) {
 
@@ -1625,7 +1626,7 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"uciComment").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"uciComment","hash":{},"data":data,"loc":LOC[0]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.uciComment(depth0)) != null ? stack1 : "")
     + "\n";
 },"1":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -1636,13 +1637,13 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\n"
-    + ((stack1 = lookupProperty(helpers,"uciComment").call(alias1,lookupProperty(depth0,"summary"),{"name":"uciComment","hash":{},"data":data,"loc":LOC[1]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.uciComment(lookupProperty(depth0,"summary"))) != null ? stack1 : "")
     + "\nconfig "
     + ((stack1 = container.lambda(container.strict(depth0, "type", LOC[2] ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = lookupProperty(helpers,"uciQuote").call(alias1,lookupProperty(depth0,"id"),{"name":"uciQuote","hash":{},"data":data,"loc":LOC[3]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.uciQuote(lookupProperty(depth0,"id"))) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"options"),{"name":"each","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":LOC[4]})) != null ? stack1 : "");
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"options"),{"name":"each","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[4]})) != null ? stack1 : "");
 },"2":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1652,11 +1653,11 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\t"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"list"),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.program(4, data, 0),"data":data,"loc":LOC[5]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"list"),{"name":"if","hash":{},"fn":cachedProgram(container, 3, data),"inverse":cachedProgram(container, 4, data),"data":data,"loc":LOC[5]})) != null ? stack1 : "")
     + " "
     + ((stack1 = container.lambda(container.strict(depth0, "key", LOC[6] ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = lookupProperty(helpers,"uciQuote").call(alias1,lookupProperty(depth0,"value"),{"name":"uciQuote","hash":{},"data":data,"loc":LOC[7]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.uciQuote(lookupProperty(depth0,"value"))) != null ? stack1 : "")
     + "\n";
 },"3":function(container,depth0,helpers,partials,data) {
     return "list";
@@ -1670,8 +1671,8 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":LOC[8]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"sections"),{"name":"each","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":LOC[9]})) != null ? stack1 : "");
+  return ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[8]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"sections"),{"name":"each","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[9]})) != null ? stack1 : "");
 },"useData":true};
     },
   },
@@ -1679,7 +1680,7 @@ export const templates: Record<string, TemplateSpec> = {
     helpers: ["shComment","shQuote"],
     partials: [],
     get spec() {
-      const LOC = [{"start":{"line":3,"column":0},"end":{"line":3,"column":18}},{"start":{"line":40,"column":2},"end":{"line":40,"column":21}},{"start":{"line":42,"column":7},"end":{"line":42,"column":26}},{"start":{"line":54,"column":1},"end":{"line":54,"column":22}},{"start":{"line":55,"column":26},"end":{"line":55,"column":28}},{"start":{"line":56,"column":20},"end":{"line":56,"column":22}},{"start":{"line":56,"column":27},"end":{"line":56,"column":31}},{"start":{"line":57,"column":0},"end":{"line":63,"column":9}},{"start":{"line":58,"column":0},"end":{"line":62,"column":7}},{"start":{"line":59,"column":25},"end":{"line":59,"column":30}},{"start":{"line":59,"column":35},"end":{"line":59,"column":38}},{"start":{"line":59,"column":41},"end":{"line":59,"column":58}},{"start":{"line":61,"column":20},"end":{"line":61,"column":25}},{"start":{"line":61,"column":30},"end":{"line":61,"column":33}},{"start":{"line":61,"column":36},"end":{"line":61,"column":53}},{"start":{"line":2,"column":0},"end":{"line":4,"column":9}},{"start":{"line":12,"column":10},"end":{"line":12,"column":25}},{"start":{"line":38,"column":0},"end":{"line":47,"column":9}},{"start":{"line":52,"column":0},"end":{"line":64,"column":9}}];
+      const LOC = [{"start":{"line":3,"column":0},"end":{"line":3,"column":18}},{"start":{"line":40,"column":2},"end":{"line":40,"column":21}},{"start":{"line":42,"column":7},"end":{"line":42,"column":26}},{"start":{"line":54,"column":1},"end":{"line":54,"column":22}},{"start":{"line":55,"column":26},"end":{"line":55,"column":28}},{"start":{"line":56,"column":20},"end":{"line":56,"column":22}},{"start":{"line":56,"column":27},"end":{"line":56,"column":31}},{"start":{"line":57,"column":0},"end":{"line":63,"column":9}},{"start":{"line":58,"column":0},"end":{"line":62,"column":7}},{"start":{"line":59,"column":25},"end":{"line":59,"column":32}},{"start":{"line":59,"column":37},"end":{"line":59,"column":40}},{"start":{"line":59,"column":43},"end":{"line":59,"column":60}},{"start":{"line":61,"column":20},"end":{"line":61,"column":27}},{"start":{"line":61,"column":32},"end":{"line":61,"column":35}},{"start":{"line":61,"column":38},"end":{"line":61,"column":55}},{"start":{"line":2,"column":0},"end":{"line":4,"column":9}},{"start":{"line":12,"column":10},"end":{"line":12,"column":25}},{"start":{"line":38,"column":0},"end":{"line":47,"column":9}},{"start":{"line":52,"column":0},"end":{"line":64,"column":9}}];
       return {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1688,7 +1689,7 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"shComment").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"shComment","hash":{},"data":data,"loc":LOC[0]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.shComment(depth0)) != null ? stack1 : "")
     + "\n";
 },"1":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -1699,11 +1700,11 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\tcase \"$zones\" in\n\t*"
-    + ((stack1 = lookupProperty(helpers,"shQuote").call(alias1,lookupProperty(depth0,"pattern"),{"name":"shQuote","hash":{},"data":data,"loc":LOC[1]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"pattern"))) != null ? stack1 : "")
     + "*) ;;\n\t*)\n\t\techo "
-    + ((stack1 = lookupProperty(helpers,"shQuote").call(alias1,lookupProperty(depth0,"missing"),{"name":"shQuote","hash":{},"data":data,"loc":LOC[2]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"missing"))) != null ? stack1 : "")
     + " >&2\n\t\techo \"synfw: its zones:$zones\" >&2\n\t\texit 1\n\t\t;;\n\tesac\n";
-},"2":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"2":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1712,7 +1713,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\n\t"
-    + ((stack1 = lookupProperty(helpers,"shComment").call(alias1,lookupProperty(depth0,"summary"),{"name":"shComment","hash":{},"data":data,"loc":LOC[3]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.shComment(lookupProperty(depth0,"summary"))) != null ? stack1 : "")
     + "\n\tuci -q delete firewall."
     + ((stack1 = alias3(alias2(depth0, "id", LOC[4] ), depth0)) != null ? stack1 : "")
     + " || true\n\tuci set firewall."
@@ -1720,8 +1721,8 @@ export const templates: Record<string, TemplateSpec> = {
     + "="
     + ((stack1 = alias3(alias2(depth0, "type", LOC[6] ), depth0)) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"options"),{"name":"each","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[7]})) != null ? stack1 : "");
-},"3":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"options"),{"name":"each","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[7]})) != null ? stack1 : "");
+},"3":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1729,8 +1730,8 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"list"),{"name":"if","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.program(5, data, 0, blockParams, depths),"data":data,"loc":LOC[8]})) != null ? stack1 : "");
-},"4":function(container,depth0,helpers,partials,data,blockParams,depths) {
+  return ((stack1 = helpers.__direct.if.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"list"),{"name":"if","hash":{},"fn":cachedProgram(container, 4, data),"inverse":cachedProgram(container, 5, data),"data":data,"loc":LOC[8]})) != null ? stack1 : "");
+},"4":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1739,13 +1740,13 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\tuci add_list firewall."
-    + ((stack1 = alias2(alias1(depths[1], "id", LOC[9] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "section", LOC[9] ), depth0)) != null ? stack1 : "")
     + "."
     + ((stack1 = alias2(alias1(depth0, "key", LOC[10] ), depth0)) != null ? stack1 : "")
     + "="
-    + ((stack1 = lookupProperty(helpers,"shQuote").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"value"),{"name":"shQuote","hash":{},"data":data,"loc":LOC[11]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"value"))) != null ? stack1 : "")
     + "\n";
-},"5":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"5":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1754,13 +1755,13 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\tuci set firewall."
-    + ((stack1 = alias2(alias1(depths[1], "id", LOC[12] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "section", LOC[12] ), depth0)) != null ? stack1 : "")
     + "."
     + ((stack1 = alias2(alias1(depth0, "key", LOC[13] ), depth0)) != null ? stack1 : "")
     + "="
-    + ((stack1 = lookupProperty(helpers,"shQuote").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"value"),{"name":"shQuote","hash":{},"data":data,"loc":LOC[14]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"value"))) != null ? stack1 : "")
     + "\n";
-},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1769,22 +1770,22 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "#!/bin/sh\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[15]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[15]})) != null ? stack1 : "")
     + "\n# Everything runs in a subshell: pasted into a shell, its `set -eu` and `exit` end only the\n# subshell, never your session.\n(\nset -eu\n\n# Every redirect and rule this profile creates has a name option starting with this tag and a space.\nSYNFW_TAG="
-    + ((stack1 = lookupProperty(helpers,"shQuote").call(alias1,lookupProperty(depth0,"tag"),{"name":"shQuote","hash":{},"data":data,"loc":LOC[16]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"tag"))) != null ? stack1 : "")
     + "\n\n# Deletes every redirect and rule section tagged with SYNFW_TAG, whatever its id: the ones set below\n# and those of earlier runs. Ids come from `uci -X show` (real ids, stable while deleting); each is\n# checked again with `uci get`, so a multi-line value elsewhere that happens to contain a line like\n# \"firewall.x=redirect\" cannot get anything but this profile's redirects and rules deleted.\nsynfw_purge() {\n\tids=$(uci -X show firewall 2>/dev/null | sed -n -e 's/^firewall\\.\\([A-Za-z0-9_]*\\)=redirect$/\\1/p' -e 's/^firewall\\.\\([A-Za-z0-9_]*\\)=rule$/\\1/p')\n\tfor id in $ids; do\n\t\tcase \"$(uci -q get \"firewall.$id\")\" in\n\t\tredirect | rule) ;;\n\t\t*) continue ;;\n\t\tesac\n\t\tcase \"$(uci -q get \"firewall.$id.name\")\" in\n\t\t\"$SYNFW_TAG \"*) uci -q delete \"firewall.$id\" ;;\n\t\tesac\n\tdone\n}\n\n# The zones the sections name must exist: fw4 skips a redirect whose zone it does not know, and the\n# reload still succeeds. Checked before anything is changed.\nsynfw_need_zones() {\n\tzones=' '\n\tfor id in $(uci -q -X show firewall | sed -n 's/^firewall\\.\\([A-Za-z0-9_]*\\)=zone$/\\1/p'); do\n\t\tzones=\"$zones$(uci -q get \"firewall.$id.name\" || true) \"\n\tdone\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"needed"),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[17]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"needed"),{"name":"each","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[17]})) != null ? stack1 : "")
     + "}\n\nsynfw_apply() {\n\tsynfw_purge\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"sections"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[18]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"sections"),{"name":"each","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[18]})) != null ? stack1 : "")
     + "}\n\naction=${1:-apply}\ncase \"$action\" in\napply | remove) ;;\n*)\n\techo \"usage: sh $0 [apply|remove]\" >&2\n\texit 2\n\t;;\nesac\nif ! command -v uci >/dev/null 2>&1; then\n\techo 'synfw: uci not found: run this script on the OpenWrt router' >&2\n\texit 1\nfi\nif [ -n \"$(uci -q changes firewall)\" ]; then\n\techo 'synfw: the firewall config has uncommitted changes (see: uci changes firewall); they would be' >&2\n\techo 'synfw: committed with these. Commit or revert them first (uci revert firewall), then run this again.' >&2\n\texit 1\nfi\n\nif [ \"$action\" = remove ]; then\n\tsynfw_purge\nelse\n\tsynfw_need_zones\n\tsynfw_apply\nfi\nuci commit firewall\nif [ -x /etc/init.d/firewall ]; then\n\t/etc/init.d/firewall reload\nelse\n\techo 'synfw: /etc/init.d/firewall not found: the changes are committed to /etc/config/firewall but not loaded' >&2\nfi\n)\n";
-},"useData":true,"useDepths":true};
+},"useData":true};
     },
   },
   "opnsense/default": {
     helpers: ["comment","text"],
     partials: ["opnsense-source"],
     get spec() {
-      const LOC = [{"start":{"line":4,"column":2},"end":{"line":4,"column":18}},{"start":{"line":11,"column":18},"end":{"line":11,"column":26}},{"start":{"line":12,"column":17},"end":{"line":12,"column":34}},{"start":{"line":15,"column":13},"end":{"line":15,"column":27}},{"start":{"line":19,"column":28},"end":{"line":19,"column":30}},{"start":{"line":20,"column":16},"end":{"line":20,"column":22}},{"start":{"line":21,"column":20},"end":{"line":21,"column":29}},{"start":{"line":24,"column":19},"end":{"line":24,"column":34}},{"start":{"line":25,"column":16},"end":{"line":25,"column":23}},{"start":{"line":27,"column":0},"end":{"line":29,"column":7}},{"start":{"line":28,"column":23},"end":{"line":28,"column":33}},{"start":{"line":38,"column":17},"end":{"line":38,"column":34}},{"start":{"line":40,"column":18},"end":{"line":40,"column":26}},{"start":{"line":43,"column":19},"end":{"line":43,"column":25}},{"start":{"line":44,"column":16},"end":{"line":44,"column":26}},{"start":{"line":46,"column":13},"end":{"line":46,"column":27}},{"start":{"line":48,"column":28},"end":{"line":48,"column":30}},{"start":{"line":55,"column":17},"end":{"line":55,"column":34}},{"start":{"line":57,"column":18},"end":{"line":57,"column":26}},{"start":{"line":60,"column":19},"end":{"line":60,"column":26}},{"start":{"line":61,"column":16},"end":{"line":61,"column":20}},{"start":{"line":63,"column":13},"end":{"line":63,"column":27}},{"start":{"line":3,"column":0},"end":{"line":5,"column":9}},{"start":{"line":9,"column":0},"end":{"line":31,"column":9}},{"start":{"line":34,"column":0},"end":{"line":50,"column":9}},{"start":{"line":51,"column":0},"end":{"line":65,"column":9}}];
+      const LOC = [{"start":{"line":4,"column":2},"end":{"line":4,"column":18}},{"start":{"line":11,"column":18},"end":{"line":11,"column":26}},{"start":{"line":12,"column":17},"end":{"line":12,"column":37}},{"start":{"line":15,"column":13},"end":{"line":15,"column":27}},{"start":{"line":19,"column":28},"end":{"line":19,"column":30}},{"start":{"line":20,"column":16},"end":{"line":20,"column":22}},{"start":{"line":21,"column":20},"end":{"line":21,"column":29}},{"start":{"line":24,"column":19},"end":{"line":24,"column":37}},{"start":{"line":25,"column":16},"end":{"line":25,"column":23}},{"start":{"line":27,"column":0},"end":{"line":29,"column":7}},{"start":{"line":28,"column":23},"end":{"line":28,"column":33}},{"start":{"line":38,"column":17},"end":{"line":38,"column":37}},{"start":{"line":40,"column":18},"end":{"line":40,"column":26}},{"start":{"line":43,"column":19},"end":{"line":43,"column":25}},{"start":{"line":44,"column":16},"end":{"line":44,"column":26}},{"start":{"line":46,"column":13},"end":{"line":46,"column":27}},{"start":{"line":48,"column":28},"end":{"line":48,"column":30}},{"start":{"line":55,"column":17},"end":{"line":55,"column":37}},{"start":{"line":57,"column":18},"end":{"line":57,"column":26}},{"start":{"line":60,"column":19},"end":{"line":60,"column":26}},{"start":{"line":61,"column":16},"end":{"line":61,"column":20}},{"start":{"line":63,"column":13},"end":{"line":63,"column":27}},{"start":{"line":3,"column":0},"end":{"line":5,"column":9}},{"start":{"line":9,"column":0},"end":{"line":31,"column":9}},{"start":{"line":34,"column":0},"end":{"line":50,"column":9}},{"start":{"line":51,"column":0},"end":{"line":65,"column":9}}];
       return {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1794,9 +1795,9 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "  "
-    + ((stack1 = lookupProperty(helpers,"comment").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"comment","hash":{},"data":data,"loc":LOC[0]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.comment(depth0)) != null ? stack1 : "")
     + "\n";
-},"1":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"1":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1807,9 +1808,9 @@ export const templates: Record<string, TemplateSpec> = {
   return "    <rule>\n      <protocol>"
     + ((stack1 = alias2(alias1(depth0, "protocol", LOC[1] ), depth0)) != null ? stack1 : "")
     + "</protocol>\n      <interface>"
-    + ((stack1 = lookupProperty(helpers,"text").call(alias3,lookupProperty(depths[1],"iface"),{"name":"text","hash":{},"data":data,"loc":LOC[2]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(data,"root"),"iface"))) != null ? stack1 : "")
     + "</interface>\n      <category/>\n      <ipprotocol>inet</ipprotocol>\n      <descr>"
-    + ((stack1 = lookupProperty(helpers,"text").call(alias3,lookupProperty(depth0,"descr"),{"name":"text","hash":{},"data":data,"loc":LOC[3]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.text(lookupProperty(depth0,"descr"))) != null ? stack1 : "")
     + "</descr>\n      <tag/>\n      <tagged/>\n      <poolopts/>\n      <associated-rule-id>"
     + ((stack1 = alias2(alias1(depth0, "id", LOC[4] ), depth0)) != null ? stack1 : "")
     + "</associated-rule-id>\n      <target>"
@@ -1819,11 +1820,11 @@ export const templates: Record<string, TemplateSpec> = {
     + "</local-port>\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"opnsense-source"),lookupProperty(depth0,"source"),{"name":"opnsense-source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "      <destination>\n        <network>"
-    + ((stack1 = alias2(alias1(depths[1], "ifaceAddress", LOC[7] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(data,"root"), "ifaceAddress", LOC[7] ), depth0)) != null ? stack1 : "")
     + "</network>\n        <port>"
     + ((stack1 = alias2(alias1(depth0, "extPort", LOC[8] ), depth0)) != null ? stack1 : "")
     + "</port>\n      </destination>\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"reflection"),{"name":"if","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[9]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"reflection"),{"name":"if","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[9]})) != null ? stack1 : "")
     + "    </rule>\n";
 },"2":function(container,depth0,helpers,partials,data) {
     var stack1;
@@ -1831,7 +1832,7 @@ export const templates: Record<string, TemplateSpec> = {
   return "      <natreflection>"
     + ((stack1 = container.lambda(container.strict(depth0, "reflection", LOC[10] ), depth0)) != null ? stack1 : "")
     + "</natreflection>\n";
-},"3":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"3":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1842,7 +1843,7 @@ export const templates: Record<string, TemplateSpec> = {
   return "    <rule>\n      <type>pass</type>\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"opnsense-source"),lookupProperty(depth0,"source"),{"name":"opnsense-source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "      <interface>"
-    + ((stack1 = lookupProperty(helpers,"text").call(alias1,lookupProperty(depths[1],"iface"),{"name":"text","hash":{},"data":data,"loc":LOC[11]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(data,"root"),"iface"))) != null ? stack1 : "")
     + "</interface>\n      <statetype>keep state</statetype>\n      <protocol>"
     + ((stack1 = alias3(alias2(depth0, "protocol", LOC[12] ), depth0)) != null ? stack1 : "")
     + "</protocol>\n      <ipprotocol>inet</ipprotocol>\n      <destination>\n        <address>"
@@ -1850,11 +1851,11 @@ export const templates: Record<string, TemplateSpec> = {
     + "</address>\n        <port>"
     + ((stack1 = alias3(alias2(depth0, "filterPort", LOC[14] ), depth0)) != null ? stack1 : "")
     + "</port>\n      </destination>\n      <descr>"
-    + ((stack1 = lookupProperty(helpers,"text").call(alias1,lookupProperty(depth0,"descr"),{"name":"text","hash":{},"data":data,"loc":LOC[15]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.text(lookupProperty(depth0,"descr"))) != null ? stack1 : "")
     + "</descr>\n      <category/>\n      <associated-rule-id>"
     + ((stack1 = alias3(alias2(depth0, "id", LOC[16] ), depth0)) != null ? stack1 : "")
     + "</associated-rule-id>\n    </rule>\n";
-},"4":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"4":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1865,7 +1866,7 @@ export const templates: Record<string, TemplateSpec> = {
   return "    <rule>\n      <type>pass</type>\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"opnsense-source"),lookupProperty(depth0,"source"),{"name":"opnsense-source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "      <interface>"
-    + ((stack1 = lookupProperty(helpers,"text").call(alias1,lookupProperty(depths[1],"iface"),{"name":"text","hash":{},"data":data,"loc":LOC[17]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(data,"root"),"iface"))) != null ? stack1 : "")
     + "</interface>\n      <statetype>keep state</statetype>\n      <protocol>"
     + ((stack1 = alias3(alias2(depth0, "protocol", LOC[18] ), depth0)) != null ? stack1 : "")
     + "</protocol>\n      <ipprotocol>inet6</ipprotocol>\n      <destination>\n        <address>"
@@ -1873,9 +1874,9 @@ export const templates: Record<string, TemplateSpec> = {
     + "</address>\n        <port>"
     + ((stack1 = alias3(alias2(depth0, "port", LOC[20] ), depth0)) != null ? stack1 : "")
     + "</port>\n      </destination>\n      <descr>"
-    + ((stack1 = lookupProperty(helpers,"text").call(alias1,lookupProperty(depth0,"descr"),{"name":"text","hash":{},"data":data,"loc":LOC[21]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.text(lookupProperty(depth0,"descr"))) != null ? stack1 : "")
     + "</descr>\n    </rule>\n";
-},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1884,21 +1885,21 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "<?xml version=\"1.0\"?>\n\u003C!--\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[22]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[22]})) != null ? stack1 : "")
     + "-->\n<opnsense>\n  <nat>\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[23]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[23]})) != null ? stack1 : "")
     + "  </nat>\n  <filter>\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[24]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"allows6"),{"name":"each","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[25]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[24]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"allows6"),{"name":"each","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[25]})) != null ? stack1 : "")
     + "  </filter>\n</opnsense>\n";
-},"usePartial":true,"useData":true,"useDepths":true};
+},"usePartial":true,"useData":true};
     },
   },
   "opnsense/mvc": {
     helpers: ["comment","text"],
     partials: ["opnsense-source"],
     get spec() {
-      const LOC = [{"start":{"line":4,"column":2},"end":{"line":4,"column":18}},{"start":{"line":10,"column":18},"end":{"line":10,"column":22}},{"start":{"line":11,"column":18},"end":{"line":11,"column":26}},{"start":{"line":14,"column":17},"end":{"line":14,"column":34}},{"start":{"line":16,"column":18},"end":{"line":16,"column":26}},{"start":{"line":18,"column":17},"end":{"line":18,"column":35}},{"start":{"line":23,"column":19},"end":{"line":23,"column":34}},{"start":{"line":24,"column":16},"end":{"line":24,"column":23}},{"start":{"line":27,"column":16},"end":{"line":27,"column":22}},{"start":{"line":28,"column":20},"end":{"line":28,"column":29}},{"start":{"line":32,"column":13},"end":{"line":32,"column":27}},{"start":{"line":36,"column":0},"end":{"line":40,"column":7}},{"start":{"line":37,"column":23},"end":{"line":37,"column":33}},{"start":{"line":48,"column":0},"end":{"line":62,"column":9}},{"start":{"line":52,"column":17},"end":{"line":52,"column":34}},{"start":{"line":54,"column":18},"end":{"line":54,"column":26}},{"start":{"line":57,"column":19},"end":{"line":57,"column":26}},{"start":{"line":58,"column":16},"end":{"line":58,"column":20}},{"start":{"line":60,"column":13},"end":{"line":60,"column":27}},{"start":{"line":3,"column":0},"end":{"line":5,"column":9}},{"start":{"line":9,"column":0},"end":{"line":44,"column":9}},{"start":{"line":46,"column":0},"end":{"line":64,"column":7}}];
+      const LOC = [{"start":{"line":4,"column":2},"end":{"line":4,"column":18}},{"start":{"line":10,"column":18},"end":{"line":10,"column":22}},{"start":{"line":11,"column":18},"end":{"line":11,"column":26}},{"start":{"line":14,"column":17},"end":{"line":14,"column":37}},{"start":{"line":16,"column":18},"end":{"line":16,"column":26}},{"start":{"line":18,"column":17},"end":{"line":18,"column":35}},{"start":{"line":23,"column":19},"end":{"line":23,"column":37}},{"start":{"line":24,"column":16},"end":{"line":24,"column":23}},{"start":{"line":27,"column":16},"end":{"line":27,"column":22}},{"start":{"line":28,"column":20},"end":{"line":28,"column":29}},{"start":{"line":32,"column":13},"end":{"line":32,"column":27}},{"start":{"line":36,"column":0},"end":{"line":40,"column":7}},{"start":{"line":37,"column":23},"end":{"line":37,"column":33}},{"start":{"line":48,"column":0},"end":{"line":62,"column":9}},{"start":{"line":52,"column":17},"end":{"line":52,"column":37}},{"start":{"line":54,"column":18},"end":{"line":54,"column":26}},{"start":{"line":57,"column":19},"end":{"line":57,"column":26}},{"start":{"line":58,"column":16},"end":{"line":58,"column":20}},{"start":{"line":60,"column":13},"end":{"line":60,"column":27}},{"start":{"line":3,"column":0},"end":{"line":5,"column":9}},{"start":{"line":9,"column":0},"end":{"line":44,"column":9}},{"start":{"line":46,"column":0},"end":{"line":64,"column":7}}];
       return {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1908,9 +1909,9 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "  "
-    + ((stack1 = lookupProperty(helpers,"comment").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"comment","hash":{},"data":data,"loc":LOC[0]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.comment(depth0)) != null ? stack1 : "")
     + "\n";
-},"1":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"1":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1923,13 +1924,13 @@ export const templates: Record<string, TemplateSpec> = {
     + "\">\n      <sequence>"
     + ((stack1 = alias2(alias1(depth0, "sequence", LOC[2] ), depth0)) != null ? stack1 : "")
     + "</sequence>\n      <disabled>0</disabled>\n      <nordr>0</nordr>\n      <interface>"
-    + ((stack1 = lookupProperty(helpers,"text").call(alias3,lookupProperty(depths[1],"iface"),{"name":"text","hash":{},"data":data,"loc":LOC[3]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(data,"root"),"iface"))) != null ? stack1 : "")
     + "</interface>\n      <ipprotocol>inet</ipprotocol>\n      <protocol>"
     + ((stack1 = alias2(alias1(depth0, "protocol", LOC[4] ), depth0)) != null ? stack1 : "")
     + "</protocol>\n      <source>\n        <network>"
-    + ((stack1 = lookupProperty(helpers,"text").call(alias3,lookupProperty(depth0,"sourceNet"),{"name":"text","hash":{},"data":data,"loc":LOC[5]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.text(lookupProperty(depth0,"sourceNet"))) != null ? stack1 : "")
     + "</network>\n        <port/>\n        <not>0</not>\n      </source>\n      <destination>\n        <network>"
-    + ((stack1 = alias2(alias1(depths[1], "ifaceAddress", LOC[6] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(data,"root"), "ifaceAddress", LOC[6] ), depth0)) != null ? stack1 : "")
     + "</network>\n        <port>"
     + ((stack1 = alias2(alias1(depth0, "extPort", LOC[7] ), depth0)) != null ? stack1 : "")
     + "</port>\n        <not>0</not>\n      </destination>\n      <target>"
@@ -1937,9 +1938,9 @@ export const templates: Record<string, TemplateSpec> = {
     + "</target>\n      <local-port>"
     + ((stack1 = alias2(alias1(depth0, "localPort", LOC[9] ), depth0)) != null ? stack1 : "")
     + "</local-port>\n      <poolopts/>\n      <log>0</log>\n      <category/>\n      <descr>"
-    + ((stack1 = lookupProperty(helpers,"text").call(alias3,lookupProperty(depth0,"descr"),{"name":"text","hash":{},"data":data,"loc":LOC[10]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.text(lookupProperty(depth0,"descr"))) != null ? stack1 : "")
     + "</descr>\n      <tag/>\n      <tagged/>\n      <nosync>0</nosync>\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"reflection"),{"name":"if","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.program(3, data, 0, blockParams, depths),"data":data,"loc":LOC[11]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"reflection"),{"name":"if","hash":{},"fn":cachedProgram(container, 2, data),"inverse":cachedProgram(container, 3, data),"data":data,"loc":LOC[11]})) != null ? stack1 : "")
     + "      <pass>rule</pass>\n      <associated-rule-id/>\n    </rule>\n";
 },"2":function(container,depth0,helpers,partials,data) {
     var stack1;
@@ -1949,7 +1950,7 @@ export const templates: Record<string, TemplateSpec> = {
     + "</natreflection>\n";
 },"3":function(container,depth0,helpers,partials,data) {
     return "      <natreflection/>\n";
-},"4":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"4":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1958,9 +1959,9 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "  <filter>\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"allows6"),{"name":"each","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[13]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"allows6"),{"name":"each","hash":{},"fn":cachedProgram(container, 5, data),"inverse":container.noop,"data":data,"loc":LOC[13]})) != null ? stack1 : "")
     + "  </filter>\n";
-},"5":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"5":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1971,7 +1972,7 @@ export const templates: Record<string, TemplateSpec> = {
   return "    <rule>\n      <type>pass</type>\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"opnsense-source"),lookupProperty(depth0,"source"),{"name":"opnsense-source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "      <interface>"
-    + ((stack1 = lookupProperty(helpers,"text").call(alias1,lookupProperty(depths[1],"iface"),{"name":"text","hash":{},"data":data,"loc":LOC[14]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(data,"root"),"iface"))) != null ? stack1 : "")
     + "</interface>\n      <statetype>keep state</statetype>\n      <protocol>"
     + ((stack1 = alias3(alias2(depth0, "protocol", LOC[15] ), depth0)) != null ? stack1 : "")
     + "</protocol>\n      <ipprotocol>inet6</ipprotocol>\n      <destination>\n        <address>"
@@ -1979,9 +1980,9 @@ export const templates: Record<string, TemplateSpec> = {
     + "</address>\n        <port>"
     + ((stack1 = alias3(alias2(depth0, "port", LOC[17] ), depth0)) != null ? stack1 : "")
     + "</port>\n      </destination>\n      <descr>"
-    + ((stack1 = lookupProperty(helpers,"text").call(alias1,lookupProperty(depth0,"descr"),{"name":"text","hash":{},"data":data,"loc":LOC[18]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.text(lookupProperty(depth0,"descr"))) != null ? stack1 : "")
     + "</descr>\n    </rule>\n";
-},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1990,20 +1991,20 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "<?xml version=\"1.0\"?>\n\u003C!--\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[19]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[19]})) != null ? stack1 : "")
     + "-->\n<opnsense>\n  <nat>\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[20]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[20]})) != null ? stack1 : "")
     + "  </nat>\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"allows6"),"length"),{"name":"if","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[21]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(depth0,"allows6"),"length"),{"name":"if","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[21]})) != null ? stack1 : "")
     + "</opnsense>\n";
-},"usePartial":true,"useData":true,"useDepths":true};
+},"usePartial":true,"useData":true};
     },
   },
   "pfsense/default": {
     helpers: ["cdata","comment","text"],
     partials: [],
     get spec() {
-      const LOC = [{"start":{"line":3,"column":0},"end":{"line":5,"column":7}},{"start":{"line":6,"column":0},"end":{"line":8,"column":7}},{"start":{"line":9,"column":0},"end":{"line":11,"column":7}},{"start":{"line":7,"column":15},"end":{"line":7,"column":22}},{"start":{"line":10,"column":13},"end":{"line":10,"column":29}},{"start":{"line":17,"column":2},"end":{"line":17,"column":18}},{"start":{"line":26,"column":15},"end":{"line":26,"column":30}},{"start":{"line":27,"column":12},"end":{"line":27,"column":19}},{"start":{"line":30,"column":15},"end":{"line":30,"column":23}},{"start":{"line":31,"column":13},"end":{"line":31,"column":19}},{"start":{"line":32,"column":17},"end":{"line":32,"column":26}},{"start":{"line":33,"column":14},"end":{"line":33,"column":31}},{"start":{"line":34,"column":10},"end":{"line":34,"column":25}},{"start":{"line":35,"column":0},"end":{"line":37,"column":7}},{"start":{"line":38,"column":25},"end":{"line":38,"column":27}},{"start":{"line":36,"column":20},"end":{"line":36,"column":30}},{"start":{"line":47,"column":14},"end":{"line":47,"column":31}},{"start":{"line":49,"column":15},"end":{"line":49,"column":23}},{"start":{"line":51,"column":15},"end":{"line":51,"column":21}},{"start":{"line":52,"column":12},"end":{"line":52,"column":22}},{"start":{"line":54,"column":10},"end":{"line":54,"column":31}},{"start":{"line":55,"column":25},"end":{"line":55,"column":27}},{"start":{"line":56,"column":14},"end":{"line":56,"column":21}},{"start":{"line":63,"column":14},"end":{"line":63,"column":31}},{"start":{"line":65,"column":15},"end":{"line":65,"column":23}},{"start":{"line":67,"column":15},"end":{"line":67,"column":22}},{"start":{"line":68,"column":12},"end":{"line":68,"column":16}},{"start":{"line":70,"column":10},"end":{"line":70,"column":25}},{"start":{"line":71,"column":14},"end":{"line":71,"column":21}},{"start":{"line":16,"column":0},"end":{"line":18,"column":9}},{"start":{"line":22,"column":0},"end":{"line":40,"column":9}},{"start":{"line":43,"column":0},"end":{"line":58,"column":9}},{"start":{"line":59,"column":0},"end":{"line":73,"column":9}},{"start":{"line":1,"column":0},"end":{"line":13,"column":11}}];
+      const LOC = [{"start":{"line":3,"column":0},"end":{"line":5,"column":7}},{"start":{"line":6,"column":0},"end":{"line":8,"column":7}},{"start":{"line":9,"column":0},"end":{"line":11,"column":7}},{"start":{"line":7,"column":15},"end":{"line":7,"column":22}},{"start":{"line":10,"column":13},"end":{"line":10,"column":29}},{"start":{"line":17,"column":2},"end":{"line":17,"column":18}},{"start":{"line":26,"column":15},"end":{"line":26,"column":33}},{"start":{"line":27,"column":12},"end":{"line":27,"column":19}},{"start":{"line":30,"column":15},"end":{"line":30,"column":23}},{"start":{"line":31,"column":13},"end":{"line":31,"column":19}},{"start":{"line":32,"column":17},"end":{"line":32,"column":26}},{"start":{"line":33,"column":14},"end":{"line":33,"column":34}},{"start":{"line":34,"column":10},"end":{"line":34,"column":25}},{"start":{"line":35,"column":0},"end":{"line":37,"column":7}},{"start":{"line":38,"column":25},"end":{"line":38,"column":27}},{"start":{"line":36,"column":20},"end":{"line":36,"column":30}},{"start":{"line":47,"column":14},"end":{"line":47,"column":34}},{"start":{"line":49,"column":15},"end":{"line":49,"column":23}},{"start":{"line":51,"column":15},"end":{"line":51,"column":21}},{"start":{"line":52,"column":12},"end":{"line":52,"column":22}},{"start":{"line":54,"column":10},"end":{"line":54,"column":31}},{"start":{"line":55,"column":25},"end":{"line":55,"column":27}},{"start":{"line":56,"column":14},"end":{"line":56,"column":21}},{"start":{"line":63,"column":14},"end":{"line":63,"column":34}},{"start":{"line":65,"column":15},"end":{"line":65,"column":23}},{"start":{"line":67,"column":15},"end":{"line":67,"column":22}},{"start":{"line":68,"column":12},"end":{"line":68,"column":16}},{"start":{"line":70,"column":10},"end":{"line":70,"column":25}},{"start":{"line":71,"column":14},"end":{"line":71,"column":21}},{"start":{"line":16,"column":0},"end":{"line":18,"column":9}},{"start":{"line":22,"column":0},"end":{"line":40,"column":9}},{"start":{"line":43,"column":0},"end":{"line":58,"column":9}},{"start":{"line":59,"column":0},"end":{"line":73,"column":9}},{"start":{"line":1,"column":0},"end":{"line":13,"column":11}}];
       return {"0":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -2013,9 +2014,9 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\t\t\t<source>\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"any"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":LOC[0]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"address"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":LOC[1]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"network"),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":LOC[2]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"any"),{"name":"if","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[0]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"address"),{"name":"if","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[1]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"network"),{"name":"if","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[2]})) != null ? stack1 : "")
     + "\t\t\t</source>\n";
 },"1":function(container,depth0,helpers,partials,data) {
     return "\t\t\t\t<any></any>\n";
@@ -2034,7 +2035,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\t\t\t\t<network>"
-    + ((stack1 = lookupProperty(helpers,"text").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"network"),{"name":"text","hash":{},"data":data,"loc":LOC[4]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.text(lookupProperty(depth0,"network"))) != null ? stack1 : "")
     + "</network>\n";
 },"4":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -2045,9 +2046,9 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "  "
-    + ((stack1 = lookupProperty(helpers,"comment").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"comment","hash":{},"data":data,"loc":LOC[5]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.comment(depth0)) != null ? stack1 : "")
     + "\n";
-},"5":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"5":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -2058,7 +2059,7 @@ export const templates: Record<string, TemplateSpec> = {
   return "\t\t<rule>\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"source"),lookupProperty(depth0,"source"),{"name":"source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "\t\t\t<destination>\n\t\t\t\t<network>"
-    + ((stack1 = alias2(alias1(depths[1], "ifaceAddress", LOC[6] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(data,"root"), "ifaceAddress", LOC[6] ), depth0)) != null ? stack1 : "")
     + "</network>\n\t\t\t\t<port>"
     + ((stack1 = alias2(alias1(depth0, "extPort", LOC[7] ), depth0)) != null ? stack1 : "")
     + "</port>\n\t\t\t</destination>\n\t\t\t<ipprotocol>inet</ipprotocol>\n\t\t\t<protocol>"
@@ -2068,11 +2069,11 @@ export const templates: Record<string, TemplateSpec> = {
     + "</target>\n\t\t\t<local-port>"
     + ((stack1 = alias2(alias1(depth0, "localPort", LOC[10] ), depth0)) != null ? stack1 : "")
     + "</local-port>\n\t\t\t<interface>"
-    + ((stack1 = lookupProperty(helpers,"text").call(alias3,lookupProperty(depths[1],"iface"),{"name":"text","hash":{},"data":data,"loc":LOC[11]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(data,"root"),"iface"))) != null ? stack1 : "")
     + "</interface>\n\t\t\t<descr>"
-    + ((stack1 = lookupProperty(helpers,"cdata").call(alias3,lookupProperty(depth0,"descr"),{"name":"cdata","hash":{},"data":data,"loc":LOC[12]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.cdata(lookupProperty(depth0,"descr"))) != null ? stack1 : "")
     + "</descr>\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"reflection"),{"name":"if","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[13]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"reflection"),{"name":"if","hash":{},"fn":cachedProgram(container, 6, data),"inverse":container.noop,"data":data,"loc":LOC[13]})) != null ? stack1 : "")
     + "\t\t\t<associated-rule-id>"
     + ((stack1 = alias2(alias1(depth0, "id", LOC[14] ), depth0)) != null ? stack1 : "")
     + "</associated-rule-id>\n\t\t</rule>\n";
@@ -2082,7 +2083,7 @@ export const templates: Record<string, TemplateSpec> = {
   return "\t\t\t<natreflection>"
     + ((stack1 = container.lambda(container.strict(depth0, "reflection", LOC[15] ), depth0)) != null ? stack1 : "")
     + "</natreflection>\n";
-},"7":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"7":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -2093,7 +2094,7 @@ export const templates: Record<string, TemplateSpec> = {
   return "\t\t<rule>\n\t\t\t<type>pass</type>\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"source"),lookupProperty(depth0,"source"),{"name":"source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "\t\t\t<interface>"
-    + ((stack1 = lookupProperty(helpers,"text").call(alias1,lookupProperty(depths[1],"iface"),{"name":"text","hash":{},"data":data,"loc":LOC[16]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(data,"root"),"iface"))) != null ? stack1 : "")
     + "</interface>\n\t\t\t<ipprotocol>inet</ipprotocol>\n\t\t\t<protocol>"
     + ((stack1 = alias3(alias2(depth0, "protocol", LOC[17] ), depth0)) != null ? stack1 : "")
     + "</protocol>\n\t\t\t<destination>\n\t\t\t\t<address>"
@@ -2101,13 +2102,13 @@ export const templates: Record<string, TemplateSpec> = {
     + "</address>\n\t\t\t\t<port>"
     + ((stack1 = alias3(alias2(depth0, "filterPort", LOC[19] ), depth0)) != null ? stack1 : "")
     + "</port>\n\t\t\t</destination>\n\t\t\t<descr>"
-    + ((stack1 = lookupProperty(helpers,"cdata").call(alias1,lookupProperty(depth0,"filterDescr"),{"name":"cdata","hash":{},"data":data,"loc":LOC[20]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.cdata(lookupProperty(depth0,"filterDescr"))) != null ? stack1 : "")
     + "</descr>\n\t\t\t<associated-rule-id>"
     + ((stack1 = alias3(alias2(depth0, "id", LOC[21] ), depth0)) != null ? stack1 : "")
     + "</associated-rule-id>\n\t\t\t<tracker>"
     + ((stack1 = alias3(alias2(depth0, "tracker", LOC[22] ), depth0)) != null ? stack1 : "")
     + "</tracker>\n\t\t</rule>\n";
-},"8":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"8":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -2118,7 +2119,7 @@ export const templates: Record<string, TemplateSpec> = {
   return "\t\t<rule>\n\t\t\t<type>pass</type>\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"source"),lookupProperty(depth0,"source"),{"name":"source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "\t\t\t<interface>"
-    + ((stack1 = lookupProperty(helpers,"text").call(alias1,lookupProperty(depths[1],"iface"),{"name":"text","hash":{},"data":data,"loc":LOC[23]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(data,"root"),"iface"))) != null ? stack1 : "")
     + "</interface>\n\t\t\t<ipprotocol>inet6</ipprotocol>\n\t\t\t<protocol>"
     + ((stack1 = alias3(alias2(depth0, "protocol", LOC[24] ), depth0)) != null ? stack1 : "")
     + "</protocol>\n\t\t\t<destination>\n\t\t\t\t<address>"
@@ -2126,7 +2127,7 @@ export const templates: Record<string, TemplateSpec> = {
     + "</address>\n\t\t\t\t<port>"
     + ((stack1 = alias3(alias2(depth0, "port", LOC[26] ), depth0)) != null ? stack1 : "")
     + "</port>\n\t\t\t</destination>\n\t\t\t<descr>"
-    + ((stack1 = lookupProperty(helpers,"cdata").call(alias1,lookupProperty(depth0,"descr"),{"name":"cdata","hash":{},"data":data,"loc":LOC[27]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.cdata(lookupProperty(depth0,"descr"))) != null ? stack1 : "")
     + "</descr>\n\t\t\t<tracker>"
     + ((stack1 = alias3(alias2(depth0, "tracker", LOC[28] ), depth0)) != null ? stack1 : "")
     + "</tracker>\n\t\t</rule>\n";
@@ -2139,12 +2140,12 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "<?xml version=\"1.0\"?>\n\u003C!--\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[29]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[29]})) != null ? stack1 : "")
     + "-->\n<pfsense>\n\t<nat>\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[30]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[30]})) != null ? stack1 : "")
     + "\t</nat>\n\t<filter>\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[31]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"allows6"),{"name":"each","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[32]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[31]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"allows6"),{"name":"each","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[32]})) != null ? stack1 : "")
     + "\t</filter>\n</pfsense>\n";
 },"main_d":  function(fn, props, container, depth0, data, blockParams, depths) {
 
@@ -2168,7 +2169,7 @@ export const templates: Record<string, TemplateSpec> = {
     helpers: ["shComment","shQuote"],
     partials: [],
     get spec() {
-      const LOC = [{"start":{"line":3,"column":0},"end":{"line":3,"column":18}},{"start":{"line":82,"column":12},"end":{"line":82,"column":20}},{"start":{"line":82,"column":25},"end":{"line":82,"column":30}},{"start":{"line":83,"column":14},"end":{"line":83,"column":19}},{"start":{"line":83,"column":24},"end":{"line":83,"column":32}},{"start":{"line":93,"column":11},"end":{"line":93,"column":19}},{"start":{"line":93,"column":24},"end":{"line":93,"column":29}},{"start":{"line":94,"column":9},"end":{"line":94,"column":32}},{"start":{"line":94,"column":38},"end":{"line":94,"column":44}},{"start":{"line":94,"column":49},"end":{"line":94,"column":57}},{"start":{"line":94,"column":62},"end":{"line":94,"column":70}},{"start":{"line":94,"column":75},"end":{"line":94,"column":80}},{"start":{"line":94,"column":85},"end":{"line":94,"column":93}},{"start":{"line":95,"column":11},"end":{"line":95,"column":16}},{"start":{"line":95,"column":21},"end":{"line":95,"column":29}},{"start":{"line":95,"column":34},"end":{"line":95,"column":42}},{"start":{"line":2,"column":0},"end":{"line":4,"column":9}},{"start":{"line":11,"column":6},"end":{"line":11,"column":9}},{"start":{"line":81,"column":0},"end":{"line":84,"column":9}},{"start":{"line":85,"column":42},"end":{"line":85,"column":47}},{"start":{"line":86,"column":28},"end":{"line":86,"column":33}},{"start":{"line":86,"column":50},"end":{"line":86,"column":53}},{"start":{"line":92,"column":0},"end":{"line":96,"column":9}},{"start":{"line":97,"column":15},"end":{"line":97,"column":20}},{"start":{"line":97,"column":37},"end":{"line":97,"column":40}}];
+      const LOC = [{"start":{"line":3,"column":0},"end":{"line":3,"column":18}},{"start":{"line":82,"column":12},"end":{"line":82,"column":20}},{"start":{"line":82,"column":25},"end":{"line":82,"column":30}},{"start":{"line":83,"column":14},"end":{"line":83,"column":19}},{"start":{"line":83,"column":24},"end":{"line":83,"column":32}},{"start":{"line":93,"column":11},"end":{"line":93,"column":19}},{"start":{"line":93,"column":24},"end":{"line":93,"column":29}},{"start":{"line":94,"column":9},"end":{"line":94,"column":32}},{"start":{"line":94,"column":38},"end":{"line":94,"column":47}},{"start":{"line":94,"column":52},"end":{"line":94,"column":60}},{"start":{"line":94,"column":65},"end":{"line":94,"column":73}},{"start":{"line":94,"column":78},"end":{"line":94,"column":83}},{"start":{"line":94,"column":88},"end":{"line":94,"column":99}},{"start":{"line":95,"column":11},"end":{"line":95,"column":16}},{"start":{"line":95,"column":21},"end":{"line":95,"column":29}},{"start":{"line":95,"column":34},"end":{"line":95,"column":42}},{"start":{"line":2,"column":0},"end":{"line":4,"column":9}},{"start":{"line":11,"column":6},"end":{"line":11,"column":9}},{"start":{"line":81,"column":0},"end":{"line":84,"column":9}},{"start":{"line":85,"column":42},"end":{"line":85,"column":47}},{"start":{"line":86,"column":28},"end":{"line":86,"column":33}},{"start":{"line":86,"column":50},"end":{"line":86,"column":53}},{"start":{"line":92,"column":0},"end":{"line":96,"column":9}},{"start":{"line":97,"column":15},"end":{"line":97,"column":20}},{"start":{"line":97,"column":37},"end":{"line":97,"column":40}}];
       return {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -2177,7 +2178,7 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"shComment").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"shComment","hash":{},"data":data,"loc":LOC[0]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.shComment(depth0)) != null ? stack1 : "")
     + "\n";
 },"1":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda;
@@ -2191,7 +2192,7 @@ export const templates: Record<string, TemplateSpec> = {
     + " "
     + ((stack1 = alias2(alias1(depth0, "external", LOC[4] ), depth0)) != null ? stack1 : "")
     + "\n";
-},"2":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"2":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -2204,9 +2205,9 @@ export const templates: Record<string, TemplateSpec> = {
     + " "
     + ((stack1 = alias2(alias1(depth0, "proto", LOC[6] ), depth0)) != null ? stack1 : "")
     + " >/dev/null 2>&1\nupnpc -e "
-    + ((stack1 = lookupProperty(helpers,"shQuote").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"description"),{"name":"shQuote","hash":{},"data":data,"loc":LOC[7]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"description"))) != null ? stack1 : "")
     + " -a "
-    + ((stack1 = alias2(alias1(depths[1], "nas", LOC[8] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(data,"root"), "nas", LOC[8] ), depth0)) != null ? stack1 : "")
     + " "
     + ((stack1 = alias2(alias1(depth0, "internal", LOC[9] ), depth0)) != null ? stack1 : "")
     + " "
@@ -2214,7 +2215,7 @@ export const templates: Record<string, TemplateSpec> = {
     + " "
     + ((stack1 = alias2(alias1(depth0, "proto", LOC[11] ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = alias2(alias1(depths[1], "lease", LOC[12] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(data,"root"), "lease", LOC[12] ), depth0)) != null ? stack1 : "")
     + " >\"$log\" 2>&1\nadded $? "
     + ((stack1 = alias2(alias1(depth0, "proto", LOC[13] ), depth0)) != null ? stack1 : "")
     + " "
@@ -2222,7 +2223,7 @@ export const templates: Record<string, TemplateSpec> = {
     + " "
     + ((stack1 = alias2(alias1(depth0, "internal", LOC[15] ), depth0)) != null ? stack1 : "")
     + "\n";
-},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -2231,11 +2232,11 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "#!/bin/sh\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[16]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[16]})) != null ? stack1 : "")
     + "\n# Everything runs in a subshell: pasted into a shell, its `exit` ends only the subshell, never your\n# session.\n(\nset -u\n\nnas="
     + ((stack1 = alias3(alias2(depth0, "nas", LOC[17] ), depth0)) != null ? stack1 : "")
     + "\naction=${1:-add}\ncase $action in\nadd | remove) ;;\n*)\n\techo \"usage: sh $0 [add|remove]\" >&2\n\texit 2\n\t;;\nesac\n\ndie() {\n\tprintf 'synfw: %s\\n' \"$1\" >&2\n\texit 1\n}\n\ncommand -v upnpc >/dev/null 2>&1 || die 'upnpc not found: install miniupnpc on this host, then run the script again'\n\nlog=$(mktemp) || die 'cannot create a temporary file'\ntrap 'rm -f \"$log\"' EXIT\ntrap 'exit 1' HUP INT TERM\n\n# upnpc from miniupnpc before 2.0 exits 0 even when the gateway refuses, so its output is checked too.\nfailed() {\n\t[ \"$1\" -ne 0 ] || grep -q 'failed with code' \"$log\"\n}\n\n# Discovery takes 2 s per upnpc call: once the gateway is known, every call names its root\n# description URL (-u) instead.\nigd=\nupnpc() {\n\tif [ -n \"$igd\" ]; then\n\t\tcommand upnpc -u \"$igd\" \"$@\"\n\telse\n\t\tcommand upnpc \"$@\"\n\tfi\n}\n\n# upnpc -s finds the gateway and this host's LAN address.\nupnpc -s >\"$log\" 2>&1\nif failed $?; then\n\tcat \"$log\" >&2\n\tdie 'no UPnP gateway answered (upnpc -s failed): is UPnP enabled on the router?'\nfi\n\n# Secure mode (miniupnpd's default) refuses mappings to any address but the caller's own (718/606).\nlan=$(sed -n 's/^Local LAN ip address : //p' \"$log\")\nif [ \"$lan\" != \"$nas\" ] && [ \"${SYNFW_UPNP_ANY_HOST:-0}\" != 1 ]; then\n\tdie \"upnpc reports this host's LAN address as '${lan:-unknown}', not $nas: run this script on the NAS itself, or set SYNFW_UPNP_ANY_HOST=1 if the gateway accepts mappings for other hosts\"\nfi\nigd=$(awk '$1 == \"desc:\" { url = $2 } $1 == \"st:\" && $2 ~ /InternetGatewayDevice/ { print url; exit }' \"$log\")\n\nadded() {\n\tif failed \"$1\"; then\n\t\tcat \"$log\" >&2\n\t\tdie \"mapping $2 $3 -> $nas:$4 failed (upnpc's output is above); the mappings after it were not made\"\n\tfi\n\techo \"mapped $2 $3 -> $nas:$4\"\n}\n\n# 714 NoSuchEntryInArray: the mapping is already gone.\nremoved() {\n\tif failed \"$1\" && ! grep -q 'code : 714' \"$log\"; then\n\t\tcat \"$log\" >&2\n\t\techo \"synfw: removing $2 $3 failed\" >&2\n\t\terrors=$((errors + 1))\n\tfi\n}\n\nif [ \"$action\" = remove ]; then\n\terrors=0\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"mappings"),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[18]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"mappings"),{"name":"each","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[18]})) != null ? stack1 : "")
     + "\t[ \"$errors\" -eq 0 ] || die \"$errors of "
     + ((stack1 = alias3(alias2(depth0, "count", LOC[19] ), depth0)) != null ? stack1 : "")
     + " mappings could not be removed\"\n\techo \"synfw: removed the "
@@ -2243,13 +2244,13 @@ export const templates: Record<string, TemplateSpec> = {
     + " mappings of "
     + ((stack1 = alias3(alias2(depth0, "tag", LOC[21] ), depth0)) != null ? stack1 : "")
     + "\"\n\texit 0\nfi\n\n# Delete first (a missing mapping is fine), then add: -e must come before -a, and -a takes\n# the NAS address, the internal (NAS) port, the external (WAN) port, the protocol and the lease.\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"mappings"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[22]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"mappings"),{"name":"each","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[22]})) != null ? stack1 : "")
     + "echo \"synfw: "
     + ((stack1 = alias3(alias2(depth0, "count", LOC[23] ), depth0)) != null ? stack1 : "")
     + " mappings of "
     + ((stack1 = alias3(alias2(depth0, "tag", LOC[24] ), depth0)) != null ? stack1 : "")
     + " to $nas are in place\"\n)\n";
-},"useData":true,"useDepths":true};
+},"useData":true};
     },
   },
   "vyos/commands": {
@@ -2265,7 +2266,7 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"vyosComment").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"vyosComment","hash":{},"data":data,"loc":LOC[0]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.vyosComment(depth0)) != null ? stack1 : "")
     + "\n";
 },"1":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -2276,7 +2277,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"deletes"),{"name":"each","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":LOC[1]})) != null ? stack1 : "");
+    + ((stack1 = helpers.__direct.each.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"deletes"),{"name":"each","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[1]})) != null ? stack1 : "");
 },"2":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -2292,7 +2293,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"sets"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":LOC[2]})) != null ? stack1 : "");
+    + ((stack1 = helpers.__direct.each.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"sets"),{"name":"each","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[2]})) != null ? stack1 : "");
 },"4":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -2304,7 +2305,7 @@ export const templates: Record<string, TemplateSpec> = {
   return "set "
     + ((stack1 = container.lambda(container.strict(depth0, "path", LOC[3] ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = lookupProperty(helpers,"vyosQuote").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"value"),{"name":"vyosQuote","hash":{},"data":data,"loc":LOC[4]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.vyosQuote(lookupProperty(depth0,"value"))) != null ? stack1 : "")
     + "\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -2314,9 +2315,9 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":LOC[5]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"deletes"),"length"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":LOC[6]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"blocks"),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":LOC[7]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[5]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(depth0,"deletes"),"length"),{"name":"if","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[6]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"blocks"),{"name":"each","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[7]})) != null ? stack1 : "")
     + "\ncommit\nsave\n";
 },"useData":true};
     },
@@ -2334,7 +2335,7 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"vyosComment").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"vyosComment","hash":{},"data":data,"loc":LOC[0]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.vyosComment(depth0)) != null ? stack1 : "")
     + "\n";
 },"1":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -2345,13 +2346,13 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\n# Hairpin rules hold the WAN address and the LAN subnet literally: looked up now.\nsynfw_wan4=$(ip -4 -o addr show dev "
-    + ((stack1 = lookupProperty(helpers,"shQuote").call(alias1,lookupProperty(lookupProperty(depth0,"hairpin"),"wan"),{"name":"shQuote","hash":{},"data":data,"loc":LOC[1]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(lookupProperty(depth0,"hairpin"),"wan"))) != null ? stack1 : "")
     + " scope global | awk '{ split($4, a, \"/\"); print a[1]; exit }')\nsynfw_lan4=$(ip -4 -o route show dev "
-    + ((stack1 = lookupProperty(helpers,"shQuote").call(alias1,lookupProperty(lookupProperty(depth0,"hairpin"),"lan"),{"name":"shQuote","hash":{},"data":data,"loc":LOC[2]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(lookupProperty(depth0,"hairpin"),"lan"))) != null ? stack1 : "")
     + " proto kernel scope link | awk '{ print $1; exit }')\ncase $synfw_wan4 in\n  ''|*[!0-9.]*) echo "
-    + ((stack1 = lookupProperty(helpers,"shQuote").call(alias1,lookupProperty(lookupProperty(depth0,"hairpin"),"noWan"),{"name":"shQuote","hash":{},"data":data,"loc":LOC[3]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(lookupProperty(depth0,"hairpin"),"noWan"))) != null ? stack1 : "")
     + " >&2; exit 1 ;;\nesac\ncase $synfw_lan4 in\n  ''|*[!0-9./]*) echo "
-    + ((stack1 = lookupProperty(helpers,"shQuote").call(alias1,lookupProperty(lookupProperty(depth0,"hairpin"),"noLan"),{"name":"shQuote","hash":{},"data":data,"loc":LOC[4]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(lookupProperty(depth0,"hairpin"),"noLan"))) != null ? stack1 : "")
     + " >&2; exit 1 ;;\nesac\n";
 },"2":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda;
@@ -2389,7 +2390,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"sets"),{"name":"each","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":LOC[13]})) != null ? stack1 : "");
+    + ((stack1 = helpers.__direct.each.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"sets"),{"name":"each","hash":{},"fn":cachedProgram(container, 6, data),"inverse":container.noop,"data":data,"loc":LOC[13]})) != null ? stack1 : "");
 },"6":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -2400,8 +2401,8 @@ export const templates: Record<string, TemplateSpec> = {
 
   return "set "
     + ((stack1 = container.lambda(container.strict(depth0, "path", LOC[14] ), depth0)) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"value"),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":LOC[15]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"shellVar"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":LOC[16]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"value"),{"name":"if","hash":{},"fn":cachedProgram(container, 7, data),"inverse":container.noop,"data":data,"loc":LOC[15]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"shellVar"),{"name":"if","hash":{},"fn":cachedProgram(container, 8, data),"inverse":container.noop,"data":data,"loc":LOC[16]})) != null ? stack1 : "")
     + "\n";
 },"7":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -2412,7 +2413,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return " "
-    + ((stack1 = lookupProperty(helpers,"vyosQuote").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"value"),{"name":"vyosQuote","hash":{},"data":data,"loc":LOC[17]})) != null ? stack1 : "");
+    + ((stack1 = helpers.__direct.vyosQuote(lookupProperty(depth0,"value"))) != null ? stack1 : "");
 },"8":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -2428,15 +2429,15 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "#!/bin/vbash\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":LOC[19]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[19]})) != null ? stack1 : "")
     + "\n# Run this as a file (vbash FILE), never pasted: VyOS's script-template defines configure-mode\n# commands as aliases, which bash expands only in lines read after it is sourced, so the part after\n# it must stay at the top level. To paste into configure mode, use synfw's --format commands.\n# shellcheck disable=SC2121 # set is VyOS's configure command here, not the shell builtin\n# VyOS's Command Scripting docs: configuration scripts run in the vyattacfg group, never with sudo.\nif [ \"$(id -u)\" = 0 ]; then\n  echo "
-    + ((stack1 = lookupProperty(helpers,"shQuote").call(alias1,lookupProperty(depth0,"rootMessage"),{"name":"shQuote","hash":{},"data":data,"loc":LOC[20]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"rootMessage"))) != null ? stack1 : "")
     + " >&2\n  exit 1\nfi\nif [ \"$(id -g -n)\" != vyattacfg ]; then\n  exec sg vyattacfg -c \"/bin/vbash $(printf '%q' \"$(readlink -f \"$0\")\")\"\nfi\n\n# Nothing changes unless every interface the rules name exists: a rule on a missing interface would\n# commit and forward nothing.\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"sh-need-links"),depth0,{"name":"sh-need-links","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "# A zone-based firewall drops forwarded traffic in its zone chains whatever the forward filter accepts.\nif cli-shell-api existsActive firewall zone; then\n  echo "
-    + ((stack1 = lookupProperty(helpers,"shQuote").call(alias1,lookupProperty(depth0,"zoneMessage"),{"name":"shQuote","hash":{},"data":data,"loc":LOC[21]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"zoneMessage"))) != null ? stack1 : "")
     + " >&2\n  exit 1\nfi\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"hairpin"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":LOC[22]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"hairpin"),{"name":"if","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[22]})) != null ? stack1 : "")
     + "\n# What earlier runs of this profile added: rules numbered "
     + ((stack1 = alias3(alias2(depth0, "base", LOC[23] ), depth0)) != null ? stack1 : "")
     + "-"
@@ -2446,7 +2447,7 @@ export const templates: Record<string, TemplateSpec> = {
     + " ] || [ \"$n\" -gt "
     + ((stack1 = alias3(alias2(depth0, "last", LOC[26] ), depth0)) != null ? stack1 : "")
     + " ]; then continue; fi\n    case $(cli-shell-api returnActiveValue \"$@\" \"$n\" description) in\n      "
-    + ((stack1 = lookupProperty(helpers,"shQuote").call(alias1,lookupProperty(depth0,"tagPrefix"),{"name":"shQuote","hash":{},"data":data,"loc":LOC[27]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"tagPrefix"))) != null ? stack1 : "")
     + "*) echo \"$n\" ;;\n      *) echo \"synfw: $* $n is in the rule numbers of profile "
     + ((stack1 = alias3(alias2(depth0, "name", LOC[28] ), depth0)) != null ? stack1 : "")
     + " ("
@@ -2456,11 +2457,11 @@ export const templates: Record<string, TemplateSpec> = {
     + ") but not tagged "
     + ((stack1 = alias3(alias2(depth0, "tag", LOC[31] ), depth0)) != null ? stack1 : "")
     + "; renumber it. Nothing was changed.\" >&2; return 1 ;;\n    esac\n  done\n}\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"lists"),{"name":"each","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":LOC[32]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"lists"),{"name":"each","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[32]})) != null ? stack1 : "")
     + "\nsource /opt/vyatta/etc/functions/script-template\nconfigure\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"lists"),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":LOC[33]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"groups"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":LOC[34]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"blocks"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":LOC[35]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"lists"),{"name":"each","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[33]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"groups"),{"name":"each","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[34]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"blocks"),{"name":"each","hash":{},"fn":cachedProgram(container, 5, data),"inverse":container.noop,"data":data,"loc":LOC[35]})) != null ? stack1 : "")
     + "\ncommit\nif cli-shell-api sessionChanged; then\n  echo 'synfw: the commit failed (see the messages above). VyOS commits NAT before the firewall, so the NAT rules may be' >&2\n  echo 'synfw: live while the firewall rules are not: fix the cause and run this script again, or remove them (see the header).' >&2\n  exit\n  builtin exit 1\nfi\nsave\nif cli-shell-api sessionUnsaved; then\n  echo 'synfw: committed but not saved; run save in configure mode so the rules survive a reboot' >&2\nfi\nexit\n";
 },"usePartial":true,"useData":true};
     },
@@ -2526,7 +2527,7 @@ export const partials: Record<string, TemplateSpec> = {
 
   return " -m conntrack --ctstate "
     + ((stack1 = container.lambda(container.strict(depth0, "ctstate", LOC[7] ), depth0)) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"ctdir"),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":LOC[8]})) != null ? stack1 : "");
+    + ((stack1 = helpers.__direct.if.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"ctdir"),{"name":"if","hash":{},"fn":cachedProgram(container, 7, data),"inverse":container.noop,"data":data,"loc":LOC[8]})) != null ? stack1 : "");
 },"7":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -2540,7 +2541,7 @@ export const partials: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"ctdir"),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":LOC[10]})) != null ? stack1 : "");
+  return ((stack1 = helpers.__direct.if.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"ctdir"),{"name":"if","hash":{},"fn":cachedProgram(container, 9, data),"inverse":container.noop,"data":data,"loc":LOC[10]})) != null ? stack1 : "");
 },"9":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -2559,22 +2560,22 @@ export const partials: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"source"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":LOC[13]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"dest"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":LOC[14]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"in"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":LOC[15]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"out"),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":LOC[16]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"source"),{"name":"if","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[13]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"dest"),{"name":"if","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[14]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"in"),{"name":"if","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[15]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"out"),{"name":"if","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[16]})) != null ? stack1 : "")
     + "-p "
     + ((stack1 = alias3(alias2(lookupProperty(depth0,"match"), "proto", LOC[17] ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"match"),"multiport"),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.program(5, data, 0),"data":data,"loc":LOC[18]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(depth0,"match"),"multiport"),{"name":"if","hash":{},"fn":cachedProgram(container, 4, data),"inverse":cachedProgram(container, 5, data),"data":data,"loc":LOC[18]})) != null ? stack1 : "")
     + " "
     + ((stack1 = alias3(alias2(lookupProperty(depth0,"match"), "ports", LOC[19] ), depth0)) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"ctstate"),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.program(8, data, 0),"data":data,"loc":LOC[20]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"ctstate"),{"name":"if","hash":{},"fn":cachedProgram(container, 6, data),"inverse":cachedProgram(container, 8, data),"data":data,"loc":LOC[20]})) != null ? stack1 : "")
     + " -m comment --comment "
     + ((stack1 = alias3(alias2(depth0, "quoted", LOC[21] ), depth0)) != null ? stack1 : "")
     + " -j "
     + ((stack1 = alias3(alias2(depth0, "jump", LOC[22] ), depth0)) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"to"),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":LOC[23]})) != null ? stack1 : "");
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"to"),{"name":"if","hash":{},"fn":cachedProgram(container, 10, data),"inverse":container.noop,"data":data,"loc":LOC[23]})) != null ? stack1 : "");
 },"useData":true};
     },
   },
@@ -2600,7 +2601,7 @@ export const partials: Record<string, TemplateSpec> = {
     };
 
   return "        <network>"
-    + ((stack1 = lookupProperty(helpers,"text").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"network"),{"name":"text","hash":{},"data":data,"loc":LOC[1]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.text(lookupProperty(depth0,"network"))) != null ? stack1 : "")
     + "</network>\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -2611,9 +2612,9 @@ export const partials: Record<string, TemplateSpec> = {
     };
 
   return "      <source>\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"any"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":LOC[2]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"address"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":LOC[3]})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"network"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":LOC[4]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"any"),{"name":"if","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[2]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"address"),{"name":"if","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[3]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"network"),{"name":"if","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[4]})) != null ? stack1 : "")
     + "      </source>\n";
 },"useData":true};
     },
@@ -2632,9 +2633,9 @@ export const partials: Record<string, TemplateSpec> = {
     };
 
   return "if ! ip link show dev "
-    + ((stack1 = lookupProperty(helpers,"shQuote").call(alias1,lookupProperty(depth0,"name"),{"name":"shQuote","hash":{},"data":data,"loc":LOC[0]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"name"))) != null ? stack1 : "")
     + " >/dev/null 2>&1; then\n  echo "
-    + ((stack1 = lookupProperty(helpers,"shQuote").call(alias1,lookupProperty(depth0,"missing"),{"name":"shQuote","hash":{},"data":data,"loc":LOC[1]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"missing"))) != null ? stack1 : "")
     + " >&2\n  echo \"synfw: its interfaces: $(ip -o link show | awk -F': ' '{ sub(/@.*/, \"\", $2); printf \"%s \", $2 }')\" >&2\n  exit 1\nfi\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -2644,7 +2645,7 @@ export const partials: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"needed"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":LOC[2]})) != null ? stack1 : "");
+  return ((stack1 = helpers.__direct.each.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"needed"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[2]})) != null ? stack1 : "");
 },"useData":true};
     },
   },

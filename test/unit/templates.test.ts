@@ -1,7 +1,9 @@
+import Handlebars from 'handlebars';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildTemplatesModule, helpersUsed, TEMPLATES_MODULE_PATH } from '../../src/build/templates.js';
+import { buildTemplatesModule, helpersUsed, specGetterBody, TEMPLATES_MODULE_PATH } from '../../src/build/templates.js';
 import { compileTemplate } from '../../src/render/engine.js';
+import { cachedProgram } from '../../src/render/program-cache.js';
 import { ROOT } from '../support/profiles.js';
 
 describe('precompiled templates', () => {
@@ -21,5 +23,51 @@ describe('precompiled templates', () => {
   it('is strict: a missing field is an error, not an empty string', () => {
     const t = compileTemplate('miniupnpd/default', { confLine: (s: string) => s });
     expect(() => t({})).toThrow(/not defined/);
+  });
+
+  describe('precompiled code, made cheaper per rule', () => {
+    const options = { noEscape: true, strict: true, knownHelpersOnly: true, knownHelpers: { shQuote: true, up: true } };
+    const body = (source: string) => specGetterBody(Handlebars.precompile(source, options) as string, '', ['shQuote', 'up']);
+
+    it('calls the target helpers with their arguments only, and the built-in blocks without the wrapper', () => {
+      const code = body('{{shQuote a}}{{#each xs}}{{up this}}{{#if y}}{{shQuote y}}{{/if}}{{/each}}');
+      expect(code).toContain('helpers.__direct.shQuote(lookupProperty(depth0,"a"))');
+      expect(code).toContain('helpers.__direct.up(depth0)');
+      expect(code).toContain('helpers.__direct.each.call(');
+      expect(code).toContain('helpers.__direct.if.call(');
+      expect(code).not.toContain('lookupProperty(helpers,');
+      expect(code).toContain('cachedProgram(container, 0, data)');
+    });
+
+    it('refuses a helper call it cannot rewrite whole (self-check: hash arguments)', () => {
+      expect(() => body('{{shQuote a k=1}}')).toThrow(/helper calls of another shape: shQuote/);
+    });
+
+    it('renders as Handlebars does, missing fields still an error', () => {
+      const helpers = { shQuote: (s: string) => `'${s}'`, up: (s: string) => s.toUpperCase() };
+      const source = '{{name}} {{shQuote a}}:{{#each xs}}{{up this}}{{@index}}{{#if @last}}.{{else}},{{/if}}{{/each}}';
+      const spec = new Function('cachedProgram', `const LOC = []; ${body(source).replace(/^const LOC = \[[^\n]*\n/, '')}`)(cachedProgram);
+      const env = Handlebars.create();
+      env.registerHelper('__direct', { ...helpers, each: env.helpers.each, if: env.helpers.if } as never);
+      const ours = env.template(spec);
+      const theirs = Handlebars.compile(source, { noEscape: true, strict: true });
+      for (const view of [{ name: 'n', a: 'x', xs: ['p', 'q'] }, { name: 'n', a: 'y', xs: [] }, { name: 'n', a: 'z', xs: ['r'] }]) {
+        expect(ours(view)).toBe(theirs(view, { helpers }));
+      }
+      expect(ours({ name: 'n', a: 'x', xs: ['p', 'q'] })).toBe("n 'x':P0,Q1.");
+      expect(() => ours({ a: 'x', xs: [] })).toThrow(/"name" not defined/);
+    });
+  });
+
+  it('makes a block program once per data frame (self-check: a new frame gets a new program)', () => {
+    let made = 0;
+    const container = { program: () => ((made++, () => '') as (c: unknown) => string) };
+    const frame = {};
+    const first = cachedProgram(container, 3, frame);
+    expect(cachedProgram(container, 3, frame)).toBe(first);
+    expect(made).toBe(1);
+    expect(cachedProgram(container, 3, {})).not.toBe(first);
+    expect(cachedProgram(container, 4, frame)).not.toBe(first);
+    expect(made).toBe(3);
   });
 });

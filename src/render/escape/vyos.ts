@@ -23,6 +23,8 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
  * The result is printable ASCII, so its length in characters is its length in bytes.
  */
 export function vyosText(s: string): string {
+  // Printable ASCII (nearly every text) is left as it is by the line, accent and range steps.
+  if (PRINTABLE_ASCII.test(s)) return s.replace(/['"\\?]/g, '_');
   return oneLine(s)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -47,10 +49,12 @@ export function vyosQuote(value: string): string {
  * dropped, the rest "_"), and no `?`, which would open the CLI help when pasted.
  */
 export function vyosComment(s: string): string {
-  const text = oneLine(s)
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^\x20-\x7e]|\?/gu, '_')
-    .trimEnd();
+  const safe = PRINTABLE_ASCII.test(s)
+    ? s.replace(/\?/g, '_')
+    : oneLine(s)
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/[^\x20-\x7e]|\?/gu, '_');
+  const text = safe.trimEnd();
   return text ? `# ${text}` : '#';
 }

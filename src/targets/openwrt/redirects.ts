@@ -23,9 +23,14 @@ const SLUG = /^[a-z0-9][a-z0-9-]*$/;
  * make "a-b" and "a_b" collide; anything else is refused rather than mapped.
  */
 export function sectionPrefix(profile: string): string {
+  // Asked for every section of a render, always for the same profile.
+  if (lastPrefix?.profile === profile) return lastPrefix.prefix;
   if (!SLUG.test(profile)) throw new Error(`openwrt: profile name ${JSON.stringify(profile)} is not a slug [a-z0-9-]; section names would not be unique`);
-  return `synfw_${profile.replace(/-/g, '_')}_`;
+  lastPrefix = { profile, prefix: `synfw_${profile.replace(/-/g, '_')}_` };
+  return lastPrefix.prefix;
 }
+
+let lastPrefix: { profile: string; prefix: string } | undefined;
 
 /**
  * synfw_<profile>_<proto>_<first>[_<last>][_S<n>]. Read from the right the name splits one way only:

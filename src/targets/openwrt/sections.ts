@@ -18,9 +18,16 @@ export interface Section {
   options: SectionOption[];
 }
 
-export type PrintableSection = Omit<Section, 'options'> & { options: Required<SectionOption>[] };
+/** An option as the templates print it: its section's id beside it, so the option loop reads no parent context. */
+export type PrintableOption = Required<SectionOption> & { section: string };
 
-/** Sections with every option's `list` flag set (the templates are strict about missing fields). */
+export type PrintableSection = Omit<Section, 'options'> & { options: PrintableOption[] };
+
+/**
+ * Sections with every option's `list` flag set (the templates are strict about missing fields) and
+ * its section's id: a block that reads `../` makes Handlebars build a new program and a new stack
+ * of contexts for every option (src/render/program-cache.ts), about 90,000 of them for 10,000 ports.
+ */
 export function printable(sections: readonly Section[]): PrintableSection[] {
-  return sections.map((s) => ({ ...s, options: s.options.map((o) => ({ key: o.key, value: o.value, list: o.list === true })) }));
+  return sections.map((s) => ({ ...s, options: s.options.map((o) => ({ key: o.key, value: o.value, list: o.list === true, section: s.id })) }));
 }
