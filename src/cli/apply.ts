@@ -8,6 +8,8 @@ import { formatReport } from '../diff/format.js';
 import type { DiffReport } from '../diff/types.js';
 import { renderTarget } from '../gen/render-target.js';
 import type { Plan } from '../plan/types.js';
+import { stateAccess, type ApplyTargetId } from '../targets/index.js';
+import type { ApplyAccess } from '../targets/types.js';
 import { APPLY_FAILED, DIFFERS, ExitStatus } from './exit-status.js';
 import { diffText, reportText, STATE_LIMIT } from './diff.js';
 import { loadPlan } from './load-plan.js';
@@ -15,36 +17,9 @@ import { writeStderr, writeStdout } from './output.js';
 import { scpText, sshRun, tail, type SshTarget } from './ssh.js';
 import { synfwVersion } from './version.js';
 
-interface Way {
-  /** Commands whose output, joined, is the export `synfw diff` reads. */
-  read: string[];
-  /** Runs the script given on stdin; with `upload`, the command that runs the uploaded file. */
-  run: (file: string) => string;
-  /** The script goes to this file on the router first (RouterOS runs no script from stdin). */
-  upload?: (profile: string) => string;
-  cleanup?: (file: string) => string;
-}
-
-/** How each target with a shell is read and changed. VyOS and RouterOS follow their docs, unproven here. */
-export const APPLY_WAYS = {
-  iptables: { read: ['iptables-save && if command -v ip6tables-save >/dev/null 2>&1; then ip6tables-save; fi'], run: () => 'sh -s' },
-  nftables: { read: ['nft -j list ruleset'], run: () => 'nft -f /dev/stdin' },
-  openwrt: { read: ['uci export firewall'], run: () => 'sh -s' },
-  // The op-mode wrapper is how scripts run `show` commands (VyOS docs, "Command scripting").
-  vyos: { read: ['/opt/vyatta/bin/vyatta-op-cmd-wrapper show configuration commands'], run: () => 'vbash -s' },
-  mikrotik: {
-    read: ['/ip firewall export', '/ipv6 firewall export'],
-    upload: (profile: string) => `synfw-${profile}.rsc`,
-    run: (file: string) => `/import file-name=${file} verbose=no`,
-    cleanup: (file: string) => `/file remove ${file}`,
-  },
-} satisfies Record<string, Way>;
-
-export type ApplyTarget = keyof typeof APPLY_WAYS;
-
 export interface ApplyRequest {
   profile: string;
-  target: ApplyTarget;
+  target: ApplyTargetId;
   ssh: SshTarget;
   yes: boolean;
   dryRun: boolean;
@@ -54,7 +29,7 @@ export interface ApplyRequest {
 /** The router's export over ssh, or an error saying which command failed and how. */
 async function readState(req: ApplyRequest): Promise<string> {
   let text = '';
-  for (const command of APPLY_WAYS[req.target].read) {
+  for (const command of stateAccess(req.target).apply!.read) {
     const r = await sshRun(req.ssh, command, null, STATE_LIMIT);
     if (r.status !== 0) throw new Error(`ssh ${req.ssh.host} ${command}: ${r.signal ? `killed by ${r.signal}` : `exit status ${r.status}`}${r.stderr.trim() ? `: ${tail(r.stderr)}` : ''}`);
     text += r.stdout;
@@ -86,7 +61,7 @@ async function confirm(question: string): Promise<boolean> {
 
 /** Runs the script: piped to the router's shell, or uploaded and imported (RouterOS). */
 async function runScript(req: ApplyRequest, script: string, profile: string): Promise<{ ok: boolean; why: string }> {
-  const way: Way = APPLY_WAYS[req.target];
+  const way: ApplyAccess = stateAccess(req.target).apply!;
   const echo = (text: string): void => writeStderr(text);
   let file = '';
   if (way.upload) {

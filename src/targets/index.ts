@@ -12,7 +12,7 @@ import { info as opnsense } from './opnsense/info.js';
 import { info as pfsense } from './pfsense/info.js';
 import { info as upnp } from './upnp/info.js';
 import { info as vyos } from './vyos/info.js';
-import type { Target, TargetInfo } from './types.js';
+import type { StateAccess, Target, TargetInfo } from './types.js';
 
 type Registry = Record<string, { info: TargetInfo; load: () => Promise<{ target: Target }> }>;
 
@@ -42,3 +42,18 @@ export function isTargetId(id: string): id is TargetId {
 export async function loadTarget(id: TargetId): Promise<Target> {
   return (await REGISTRY[id].load()).target;
 }
+
+type InfoOf<K extends TargetId> = (typeof REGISTRY)[K]['info'];
+
+/** The targets whose router state `synfw diff` reads: those that declare `state`. */
+export type StateTargetId = { [K in TargetId]: InfoOf<K> extends { state: object } ? K : never }[TargetId];
+
+/** The targets `synfw apply` can change over ssh: those that declare `state.apply`. */
+export type ApplyTargetId = { [K in TargetId]: InfoOf<K> extends { state: { apply: object } } ? K : never }[TargetId];
+
+export const stateTargetIds = targetIds.filter((id) => TARGETS[id].state) as StateTargetId[];
+
+export const applyTargetIds = targetIds.filter((id) => TARGETS[id].state?.apply) as ApplyTargetId[];
+
+/** A declared state access, for a target known to have one. */
+export const stateAccess = (id: StateTargetId): StateAccess => TARGETS[id].state!;

@@ -89,6 +89,28 @@ export interface TargetInfo {
   /** Absent when the target does not cut rule texts or does not warn about it. */
   comments?: CommentField;
   cli?: Partial<Record<CliFlag, CliOption>>;
+  /** Absent when synfw cannot read the router's state back (`synfw diff`, `synfw apply`). */
+  state?: StateAccess;
+}
+
+/** How a router's current state is exported for `synfw diff`, and how `synfw apply` reaches it. */
+export interface StateAccess {
+  /** How a user exports what diff reads, as `synfw diff --help` lists it. */
+  export: string;
+  /** The header's "Check later" example, given "synfw diff NAME.yaml -t ID"; ipv6: the plan has IPv6 rules. */
+  checkLater: (diff: string, ipv6: boolean) => string;
+  /** Absent when the router has no shell synfw apply can use. */
+  apply?: ApplyAccess;
+}
+
+export interface ApplyAccess {
+  /** Commands run over ssh whose output, joined, is the export diff reads. */
+  read: readonly string[];
+  /** Runs the script given on stdin; with `upload`, the command that runs the uploaded file. */
+  run: (file: string) => string;
+  /** The file the script is copied to first (a router that runs no script from stdin). */
+  upload?: (profile: string) => string;
+  cleanup?: (file: string) => string;
 }
 
 export interface RenderOptions {

@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { quote, UsageError } from '../../diagnostics.js';
+import { applyTargetIds, type ApplyTargetId } from '../../targets/index.js';
 import { withExamples } from '../help.js';
 import { checkDiffTarget } from './diff.js';
 
@@ -13,8 +14,8 @@ interface Args {
   json: boolean;
 }
 
-/** The targets with a shell synfw can reach over ssh (src/cli/apply.ts APPLY_WAYS, kept in step). */
-const APPLY_TARGETS = ['iptables', 'nftables', 'openwrt', 'vyos', 'mikrotik'] as const;
+/** The targets with a shell synfw can reach over ssh: those that declare state.apply. */
+const APPLY_TARGETS = applyTargetIds;
 
 export const APPLY_EXIT_HELP =
   'Exit status: 0 the router matches the profile (after applying, or already), 3 it differs and nothing was changed (--dry-run, or not confirmed), 4 the script failed or the router still differs afterwards (the message shows what it has now), 1 profile problem, 2 usage error or the state could not be read (nothing changed).';
@@ -57,7 +58,7 @@ export const applyCommand: CommandModule<object, Args> = {
     const { runApply } = await import('../apply.js');
     await runApply({
       profile: args.profile,
-      target: args.target as (typeof APPLY_TARGETS)[number],
+      target: args.target as ApplyTargetId,
       ssh: { host: args.ssh!, options: args['ssh-option'] ?? [] },
       yes: args.yes,
       dryRun: args['dry-run'],

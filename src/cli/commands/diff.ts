@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { quote, UsageError } from '../../diagnostics.js';
-import { EXPORTS, isDiffTarget } from '../../diff/read-state.js';
+import { isDiffTarget } from '../../diff/read-state.js';
+import { stateAccess, stateTargetIds } from '../../targets/index.js';
 import { withExamples } from '../help.js';
 
 interface Args {
@@ -10,8 +11,8 @@ interface Args {
   json: boolean;
 }
 
-const TARGETS_READ = Object.keys(EXPORTS).join(', ');
-const exportList = Object.entries(EXPORTS).map(([t, cmd]) => `${t}: ${cmd}`).join('; ');
+const TARGETS_READ = stateTargetIds.join(', ');
+const exportList = stateTargetIds.map((t) => `${t}: ${stateAccess(t).export}`).join('; ');
 
 export const EXIT_HELP = 'Exit status: 0 the router matches the profile, 3 it differs (missing, stale or changed ports; foreign rules alone do not count), 1 profile problem, 2 usage or I/O error or an unreadable export.';
 
@@ -22,7 +23,7 @@ export const diffOptions = {
 } as const;
 
 /** Checks --target against the targets diff reads. */
-export function checkDiffTarget(target: string | undefined, command: string, targets: readonly string[] = Object.keys(EXPORTS)): void {
+export function checkDiffTarget(target: string | undefined, command: string, targets: readonly string[] = stateTargetIds): void {
   if (target === undefined) throw new UsageError(`${command} needs --target; targets: ${targets.join(', ')}`);
   if (!targets.includes(target)) throw new UsageError(`--target: ${quote(target)} is not a target ${command} reads; targets: ${targets.join(', ')}`);
 }

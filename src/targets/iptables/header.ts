@@ -1,9 +1,9 @@
 // The header of both iptables output forms: how to apply and remove, then what each chain does and
 // what the profile options (allowFrom, hairpin, nas.address6) mean for this router.
 
-import { checkLaterLine } from '../../diff/exports.js';
 import type { Plan } from '../../plan/types.js';
 import { shQuote } from '../../render/escape/shell.js';
+import { checkLaterLine } from '../shared/header.js';
 import { sourcesRestricted } from '../shared/sources.js';
 import type { HeaderParts, RenderContext } from '../types.js';
 import { info } from './info.js';
@@ -66,7 +66,7 @@ export function header(plan: Plan, m: IptablesModel, ctx: RenderContext): Header
   const chain = (kind: ChainView['kind']) => m.chains.find((c) => c.kind === kind);
   const [dnat, fwd, hpin, masq, fwd6] = (['dnat', 'fwd', 'hpin', 'masq', 'fwd6'] as const).map(chain);
   const notes = [
-    checkLaterLine('iptables', plan.profile),
+    checkLaterLine(info, plan.profile),
     `Chains: nat ${dnat!.name} (${where(dnat!)}: DNAT of what arrives on ${m.wan}), filter ${fwd!.name} (${where(fwd!)}).`,
     'The filter chain accepts only these DNATed connections, both directions (conntrack --ctstate DNAT --ctdir ORIGINAL/REPLY), so a FORWARD policy of DROP is fine.',
     ...sourceLines(plan, m),

@@ -23,4 +23,10 @@ export const info = {
   router: { names: 'linux', wan: 'eth0' },
   // The kernel keeps 255 bytes of a comment (XT_MAX_COMMENT_LEN 256 incl. NUL) and drops the rest.
   comments: { what: 'rule comment', max: 255, limit: "the kernel's 255 bytes" },
+  state: {
+    export: '{ iptables-save; ip6tables-save; }',
+    checkLater: (diff) => `ssh root@ROUTER 'iptables-save; ip6tables-save' | ${diff} --from -`,
+    // A router without IPv6 may lack ip6tables-save.
+    apply: { read: ['iptables-save && if command -v ip6tables-save >/dev/null 2>&1; then ip6tables-save; fi'], run: () => 'sh -s' },
+  },
 } as const satisfies TargetInfo;

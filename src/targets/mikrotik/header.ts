@@ -2,10 +2,9 @@
 // own, and what allowFrom, hairpin and nas.address6 became, with the trade-offs of the RouterOS
 // idioms chosen for them.
 
-import { checkLaterLine } from '../../diff/exports.js';
 import type { Plan } from '../../plan/types.js';
 import { rosQuote } from '../../render/escape/routeros.js';
-import { outputFile } from '../shared/header.js';
+import { checkLaterLine, outputFile } from '../shared/header.js';
 import { MULTIPORT_SLOTS } from '../shared/ports.js';
 import type { HeaderParts, RenderContext } from '../types.js';
 import { info } from './info.js';
@@ -80,7 +79,7 @@ const MINIMUM_VERSION = '7.9';
 export function header(plan: Plan, m: MikrotikModel, ctx: RenderContext): HeaderParts {
   const file = outputFile(plan, ctx);
   const notes = [
-    checkLaterLine('mikrotik', plan.profile, m.v6 !== null),
+    checkLaterLine(info, plan.profile, m.v6 !== null),
     `Needs RouterOS ${MINIMUM_VERSION} or later: every command and argument here is in the command trees of RouterOS 7.9, 7.16.2 and 7.23.3`,
     '  (RouterOS 6 is not checked). The script checks the interface lists it names before it changes anything.',
     `dst-nat rules are appended to the dstnat chain: a rule of yours above them for the same WAN port wins.`,

@@ -9,4 +9,15 @@ export const info = {
   // RouterOS documents no comment limit. 255 bytes of the comment's value (UTF-8, before escaping)
   // keep every rule printable on one terminal screen and match the Linux xt_comment limit.
   comments: { what: 'rule comment', max: 255, limit: '255 bytes' },
+  state: {
+    export: '/ip firewall export; /ipv6 firewall export',
+    checkLater: (diff, ipv6) => `ssh admin@ROUTER ${ipv6 ? "'/ip firewall export; /ipv6 firewall export'" : "'/ip firewall export'"} | ${diff} --from -`,
+    // RouterOS runs no script from stdin: the file is uploaded, imported and removed (unproven here).
+    apply: {
+      read: ['/ip firewall export', '/ipv6 firewall export'],
+      upload: (profile) => `synfw-${profile}.rsc`,
+      run: (file) => `/import file-name=${file} verbose=no`,
+      cleanup: (file) => `/file remove ${file}`,
+    },
+  },
 } as const satisfies TargetInfo;

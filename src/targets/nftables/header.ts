@@ -2,9 +2,8 @@
 // firewall (an accept in one table cannot override a drop in another), plus what the profile
 // options became.
 
-import { checkLaterLine } from '../../diff/exports.js';
 import type { Plan } from '../../plan/types.js';
-import { outputFile } from '../shared/header.js';
+import { checkLaterLine, outputFile } from '../shared/header.js';
 import type { HeaderParts, RenderContext } from '../types.js';
 import { info } from './info.js';
 import { MARK_ACCEPT, MARK_HAIRPIN, type NftModel } from './view.js';
@@ -12,7 +11,7 @@ import { MARK_ACCEPT, MARK_HAIRPIN, type NftModel } from './view.js';
 export function header(plan: Plan, m: NftModel, ctx: RenderContext): HeaderParts {
   const t = `inet ${m.table}`;
   const notes = [
-    checkLaterLine('nftables', plan.profile),
+    checkLaterLine(info, plan.profile),
     `Everything lives in table ${t}; no other table or chain is touched. Needs Linux >= 5.2 (NAT in an inet table); checked with nft 1.0.6.`,
     `Loading fails with "Interface does not exist", changing nothing, unless ${m.needed.map((n) => n.name).join(' and ')} exist${m.needed.length > 1 ? '' : 's'} (chain interfaces);`,
     '  for an interface that comes up later (PPPoE), load the file once it is up: the rules keep working when it reconnects.',

@@ -7,4 +7,9 @@ export const info = {
   router: { names: 'linux', wan: 'eth0' },
   // libnftnl's NFTNL_UDATA_COMMENT_MAXLEN: nft refuses a longer comment (bytes, not characters).
   comments: { what: 'rule comment', max: 128, limit: "nft's 128 bytes" },
+  state: {
+    export: 'nft -j list ruleset',
+    checkLater: (diff) => `ssh root@ROUTER nft -j list ruleset | ${diff} --from -`,
+    apply: { read: ['nft -j list ruleset'], run: () => 'nft -f /dev/stdin' },
+  },
 } as const satisfies TargetInfo;

@@ -1,8 +1,8 @@
 // The OpenWrt header: what the sections do and how to apply and remove them, including what the
 // profile's allowFrom, hairpin and nas.address6 became (and what fw3/fw4 need for them to work).
 
-import { checkLaterLine } from '../../diff/exports.js';
 import type { Plan } from '../../plan/types.js';
+import { checkLaterLine } from '../shared/header.js';
 import type { HeaderParts, RenderContext } from '../types.js';
 import { info } from './info.js';
 import type { OpenwrtModel } from './view.js';
@@ -87,7 +87,7 @@ function ipv6Lines(plan: Plan, m: OpenwrtModel): string[] {
 export function header(plan: Plan, m: OpenwrtModel, ctx: RenderContext): HeaderParts {
   const { apply, remove } = applyRemove(m, ctx.format === 'config');
   const notes = [
-    checkLaterLine('openwrt', plan.profile),
+    checkLaterLine(info, plan.profile),
     `Sections: config redirect, target DNAT, src zone ${m.src}, dest zone ${m.dest}${ctx.lanKey ? ` (${ctx.lanKey})` : ' (default; set router.lan to change it)'}, family ipv4.`,
     ...ipv4Lines(plan, m),
     ...ipv6Lines(plan, m),

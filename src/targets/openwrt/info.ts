@@ -19,4 +19,9 @@ export const info = {
   // fw4 emits `comment "!fw4: <name>"` and `<name> (reflection)`: 6 + name + 13 must stay within
   // nft's 128-byte comment limit (109 bytes); 100 leaves a margin. fw3's iptables comment is larger.
   comments: { what: 'section name', max: 100, limit: '100 bytes (fw4 makes the name an nft comment, at most 128 bytes)' },
+  state: {
+    export: 'uci export firewall',
+    checkLater: (diff) => `ssh root@ROUTER uci export firewall | ${diff} --from -`,
+    apply: { read: ['uci export firewall'], run: () => 'sh -s' },
+  },
 } as const satisfies TargetInfo;

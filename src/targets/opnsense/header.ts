@@ -1,12 +1,12 @@
 // The OPNsense header: the layout of the chosen format, how to restore the file, how to remove the
 // rules in the GUI, and what the profile options became.
 
-import { checkLaterLine } from '../../diff/exports.js';
 import type { Plan } from '../../plan/types.js';
 import { optionNotes, wrap, type Product } from '../config-xml/notes.js';
-import { genCommand } from '../shared/header.js';
+import { checkLaterLine, genCommand } from '../shared/header.js';
 import { profileTag } from '../shared/text.js';
 import type { HeaderParts, RenderContext } from '../types.js';
+import { info } from './info.js';
 import type { OpnView } from './view.js';
 
 type Format = 'default' | 'mvc';
@@ -60,6 +60,6 @@ export function header(plan: Plan, view: OpnView, ctx: RenderContext): HeaderPar
     about: optionNotes(plan, OPNSENSE, ctx),
     apply: applyLines(plan, format, view.user !== null, genCommand(plan, ctx, ' -m config-backup.xml -o merged.xml')),
     remove: removeLines(plan, format, view.allows6.length > 0, view.iface),
-    notes: [checkLaterLine('opnsense', plan.profile)],
+    notes: [checkLaterLine(info, plan.profile)],
   };
 }

@@ -1,12 +1,12 @@
 // The pfSense header: how to restore the file (what an area restore replaces depends on what the
 // file holds), how to remove the rules in the GUI, and what the profile options became.
 
-import { checkLaterLine } from '../../diff/exports.js';
 import type { Plan } from '../../plan/types.js';
 import { optionNotes, type Product } from '../config-xml/notes.js';
-import { genCommand } from '../shared/header.js';
+import { checkLaterLine, genCommand } from '../shared/header.js';
 import { profileTag } from '../shared/text.js';
 import type { HeaderParts, RenderContext } from '../types.js';
+import { info } from './info.js';
 import type { ConfigKind } from './merge.js';
 import type { PfView } from './view.js';
 
@@ -74,6 +74,6 @@ export function header(plan: Plan, view: PfView, ctx: RenderContext): HeaderPart
     about: optionNotes(plan, PFSENSE, ctx),
     apply: applyLines(plan, view.user?.kind ?? 'standalone', genCommand(plan, ctx, ' -m config-backup.xml -o merged.xml')),
     remove: removeLines(plan, view.allows6.length > 0),
-    notes: [checkLaterLine('pfsense', plan.profile)],
+    notes: [checkLaterLine(info, plan.profile)],
   };
 }

@@ -9,4 +9,9 @@ export const info = {
   // encoding) keep the GUI list readable.
   comments: { what: 'rule description', max: 255, limit: '255 bytes as stored' },
   cli: { merge: { kind: 'file', alias: 'm', describe: "merge into this exported config.xml (replaces only this profile's rules)" } },
+  state: {
+    export: 'cat /cf/conf/config.xml',
+    // Short flags only: an XML comment cannot hold "--".
+    checkLater: (diff) => `${diff} -F config-backup.xml   (Diagnostics > Backup & Restore, or /cf/conf/config.xml)`,
+  },
 } as const satisfies TargetInfo;

@@ -4,7 +4,7 @@
 import { formatRange } from '../../plan/ranges.js';
 import type { Plan } from '../../plan/types.js';
 import { oneLine } from '../../render/text.js';
-import type { HeaderParts, RenderContext } from '../types.js';
+import type { HeaderParts, RenderContext, StateAccess, TargetInfo } from '../types.js';
 import { profileTag } from './text.js';
 
 /**
@@ -48,4 +48,16 @@ export function headerLines(plan: Plan, ctx: RenderContext, parts: HeaderParts):
   lines.push('Apply:', ...parts.apply.map((l) => `  ${l}`), 'Remove what this added:', ...parts.remove.map((l) => `  ${l}`));
   lines.push(...(parts.notes ?? []));
   return lines.map(oneLine);
+}
+
+/**
+ * The header line that says how to compare the router with the profile later (the target's
+ * declared state access). The profile file's base name is used (a header holds no absolute path);
+ * ipv6: the plan has IPv6 rules (RouterOS exports them from another menu).
+ */
+export function checkLaterLine(info: TargetInfo & { state: StateAccess }, profile: { name: string; file: string }, ipv6 = true): string {
+  const base = profile.file.replace(/\\/g, '/').split('/').pop() || `${profile.name}.yaml`;
+  // Not a YAML file name (stdin, /dev/fd/63): the name the profile would have.
+  const name = /^[A-Za-z0-9_+][A-Za-z0-9._+-]*\.ya?ml$/.test(base) ? base : `${profile.name}.yaml`;
+  return `Check later (what the router has against this profile): ${info.state.checkLater(`synfw diff ${name} -t ${info.id}`, ipv6)}`;
 }

@@ -1,9 +1,8 @@
 // The header of both vyos output forms: how to apply and remove, which rule numbers the profile
 // owns, and what the profile options mean on VyOS.
 
-import { checkLaterLine } from '../../diff/exports.js';
 import type { Plan } from '../../plan/types.js';
-import { outputFile } from '../shared/header.js';
+import { checkLaterLine, outputFile } from '../shared/header.js';
 import { sourcesRestricted } from '../shared/sources.js';
 import type { HeaderParts, RenderContext } from '../types.js';
 import { info } from './info.js';
@@ -86,7 +85,7 @@ export function header(plan: Plan, m: VyosModel, ctx: RenderContext): HeaderPart
     ...(m.deletes.length ? ['commit', 'save'] : ['(nothing: this profile adds no rules)']),
   ];
   const notes = [
-    checkLaterLine('vyos', plan.profile),
+    checkLaterLine(info, plan.profile),
     `Rule numbers: this profile owns ${m.base}-${m.last} of nat destination, nat source, firewall ipv4 forward filter and firewall ipv6 forward filter`,
     script
       ? `rules (derived from its name). The script stops, changing nothing, if a rule in that range does not carry the ${m.tag} tag.`

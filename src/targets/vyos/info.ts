@@ -30,4 +30,10 @@ export const info = {
   },
   // vyos-1x generic-description.xml.i: [[:ascii:]]{0,255}.
   comments: { what: 'rule description', max: 255, limit: "VyOS's 255 characters" },
+  state: {
+    export: 'show configuration commands',
+    checkLater: (diff) => `ssh vyos@ROUTER /opt/vyatta/bin/vyatta-op-cmd-wrapper show configuration commands | ${diff} --from -`,
+    // The op-mode wrapper is how scripts run `show` commands (VyOS docs, "Command scripting"); unproven here.
+    apply: { read: ['/opt/vyatta/bin/vyatta-op-cmd-wrapper show configuration commands'], run: () => 'vbash -s' },
+  },
 } as const satisfies TargetInfo;
