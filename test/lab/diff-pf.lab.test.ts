@@ -5,20 +5,21 @@
 // exactly where they touch the plan; a forward deleted, or its target port changed, in PHP the
 // way the product's GUI does it, is exactly that drift. No root: php-cli (see pf/README.md).
 
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { compareState } from '../../src/diff/compare.js';
 import { readRouterState } from '../../src/diff/read-state.js';
-import type { DiffReport, Port } from '../../src/diff/types.js';
+import type { DiffReport, Foreign, Port } from '../../src/diff/types.js';
 import type { ReadFlow } from '../../src/readers/flow.js';
 import type { Plan } from '../../src/plan/types.js';
 import { routerSides } from '../../src/targets/define.js';
 import { loadTarget, TARGETS } from '../../src/targets/index.js';
 import { TargetError } from '../../src/targets/types.js';
 import { synfw } from '../support/run-cli.js';
-import { ALL_PROFILES, planOf, profileSlug, ROOT, VERSION } from '../support/profiles.js';
+import { planFromText } from '../../src/pipeline.js';
+import { ALL_PROFILES, profileSlug, ROOT, VERSION } from '../support/profiles.js';
 import { labDescribe, once, sweepStaleTempDirs } from './lab.js';
 import { runHarness } from './pf/run-php.js';
 import { phpAvailability, type Product } from './pf/upstream.js';
@@ -36,6 +37,17 @@ const USER_FORWARDS: Record<Product, { proto: 'tcp' | 'udp'; wan: number; target
 /** The NAS port the drift gives the first synfw forward (no profile uses it). */
 const DRIFT_PORT = 4444;
 
+/** home.yaml edited so that the user's tcp 2222 forward touches the plan: each reason once (a self-check of the foreign assertions above). */
+const TOUCHING: { label: string; edit: (text: string) => string; reasons: Foreign['reasons'] }[] = [
+  { label: 'home with the NAS at 192.168.1.50', edit: (t) => swap(t, 'address: 192.168.1.10', 'address: 192.168.1.50'), reasons: ['forwards to the NAS'] },
+  { label: 'home with DSM on WAN port 2222', edit: (t) => swap(t, 'https: 443 }', 'https: 2222 }'), reasons: ['claims a WAN port of the plan'] },
+];
+
+function swap(text: string, from: string, to: string): string {
+  if (!text.includes(from)) throw new Error(`home.yaml no longer has ${from}`);
+  return text.replace(from, to);
+}
+
 const WAYS: { product: Product; layout: Layout; title: string }[] = [
   { product: 'pfsense', layout: 'legacy', title: 'pfSense' },
   { product: 'opnsense', layout: 'legacy', title: 'OPNsense legacy' },
@@ -49,11 +61,13 @@ interface Saved {
   xml: string;
 }
 
-function diffCli(path: string, product: Product, xml: string): { status: number | null; report: DiffReport } {
+/** `synfw diff PROFILE -t product --from config.xml --json`: the profile given as its text. */
+function diffCli(profile: string, product: Product, xml: string): { status: number | null; report: DiffReport } {
   const dir = mkdtempSync(join(tmpdir(), `synfw-${process.pid}-pfdiff-`));
   try {
     writeFileSync(join(dir, 'config.xml'), xml);
-    const r = synfw(['diff', join(ROOT, path), '-t', product, '--from', join(dir, 'config.xml'), '--json']);
+    writeFileSync(join(dir, 'profile.yaml'), profile);
+    const r = synfw(['diff', join(dir, 'profile.yaml'), '-t', product, '--from', join(dir, 'config.xml'), '--json']);
     if (r.status !== 0 && r.status !== 3) throw new Error(`synfw diff exited ${r.status}: ${r.stderr}`);
     return { status: r.status, report: JSON.parse(r.stdout) as DiffReport };
   } finally {
@@ -76,9 +90,15 @@ labDescribe("lab: synfw diff reads config.xml as pfSense's and OPNsense's own PH
   for (const way of WAYS) {
     describe(way.title, () => {
       const user = once(async () => userConfig(way.product, way.layout, { reflection: false }));
-      const runs = ALL_PROFILES.map((path) => {
+      const cases = [
+        ...ALL_PROFILES.map((path) => ({ label: profileSlug(path), profile: readFileSync(join(ROOT, path), 'utf8'), reasons: undefined })),
+        ...TOUCHING.map((t) => ({ label: `self-check: ${t.label}`, profile: t.edit(readFileSync(join(ROOT, 'profiles/home.yaml'), 'utf8')), reasons: t.reasons })),
+      ];
+      const runs = cases.map(({ label, profile, reasons }) => {
         const merged = once(async (): Promise<{ plan: Plan; text: string } | null> => {
-          const plan = planOf(path);
+          const r = planFromText(profile, `${label}.yaml`);
+          if (!r.plan) throw new Error(`${label} does not resolve: ${r.diagnostics.map((d) => d.message).join('; ')}`);
+          const plan = r.plan;
           try {
             const t = await loadTarget(way.product);
             const text = t.render(plan, { version: VERSION, format: way.layout === 'mvc' ? 'mvc' : undefined, merge: { file: 'config.xml', text: await user() } }).text;
@@ -93,24 +113,28 @@ labDescribe("lab: synfw diff reads config.xml as pfSense's and OPNsense's own PH
             const m = await merged();
             return m && runHarness<Saved>(way.product, `${way.product}-export.php`, m.text, way.product === 'opnsense' ? [way.layout, drift] : [drift]);
           });
-        return { path, merged, saved: save('none'), deleted: save('delete'), retargeted: save(`port:${DRIFT_PORT}`) };
+        return { label, profile, reasons, merged, saved: save('none'), deleted: save('delete'), retargeted: save(`port:${DRIFT_PORT}`) };
       });
       beforeAll(() => {
         for (const r of runs) void r.saved(), void r.deleted(), void r.retargeted();
       });
 
-      for (const { path, merged, saved, deleted, retargeted } of runs) {
-        test(`${profileSlug(path)}: in sync after the product's save; a deleted forward and a changed target port are exactly the drift`, async () => {
+      for (const { label, profile, reasons, merged, saved, deleted, retargeted } of runs) {
+        test(`${label}: in sync after the product's save; a deleted forward and a changed target port are exactly the drift`, async () => {
           const m = await merged();
           if (!m) return; // a plan the target refuses has no output (the pf lab tests that)
           const { plan } = m;
-          const inSync = diffCli(path, way.product, (await saved())!.xml);
+          const inSync = diffCli(profile, way.product, (await saved())!.xml);
           expect(inSync.status, 'exit status in sync').toBe(0);
           expect([inSync.report.skipped, ...summary(inSync.report)]).toEqual([[], [], [], []]);
           expect(inSync.report.same.length).toBeGreaterThan(0);
           const foreign = inSync.report.foreign.map((f) => `${f.proto} ${f.wan}`).sort();
           expect(foreign, "the user's own forwards shown").toEqual(expectedForeign(plan, way.product));
           expect(inSync.report.foreign.every((f) => f.owner === null)).toBe(true);
+          if (reasons) {
+            // The self-checks: the user's tcp 2222 -> 192.168.1.50:22 is shown, for exactly that reason.
+            expect(inSync.report.foreign.map((f) => [`${f.proto} ${f.wan}`, f.targets, f.reasons])).toEqual([['tcp 2222', ['192.168.1.50:22'], reasons]]);
+          }
 
           // The drifts touch the first synfw forward (its flows: nat rule 1 of the profile's rules).
           const state = readRouterState(way.product, (await saved())!.xml, routerSides(TARGETS[way.product], plan));
@@ -122,7 +146,7 @@ labDescribe("lab: synfw diff reads config.xml as pfSense's and OPNsense's own PH
             retargeted: compareState(plan, way.product, { flows: state.flows.map((f) => (victim(f) ? { ...f, port: DRIFT_PORT + f.port - first } : f)), skipped: [] }),
           };
           for (const [name, run] of [['deleted', deleted], ['retargeted', retargeted]] as const) {
-            const after = diffCli(path, way.product, (await run())!.xml);
+            const after = diffCli(profile, way.product, (await run())!.xml);
             expect(wants[name].inSync, `${name}: the drift changes something`).toBe(false);
             expect(after.status, `${name}: exit status`).toBe(3);
             expect([after.report.skipped, ...summary(after.report)], name).toEqual([[], ...summary(wants[name])]);
