@@ -37,7 +37,7 @@ export function readRouterState(target: DiffTarget, text: string, sides: Sides):
       case 'iptables': {
         const at = text.search(V6_MARK);
         const lan = sides.lan ? { lan: sides.lan } : {};
-        return at < 0 ? readIptablesSave(text, '', lan) : readIptablesSave(text.slice(0, at), text.slice(at), lan);
+        return at < 0 ? readIptablesSave(text, '', lan) : readIptablesSave(text.slice(0, at), text.slice(at), lan, text.slice(0, at).split('\n').length);
       }
       case 'nftables':
         return text.trimStart().startsWith('{') ? readNftJsonRuleset(text) : readNftRuleset(text);

@@ -32,10 +32,10 @@ describe('synfw diff', () => {
     expect(r.stdout.split('\n')).toEqual([
       'synfw diff: the router differs from profile home (iptables): 3 difference(s), 1 port(s) in sync',
       '+ missing  tcp 6690 -> 192.168.1.10:6690 from any (synology-drive-server)',
-      '- stale    tcp 8443 -> 192.168.1.10:8443 from any [synfw-home-dnat rule 3]',
+      '- stale    tcp 8443 -> 192.168.1.10:8443 from any [synfw-home-dnat rule 3 (line 23)]',
       '~ changed  tcp 443 -> 192.168.1.10:5001 from any (dsm, synology-drive-server, synology-photos)',
-      '           the router has tcp 443 -> 192.168.1.10:5002 from any [synfw-home-dnat rule 1] (targets differ)',
-      '! foreign  tcp 8080 -> 192.168.1.10:80 from any [PREROUTING rule 1]: not made by synfw, forwards to the NAS; synfw never touches it',
+      '           the router has tcp 443 -> 192.168.1.10:5002 from any [synfw-home-dnat rule 1 (line 21)] (targets differ)',
+      '! foreign  tcp 8080 -> 192.168.1.10:80 from any [PREROUTING rule 3 (line 17)]: not made by synfw, forwards to the NAS; synfw never touches it',
       '? skipped  2 line(s) or rule(s) the reader does not understand, so the report says nothing about them:',
       '    line 2: *raw: the raw table is not read (no forwards or accepts are there)',
       '    line 20: -A DOCKER ! -i docker0 -p tcp -m tcp --dport 9000 -j DNAT --to-destination 172.17.0.2:9000: unexpected option !',
@@ -50,16 +50,16 @@ describe('synfw diff', () => {
     expect(Object.keys(report)).toEqual(['format', 'profile', 'target', 'inSync', 'missing', 'stale', 'changed', 'foreign', 'same', 'skipped']);
     expect(report).toMatchObject({ format: 1, profile: 'home', target: 'iptables', inSync: false });
     expect(report.missing).toEqual([{ family: 4, proto: 'tcp', wan: 6690, targets: ['192.168.1.10:6690'], sources: ['any'], hairpin: false, apps: ['synology-drive-server'] }]);
-    expect(report.stale).toEqual([{ family: 4, proto: 'tcp', wan: 8443, targets: ['192.168.1.10:8443'], sources: ['any'], hairpin: false, at: ['synfw-home-dnat rule 3'] }]);
+    expect(report.stale).toEqual([{ family: 4, proto: 'tcp', wan: 8443, targets: ['192.168.1.10:8443'], sources: ['any'], hairpin: false, at: ['synfw-home-dnat rule 3 (line 23)'] }]);
     expect(report.changed).toEqual([
       {
         plan: { family: 4, proto: 'tcp', wan: 443, targets: ['192.168.1.10:5001'], sources: ['any'], hairpin: false, apps: ['dsm', 'synology-drive-server', 'synology-photos'] },
-        router: { family: 4, proto: 'tcp', wan: 443, targets: ['192.168.1.10:5002'], sources: ['any'], hairpin: false, at: ['synfw-home-dnat rule 1'] },
+        router: { family: 4, proto: 'tcp', wan: 443, targets: ['192.168.1.10:5002'], sources: ['any'], hairpin: false, at: ['synfw-home-dnat rule 1 (line 21)'] },
         what: ['targets'],
       },
     ]);
     expect(report.foreign).toEqual([
-      { family: 4, proto: 'tcp', wan: 8080, targets: ['192.168.1.10:80'], sources: ['any'], hairpin: false, at: ['PREROUTING rule 1'], owner: null, reasons: ['forwards to the NAS'] },
+      { family: 4, proto: 'tcp', wan: 8080, targets: ['192.168.1.10:80'], sources: ['any'], hairpin: false, at: ['PREROUTING rule 3 (line 17)'], owner: null, reasons: ['forwards to the NAS'] },
     ]);
     expect(report.same.map((p) => `${p.proto} ${p.wan}`)).toEqual(['udp 1194']);
     expect(report.skipped.map((s) => s.at)).toEqual(['line 2', 'line 20']);

@@ -65,7 +65,7 @@ dump drifted`,
     expectInSync(applied.report, `${path} applied`);
     const victim = out.victim!.trim();
     const drifted = read(plan, 'iptables', exportOf('drifted'));
-    expectDrift(plan, 'iptables', applied.state, (f) => f.at === victim, drifted.report, `${path} drifted`);
+    expectDrift(plan, 'iptables', applied.state, (f) => f.at.startsWith(`${victim} (line `), drifted.report, `${path} drifted`);
   });
 });
 

@@ -144,9 +144,17 @@ function mvcSource(el: XmlElement | undefined, what: string): Src {
   return { kind: 'network', network: net };
 }
 
+/** The DNat model's revision stamps (DNat.xml <created>, <updated>), which Config::save writes on every rule: bookkeeping only. */
+const STAMPS = ['created', 'updated'];
+
 function mvcNat(r: XmlElement, i: number): OpnNat {
   const what = `DNat rule ${i}`;
-  exactKeys(r, MVC_NAT, what);
+  const stamps = STAMPS.filter((k) => at(r, k) !== undefined);
+  exactKeys(r, [...MVC_NAT, ...stamps], what);
+  for (const k of stamps) {
+    exactKeys(at(r, k)!, ['username', 'time', 'description'], `${what} ${k}`);
+    for (const c of at(r, k)!.children) txt(c, `${what} ${k} ${c.name}`);
+  }
   const uuid = r.attributes.uuid ?? fail(`${what}: no uuid`);
   if (!UUID4.test(uuid)) fail(`${what}: uuid ${uuid}`);
   const seq = txt(at(r, 'sequence'), 'sequence');

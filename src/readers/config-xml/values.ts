@@ -24,10 +24,15 @@ export const fail = (message: string): never => {
   throw new Error(`config.xml: ${message}`);
 };
 
-/** PHP html_entity_decode for the entities pfSense writes (ENT_QUOTES|ENT_HTML401, so not &apos;). */
+/**
+ * PHP html_entity_decode(ENT_QUOTES | ENT_SUBSTITUTE | ENT_XML1), as xmlparse.inc's cdata handler
+ * decodes every value (pfSense master): XML's five named entities and numeric references, nothing
+ * else. Its own writer (dump_xml_config: htmlentities with ENT_XML1) saves ' as &apos;, so every
+ * backup of a rule with a ' holds it. (Older releases decode with ENT_HTML401 and save ' as &#039;.)
+ */
 export function htmlDecode(s: string): string {
-  return s.replace(/&(amp|lt|gt|quot|#[0-9]+|#x[0-9a-fA-F]+);/g, (_, e: string) => {
-    const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"' };
+  return s.replace(/&(amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);/g, (_, e: string) => {
+    const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
     if (named[e]) return named[e]!;
     return String.fromCodePoint(e[1] === 'x' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1)));
   });

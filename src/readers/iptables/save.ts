@@ -3,7 +3,7 @@
 // :chain / -A / COMMIT, each rule interpreted strictly (rules.ts).
 
 import type { Skipped } from '../flow.js';
-import { BUILTIN, emptyRuleset, parseSpec, type Family, type Ruleset, type Table } from './rules.js';
+import { BUILTIN, emptyRuleset, parseSpec, type Family, type Rule, type Ruleset, type Table } from './rules.js';
 
 // ---- iptables-restore / iptables-save ---------------------------------------------------------
 
@@ -47,10 +47,20 @@ export function restoreWords(line: string): string[] {
   return out;
 }
 
+/** Where a rule was read: the place a person finds it by. */
+export interface RulePlace {
+  /** Its line in the text read (1-based). */
+  line: number;
+  /** Its number in its chain as `iptables -L CHAIN --line-numbers` counts it: every -A line of the chain, understood or not. */
+  position: number;
+}
+
 export interface RestoreFile {
   /** Text of the # lines before the first table. */
   header: string[];
   rules: Ruleset;
+  /** Each rule's place in the text (kept outside the Rule, whose shape the oracle compares). */
+  places: WeakMap<Rule, RulePlace>;
   /** User chains declared with ":NAME - [0:0]", per table, in order. */
   declared: Record<Table, string[]>;
   /** Lines not read (only when reading leniently): other tables, rules outside the known subset. */
@@ -78,6 +88,9 @@ export function parseRestore(text: string, options: Family | RestoreOptions = 4)
   const declared: Record<Table, string[]> = { nat: [], filter: [], filter6: [] };
   const header: string[] = [];
   const skipped: Skipped[] = [];
+  const places = new WeakMap<Rule, RulePlace>();
+  /** -A lines per chain of the current table, understood or not. */
+  let appended = new Map<string, number>();
   let table: Table | undefined;
   /** A table the lenient reader passes over, by name. */
   let other: string | undefined;
@@ -98,6 +111,7 @@ export function parseRestore(text: string, options: Family | RestoreOptions = 4)
       const name = line.slice(1);
       const t: Table | undefined = family === 6 ? (name === 'filter' ? 'filter6' : undefined) : name === 'nat' || name === 'filter' ? name : undefined;
       if (done.has(name) || (!t && !lenient)) throw new Error(`${where}: unexpected table ${name}`);
+      appended = new Map();
       if (t) table = t;
       else {
         other = name;
@@ -124,16 +138,21 @@ export function parseRestore(text: string, options: Family | RestoreOptions = 4)
       }
       continue;
     }
+    const appendTo = /^-A (\S+)/.exec(line)?.[1];
+    const position = appendTo === undefined ? 0 : (appended.get(appendTo) ?? 0) + 1;
+    if (appendTo !== undefined) appended.set(appendTo, position);
     try {
       const words = restoreWords(line);
       if (words[0] !== '-A' || !words[1]) throw new Error(`unexpected ${line}`);
       const chain = rules[table].get(words[1]);
       if (!chain) throw new Error(`chain ${words[1]} not declared`);
-      chain.push(parseSpec(words.slice(2), { family }));
+      const rule = parseSpec(words.slice(2), { family });
+      chain.push(rule);
+      places.set(rule, { line: k + 1, position });
     } catch (e) {
       problem((e as Error).message);
     }
   }
   if (table || other) throw new Error(`table ${table ?? other} without COMMIT`);
-  return { header, rules, declared, skipped };
+  return { header, rules, places, declared, skipped };
 }

@@ -8,7 +8,7 @@
 import { canonicalAddress, canonicalSource, taggedProfile, uniqueFlows, type ReadFlow, type RouterState, type Skipped } from '../flow.js';
 import { accepts, dnatTuples } from './meaning.js';
 import type { Rule, Ruleset } from './rules.js';
-import { parseRestore } from './save.js';
+import { parseRestore, type RulePlace } from './save.js';
 
 export interface IptablesSides {
   /** The LAN interface: a foreign DNAT rule arriving on it is hairpin. */
@@ -17,13 +17,28 @@ export interface IptablesSides {
 
 const isHairpinChain = (chain: string): boolean => /^synfw-.*-hpin$/.test(chain);
 
-/** The flows of a ruleset's DNAT rules and IPv6 accepts; what does not fit is skipped. */
-export function rulesetFlows(rs: Ruleset, sides: IptablesSides = {}): RouterState {
+/** Where rules were read from, when a text was: the place of each, and the prefix naming its table's tool. */
+export interface RulePlaces {
+  of: (r: Rule) => RulePlace | undefined;
+  /** Added to the lines of rules of the IPv6 filter table (the ip6tables-save part's first line, less one). */
+  lines6?: number;
+}
+
+/**
+ * The flows of a ruleset's DNAT rules and IPv6 accepts; what does not fit is skipped. Each is
+ * placed as a person finds it: "PREROUTING rule 3 (line 17)", the rule's number as
+ * `iptables -t nat -L PREROUTING --line-numbers` counts it and its line in the text read (without
+ * `places`, a ruleset built by commands: its number in its chain). IPv6 rules: "ip6tables FORWARD rule 2 (line 31)".
+ */
+export function rulesetFlows(rs: Ruleset, sides: IptablesSides = {}, places?: RulePlaces): RouterState {
   const flows: ReadFlow[] = [];
   const skipped: Skipped[] = [];
-  const each = (rules: Rule[], chain: string, read: (r: Rule, at: string) => void): void =>
+  const each = (rules: Rule[], chain: string, wanted: (r: Rule) => boolean, read: (r: Rule, at: string) => void, v6 = false): void =>
     rules.forEach((r, i) => {
-      const at = `${chain} rule ${i + 1}`;
+      if (!wanted(r)) return;
+      const place = places?.of(r);
+      const name = `${v6 ? 'ip6tables ' : ''}${chain} rule`;
+      const at = place ? `${name} ${place.position} (line ${place.line + (v6 ? (places?.lines6 ?? 0) : 0)})` : `${name} ${i + 1}`;
       try {
         read(r, at);
       } catch (e) {
@@ -31,7 +46,7 @@ export function rulesetFlows(rs: Ruleset, sides: IptablesSides = {}): RouterStat
       }
     });
   for (const [chain, rules] of rs.nat) {
-    each(rules.filter((r) => r.jump === 'DNAT'), chain, (r, at) => {
+    each(rules, chain, (r) => r.jump === 'DNAT', (r, at) => {
       const profile = taggedProfile(r.comment);
       const via = isHairpinChain(chain) || (sides.lan !== undefined && r.in === sides.lan) ? 'hairpin' : 'wan';
       for (const t of dnatTuples([r])) {
@@ -41,12 +56,12 @@ export function rulesetFlows(rs: Ruleset, sides: IptablesSides = {}): RouterStat
     });
   }
   for (const [chain, rules] of rs.filter6) {
-    each(rules.filter((r) => r.jump === 'ACCEPT' && (r.ctdir === 'ORIGINAL' || r.ctdir === undefined)), chain, (r, at) => {
+    each(rules, chain, (r) => r.jump === 'ACCEPT' && (r.ctdir === 'ORIGINAL' || r.ctdir === undefined), (r, at) => {
       const profile = taggedProfile(r.comment);
       for (const a of accepts([r], 6)) {
         flows.push({ family: 6, proto: a.proto, wan: null, nas: canonicalAddress(a.nas), port: a.port, source: canonicalSource(a.peer ?? 'any'), via: 'wan', profile, at });
       }
-    });
+    }, true);
   }
   return { flows: uniqueFlows(flows), skipped };
 }
@@ -63,15 +78,16 @@ const couldForward = (s: Skipped, family: 4 | 6): boolean =>
 /**
  * A router's `iptables-save` output (and its `ip6tables-save` output, for the IPv6 accepts), read
  * leniently: other tables, and the rules that could forward but are outside the known shapes, are
- * listed as skipped.
+ * listed as skipped. `line6`: the line of the whole input where `save6` starts, so that every line
+ * named is a line of what the user gave.
  */
-export function readIptablesSave(save4: string, save6 = '', sides: IptablesSides = {}): RouterState {
+export function readIptablesSave(save4: string, save6 = '', sides: IptablesSides = {}, line6 = 1): RouterState {
   const v4 = parseRestore(save4, { family: 4, lenient: true });
   const v6 = save6 ? parseRestore(save6, { family: 6, lenient: true }) : undefined;
   const rs = v4.rules;
   if (v6) rs.filter6 = v6.rules.filter6;
-  const state = rulesetFlows(rs, sides);
+  const state = rulesetFlows(rs, sides, { of: (r) => v4.places.get(r) ?? v6?.places.get(r), lines6: line6 - 1 });
   const skipped4 = v4.skipped.filter((s) => couldForward(s, 4));
-  const skipped6 = (v6?.skipped ?? []).filter((s) => couldForward(s, 6)).map((s) => ({ ...s, at: `ip6tables ${s.at}` }));
+  const skipped6 = (v6?.skipped ?? []).filter((s) => couldForward(s, 6)).map((s) => ({ ...s, at: `ip6tables line ${Number(/^line (\d+)$/.exec(s.at)![1]) + line6 - 1}` }));
   return { flows: state.flows, skipped: [...skipped4, ...skipped6, ...state.skipped] };
 }

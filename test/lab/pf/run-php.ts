@@ -71,6 +71,11 @@ async function slot<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 export function runPhp<P extends Product>(product: P, configXml: string): Promise<ResultOf<P>> {
+  return runHarness<ResultOf<P>>(product, `${product}.php`, configXml);
+}
+
+/** Runs php/<script> (the product's sources, the config, a work directory, then `args`) and returns the JSON it printed. */
+export function runHarness<T>(product: Product, script: string, configXml: string, args: string[] = []): Promise<T> {
   const up = upstream(product);
   mkdirSync(OPCACHE, { recursive: true });
   return slot(async () => {
@@ -92,18 +97,19 @@ export function runPhp<P extends Product>(product: P, configXml: string): Promis
           '-d', 'opcache.enable_cli=1',
           '-d', `opcache.file_cache=${OPCACHE}`,
           '-d', 'opcache.file_cache_only=1',
-          join(PHP_DIR, `${product}.php`),
+          join(PHP_DIR, script),
           up.src,
           config,
           work,
+          ...args,
         ],
         { timeoutMs: 60_000 },
       );
-      if (r.code !== 0) throw new Error(`${product} harness failed: ${describeExec(r)}`);
+      if (r.code !== 0) throw new Error(`${script} failed: ${describeExec(r)}`);
       try {
-        return JSON.parse(r.stdout) as ResultOf<P>;
+        return JSON.parse(r.stdout) as T;
       } catch {
-        throw new Error(`${product} harness printed no JSON: ${describeExec(r)}`);
+        throw new Error(`${script} printed no JSON: ${describeExec(r)}`);
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
