@@ -3,9 +3,9 @@
 // - descr is written as <![CDATA[ htmlentities(value) ]]>, and on load every text chunk goes through
 //   html_entity_decode. So text inside our CDATA is entity-encoded exactly once.
 // - Entities: & < > " become &amp; &lt; &gt; &quot;. The single quote stays literal on purpose:
-//   htmlentities(ENT_QUOTES|ENT_XML1) would write &apos;, which pfSense's html_entity_decode (default
-//   flags, ENT_HTML401) leaves undecoded, and &#039; is left undecoded by PHP 7 (pfSense <= 2.6,
-//   ENT_COMPAT). A literal ' is safe in CDATA and loads as ' on every version.
+//   current pfSense decodes &apos; (ENT_XML1, as its own writer encodes), but older releases decoded
+//   with html_entity_decode's defaults, which leave &apos; (ENT_HTML401) and, on PHP 7 (pfSense
+//   <= 2.6, ENT_COMPAT), &#039; undecoded. A literal ' is safe in CDATA and loads as ' on every version.
 // - Text: XML 1.0 cannot carry C0 controls (except tab/LF/CR), lone surrogates or U+FFFE/U+FFFF, and
 //   pfSense trims tabs and line breaks off every text chunk. Line breaks and tabs become one space;
 //   the other control characters (C0, DEL, C1) are removed.
