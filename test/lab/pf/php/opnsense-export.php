@@ -12,22 +12,8 @@
 // serialiser (__toString: DOMDocument, formatOutput), which writes /conf/config.xml, the file
 // System > Configuration > Backups downloads. What is stubbed: see ../README.md.
 
-require __DIR__ . '/no-exec.php';
-
-error_reporting(E_ALL & ~E_WARNING & ~E_NOTICE & ~E_DEPRECATED);
 [, $src, $configFile, $work, $layout, $drift] = $argv;
-
-foreach (['conf', 'cache', 'tmp'] as $dir) {
-    @mkdir("$work/$dir", 0700, true);
-}
-copy($configFile, "$work/conf/config.xml");
-$GLOBALS['opn_lab'] = ['mvc' => "$src/opnsense/mvc", 'work' => $work];
-
-set_include_path(implode(PATH_SEPARATOR, [__DIR__ . '/opnsense-shadow', "$src/etc/inc", "$src/opnsense/mvc"]));
-require_once('config.inc');
-require_once('util.inc');
-require_once('interfaces.inc');
-require_once('phalcon.php');
+require __DIR__ . '/opnsense-boot.php';
 
 function lab_fail(string $why): never
 {

@@ -14,24 +14,9 @@
 // function also loads the ruleset with pfctl). ForwardRule and FilterRule render the pf lines.
 // What is stubbed, and why, is in opnsense-shadow/ and ../README.md.
 
-require __DIR__ . '/no-exec.php';
-
-error_reporting(E_ALL & ~E_WARNING & ~E_NOTICE & ~E_DEPRECATED);
 [, $src, $configFile, $work] = $argv;
-
-foreach (['conf', 'cache', 'tmp'] as $dir) {
-    @mkdir("$work/$dir", 0700, true);
-}
-copy($configFile, "$work/conf/config.xml");
-$GLOBALS['opn_lab'] = ['mvc' => "$src/opnsense/mvc", 'work' => $work];
-
-set_include_path(implode(PATH_SEPARATOR, [__DIR__ . '/opnsense-shadow', "$src/etc/inc", "$src/opnsense/mvc"]));
-require_once('config.inc');
-require_once('util.inc');
-require_once('interfaces.inc');
-require_once('filter.inc');
-require_once('plugins.inc.d/pf.inc');
-require_once('phalcon.php');
+$opnIncludes = ['filter.inc', 'plugins.inc.d/pf.inc'];
+require __DIR__ . '/opnsense-boot.php';
 
 global $config;
 if (!is_array($config) || !isset($config['interfaces'])) {

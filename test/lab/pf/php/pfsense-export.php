@@ -12,22 +12,8 @@
 // config_write_file: dump_xml_config into {cf_conf_path}/config.xml, which is what
 // Diagnostics > Backup & Restore downloads). What is stubbed: see ../README.md.
 
-require __DIR__ . '/no-exec.php';
-
-error_reporting(E_ALL & ~E_WARNING & ~E_NOTICE & ~E_DEPRECATED);
 [, $src, $configFile, $work, $drift] = $argv;
-
-set_include_path(__DIR__ . '/pfsense-shadow' . PATH_SEPARATOR . "$src/etc/inc" . PATH_SEPARATOR . "$src/usr/local/pfSense/include/www");
-require_once('globals.inc');
-require_once('config.inc');
-require_once('pfsense-utils.inc');
-require_once('interfaces.inc');
-require_once('gwlb.inc');
-require_once('filter.inc');
-
-foreach (['tmp_path', 'varetc_path', 'varrun_path', 'vardb_path', 'varlog_path', 'conf_path', 'cf_conf_path'] as $path) {
-    g_set($path, $work, true);
-}
+require __DIR__ . '/pfsense-boot.php';
 
 // The router's own copy, where the GUI's includes (config.gui.inc) look for it.
 copy($configFile, "$work/config.xml");

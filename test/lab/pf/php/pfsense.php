@@ -11,22 +11,8 @@
 // What is stubbed, and why, is in pfsense-shadow/ (one file per upstream file it stands in for)
 // and ../README.md.
 
-require __DIR__ . '/no-exec.php';
-
-error_reporting(E_ALL & ~E_WARNING & ~E_NOTICE & ~E_DEPRECATED);
 [, $src, $configFile, $work] = $argv;
-
-set_include_path(__DIR__ . '/pfsense-shadow' . PATH_SEPARATOR . "$src/etc/inc");
-require_once('globals.inc');
-require_once('config.inc');
-require_once('pfsense-utils.inc');
-require_once('interfaces.inc');
-require_once('gwlb.inc');
-require_once('filter.inc');
-
-foreach (['tmp_path', 'varetc_path', 'varrun_path', 'vardb_path', 'varlog_path', 'conf_path', 'cf_conf_path'] as $path) {
-    g_set($path, $work, true);
-}
+require __DIR__ . '/pfsense-boot.php';
 
 // The Net_IPv6 stand-in must answer, or every IPv6 source would be silently skipped.
 if (!is_ipaddrv6('2001:db8::1') || is_subnet('2001:db8::/48') !== 6) {
