@@ -99,6 +99,25 @@ describe('synfw diff', () => {
     expect([xt.foreign, xt.skipped.map((s) => s.why)]).toEqual([[], ['an iptables-nft DNAT: nft -j does not show where it goes; read this table with iptables-save or nft list ruleset']]);
   });
 
+  it('pfSense: a synfw rule edited in the web page (revision stamp, new NAS port) is read as a port forward, not as missing', () => {
+    const xml = synfw(['gen', 'profiles/home.yaml', '-t', 'pfsense']).stdout;
+    const first = xml.indexOf('<associated-rule-id>', xml.indexOf('<nat>'));
+    // What pfSense's firewall_nat.inc adds on a save: <updated> from make_config_revision_entry.
+    const edited = `${xml.slice(0, first)}<updated><time>1764000000</time><username>admin@192.168.1.5 (Local Database)</username></updated>\n${xml.slice(first)}`;
+    const note = 'rules tagged synfw:home: config.xml: nat rule 0: unexpected [updated], missing []; their port forwards were read one by one, their IPv6 rules not';
+    const stamped = synfw(['diff', 'profiles/home.yaml', '-t', 'pfsense', '--from', '-', '--json'], { input: edited });
+    expect(stamped.status).toBe(0);
+    const inSync = JSON.parse(stamped.stdout) as DiffReport;
+    expect(inSync.same.map((p) => `${p.proto} ${p.wan} ${p.targets.join()}`)).toEqual(['tcp 443 192.168.1.10:5001', 'tcp 6690 192.168.1.10:6690', 'udp 1194 192.168.1.10:1194']);
+    expect(inSync.skipped).toEqual([{ at: 'rules tagged synfw:home', text: '', why: note.replace('rules tagged synfw:home: ', '') }]);
+    expect(edited).toContain('<local-port>5001</local-port>');
+    const moved = synfw(['diff', 'profiles/home.yaml', '-t', 'pfsense', '--from', '-', '--json'], { input: edited.replace('<local-port>5001</local-port>', '<local-port>5002</local-port>') });
+    expect(moved.status).toBe(3);
+    const report = JSON.parse(moved.stdout) as DiffReport;
+    expect(report.missing).toEqual([]);
+    expect(report.changed.map((c) => [c.plan.wan, c.router.targets, c.what])).toEqual([[443, ['192.168.1.10:5002'], ['targets']]]);
+  });
+
   it('usage errors and an unreadable export: exit 2, one line naming the problem', () => {
     const cases: [string[], RegExp][] = [
       [['diff', 'profiles/home.yaml', '--from', DOCKER_HOST], /diff needs --target; targets: iptables, nftables, openwrt, pfsense, opnsense, mikrotik, vyos/],

@@ -89,6 +89,19 @@ export function foreignNat(r: XmlElement, what: string, decode: Decode): ReadFlo
   return natFlows([n], what).map((f) => ({ ...f, profile: null, at: what }));
 }
 
+/** The port forwards tagged with `profile` (null: untagged), each read as any port forward is. */
+function portForwards(doc: ReturnType<typeof readConfigDoc>, decode: Decode, profile: string | null, flows: ReadFlow[], skipped: Skipped[]): void {
+  doc.natRules.forEach((r, i) => {
+    if (taggedProfile(descrOf(r, decode)) !== profile) return;
+    const what = `nat rule ${i + 1}`;
+    try {
+      flows.push(...foreignNat(r, what, decode).map((f) => ({ ...f, profile })));
+    } catch (e) {
+      skipped.push({ at: what, text: descrOf(r, decode), why: (e as Error).message });
+    }
+  });
+}
+
 /** A config.xml backup's port forwards and synfw's IPv6 rules, as flows. */
 export function readConfigXml(xml: string, product: Product): RouterState {
   const doc = readConfigDoc(xml);
@@ -101,17 +114,12 @@ export function readConfigXml(xml: string, product: Product): RouterState {
       const mvc = doc.natRules.some((r) => taggedProfile(descrOf(r, decode)) === p && r.attributes.uuid !== undefined);
       flows.push(...(product === 'pfsense' ? synfwRules(doc, p).flows : opnRules(doc, p, mvc ? 'mvc' : 'default').flows));
     } catch (e) {
-      skipped.push({ at: `rules tagged synfw:${p}`, text: '', why: (e as Error).message });
+      // A rule edited in the router's page (which adds revision stamps and rewrites fields) must not
+      // make the profile's other forwards read as missing: they are read as any port forward is.
+      skipped.push({ at: `rules tagged synfw:${p}`, text: '', why: `${(e as Error).message}; their port forwards were read one by one, their IPv6 rules not` });
+      portForwards(doc, decode, p, flows, skipped);
     }
   }
-  doc.natRules.forEach((r, i) => {
-    if (taggedProfile(descrOf(r, decode)) !== null) return;
-    const what = `nat rule ${i + 1}`;
-    try {
-      flows.push(...foreignNat(r, what, decode));
-    } catch (e) {
-      skipped.push({ at: what, text: descrOf(r, decode), why: (e as Error).message });
-    }
-  });
+  portForwards(doc, decode, null, flows, skipped);
   return { flows: uniqueFlows(flows), skipped };
 }
