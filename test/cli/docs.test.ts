@@ -70,6 +70,14 @@ describe('README', () => {
     expect(readme).toContain('npm install -g');
   });
 
+  it('its synfw diff example is what synfw diff prints for the fixture it names', () => {
+    const block = /```\n\$ synfw diff profiles\/home\.yaml -t iptables --from iptables-save\.txt; echo "exit \$\?"\n([\s\S]*?)exit (\d)\n```/.exec(readme);
+    expect(block, 'README has the diff example').not.toBeNull();
+    const fixture = /A Docker host whose synfw chain drifted \(`([^`]+)`\)/.exec(readme)![1]!;
+    const r = synfw(['diff', 'profiles/home.yaml', '-t', 'iptables', '--from', fixture]);
+    expect({ stdout: r.stdout, status: r.status }).toEqual({ stdout: block![1], status: Number(block![2]) });
+  });
+
   it('documents the input limits and stdin', () => {
     expect(readme).toContain('4 MiB');
     expect(readme).toContain('64 MiB');
