@@ -78,6 +78,13 @@ describe('README', () => {
     expect({ stdout: r.stdout, status: r.status }).toEqual({ stdout: block![1], status: Number(block![2]) });
   });
 
+  it("lists the Debian packages the tests need exactly as .ci/run installs them", () => {
+    const ci = readFileSync(`${ROOT}.ci/run`, 'utf8');
+    const fromCi = /packages=\(([^)]*)\)/.exec(ci)![1]!.split(/\s+/).filter(Boolean);
+    const fromReadme = /apt-get install -y --no-install-recommends ([^\n]+)/.exec(readme)![1]!.split(' ');
+    expect(fromReadme).toEqual(fromCi);
+  });
+
   it('documents the input limits and stdin', () => {
     expect(readme).toContain('4 MiB');
     expect(readme).toContain('64 MiB');
