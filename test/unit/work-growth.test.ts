@@ -15,6 +15,10 @@ import { ROOT } from '../support/profiles.js';
 import { leastWork, stopMeasuring, type Work } from '../support/work.js';
 
 const MAX_GROWTH = 12;
+// Bytes allocated come from the collector's statistics, which concurrent sweeping on a loaded
+// machine shifts by more than block counts move (a linear render once measured 12.1x); a quadratic
+// step is about 100x (the self-check's copy: 119x), far above either bound.
+const MAX_ALLOCATION_GROWTH = 20;
 const SRC = `${ROOT}src/`;
 
 afterAll(stopMeasuring);
@@ -55,7 +59,7 @@ function growth(small: Work, large: Work): { blocks: number; allocated: number }
   return { blocks: large.blocks / small.blocks, allocated: large.allocated / small.allocated };
 }
 
-const within = (g: { blocks: number; allocated: number }) => g.blocks <= MAX_GROWTH && g.allocated <= MAX_GROWTH;
+const within = (g: { blocks: number; allocated: number }) => g.blocks <= MAX_GROWTH && g.allocated <= MAX_ALLOCATION_GROWTH;
 
 // VyOS numbers its rules 1-999: the varied profile's 10x stays below that at 15 entries.
 const PROFILES: Array<[string, (n: number, refused?: ReadonlySet<string>) => string, (id: TargetId) => number]> = [
@@ -63,7 +67,7 @@ const PROFILES: Array<[string, (n: number, refused?: ReadonlySet<string>) => str
   ['varied entries', variedProfile, (id) => (id === 'vyos' ? 15 : 60)],
 ];
 
-describe.each(PROFILES)(`10x the %s costs at most ${MAX_GROWTH}x the work`, (_name, profile, size) => {
+describe.each(PROFILES)(`10x the %s costs at most ${MAX_GROWTH}x the blocks and ${MAX_ALLOCATION_GROWTH}x the bytes`, (_name, profile, size) => {
   it('to parse, validate and resolve', async () => {
     const n = size('iptables');
     plan(profile(n)); // the code's first run compiles it: not part of the growth
@@ -104,6 +108,6 @@ describe('the work count (self-check)', () => {
 
   it('fails a quadratic scan (blocks) and a quadratic copy (bytes)', async () => {
     expect((await measure(scan)).blocks).toBeGreaterThan(5 * MAX_GROWTH);
-    expect((await measure(copy)).allocated).toBeGreaterThan(5 * MAX_GROWTH);
+    expect((await measure(copy)).allocated).toBeGreaterThan(3 * MAX_ALLOCATION_GROWTH);
   });
 });

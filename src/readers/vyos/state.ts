@@ -45,11 +45,17 @@ function single(r: Leaves, leaf: string): string | undefined {
   return v?.join(' ');
 }
 
-/** A router's `show configuration commands`, for a router whose WAN is `wan` and LAN `lan`. */
-export function readVyosShowCommands(text: string, wan: string, lan: string | null): RouterState {
+interface Commands {
+  rules: Record<'dnat' | 'fw6', Map<number, { leaves: Leaves; line: number }>>;
+  groups: Map<string, { kind: string; networks: string[] }>;
+  skipped: Skipped[];
+}
+
+/** The export's NAT destination rules, IPv6 forward filter rules and groups, as leaves per rule number. */
+function collectCommands(text: string): Commands {
   const skipped: Skipped[] = [];
-  const rules = { dnat: new Map<number, { leaves: Leaves; line: number }>(), fw6: new Map<number, { leaves: Leaves; line: number }>() };
-  const groups = new Map<string, { kind: string; networks: string[] }>();
+  const rules: Commands['rules'] = { dnat: new Map(), fw6: new Map() };
+  const groups: Commands['groups'] = new Map();
   text.split('\n').forEach((raw, i) => {
     const line = raw.replace(/\r$/, '');
     if (!/^set (nat destination|firewall (group|ipv6 forward filter)) /.test(line)) return;
@@ -81,6 +87,12 @@ export function readVyosShowCommands(text: string, wan: string, lan: string | nu
       skipped.push({ at: `line ${i + 1}`, text: line, why: (e as Error).message });
     }
   });
+  return { rules, groups, skipped };
+}
+
+/** A router's `show configuration commands`, for a router whose WAN is `wan` and LAN `lan`. */
+export function readVyosShowCommands(text: string, wan: string, lan: string | null): RouterState {
+  const { rules, groups, skipped } = collectCommands(text);
 
   // An IPv6 rule names its ipv6-network-group under `source group network-group` too (vyos-1x).
   const sourcesOf = (r: Leaves, kind: 'network-group' | 'ipv6-network-group'): string[] => {
