@@ -124,28 +124,73 @@ export interface SpecOptions {
   kernel?: boolean;
 }
 
+/** The words of a rule specification, read left to right. */
+class Words {
+  i = 0;
+  constructor(readonly spec: string[]) {}
+  /** The next word, the value `what` needs. */
+  next(what: string): string {
+    const v = this.spec[this.i++];
+    if (v === undefined) throw new Error(`${what} needs a value`);
+    return v;
+  }
+  peek(): string | undefined {
+    return this.spec[this.i];
+  }
+}
+
+type Building = Partial<Rule> & { spec: string[] };
+
+/** The match after `-m` (tcp, udp, multiport, conntrack, comment), in the forms the targets emit. */
+function parseMatch(w: Words, r: Building): void {
+  const mod = w.next('-m');
+  if (mod === 'tcp' || mod === 'udp') {
+    if (r.proto !== mod) throw new Error(`-m ${mod} without -p ${mod} before it`);
+    const o = w.next(mod);
+    if (o === '--dport') r.dports = [portEntry(w.next(o))];
+    else if (o === '--sport') r.sports = [portEntry(w.next(o))];
+    else throw new Error(`unexpected ${o} after -m ${mod}`);
+  } else if (mod === 'multiport') {
+    if (!r.proto) throw new Error('-m multiport without -p');
+    const o = w.next(mod);
+    if (o === '--dports') r.dports = portList(w.next(o));
+    else if (o === '--sports') r.sports = portList(w.next(o));
+    else throw new Error(`unexpected ${o} after -m multiport`);
+  } else if (mod === 'conntrack') {
+    // The forms the target emits: --ctstate DNAT [--ctdir D] (IPv4), --ctdir D (IPv6).
+    let o = w.next(mod);
+    if (o === '--ctstate') {
+      const state = w.next(o);
+      if (state !== 'DNAT') throw new Error(`unexpected --ctstate ${state}`);
+      r.ctstate = 'DNAT';
+      if (w.peek() !== '--ctdir') return;
+      o = w.next(mod);
+    }
+    if (o !== '--ctdir') throw new Error(`unexpected ${o} after -m conntrack`);
+    const dir = w.next('--ctdir');
+    if (dir !== 'ORIGINAL' && dir !== 'REPLY') throw new Error(`bad --ctdir ${dir}`);
+    r.ctdir = dir;
+  } else if (mod === 'comment') {
+    if (w.next(mod) !== '--comment') throw new Error('-m comment without --comment');
+    r.comment = w.next('--comment');
+  } else throw new Error(`unexpected match -m ${mod}`);
+}
+
 /** Interprets a rule specification (the words after the chain name). */
 export function parseSpec(words: string[], { family = 4, kernel = false }: SpecOptions = {}): Rule {
   const spec = [...words];
-  const r: Partial<Rule> & { spec: string[] } = { spec };
+  const w = new Words(spec);
+  const r: Building = { spec };
   const seen = new Set<string>();
-  let i = 0;
-  const next = (what: string): string => {
-    const v = spec[i++];
-    if (v === undefined) throw new Error(`${what} needs a value`);
-    return v;
-  };
-  const once = (key: string): void => {
+  while (w.i < spec.length) {
+    const opt = spec[w.i++]!;
+    const key = opt === '-m' ? `-m ${w.peek()}` : opt;
     if (seen.has(key)) throw new Error(`${key} given twice`);
     seen.add(key);
-  };
-  while (i < spec.length) {
-    const opt = spec[i++]!;
-    once(opt === '-m' ? `-m ${spec[i]}` : opt);
     switch (opt) {
       case '-i':
       case '-o': {
-        const v = next(opt);
+        const v = w.next(opt);
         if (!IFNAME.test(v)) throw new Error(`bad interface ${v}`);
         if (opt === '-i') r.in = v;
         else r.out = v;
@@ -153,59 +198,29 @@ export function parseSpec(words: string[], { family = 4, kernel = false }: SpecO
       }
       case '-s':
       case '-d': {
-        const v = cidr(next(opt), family, kernel);
-        spec[i - 1] = v;
+        const v = cidr(w.next(opt), family, kernel);
+        spec[w.i - 1] = v;
         if (opt === '-s') r.src = v;
         else r.dst = v;
         break;
       }
       case '-p': {
-        const v = next(opt);
+        const v = w.next(opt);
         if (v !== 'tcp' && v !== 'udp') throw new Error(`bad protocol ${v}`);
         r.proto = v;
         break;
       }
-      case '-m': {
-        const mod = next(opt);
-        if (mod === 'tcp' || mod === 'udp') {
-          if (r.proto !== mod) throw new Error(`-m ${mod} without -p ${mod} before it`);
-          const o = next(mod);
-          if (o === '--dport') r.dports = [portEntry(next(o))];
-          else if (o === '--sport') r.sports = [portEntry(next(o))];
-          else throw new Error(`unexpected ${o} after -m ${mod}`);
-        } else if (mod === 'multiport') {
-          if (!r.proto) throw new Error('-m multiport without -p');
-          const o = next(mod);
-          if (o === '--dports') r.dports = portList(next(o));
-          else if (o === '--sports') r.sports = portList(next(o));
-          else throw new Error(`unexpected ${o} after -m multiport`);
-        } else if (mod === 'conntrack') {
-          // The forms the target emits: --ctstate DNAT [--ctdir D] (IPv4), --ctdir D (IPv6).
-          let o = next(mod);
-          if (o === '--ctstate') {
-            if (next(o) !== 'DNAT') throw new Error(`unexpected --ctstate ${spec[i - 1]}`);
-            r.ctstate = 'DNAT';
-            if (spec[i] !== '--ctdir') break;
-            o = next(mod);
-          }
-          if (o !== '--ctdir') throw new Error(`unexpected ${o} after -m conntrack`);
-          const dir = next('--ctdir');
-          if (dir !== 'ORIGINAL' && dir !== 'REPLY') throw new Error(`bad --ctdir ${dir}`);
-          r.ctdir = dir;
-        } else if (mod === 'comment') {
-          if (next(mod) !== '--comment') throw new Error('-m comment without --comment');
-          r.comment = next('--comment');
-        } else throw new Error(`unexpected match -m ${mod}`);
+      case '-m':
+        parseMatch(w, r);
         break;
-      }
       case '-j': {
-        r.jump = next(opt);
+        r.jump = w.next(opt);
         if (r.jump === 'DNAT') {
           if (family !== 4) throw new Error('DNAT in an IPv6 rule');
-          if (next('DNAT') !== '--to-destination') throw new Error('DNAT without --to-destination');
-          r.to = dnatTo(next('--to-destination'));
+          if (w.next('DNAT') !== '--to-destination') throw new Error('DNAT without --to-destination');
+          r.to = dnatTo(w.next('--to-destination'));
         }
-        if (i !== spec.length) throw new Error(`words after the target: ${spec.slice(i).join(' ')}`);
+        if (w.i !== spec.length) throw new Error(`words after the target: ${spec.slice(w.i).join(' ')}`);
         break;
       }
       default:
