@@ -85,6 +85,18 @@ describe('README', () => {
     expect(fromReadme).toEqual(fromCi);
   });
 
+  it('its synfw plan --json example has the keys synfw plan --json prints', () => {
+    const example = JSON.parse(/### `synfw plan --json`[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)![1]!) as Record<string, unknown>;
+    const real = JSON.parse(synfw(['plan', 'profiles/home.yaml', '--json']).stdout) as Record<string, unknown>;
+    const shape = (o: Record<string, unknown>) => ({
+      top: Object.keys(o),
+      forward: Object.keys((o.forwards as Record<string, unknown>[])[0]!),
+      router: Object.keys(o.router as object),
+      hairpin: o.hairpin,
+    });
+    expect(shape(example)).toEqual(shape(real));
+  });
+
   it('documents the input limits and stdin', () => {
     expect(readme).toContain('4 MiB');
     expect(readme).toContain('64 MiB');
