@@ -104,7 +104,7 @@ describe('synfw diff', () => {
     const first = xml.indexOf('<associated-rule-id>', xml.indexOf('<nat>'));
     // What pfSense's firewall_nat.inc adds on a save: <updated> from make_config_revision_entry.
     const edited = `${xml.slice(0, first)}<updated><time>1764000000</time><username>admin@192.168.1.5 (Local Database)</username></updated>\n${xml.slice(first)}`;
-    const note = 'rules tagged synfw:home: config.xml: nat rule 0: unexpected [updated], missing []; their port forwards were read one by one, their IPv6 rules not';
+    const note = "rules tagged synfw:home: config.xml: the profile's nat rule 1: unexpected [updated], missing []; their port forwards were read one by one, their IPv6 rules not";
     const stamped = synfw(['diff', 'profiles/home.yaml', '-t', 'pfsense', '--from', '-', '--json'], { input: edited });
     expect(stamped.status).toBe(0);
     const inSync = JSON.parse(stamped.stdout) as DiffReport;

@@ -76,7 +76,7 @@ function common(r: XmlElement, what: string) {
 const LEGACY_NAT = ['protocol', 'interface', 'category', 'ipprotocol', 'descr', 'tag', 'tagged', 'poolopts', 'associated-rule-id', 'target', 'local-port', 'source', 'destination'];
 
 function legacyNat(r: XmlElement, i: number): OpnNat {
-  const what = `nat rule ${i}`;
+  const what = `the profile's nat rule ${i + 1}`;
   const set = at(r, 'natreflection') !== undefined;
   exactKeys(r, set ? [...LEGACY_NAT, 'natreflection'] : LEGACY_NAT, what);
   const mode = set ? txt(at(r, 'natreflection'), 'natreflection') : '';
@@ -90,7 +90,7 @@ function legacyNat(r: XmlElement, i: number): OpnNat {
 }
 
 function legacyFilter(r: XmlElement, i: number): OpnFilter {
-  const what = `filter rule ${i}`;
+  const what = `the profile's filter rule ${i + 1}`;
   exactKeys(r, ['type', 'source', 'interface', 'statetype', 'protocol', 'ipprotocol', 'destination', 'descr', 'category', 'associated-rule-id'], what);
   if (txt(at(r, 'type'), 'type') !== 'pass' || txt(at(r, 'statetype'), 'statetype') !== 'keep state' || txt(at(r, 'ipprotocol'), 'ipprotocol') !== 'inet') fail(`${what}: not a keep-state IPv4 pass rule`);
   empty(r, ['category'], what);
@@ -110,7 +110,7 @@ function legacyFilter(r: XmlElement, i: number): OpnFilter {
 }
 
 function allow6(r: XmlElement, i: number): Allow6 {
-  const what = `IPv6 filter rule ${i}`;
+  const what = `the profile's IPv6 filter rule ${i + 1}`;
   exactKeys(r, ['type', 'source', 'interface', 'statetype', 'protocol', 'ipprotocol', 'destination', 'descr'], what);
   if (txt(at(r, 'type'), 'type') !== 'pass' || txt(at(r, 'statetype'), 'statetype') !== 'keep state' || txt(at(r, 'ipprotocol'), 'ipprotocol') !== 'inet6') fail(`${what}: not a keep-state IPv6 pass rule`);
   const dst = at(r, 'destination') ?? fail(`${what}: no <destination>`);
@@ -148,7 +148,7 @@ function mvcSource(el: XmlElement | undefined, what: string): Src {
 const STAMPS = ['created', 'updated'];
 
 function mvcNat(r: XmlElement, i: number): OpnNat {
-  const what = `DNat rule ${i}`;
+  const what = `the profile's DNat rule ${i + 1}`;
   const stamps = STAMPS.filter((k) => at(r, k) !== undefined);
   exactKeys(r, [...MVC_NAT, ...stamps], what);
   for (const k of stamps) {

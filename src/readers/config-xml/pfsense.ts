@@ -77,7 +77,7 @@ const ID = /^nat_[0-9a-f]{13}[0-9]\.[0-9]{8}$/;
 const PF_NAT_KEYS = ['source', 'destination', 'ipprotocol', 'protocol', 'target', 'local-port', 'interface', 'descr', 'associated-rule-id'];
 
 function strictNat(r: XmlElement, i: number): NatRule {
-  const what = `nat rule ${i}`;
+  const what = `the profile's nat rule ${i + 1}`;
   const set = child(r, 'natreflection') !== undefined;
   exactKeys(r, set ? [...PF_NAT_KEYS, 'natreflection'] : PF_NAT_KEYS, what);
   const mode = set ? childText(r, 'natreflection') : '';
@@ -109,7 +109,7 @@ function strictTracker(el: XmlElement | undefined, what: string): number {
 }
 
 function strictFilter(r: XmlElement, i: number): FilterRule {
-  const what = `filter rule ${i}`;
+  const what = `the profile's filter rule ${i + 1}`;
   exactKeys(r, ['type', 'source', 'interface', 'ipprotocol', 'protocol', 'destination', 'descr', 'associated-rule-id', 'tracker'], what);
   if (childText(r, 'type') !== 'pass') fail(`${what}: type is not pass`);
   const source = strictSource(child(r, 'source'), what, 4, '');
@@ -131,7 +131,7 @@ function strictFilter(r: XmlElement, i: number): FilterRule {
 }
 
 function strictAllow6(r: XmlElement, i: number): Allow6 {
-  const what = `IPv6 filter rule ${i}`;
+  const what = `the profile's IPv6 filter rule ${i + 1}`;
   exactKeys(r, ['type', 'source', 'interface', 'ipprotocol', 'protocol', 'destination', 'descr', 'tracker'], what);
   if (childText(r, 'type') !== 'pass') fail(`${what}: type is not pass`);
   if (childText(r, 'ipprotocol') !== 'inet6') fail(`${what}: ipprotocol is not inet6`);
