@@ -4,6 +4,7 @@
 // `synfw diff` can compare a router with a plan port by port.
 
 import ipaddr from 'ipaddr.js';
+import { isIPv4, isIPv6 } from './address.js';
 
 export type Family = 4 | 6;
 
@@ -70,10 +71,10 @@ const familyOf = (address: string): Family => (address.includes(':') ? 6 : 4);
 /** A NAS address in canonical form; throws on anything that is not one IPv4 or IPv6 address. */
 export function canonicalAddress(address: string): string {
   if (familyOf(address) === 4) {
-    if (!ipaddr.IPv4.isValidFourPartDecimal(address)) throw new Error(`not an IPv4 address: ${address}`);
+    if (!isIPv4(address)) throw new Error(`not an IPv4 address: ${address}`);
     return ipaddr.IPv4.parse(address).toString();
   }
-  if (!ipaddr.IPv6.isValid(address) || address.includes('%') || address.includes('/')) throw new Error(`not an IPv6 address: ${address}`);
+  if (!isIPv6(address) || address.includes('/')) throw new Error(`not an IPv6 address: ${address}`);
   return ipaddr.IPv6.parse(address).toString();
 }
 

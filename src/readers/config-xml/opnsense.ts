@@ -5,6 +5,7 @@
 // - mvc (26.1+): DNat model rules (uuid attribute, every model field, <pass>rule</pass>).
 // IPv6 pass rules are legacy <filter><rule>s in both. Shares values.ts and the flows with pfsense.ts.
 
+import { isIPv4 } from '../address.js';
 import { allowFlows, natFlows, natTuples, type Allow6, type NatRule } from './pfsense.js';
 import {
   checkAddress,
@@ -13,7 +14,6 @@ import {
   exactKeys,
   fail,
   IFACE,
-  IPV4,
   idOf,
   localRange,
   plain,
@@ -63,7 +63,7 @@ function common(r: XmlElement, what: string) {
   if (txt(at(dst, 'network'), 'network') !== `${txt(at(r, 'interface'), 'interface')}ip`) fail(`${what}: destination network is not the interface's own address`);
   if (txt(at(r, 'ipprotocol'), 'ipprotocol') !== 'inet') fail(`${what}: ipprotocol is not inet`);
   const target = txt(at(r, 'target'), 'target');
-  if (!IPV4.test(target)) fail(`${what}: target ${target}`);
+  if (!isIPv4(target)) fail(`${what}: target ${target}`);
   const local = txt(at(r, 'local-port'), 'local-port');
   if (!/^[1-9][0-9]{0,4}$/.test(local) || Number(local) + (last - first) > 65535) fail(`${what}: local-port ${local}`);
   const iface = txt(at(r, 'interface'), 'interface');

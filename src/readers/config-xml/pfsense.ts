@@ -3,6 +3,7 @@
 // every port forward linked to exactly one pass rule that allows what it forwards, and the IPv6
 // pass rules; then what the rules let in, as flows. The generic pieces are in values.ts.
 
+import { isIPv4 } from '../address.js';
 import { canonicalAddress, canonicalSource, taggedProfile, type ReadFlow } from '../flow.js';
 import {
   checkAddress,
@@ -13,7 +14,6 @@ import {
   fail,
   IFACE,
   idOf,
-  IPV4,
   localRange,
   portRange,
   protocolOf,
@@ -92,7 +92,7 @@ function strictNat(r: XmlElement, i: number): NatRule {
   if (childText(r, 'ipprotocol') !== 'inet') fail(`${what}: ipprotocol is not inet`);
   const protocol = protocolOf(child(r, 'protocol'), what);
   const target = childText(r, 'target');
-  if (!IPV4.test(target)) fail(`${what}: target ${target}`);
+  if (!isIPv4(target)) fail(`${what}: target ${target}`);
   const local = childText(r, 'local-port');
   if (!/^[1-9][0-9]{0,4}$/.test(local) || Number(local) + (last - first) > 65535) fail(`${what}: local-port ${local}`);
   const iface = childText(r, 'interface');

@@ -5,6 +5,7 @@
 // or does not redirect forwards nothing); anything else in it makes it skipped. Filter rules other
 // than synfw's are not forwards and are not read.
 
+import { isIPv4 } from '../address.js';
 import { taggedProfile, uniqueFlows, type ReadFlow, type RouterState, type Skipped } from '../flow.js';
 import { opnRules } from './opnsense.js';
 import { natFlows, synfwRules, type NatRule } from './pfsense.js';
@@ -16,7 +17,6 @@ import {
   fail,
   htmlDecode,
   IFACE,
-  IPV4,
   plain,
   portRange,
   protocolOf,
@@ -69,7 +69,7 @@ export function foreignNat(r: XmlElement, what: string, decode: Decode): ReadFlo
   if (childText(dst, 'network', decode) !== `${iface}ip`) fail(`${what}: destination is not the interface's own address`);
   const [first, last] = portRange(childText(dst, 'port', decode), what);
   const target = childText(r, 'target', decode);
-  if (!IPV4.test(target)) fail(`${what}: target ${target}`);
+  if (!isIPv4(target)) fail(`${what}: target ${target}`);
   const local = child(r, 'local-port') ? childText(r, 'local-port', decode) : String(first);
   if (!/^[1-9][0-9]{0,4}$/.test(local) || Number(local) + (last - first) > 65535) fail(`${what}: local-port ${local}`);
   const mode = child(r, 'natreflection') ? childText(r, 'natreflection', decode) : '';

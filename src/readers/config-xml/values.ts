@@ -2,7 +2,7 @@
 // (read with the project's XML tokeniser, src/xml), an element's text as each product stores it,
 // exact sets of child elements, ports, addresses and the <source> element.
 
-import { ipFamily as isIP } from '../address.js';
+import { ipFamily } from '../address.js';
 import { childrenNamed, parseXml, type XmlElement } from '../../xml/parse.js';
 
 export type { XmlElement };
@@ -87,7 +87,6 @@ export function readConfigDoc(xml: string): ConfigDoc {
 }
 
 const PORT = /^([1-9][0-9]{0,4})(?:-([1-9][0-9]{0,4}))?$/;
-export const IPV4 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])$/;
 const PROTOCOLS = ['tcp', 'udp', 'tcp/udp'];
 export const IFACE = /^[A-Za-z0-9][A-Za-z0-9_.@:+-]*$/;
 
@@ -110,7 +109,7 @@ export const protos = (p: Protocol): ('tcp' | 'udp')[] => (p === 'tcp/udp' ? ['t
 /** An address or CIDR of the family: "a.b.c.d", "a.b.c.d/len", "2001:db8::1", "2001:db8::/48". */
 export function checkAddress(s: string, family: 4 | 6, what: string): string {
   const [addr, len, ...rest] = s.split('/');
-  if (rest.length || isIP(addr ?? '') !== family || (family === 4 && !IPV4.test(addr!))) fail(`${what}: not an IPv${family} address: ${s}`);
+  if (rest.length || ipFamily(addr ?? '') !== family) fail(`${what}: not an IPv${family} address: ${s}`);
   if (len !== undefined && (!/^[0-9]{1,3}$/.test(len) || Number(len) > (family === 4 ? 32 : 128))) fail(`${what}: bad prefix length in ${s}`);
   return s;
 }
