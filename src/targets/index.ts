@@ -35,10 +35,6 @@ export const targetIds = Object.keys(REGISTRY) as TargetId[];
 
 export const TARGETS = Object.fromEntries(targetIds.map((id) => [id, REGISTRY[id].info])) as Record<TargetId, TargetInfo>;
 
-export function isTargetId(id: string): id is TargetId {
-  return Object.hasOwn(REGISTRY, id);
-}
-
 export async function loadTarget(id: TargetId): Promise<Target> {
   return (await REGISTRY[id].load()).target;
 }

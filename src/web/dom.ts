@@ -53,9 +53,5 @@ export function replaceKeepingFocus(host: Element, children: Child[]): void {
   }
 }
 
-let ids = 0;
-/** A unique id for label/aria wiring of elements that have no natural one. */
-export const uniqueId = (prefix: string): string => `${prefix}-${++ids}`;
-
 /** An id from free text (app ids, labels) that stays a valid, unique-enough id. */
 export const idOf = (...parts: string[]): string => parts.map((p) => p.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`)).join('--');
