@@ -3,7 +3,7 @@
 // (!, never touched), then what the reader skipped.
 
 import { escapeUnsafe } from '../diagnostics.js';
-import type { DiffReport, Port } from './types.js';
+import type { DiffReport, PlanPort, Port } from './types.js';
 
 const sources = (p: Port): string => (p.sources.length ? `from ${p.sources.join(', ')}` : 'from nobody on the WAN');
 
@@ -14,6 +14,7 @@ export function describePort(p: Port): string {
 }
 
 const where = (at: string[]): string => ` [${at.join('; ')}]`;
+const apps = (p: PlanPort): string => (p.apps.length ? ` (${p.apps.join(', ')})` : '');
 
 export function formatReport(r: DiffReport): string {
   const out: string[] = [];
@@ -23,10 +24,10 @@ export function formatReport(r: DiffReport): string {
       ? `synfw diff: the router matches profile ${r.profile} (${r.target}): ${r.same.length} port(s) in sync`
       : `synfw diff: the router differs from profile ${r.profile} (${r.target}): ${count} difference(s), ${r.same.length} port(s) in sync`,
   );
-  for (const p of r.missing) out.push(`+ missing  ${describePort(p)}${p.apps.length ? ` (${p.apps.join(', ')})` : ''}`);
+  for (const p of r.missing) out.push(`+ missing  ${describePort(p)}${apps(p)}`);
   for (const p of r.stale) out.push(`- stale    ${describePort(p)}${where(p.at)}`);
   for (const c of r.changed) {
-    out.push(`~ changed  ${describePort(c.plan)}${c.plan.apps.length ? ` (${c.plan.apps.join(', ')})` : ''}`);
+    out.push(`~ changed  ${describePort(c.plan)}${apps(c.plan)}`);
     out.push(`           the router has ${describePort(c.router)}${where(c.router.at)} (${c.what.join(', ')} differ)`);
   }
   for (const f of r.foreign) {
