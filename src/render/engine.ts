@@ -36,13 +36,10 @@ export function compileTemplate(name: string, helpers: Helpers): Template {
   const env = Handlebars.create();
   registerJoinedEach(env);
   for (const [helperName, fn] of Object.entries(helpers)) {
-    // Handlebars passes its options hash last; helpers take only their own arguments. Spelled out
-    // for one and two (nearly every call), without the two arrays a rest parameter and slice make.
-    env.registerHelper(helperName, function (a?: unknown, b?: unknown, ...more: unknown[]) {
-      if (arguments.length === 2) return fn(a);
-      if (arguments.length === 3) return fn(a, b);
-      return fn(...[a, b, ...more].slice(0, arguments.length - 1));
-    });
+    // Handlebars passes its options hash last; helpers take only their own arguments. (The
+    // precompiled code calls them directly, through __direct below; the build fails on a call it
+    // could not rewrite, so this is not a hot path.)
+    env.registerHelper(helperName, (...args: unknown[]) => fn(...args.slice(0, -1)));
   }
   // What the precompiled code calls directly (src/build/templates.ts, directHelperCalls): the
   // helpers themselves. The runtime passes a helper entry that is not a function through as it is.
