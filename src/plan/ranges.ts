@@ -26,23 +26,65 @@ export function shift(r: PortRange, first: number): PortRange {
 
 export interface PortSpec {
   range: PortRange;
-  protos: Proto[];
+  protos: readonly Proto[];
 }
 
-export type PortSpecResult = { ok: true; spec: PortSpec } | { ok: false; problem: 'syntax' | 'range' | 'order' };
+export type PortSpecProblem = 'syntax' | 'range' | 'order';
 
-const SPEC = /^(\d{1,5})(?:-(\d{1,5}))?\/(tcp|udp|both)$/;
+const TCP: readonly Proto[] = Object.freeze(['tcp']);
+const UDP: readonly Proto[] = Object.freeze(['udp']);
+const BOTH: readonly Proto[] = Object.freeze(['tcp', 'udp']);
 
-/** Parses "32400/tcp", "6001-6010/udp", "9999/both". */
-export function parsePortSpec(text: string): PortSpecResult {
-  const m = SPEC.exec(text);
-  if (!m) return { ok: false, problem: 'syntax' };
-  const first = Number(m[1]);
-  const last = m[2] === undefined ? first : Number(m[2]);
-  if (first < 1 || first > 65535 || last < 1 || last > 65535) return { ok: false, problem: 'range' };
-  if (last < first) return { ok: false, problem: 'order' };
-  const protos: Proto[] = m[3] === 'both' ? ['tcp', 'udp'] : [m[3] as Proto];
-  return { ok: true, spec: { range: { first, last }, protos } };
+/** The end of the run of 1 to 5 ASCII digits at `i`, or -1 when there is none or a longer one. */
+function digitsEnd(text: string, i: number): number {
+  let end = i;
+  while (end < text.length && end - i <= 5) {
+    const c = text.charCodeAt(end);
+    if (c < 48 || c > 57) break;
+    end++;
+  }
+  return end === i || end - i > 5 ? -1 : end;
+}
+
+/** The value of the digits text[start, end) (at most five: no overflow, leading zeros allowed). */
+function numberAt(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) n = n * 10 + (text.charCodeAt(i) - 48);
+  return n;
+}
+
+/** The protocols named by the rest of the text from `i`: "tcp", "udp" or "both" and nothing more. */
+function protosAt(text: string, i: number): readonly Proto[] | undefined {
+  const rest = text.length - i;
+  if (rest === 3 && text.startsWith('tcp', i)) return TCP;
+  if (rest === 3 && text.startsWith('udp', i)) return UDP;
+  if (rest === 4 && text.startsWith('both', i)) return BOTH;
+  return undefined;
+}
+
+/**
+ * Parses "32400/tcp", "6001-6010/udp", "9999/both": exactly /^(\d{1,5})(?:-(\d{1,5}))?\/(tcp|udp|both)$/.
+ * Read by hand, without a substring, because a custom list may hold thousands of specs: the
+ * regex's match array and substrings (and a protocol array per spec) were most of what the
+ * resolver allocated per port. What is returned besides the range (kept in the plan) is short-lived.
+ */
+export function parsePortSpec(text: string): PortSpec | PortSpecProblem {
+  const firstEnd = digitsEnd(text, 0);
+  if (firstEnd < 0) return 'syntax';
+  let slash = firstEnd;
+  const ranged = text.charCodeAt(firstEnd) === 45; // "-"
+  if (ranged) {
+    slash = digitsEnd(text, firstEnd + 1);
+    if (slash < 0) return 'syntax';
+  }
+  if (text.charCodeAt(slash) !== 47) return 'syntax'; // "/"
+  const protos = protosAt(text, slash + 1);
+  if (!protos) return 'syntax';
+  const first = numberAt(text, 0, firstEnd);
+  const last = ranged ? numberAt(text, firstEnd + 1, slash) : first;
+  if (first < 1 || first > 65535 || last < 1 || last > 65535) return 'range';
+  if (last < first) return 'order';
+  return { range: { first, last }, protos };
 }
 
 /** Parses an override value: a port number (keeps the range's length) or "FIRST-LAST". */

@@ -6,7 +6,7 @@
 import type { CatalogIndex } from '../catalog/catalog.js';
 import { quote } from '../diagnostics.js';
 import type { Origin, PortRange, Proto } from '../plan/types.js';
-import { formatRange, parsePortSpec, shift, type PortSpec } from '../plan/ranges.js';
+import { formatRange, parsePortSpec, shift, type PortSpec, type PortSpecProblem } from '../plan/ranges.js';
 import type { CustomEntry } from '../profile/types.js';
 import { pointerKey, type ResolveContext } from './context.js';
 import type { Candidate } from './merge.js';
@@ -64,32 +64,29 @@ function describeInside(inside: readonly RiskyPort[]): string {
   return `${named.join(', ')}${inside.length > 3 ? ` and ${inside.length - 3} more risky ports` : ''}`;
 }
 
-/** The entry's port specs that parse, after reporting those that do not (SFW203, SFW210), and its external keys (SFW202). */
-function parseSpecs(ctx: ResolveContext, entry: CustomEntry, base: string): { specs: Array<{ text: string; spec: PortSpec; j: number }>; failed: boolean } {
-  let failed = false;
-  const specs: Array<{ text: string; spec: PortSpec; j: number }> = [];
-  for (let j = 0; j < entry.ports.length; j++) {
-    const text = entry.ports[j]!;
-    const r = parsePortSpec(text);
-    if (r.ok) specs.push({ text, spec: r.spec, j });
-    else {
-      failed = true;
-      const pointer = `${base}/ports/${j}`;
-      if (r.problem === 'range') ctx.error('SFW203', `custom ${entry.id}: port ${quote(text)} is out of range 1-65535`, pointer);
-      else if (r.problem === 'order') ctx.error('SFW210', `custom ${entry.id}: ${quote(text)} has its first port after its last`, pointer);
-      else ctx.error('SFW210', `custom ${entry.id}: ${quote(text)} is not a port spec: write PORT/PROTO or FIRST-LAST/PROTO with PROTO tcp, udp or both (e.g. "32400/tcp")`, pointer);
-    }
-  }
+/** SFW203 or SFW210 for a port spec that does not parse. */
+function reportSpec(ctx: ResolveContext, entry: CustomEntry, text: string, problem: PortSpecProblem, pointer: string): void {
+  if (problem === 'range') ctx.error('SFW203', `custom ${entry.id}: port ${quote(text)} is out of range 1-65535`, pointer);
+  else if (problem === 'order') ctx.error('SFW210', `custom ${entry.id}: ${quote(text)} has its first port after its last`, pointer);
+  else ctx.error('SFW210', `custom ${entry.id}: ${quote(text)} is not a port spec: write PORT/PROTO or FIRST-LAST/PROTO with PROTO tcp, udp or both (e.g. "32400/tcp")`, pointer);
+}
+
+/** External keys that are none of the entry's ports (SFW202); false when there is one. */
+function checkExternalKeys(ctx: ResolveContext, entry: CustomEntry, base: string): boolean {
+  const keys = Object.keys(entry.external ?? {});
+  // Most entries have no external remap: no set of (possibly thousands of) port specs then.
+  if (keys.length === 0) return true;
   const labels = entry.ports;
   const labelSet = new Set(labels);
-  for (const key of Object.keys(entry.external ?? {})) {
+  let ok = true;
+  for (const key of keys) {
     if (!labelSet.has(key)) {
-      failed = true;
+      ok = false;
       const shown = labels.length > 5 ? `${labels.slice(0, 5).map(quote).join(', ')} and ${labels.length - 5} more` : labels.map(quote).join(', ');
       ctx.error('SFW202', `custom ${entry.id}: external key ${quote(key)} is not one of its ports (${shown})`, `${base}/external/${pointerKey(key)}`, true);
     }
   }
-  return { specs, failed };
+  return ok;
 }
 
 /** A custom port that covers risky well-known ports the profile does not allow: skipped, with what it exposes. */
@@ -136,8 +133,7 @@ export function resolveCustom(
       ctx.error('SFW207', `custom id "${entry.id}" is used twice`, `${base}/id`);
       return;
     }
-    const parsed = parseSpecs(ctx, entry, base);
-    let failed = parsed.failed;
+    let failed = !checkExternalKeys(ctx, entry, base);
     const record = { id: entry.id, kind: 'custom' as const, labels: entry.ports, riskyLabels: [] as string[] };
     listed.set(entry.id, record);
 
@@ -146,16 +142,28 @@ export function resolveCustom(
     let forwarded = 0;
     const riskySkips: RiskySkip[] = [];
     const details = new Map<RiskySkip, { j: number; text: string; exposes: string }>();
-    const externals = entry.external ?? {};
-    for (const { text, spec, j } of parsed.specs) {
-      const externalFirst = Object.hasOwn(externals, text) ? externals[text] : undefined;
+    const externals = entry.external;
+    // One pass per port, in plain loops: this runs for every port of lists that may hold
+    // thousands, before the code is warm. A port's range is both its NAS and (unless remapped)
+    // its WAN range: one object in the plan.
+    const ports = entry.ports;
+    for (let j = 0; j < ports.length; j++) {
+      const text = ports[j]!;
+      const spec = parsePortSpec(text);
+      if (typeof spec === 'string') {
+        failed = true;
+        reportSpec(ctx, entry, text, spec, `${base}/ports/${j}`);
+        continue;
+      }
+      const externalFirst = externals !== undefined && Object.hasOwn(externals, text) ? externals[text] : undefined;
       const external = externalFirst === undefined ? spec.range : shift(spec.range, externalFirst);
       if (external.last > 65535) {
         failed = true;
         ctx.error('SFW203', `custom ${entry.id}: external ${text}: WAN ports ${formatRange(external)} go past 65535`, `${base}/external/${pointerKey(text)}`);
         continue;
       }
-      for (const proto of spec.protos) {
+      for (let k = 0; k < spec.protos.length; k++) {
+        const proto = spec.protos[k]!;
         const inside = riskyInside(wellKnown, spec.range, proto);
         const exposure = inside.length ? ('risky' as const) : ('public' as const);
         const origin = { app: entry.id, label: text, name, kind: 'custom' as const, exposure, pos };
