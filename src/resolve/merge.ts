@@ -27,15 +27,22 @@ function compareOrigins(a: Origin, b: Origin): number {
   return a.app < b.app ? -1 : a.app > b.app ? 1 : a.label < b.label ? -1 : a.label > b.label ? 1 : 0;
 }
 
-function toForward(group: Candidate[], external: PortRange, off: number): Forward {
-  const internal = { first: external.first + off, last: external.last + off };
-  if (group.length === 1) {
-    // The common case, without the dedupe and sorts below (which leave one origin as it is).
-    const { proto, origin } = group[0]!;
-    return { proto, external, internal, apps: [origin.app], origins: [origin], exposure: origin.exposure === 'risky' ? 'risky' : 'public' };
+/**
+ * The forward of candidates list[from, to), which all have the remap offset `off`, spanning WAN
+ * ports `external`. `appsOf` hands out one apps array per app id for the forwards of a single
+ * candidate (nearly all of them): consumers only read it, and settleOutcomes replaces it.
+ */
+function toForward(list: Candidate[], from: number, to: number, external: PortRange, off: number, appsOf: (app: string) => string[]): Forward {
+  if (to - from === 1) {
+    // The common case, without the dedupe and sorts below (which leave one origin as it is). Its
+    // ranges are the candidate's own (never changed once made).
+    const { proto, origin, internal } = list[from]!;
+    return { proto, external, internal, apps: appsOf(origin.app), origins: [origin], exposure: origin.exposure === 'risky' ? 'risky' : 'public' };
   }
+  const internal = { first: external.first + off, last: external.last + off };
   const seen = new Set<string>();
-  const origins = group
+  const origins = list
+    .slice(from, to)
     .map((c) => c.origin)
     .filter((o) => {
       const key = `${o.app}\u0000${o.label}`;
@@ -45,7 +52,7 @@ function toForward(group: Candidate[], external: PortRange, off: number): Forwar
     })
     .sort(compareOrigins);
   return {
-    proto: group[0]!.proto,
+    proto: list[from]!.proto,
     external,
     internal,
     apps: [...new Set(origins.map((o) => o.app))].sort(),
@@ -57,13 +64,53 @@ function toForward(group: Candidate[], external: PortRange, off: number): Forwar
 /** Conflicts reported in one run; past this, the profile has a systematic mistake to fix first. */
 export const CONFLICT_LIMIT = 50;
 
-export function mergeCandidates(candidates: Candidate[]): { forwards: Forward[]; conflicts: Conflict[]; moreConflicts: boolean } {
+const byExternal = (a: Candidate, b: Candidate): number =>
+  a.external.first - b.external.first || a.external.last - b.external.last || offset(a) - offset(b);
+const byOffset = (a: Candidate, b: Candidate): number =>
+  offset(a) - offset(b) || a.external.first - b.external.first || a.external.last - b.external.last;
+/** The plan's order of forwards: by protocol (tcp first), then WAN ports. */
+export const byPlanOrder = (a: Forward, b: Forward): number =>
+  (a.proto === b.proto ? 0 : a.proto === 'tcp' ? -1 : 1) || a.external.first - b.external.first || a.external.last - b.external.last;
+
+/**
+ * Sorts in place unless already in order. The lists are nearly always in order already (a
+ * profile's ports ascend, forwards come out per protocol in WAN order); sort is stable, so a list
+ * in order is left as it is either way, and one pass of plain comparisons is cheaper than the sort.
+ */
+function sortUnlessSorted<T>(list: T[], compare: (a: T, b: T) => number): T[] {
+  for (let k = 1; k < list.length; k++) if (compare(list[k - 1]!, list[k]!) > 0) return list.sort(compare);
+  return list;
+}
+
+export interface Merged {
+  /** In plan order. */
+  forwards: Forward[];
+  /** The forwards that carry a catalog app's port, in plan order: the plan's notes are about those only. */
+  catalogForwards: Forward[];
+  conflicts: Conflict[];
+  moreConflicts: boolean;
+}
+
+export function mergeCandidates(candidates: Candidate[]): Merged {
   const forwards: Forward[] = [];
+  const catalogForwards: Forward[] = [];
+  const add = (f: Forward) => {
+    forwards.push(f);
+    if (f.origins.length > 1 ? f.origins.some((o) => o.kind === 'catalog') : f.origins[0]!.kind === 'catalog') catalogForwards.push(f);
+  };
   const conflicts: Conflict[] = [];
+  const appsById = new Map<string, string[]>();
+  // Frozen: shared by many forwards, so that a consumer changing one would fail instead of
+  // changing them all.
+  const appsOf = (app: string): string[] => {
+    let apps = appsById.get(app);
+    if (!apps) appsById.set(app, (apps = Object.freeze([app]) as string[]));
+    return apps;
+  };
   for (const proto of ['tcp', 'udp'] as const) {
     const list: Candidate[] = [];
-    for (const c of candidates) if (c.proto === proto) list.push(c);
-    list.sort((a, b) => a.external.first - b.external.first || a.external.last - b.external.last || offset(a) - offset(b));
+    for (let k = 0; k < candidates.length; k++) if (candidates[k]!.proto === proto) list.push(candidates[k]!);
+    sortUnlessSorted(list, byExternal);
 
     // Conflicts: overlapping WAN ranges with different NAS targets. `open` holds, per remap
     // offset, the candidate reaching furthest among those that may still overlap later ones; an
@@ -73,7 +120,8 @@ export function mergeCandidates(candidates: Candidate[]): { forwards: Forward[];
     // open offsets, and this loop runs once per candidate without allocating.
     const openOffs: number[] = [];
     const openCands: Candidate[] = [];
-    for (const c of list) {
+    for (let n = 0; n < list.length; n++) {
+      const c = list[n]!;
       if (conflicts.length > CONFLICT_LIMIT) break;
       const cOff = offset(c);
       let same = -1;
@@ -99,39 +147,29 @@ export function mergeCandidates(candidates: Candidate[]): { forwards: Forward[];
     }
 
     // Merging: identity forwards join touching or overlapping neighbours; remaps join duplicates.
-    let current: { group: Candidate[]; external: PortRange; off: number } | undefined;
-    const flush = () => {
-      if (current) forwards.push(toForward(current.group, current.external, current.off));
-      current = undefined;
-    };
+    // A group is list[from, k) with its WAN span; one candidate's span is its own range.
     // With a single offset (no remaps, the usual case) that order is the list's own: the sort is stable.
-    const oneOffset = list.every((c) => offset(c) === offset(list[0]!));
-    const byOffset = oneOffset
-      ? list
-      : [...list].sort((a, b) => offset(a) - offset(b) || a.external.first - b.external.first || a.external.last - b.external.last);
-    for (const c of byOffset) {
-      const off = offset(c);
-      const joins =
-        current &&
-        current.off === off &&
-        (off === 0
-          ? c.external.first <= current.external.last + 1
-          : c.external.first <= current.external.last);
-      if (current && joins) {
-        current.group.push(c);
-        current.external = { first: current.external.first, last: Math.max(current.external.last, c.external.last) };
-      } else {
-        flush();
-        current = { group: [c], external: { ...c.external }, off };
+    let oneOffset = true;
+    for (let k = 1; k < list.length && oneOffset; k++) oneOffset = offset(list[k]!) === offset(list[0]!);
+    const ordered = oneOffset ? list : [...list].sort(byOffset);
+    let from = 0;
+    let external: PortRange | undefined;
+    let off = 0;
+    for (let k = 0; k < ordered.length; k++) {
+      const c = ordered[k]!;
+      const cOff = offset(c);
+      if (external !== undefined && off === cOff && (off === 0 ? c.external.first <= external.last + 1 : c.external.first <= external.last)) {
+        external = { first: external.first, last: Math.max(external.last, c.external.last) };
+        continue;
       }
+      if (external !== undefined) add(toForward(ordered, from, k, external, off, appsOf));
+      from = k;
+      external = c.external;
+      off = cOff;
     }
-    flush();
+    if (external !== undefined) add(toForward(ordered, from, ordered.length, external, off, appsOf));
   }
-  forwards.sort(
-    (a, b) =>
-      (a.proto === b.proto ? 0 : a.proto === 'tcp' ? -1 : 1) ||
-      a.external.first - b.external.first ||
-      a.external.last - b.external.last,
-  );
-  return { forwards, conflicts: conflicts.slice(0, CONFLICT_LIMIT), moreConflicts: conflicts.length > CONFLICT_LIMIT };
+  sortUnlessSorted(forwards, byPlanOrder);
+  sortUnlessSorted(catalogForwards, byPlanOrder);
+  return { forwards, catalogForwards, conflicts: conflicts.slice(0, CONFLICT_LIMIT), moreConflicts: conflicts.length > CONFLICT_LIMIT };
 }

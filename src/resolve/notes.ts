@@ -13,12 +13,23 @@ function servesDsmHttps(index: CatalogIndex, o: Forward['origins'][number]): boo
   return app !== undefined && (['dsm', 'web-station', 'reverse-proxy'].includes(app.id) || app.servedBy !== undefined);
 }
 
+/** The tcp forward whose WAN ports hold `port`: forwards are in plan order (tcp first, by WAN port) and a plan's never overlap. */
+function tcpForwardAt(forwards: readonly Forward[], port: number): Forward | undefined {
+  for (const f of forwards) {
+    if (f.proto !== 'tcp' || f.external.first > port) return undefined;
+    if (port <= f.external.last) return f;
+  }
+  return undefined;
+}
+
 /**
  * DSM renews a Let's Encrypt certificate for the user's own domain with the HTTP-01 challenge,
  * which only works on WAN port 80 reaching DSM's web server on 80. Certificates for Synology DDNS
  * names are validated over DNS, so the note says so instead of telling everyone to open 80.
+ * `catalogForwards` are the forwards that carry a catalog app's port, in plan order: the note is
+ * about catalog apps, so a profile's thousands of custom ports are not looked at one by one.
  */
-export function letsEncryptNote(forwards: Forward[], index: CatalogIndex): PlanNote | undefined {
+export function letsEncryptNote(catalogForwards: readonly Forward[], forwards: readonly Forward[], index: CatalogIndex): PlanNote | undefined {
   const note = (why: string): PlanNote => ({
     id: 'letsencrypt-port-80',
     port: HTTP_01_PORT,
@@ -26,18 +37,19 @@ export function letsEncryptNote(forwards: Forward[], index: CatalogIndex): PlanN
       `If DSM has a Let's Encrypt certificate for a domain name you own, renewing it ${why}. ` +
       'Certificates for Synology DDNS names (such as NAME.synology.me) renew without port 80.',
   });
-  const listed = forwards.find((f) => f.origins.some((o) => o.kind === 'catalog' && o.app === 'letsencrypt'));
+  const listed = catalogForwards.find((f) => f.origins.some((o) => o.kind === 'catalog' && o.app === 'letsencrypt'));
   if (listed && listed.external.first !== HTTP_01_PORT) {
     return note(`needs WAN port 80/tcp, but this profile forwards letsencrypt from WAN port ${listed.external.first} (remove its external remap)`);
   }
-  if (!forwards.some((f) => f.proto === 'tcp' && f.origins.some((o) => servesDsmHttps(index, o)))) return undefined;
-  const port80 = forwards.find((f) => f.proto === 'tcp' && f.external.first <= HTTP_01_PORT && HTTP_01_PORT <= f.external.last);
+  if (!catalogForwards.some((f) => f.proto === 'tcp' && f.origins.some((o) => servesDsmHttps(index, o)))) return undefined;
+  const port80 = tcpForwardAt(forwards, HTTP_01_PORT);
   if (!port80) return note('needs WAN port 80/tcp forwarded to the NAS\'s port 80 (add "letsencrypt" to apps)');
   const nasPort = port80.internal.first + (HTTP_01_PORT - port80.external.first);
   if (nasPort === HTTP_01_PORT) return undefined;
   return note(`needs WAN port 80/tcp to reach the NAS's port 80, but this profile sends it to NAS port ${nasPort}`);
 }
 
-export function planNotes(forwards: Forward[], index: CatalogIndex): PlanNote[] {
-  return [letsEncryptNote(forwards, index)].filter((n): n is PlanNote => n !== undefined);
+export function planNotes(catalogForwards: readonly Forward[], forwards: readonly Forward[], index: CatalogIndex): PlanNote[] {
+  const letsEncrypt = letsEncryptNote(catalogForwards, forwards, index);
+  return letsEncrypt ? [letsEncrypt] : [];
 }
