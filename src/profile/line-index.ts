@@ -10,9 +10,14 @@ export interface LineIndex {
 
 export function lineIndex(text: string): LineIndex {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  if (text.indexOf('\r') < 0) {
+    // The usual text: found by indexOf, not by a look at each character (a long flow list is one line).
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  } else {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+    }
   }
   // An offset on a line's "\r\n" or past the end still belongs to that line, never to column 0.
   const clamp = (offset: number) => Math.min(Math.max(offset, 0), text.length);
