@@ -27,22 +27,11 @@ function compareOrigins(a: Origin, b: Origin): number {
   return a.app < b.app ? -1 : a.app > b.app ? 1 : a.label < b.label ? -1 : a.label > b.label ? 1 : 0;
 }
 
-/**
- * The forward of candidates list[from, to), which all have the remap offset `off`, spanning WAN
- * ports `external`. `appsOf` hands out one apps array per app id for the forwards of a single
- * candidate (nearly all of them): consumers only read it, and settleOutcomes replaces it.
- */
-function toForward(list: Candidate[], from: number, to: number, external: PortRange, off: number, appsOf: (app: string) => string[]): Forward {
-  if (to - from === 1) {
-    // The common case, without the dedupe and sorts below (which leave one origin as it is). Its
-    // ranges are the candidate's own (never changed once made).
-    const { proto, origin, internal } = list[from]!;
-    return { proto, external, internal, apps: appsOf(origin.app), origins: [origin], exposure: origin.exposure === 'risky' ? 'risky' : 'public' };
-  }
+/** The forward of a group of candidates (more than one) with the remap offset `off`, spanning WAN ports `external`. */
+function toForward(group: Candidate[], external: PortRange, off: number): Forward {
   const internal = { first: external.first + off, last: external.last + off };
   const seen = new Set<string>();
-  const origins = list
-    .slice(from, to)
+  const origins = group
     .map((c) => c.origin)
     .filter((o) => {
       const key = `${o.app}\u0000${o.label}`;
@@ -52,7 +41,7 @@ function toForward(list: Candidate[], from: number, to: number, external: PortRa
     })
     .sort(compareOrigins);
   return {
-    proto: list[from]!.proto,
+    proto: group[0]!.proto,
     external,
     internal,
     apps: [...new Set(origins.map((o) => o.app))].sort(),
@@ -75,11 +64,31 @@ export const byPlanOrder = (a: Forward, b: Forward): number =>
 /**
  * Sorts in place unless already in order. The lists are nearly always in order already (a
  * profile's ports ascend, forwards come out per protocol in WAN order); sort is stable, so a list
- * in order is left as it is either way, and one pass of plain comparisons is cheaper than the sort.
+ * in order is left as it is either way. `inOrder` is the comparison written out in a plain loop:
+ * a comparator call per element costs more than the check, before the code is warm.
  */
-function sortUnlessSorted<T>(list: T[], compare: (a: T, b: T) => number): T[] {
-  for (let k = 1; k < list.length; k++) if (compare(list[k - 1]!, list[k]!) > 0) return list.sort(compare);
-  return list;
+function sortUnlessInOrder<T>(list: T[], inOrder: (list: readonly T[]) => boolean, compare: (a: T, b: T) => number): void {
+  if (!inOrder(list)) list.sort(compare);
+}
+
+function inExternalOrder(list: readonly Candidate[]): boolean {
+  for (let k = 1; k < list.length; k++) {
+    const a = list[k - 1]!.external;
+    const b = list[k]!.external;
+    if (a.first < b.first) continue;
+    if (a.first > b.first || byExternal(list[k - 1]!, list[k]!) > 0) return false;
+  }
+  return true;
+}
+
+function inPlanOrder(list: readonly Forward[]): boolean {
+  for (let k = 1; k < list.length; k++) {
+    const a = list[k - 1]!;
+    const b = list[k]!;
+    if (a.proto === b.proto && a.external.first < b.external.first) continue;
+    if (byPlanOrder(a, b) > 0) return false;
+  }
+  return true;
 }
 
 export interface Merged {
@@ -94,82 +103,88 @@ export interface Merged {
 export function mergeCandidates(candidates: Candidate[]): Merged {
   const forwards: Forward[] = [];
   const catalogForwards: Forward[] = [];
-  const add = (f: Forward) => {
-    forwards.push(f);
-    if (f.origins.length > 1 ? f.origins.some((o) => o.kind === 'catalog') : f.origins[0]!.kind === 'catalog') catalogForwards.push(f);
-  };
   const conflicts: Conflict[] = [];
+  // One apps array per app id for the forwards of a single candidate (nearly all of them), frozen
+  // so that a consumer changing one would fail instead of changing them all; consumers only read
+  // it, and settleOutcomes replaces it. The last one is at hand: an entry's ports come in a row.
   const appsById = new Map<string, string[]>();
-  // Frozen: shared by many forwards, so that a consumer changing one would fail instead of
-  // changing them all.
-  const appsOf = (app: string): string[] => {
-    let apps = appsById.get(app);
-    if (!apps) appsById.set(app, (apps = Object.freeze([app]) as string[]));
-    return apps;
-  };
+  let lastApp: string | undefined;
+  let lastApps: string[] = [];
+  const byProto: Record<Proto, Candidate[]> = { tcp: [], udp: [] };
+  for (let k = 0; k < candidates.length; k++) byProto[candidates[k]!.proto].push(candidates[k]!);
   for (const proto of ['tcp', 'udp'] as const) {
-    const list: Candidate[] = [];
-    for (let k = 0; k < candidates.length; k++) if (candidates[k]!.proto === proto) list.push(candidates[k]!);
-    sortUnlessSorted(list, byExternal);
+    const list = byProto[proto];
+    sortUnlessInOrder(list, inExternalOrder, byExternal);
 
     // Conflicts: overlapping WAN ranges with different NAS targets. `open` holds, per remap
     // offset, the candidate reaching furthest among those that may still overlap later ones; an
     // open group with another offset overlaps the next candidate, so every visit is a conflict or
     // an expiry, and the scan stays linear however many ranges overlap.
-    // Kept as two arrays in insertion order (what a Map by offset would iterate): there are few
-    // open offsets, and this loop runs once per candidate without allocating.
+    // Kept as two arrays in insertion order (what a Map by offset would iterate), the first
+    // `open` entries of each, compacted in place as groups expire: there are few open offsets, and
+    // this loop runs once per candidate without allocating.
     const openOffs: number[] = [];
     const openCands: Candidate[] = [];
+    let open = 0;
     for (let n = 0; n < list.length; n++) {
       const c = list[n]!;
       if (conflicts.length > CONFLICT_LIMIT) break;
-      const cOff = offset(c);
+      const cOff = c.internal.first - c.external.first;
       let same = -1;
-      for (let k = 0; k < openOffs.length; k++) {
+      let kept = 0;
+      for (let k = 0; k < open; k++) {
         const o = openCands[k]!;
-        if (o.external.last < c.external.first) {
-          openOffs.splice(k, 1);
-          openCands.splice(k, 1);
-          k--;
-        } else if (openOffs[k] !== cOff) {
+        if (o.external.last < c.external.first) continue;
+        if (openOffs[k] !== cOff) {
           conflicts.push({
             proto,
             overlap: { first: c.external.first, last: Math.min(o.external.last, c.external.last) },
             a: o,
             b: c,
           });
-        } else same = k;
+        } else same = kept;
+        openOffs[kept] = openOffs[k]!;
+        openCands[kept++] = o;
       }
+      open = kept;
       if (same < 0) {
-        openOffs.push(cOff);
-        openCands.push(c);
+        openOffs[open] = cOff;
+        openCands[open++] = c;
       } else if (openCands[same]!.external.last < c.external.last) openCands[same] = c;
     }
 
     // Merging: identity forwards join touching or overlapping neighbours; remaps join duplicates.
-    // A group is list[from, k) with its WAN span; one candidate's span is its own range.
     // With a single offset (no remaps, the usual case) that order is the list's own: the sort is stable.
     let oneOffset = true;
-    for (let k = 1; k < list.length && oneOffset; k++) oneOffset = offset(list[k]!) === offset(list[0]!);
+    for (let k = 1; k < list.length && oneOffset; k++) oneOffset = list[k]!.internal.first - list[k]!.external.first === list[0]!.internal.first - list[0]!.external.first;
     const ordered = oneOffset ? list : [...list].sort(byOffset);
-    let from = 0;
-    let external: PortRange | undefined;
-    let off = 0;
-    for (let k = 0; k < ordered.length; k++) {
+    // A group is ordered[k, end): the candidates that join the first one's WAN span.
+    for (let k = 0, end = 1; k < ordered.length; k = end, end = k + 1) {
       const c = ordered[k]!;
-      const cOff = offset(c);
-      if (external !== undefined && off === cOff && (off === 0 ? c.external.first <= external.last + 1 : c.external.first <= external.last)) {
-        external = { first: external.first, last: Math.max(external.last, c.external.last) };
-        continue;
+      const off = c.internal.first - c.external.first;
+      let last = c.external.last;
+      for (; end < ordered.length; end++) {
+        const next = ordered[end]!;
+        if (next.internal.first - next.external.first !== off || next.external.first > (off === 0 ? last + 1 : last)) break;
+        if (next.external.last > last) last = next.external.last;
       }
-      if (external !== undefined) add(toForward(ordered, from, k, external, off, appsOf));
-      from = k;
-      external = c.external;
-      off = cOff;
+      let f: Forward;
+      if (end - k === 1) {
+        // The common case, without the dedupe and sorts of toForward (which leave one origin as
+        // it is). Its ranges are the candidate's own (never changed once made).
+        const { origin } = c;
+        if (origin.app !== lastApp) {
+          lastApp = origin.app;
+          lastApps = appsById.get(lastApp) ?? Object.freeze([lastApp]) as string[];
+          appsById.set(lastApp, lastApps);
+        }
+        f = { proto, external: c.external, internal: c.internal, apps: lastApps, origins: [origin], exposure: origin.exposure === 'risky' ? 'risky' : 'public' };
+      } else f = toForward(ordered.slice(k, end), { first: c.external.first, last }, off);
+      forwards.push(f);
+      if (f.origins.length === 1 ? f.origins[0]!.kind === 'catalog' : f.origins.some((o) => o.kind === 'catalog')) catalogForwards.push(f);
     }
-    if (external !== undefined) add(toForward(ordered, from, ordered.length, external, off, appsOf));
   }
-  sortUnlessSorted(forwards, byPlanOrder);
-  sortUnlessSorted(catalogForwards, byPlanOrder);
+  sortUnlessInOrder(forwards, inPlanOrder, byPlanOrder);
+  sortUnlessInOrder(catalogForwards, inPlanOrder, byPlanOrder);
   return { forwards, catalogForwards, conflicts: conflicts.slice(0, CONFLICT_LIMIT), moreConflicts: conflicts.length > CONFLICT_LIMIT };
 }

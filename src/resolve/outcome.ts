@@ -29,6 +29,15 @@ export interface EntryOutcome {
 
 const key = (proto: Proto, r: PortRange) => `${proto} ${r.first}-${r.last}`;
 
+/** The first forward of the protocol whose NAS ports hold `ports` (a plain loop: it may look at thousands). */
+function firstCovering(forwards: Forward[], proto: Proto, ports: PortRange): Forward | undefined {
+  for (let i = 0; i < forwards.length; i++) {
+    const f = forwards[i]!;
+    if (f.internal.first <= ports.first && ports.last <= f.internal.last && f.proto === proto) return f;
+  }
+  return undefined;
+}
+
 /**
  * For each distinct (protocol, NAS ports) of the skips, the first forward in plan order whose NAS
  * ports hold them. Beyond a few, an offline sweep, so that many distinct risky ranges do not each
@@ -44,7 +53,7 @@ function coveringForwards(forwards: Forward[], skips: RiskySkip[]): Map<string, 
     if (queries.size === 0) continue;
     // A few ranges (the usual: a risky port or two) are found faster by looking at each forward.
     if (queries.size <= 8) {
-      for (const [k, ports] of queries) found.set(k, forwards.find((f) => f.proto === proto && f.internal.first <= ports.first && ports.last <= f.internal.last));
+      for (const [k, ports] of queries) found.set(k, firstCovering(forwards, proto, ports));
       continue;
     }
     const own: number[] = [];
