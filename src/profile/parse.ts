@@ -6,9 +6,13 @@ import {
   EVENT_ID,
   getScalarValue,
   JSON_SCHEMA,
+  NOT_RESOLVED,
   parseEvents,
+  SCALAR_STYLE,
+  strTag,
   YAMLException,
   type Event,
+  type ScalarTagDefinition,
 } from 'js-yaml';
 import type { Diagnostic } from '../diagnostics.js';
 import { lineIndex, type LineIndex } from './line-index.js';
@@ -42,13 +46,17 @@ export function parseYaml(input: string, file: string): ParseResult {
   const lines = lineIndex(text);
   let events: Event[];
   let data: unknown;
+  let walked: Walked;
   const fail = (message: string, offset = 0): ParseResult => ({
     ok: false,
     diagnostics: [{ code: 'SFW100', severity: 'error', message, pos: lines.pos(file, offset) }],
   });
   try {
     events = parseEvents(text, { filename: file });
-    const docs = constructFromEvents(events, { source: text, filename: file, schema: JSON_SCHEMA });
+    walked = walkEvents(text, events);
+    // What the walk could not build as js-yaml would (tags, anchors, several documents, a
+    // duplicate key...) js-yaml's own constructor builds, and throws about.
+    const docs = walked.built ? walked.documents : constructFromEvents(events, { source: text, filename: file, schema: JSON_SCHEMA });
     if (docs.length > 1) {
       const second = events.findIndex((e, i) => i > 0 && e.type === EVENT_ID.DOCUMENT);
       return fail('a profile is one YAML document, found several', documentOffset(text, events, second));
@@ -60,7 +68,7 @@ export function parseYaml(input: string, file: string): ParseResult {
     if (e instanceof RangeError) return fail('YAML: nested too deeply');
     throw e;
   }
-  return { ok: true, doc: { data, offsets: collectOffsets(text, events), lines } };
+  return { ok: true, doc: { data, offsets: walked.offsets, lines } };
 }
 
 /** A document that is nothing but "---" (or comments): its root is an empty plain scalar. */
@@ -75,14 +83,6 @@ function documentOffset(text: string, events: Event[], i: number): number {
   const at = node && 'valueStart' in node ? node.valueStart : node && 'start' in node ? node.start : -1;
   if (at >= 0) return at;
   return [...text.matchAll(/^---/gm)].pop()?.index ?? 0;
-}
-
-interface Frame {
-  kind: 'map' | 'seq';
-  pointer: string;
-  index: number;
-  /** For mappings: the pending key (text and offset) waiting for its value. */
-  key?: { text: string; offset: number };
 }
 
 function escapePointer(token: string): string {
@@ -115,10 +115,11 @@ class Offsets implements OffsetIndex {
   readonly nodes = new Map<string, NodeOffsets>();
   readonly items = new Map<string, number[]>();
 
-  item(sequence: string, index: number, value: number, empty: boolean): void {
-    let list = this.items.get(sequence);
-    if (!list) this.items.set(sequence, (list = []));
-    list[index] = empty ? -1 - value : value;
+  /** The item list of the sequence at `pointer` (shared by sequences at the same pointer, as in a repeated key). */
+  itemsOf(pointer: string): number[] {
+    let list = this.items.get(pointer);
+    if (!list) this.items.set(pointer, (list = []));
+    return list;
   }
 
   get(pointer: string): NodeOffsets | undefined {
@@ -137,70 +138,169 @@ class Offsets implements OffsetIndex {
   }
 }
 
-function collectOffsets(text: string, events: Event[]): Offsets {
-  const index = new Offsets();
-  const offsets = index.nodes;
+/** An open mapping or sequence during the walk. */
+interface Frame {
+  seq: boolean;
+  pointer: string;
+  /** Sequences: the index of the next item. */
+  index: number;
+  /** Sequences: the offsets of its scalar items, once it has one. */
+  items: number[] | undefined;
+  /** Mappings: the pending key (text, offset, and the data key it makes) waiting for its value. */
+  hasKey: boolean;
+  keyText: string;
+  keyOffset: number;
+  dataKey: string;
+  /** The array or object built for it (while the walk builds the data). */
+  value: unknown[] | Record<string, unknown> | undefined;
+}
+
+interface Walked {
+  offsets: Offsets;
+  /** Whether `documents` holds the data exactly as js-yaml's constructFromEvents would build it. */
+  built: boolean;
+  documents: unknown[];
+}
+
+const NO_RANGE = -1;
+
+/** The JSON schema's implicit scalar tags (null, bool, int, float), in its order of resolution. */
+let implicitTags: readonly ScalarTagDefinition[] | undefined;
+
+/**
+ * A plain scalar's value as the JSON schema resolves it (js-yaml's Schema.resolveImplicitScalarTag:
+ * the implicit tags that may match its first character, in order, else a string).
+ */
+function plainValue(source: string): unknown {
+  implicitTags ??= JSON_SCHEMA.tags.filter((t): t is ScalarTagDefinition => t.nodeKind === 'scalar' && t.implicit);
+  const first = source.charAt(0);
+  for (const tag of implicitTags) {
+    if (tag.implicitFirstChars !== null && !tag.implicitFirstChars.includes(first)) continue;
+    const value = tag.resolve(source, false, tag.tagName);
+    if (value !== NOT_RESOLVED) return value;
+  }
+  return strTag.resolve(source, false, strTag.tagName);
+}
+
+/**
+ * One pass over js-yaml's events: the offsets of every node, and the data itself, built as
+ * js-yaml's constructFromEvents builds it with the JSON schema, for the documents profiles are
+ * (plain, quoted and block scalars, mappings with scalar keys, sequences). A document with
+ * anything else (a tag, an anchor or alias, a collection as a key, a duplicate key, "__proto__",
+ * several documents) stops the building; js-yaml's constructor then builds it or reports it.
+ * The constructor is generic (a tag lookup, a result object and a few calls per scalar); this
+ * walk was needed for the offsets anyway, and the profile's port lists are thousands of scalars.
+ */
+function walkEvents(text: string, events: Event[]): Walked {
+  const offsets = new Offsets();
+  const nodes = offsets.nodes;
   const stack: Frame[] = [];
-  const source = (e: Event | undefined): number =>
-    e === undefined ? -1 : 'valueStart' in e ? e.valueStart : 'start' in e ? e.start : -1;
+  const documents: unknown[] = [];
+  let building = true;
   // The end of the last node seen, for placing empty values that have no text of their own.
   let lastEnd = 0;
 
-  // Returns the pointer for a value node being opened at this point, or undefined when the node
-  // is a mapping key (keys are recorded when their value arrives). A negative offset is an empty
-  // node: a mapping value then points at its key, a sequence item at its "-".
-  // `keyOf` is the event whose text is the key when the node turns out to be a mapping key (only
-  // scalars have one). Literals instead of spreads: this runs once per node of large profiles.
-  // `scalar`: a scalar or alias, whose pointer nobody asks for here (an item's then needs no string).
-  const place = (offset: number, keyOf: Event | undefined, next: number, scalar = false): string | undefined => {
+  // Puts a value node (offset < 0: empty; `scalar`: a scalar or alias, whose value is `value`)
+  // where its parent expects it, and returns its pointer; undefined for a mapping key (keys are
+  // recorded when their value arrives) and for a sequence's scalar item (its offset is kept in
+  // the sequence's list, and nobody asks for its pointer here). An empty mapping value points at
+  // its key, an empty sequence item at its "-". `keyText` is the key's text when the node turns
+  // out to be a mapping key, `i` the event's index.
+  const place = (offset: number, i: number, scalar: boolean, value: unknown, keyText: string): string | undefined => {
     const empty = offset < 0;
     const top = stack[stack.length - 1];
     if (!top) {
-      offsets.set('', empty ? { value: 0, empty } : { value: offset });
+      nodes.set('', empty ? { value: 0, empty } : { value: offset });
+      if (building) documents[documents.length - 1] = value;
       return '';
     }
-    if (top.kind === 'seq' && scalar) {
-      index.item(top.pointer, top.index++, empty ? dashBetween(text, lastEnd, next < 0 ? text.length : next) : offset, empty);
-      return undefined;
-    }
-    if (top.kind === 'seq') {
+    if (top.seq) {
+      if (building) (top.value as unknown[]).push(value);
+      const at = empty ? dashBetween(text, lastEnd, scalar ? nextOffset(text, events, i) : text.length) : offset;
+      if (scalar) {
+        top.items ??= offsets.itemsOf(top.pointer);
+        top.items[top.index++] = empty ? -1 - at : at;
+        return undefined;
+      }
       const pointer = `${top.pointer}/${top.index++}`;
-      offsets.set(pointer, empty ? { value: dashBetween(text, lastEnd, next < 0 ? text.length : next), empty } : { value: offset });
+      nodes.set(pointer, empty ? { value: at, empty } : { value: offset });
       return pointer;
     }
-    if (!top.key) {
-      top.key = { text: keyOf?.type === EVENT_ID.SCALAR ? getScalarValue(text, keyOf) : '', offset: empty ? lastEnd : offset };
+    if (!top.hasKey) {
+      top.hasKey = true;
+      top.keyText = keyText;
+      top.keyOffset = empty ? lastEnd : offset;
+      if (building) {
+        // A collection as a key: object-based mappings reject it (js-yaml says so).
+        if (!scalar || (value !== null && typeof value === 'object')) building = false;
+        else top.dataKey = String(value);
+      }
       return undefined;
     }
-    const pointer = `${top.pointer}/${escapePointer(top.key.text)}`;
-    offsets.set(pointer, empty ? { key: top.key.offset, value: top.key.offset, empty } : { key: top.key.offset, value: offset });
-    top.key = undefined;
+    const pointer = `${top.pointer}/${escapePointer(top.keyText)}`;
+    nodes.set(pointer, empty ? { key: top.keyOffset, value: top.keyOffset, empty } : { key: top.keyOffset, value: offset });
+    top.hasKey = false;
+    if (building) {
+      const object = top.value as Record<string, unknown>;
+      // A duplicate key is js-yaml's error to report; "__proto__" its special case to handle.
+      if (top.dataKey === '__proto__' || Object.hasOwn(object, top.dataKey)) building = false;
+      else object[top.dataKey] = value;
+    }
     return pointer;
   };
 
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
     switch (e.type) {
-      case EVENT_ID.SCALAR:
-      case EVENT_ID.ALIAS: {
-        place(source(e), e, source(events[i + 1]), true);
-        if (e.type === EVENT_ID.SCALAR && e.valueEnd >= 0) lastEnd = e.valueEnd;
+      case EVENT_ID.SCALAR: {
+        const source = getScalarValue(text, e);
+        let value: unknown;
+        if (building) {
+          if (e.tagStart !== NO_RANGE || e.anchorStart !== NO_RANGE) building = false;
+          else value = e.style === SCALAR_STYLE.PLAIN ? plainValue(source) : strTag.resolve(source, false, strTag.tagName);
+        }
+        const top = stack[stack.length - 1];
+        if (top !== undefined && top.seq && top.items !== undefined && e.valueStart >= 0) {
+          // The bulk of a large profile (a port list's items), in short: what place() does for them.
+          if (building) (top.value as unknown[]).push(value);
+          top.items[top.index++] = e.valueStart;
+        } else place(e.valueStart, i, true, value, source);
+        if (e.valueEnd >= 0) lastEnd = e.valueEnd;
         break;
       }
+      case EVENT_ID.ALIAS:
+        building = false;
+        place(NO_RANGE, i, true, undefined, '');
+        break;
       case EVENT_ID.MAPPING:
       case EVENT_ID.SEQUENCE: {
+        const seq = e.type === EVENT_ID.SEQUENCE;
+        if (e.tagStart !== NO_RANGE || e.anchorStart !== NO_RANGE) building = false;
+        const value = building ? (seq ? [] : {}) : undefined;
         // A collection used as a mapping key is not valid in a profile; the schema reports it.
-        const pointer = place(source(e), undefined, -1) ?? '/?';
-        lastEnd = Math.max(lastEnd, source(e));
-        stack.push({ kind: e.type === EVENT_ID.MAPPING ? 'map' : 'seq', pointer, index: 0 });
+        const pointer = place(e.start, i, false, value, '') ?? '/?';
+        lastEnd = Math.max(lastEnd, e.start);
+        stack.push({ seq, pointer, index: 0, items: undefined, hasKey: false, keyText: '', keyOffset: 0, dataKey: '', value });
         break;
       }
       case EVENT_ID.POP:
         stack.pop();
         break;
+      case EVENT_ID.DOCUMENT:
+        // Several documents are an error; which one comes first is js-yaml's to say.
+        if (documents.length > 0) building = false;
+        documents.push(undefined);
+        break;
       default:
         break;
     }
   }
-  return index;
+  return { offsets, built: building, documents };
+}
+
+/** Where the node of events[i + 1] starts, or the end of the text when it has no offset. */
+function nextOffset(text: string, events: Event[], i: number): number {
+  const e = events[i + 1];
+  const at = e === undefined ? -1 : 'valueStart' in e ? e.valueStart : 'start' in e ? e.start : -1;
+  return at < 0 ? text.length : at;
 }
