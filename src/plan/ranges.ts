@@ -24,11 +24,6 @@ export function shift(r: PortRange, first: number): PortRange {
   return { first, last: first + r.last - r.first };
 }
 
-export interface PortSpec {
-  range: PortRange;
-  protos: readonly Proto[];
-}
-
 export type PortSpecProblem = 'syntax' | 'range' | 'order';
 
 const TCP: readonly Proto[] = Object.freeze(['tcp']);
@@ -53,22 +48,14 @@ function numberAt(text: string, start: number, end: number): number {
   return n;
 }
 
-/** The protocols named by the rest of the text from `i`: "tcp", "udp" or "both" and nothing more. */
-function protosAt(text: string, i: number): readonly Proto[] | undefined {
-  const rest = text.length - i;
-  if (rest === 3 && text.startsWith('tcp', i)) return TCP;
-  if (rest === 3 && text.startsWith('udp', i)) return UDP;
-  if (rest === 4 && text.startsWith('both', i)) return BOTH;
-  return undefined;
-}
-
 /**
- * Parses "32400/tcp", "6001-6010/udp", "9999/both": exactly /^(\d{1,5})(?:-(\d{1,5}))?\/(tcp|udp|both)$/.
- * Read by hand, without a substring, because a custom list may hold thousands of specs: the
- * regex's match array and substrings (and a protocol array per spec) were most of what the
- * resolver allocated per port. What is returned besides the range (kept in the plan) is short-lived.
+ * The ports of a "32400/tcp", "6001-6010/udp" or "9999/both" spec, or what is wrong with it:
+ * exactly /^(\d{1,5})(?:-(\d{1,5}))?\/(tcp|udp|both)$/, then 1-65535 and FIRST <= LAST. Read by
+ * hand, without a substring, because a custom list may hold thousands of specs: the regex's match
+ * array and substrings, and a spec object besides the range (which the plan keeps), were most of
+ * what the resolver allocated per port. The protocols are then specProtos(text).
  */
-export function parsePortSpec(text: string): PortSpec | PortSpecProblem {
+export function parsePortSpec(text: string): PortRange | PortSpecProblem {
   const firstEnd = digitsEnd(text, 0);
   if (firstEnd < 0) return 'syntax';
   let slash = firstEnd;
@@ -78,13 +65,18 @@ export function parsePortSpec(text: string): PortSpec | PortSpecProblem {
     if (slash < 0) return 'syntax';
   }
   if (text.charCodeAt(slash) !== 47) return 'syntax'; // "/"
-  const protos = protosAt(text, slash + 1);
-  if (!protos) return 'syntax';
+  const rest = text.length - slash - 1;
+  if (!(rest === 3 && (text.endsWith('tcp') || text.endsWith('udp'))) && !(rest === 4 && text.endsWith('both'))) return 'syntax';
   const first = numberAt(text, 0, firstEnd);
   const last = ranged ? numberAt(text, firstEnd + 1, slash) : first;
   if (first < 1 || first > 65535 || last < 1 || last > 65535) return 'range';
   if (last < first) return 'order';
-  return { range: { first, last }, protos };
+  return { first, last };
+}
+
+/** The protocols of a spec that parsePortSpec accepted (shared arrays: do not change them). */
+export function specProtos(text: string): readonly Proto[] {
+  return text.endsWith('/tcp') ? TCP : text.endsWith('/udp') ? UDP : BOTH;
 }
 
 /** Parses an override value: a port number (keeps the range's length) or "FIRST-LAST". */

@@ -6,7 +6,7 @@
 import type { CatalogIndex } from '../catalog/catalog.js';
 import { quote } from '../diagnostics.js';
 import type { Origin, PortRange, Proto } from '../plan/types.js';
-import { formatRange, parsePortSpec, shift, type PortSpec, type PortSpecProblem } from '../plan/ranges.js';
+import { formatRange, parsePortSpec, shift, specProtos, type PortSpecProblem } from '../plan/ranges.js';
 import type { CustomEntry } from '../profile/types.js';
 import { pointerKey, type ResolveContext } from './context.js';
 import type { Candidate } from './merge.js';
@@ -90,19 +90,19 @@ function checkExternalKeys(ctx: ResolveContext, entry: CustomEntry, base: string
 }
 
 /** A custom port that covers risky well-known ports the profile does not allow: skipped, with what it exposes. */
-function riskySkip(ctx: ResolveContext, entry: CustomEntry, base: string, text: string, j: number, spec: PortSpec, proto: Proto, inside: readonly RiskyPort[], origin: Origin): { skip: RiskySkip; exposes: string } {
-  const single = spec.range.first === spec.range.last;
-  const what = single ? `${spec.range.first}/${proto} is ${inside[0]!.what}` : `${formatRange(spec.range)}/${proto} includes ${describeInside(inside)}`;
+function riskySkip(ctx: ResolveContext, entry: CustomEntry, base: string, text: string, j: number, range: PortRange, proto: Proto, inside: readonly RiskyPort[], origin: Origin): { skip: RiskySkip; exposes: string } {
+  const single = range.first === range.last;
+  const what = single ? `${range.first}/${proto} is ${inside[0]!.what}` : `${formatRange(range)}/${proto} includes ${describeInside(inside)}`;
   const skip: RiskySkip = {
     proto,
-    ports: spec.range,
+    ports: range,
     origin,
     skipped: {
       app: entry.id,
       label: text,
       name: origin.name,
       proto,
-      ports: spec.range,
+      ports: range,
       exposure: origin.exposure,
       reason: `risky: ${what}; forward it only by adding "${entry.id}:${text}" (or "${entry.id}") to allowRisky`,
       pos: ctx.pos(`${base}/ports/${j}`),
@@ -149,32 +149,33 @@ export function resolveCustom(
     const ports = entry.ports;
     for (let j = 0; j < ports.length; j++) {
       const text = ports[j]!;
-      const spec = parsePortSpec(text);
-      if (typeof spec === 'string') {
+      const range = parsePortSpec(text);
+      if (typeof range === 'string') {
         failed = true;
-        reportSpec(ctx, entry, text, spec, `${base}/ports/${j}`);
+        reportSpec(ctx, entry, text, range, `${base}/ports/${j}`);
         continue;
       }
       const externalFirst = externals !== undefined && Object.hasOwn(externals, text) ? externals[text] : undefined;
-      const external = externalFirst === undefined ? spec.range : shift(spec.range, externalFirst);
+      const external = externalFirst === undefined ? range : shift(range, externalFirst);
       if (external.last > 65535) {
         failed = true;
         ctx.error('SFW203', `custom ${entry.id}: external ${text}: WAN ports ${formatRange(external)} go past 65535`, `${base}/external/${pointerKey(text)}`);
         continue;
       }
-      for (let k = 0; k < spec.protos.length; k++) {
-        const proto = spec.protos[k]!;
-        const inside = riskyInside(wellKnown, spec.range, proto);
+      const protos = specProtos(text);
+      for (let k = 0; k < protos.length; k++) {
+        const proto = protos[k]!;
+        const inside = riskyInside(wellKnown, range, proto);
         const exposure = inside.length ? ('risky' as const) : ('public' as const);
         const origin = { app: entry.id, label: text, name, kind: 'custom' as const, exposure, pos };
         if (inside.length && !risky.allows([entry.id], text)) {
-          const { skip, exposes } = riskySkip(ctx, entry, base, text, j, spec, proto, inside, origin);
+          const { skip, exposes } = riskySkip(ctx, entry, base, text, j, range, proto, inside, origin);
           riskySkips.push(skip);
           details.set(skip, { j, text, exposes });
           continue;
         }
         if (inside.length > 0) record.riskyLabels.push(text);
-        candidates.push({ proto, external, internal: spec.range, origin });
+        candidates.push({ proto, external, internal: range, origin });
         forwarded++;
       }
     }

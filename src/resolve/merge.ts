@@ -100,16 +100,73 @@ export interface Merged {
   moreConflicts: boolean;
 }
 
+/**
+ * One apps array per app id for the forwards of a single candidate (nearly all of them), frozen
+ * so that a consumer changing one would fail instead of changing them all; consumers only read
+ * it, and settleOutcomes replaces it. The last one is at hand: an entry's ports come in a row.
+ */
+function appsArrays(): (app: string) => string[] {
+  const byId = new Map<string, string[]>();
+  let lastApp: string | undefined;
+  let lastApps: string[] = [];
+  return (app) => {
+    if (app !== lastApp) {
+      lastApp = app;
+      lastApps = byId.get(app) ?? (Object.freeze([app]) as string[]);
+      byId.set(app, lastApps);
+    }
+    return lastApps;
+  };
+}
+
+/** The forward of a single candidate: the candidate's own ranges (never changed once made) and origin. */
+function forwardOf(c: Candidate, apps: string[]): Forward {
+  const origins = [c.origin];
+  return { proto: c.proto, external: c.external, internal: c.internal, apps, origins, exposure: c.origin.exposure === 'risky' ? 'risky' : 'public' };
+}
+
+/**
+ * The usual list (a profile's ports in ascending order, none remapped, none touching the previous
+ * one of its protocol) makes one forward per candidate and no conflict: seen in one pass, it is
+ * merged in another, without the general merge's sorts and scans (which would leave it as it is).
+ * Undefined for any other list.
+ */
+function separateForwards(candidates: Candidate[]): Merged | undefined {
+  let tcpLast = -1;
+  let udpLast = -1;
+  for (let k = 0; k < candidates.length; k++) {
+    const c = candidates[k]!;
+    const { first, last } = c.external;
+    if (c.internal.first !== first) return undefined;
+    if (c.proto === 'tcp') {
+      if (first <= tcpLast + 1) return undefined;
+      tcpLast = last;
+    } else {
+      if (first <= udpLast + 1) return undefined;
+      udpLast = last;
+    }
+  }
+  const appsOf = appsArrays();
+  const tcp: Forward[] = [];
+  const udp: Forward[] = [];
+  const catalogForwards: Forward[] = [];
+  for (let k = 0; k < candidates.length; k++) {
+    const c = candidates[k]!;
+    const f = forwardOf(c, appsOf(c.origin.app));
+    (c.proto === 'tcp' ? tcp : udp).push(f);
+    if (c.origin.kind === 'catalog') catalogForwards.push(f);
+  }
+  sortUnlessInOrder(catalogForwards, inPlanOrder, byPlanOrder);
+  return { forwards: tcp.concat(udp), catalogForwards, conflicts: [], moreConflicts: false };
+}
+
 export function mergeCandidates(candidates: Candidate[]): Merged {
+  const separate = separateForwards(candidates);
+  if (separate) return separate;
   const forwards: Forward[] = [];
   const catalogForwards: Forward[] = [];
   const conflicts: Conflict[] = [];
-  // One apps array per app id for the forwards of a single candidate (nearly all of them), frozen
-  // so that a consumer changing one would fail instead of changing them all; consumers only read
-  // it, and settleOutcomes replaces it. The last one is at hand: an entry's ports come in a row.
-  const appsById = new Map<string, string[]>();
-  let lastApp: string | undefined;
-  let lastApps: string[] = [];
+  const appsOf = appsArrays();
   const byProto: Record<Proto, Candidate[]> = { tcp: [], udp: [] };
   for (let k = 0; k < candidates.length; k++) byProto[candidates[k]!.proto].push(candidates[k]!);
   for (const proto of ['tcp', 'udp'] as const) {
@@ -168,18 +225,7 @@ export function mergeCandidates(candidates: Candidate[]): Merged {
         if (next.internal.first - next.external.first !== off || next.external.first > (off === 0 ? last + 1 : last)) break;
         if (next.external.last > last) last = next.external.last;
       }
-      let f: Forward;
-      if (end - k === 1) {
-        // The common case, without the dedupe and sorts of toForward (which leave one origin as
-        // it is). Its ranges are the candidate's own (never changed once made).
-        const { origin } = c;
-        if (origin.app !== lastApp) {
-          lastApp = origin.app;
-          lastApps = appsById.get(lastApp) ?? Object.freeze([lastApp]) as string[];
-          appsById.set(lastApp, lastApps);
-        }
-        f = { proto, external: c.external, internal: c.internal, apps: lastApps, origins: [origin], exposure: origin.exposure === 'risky' ? 'risky' : 'public' };
-      } else f = toForward(ordered.slice(k, end), { first: c.external.first, last }, off);
+      const f = end - k === 1 ? forwardOf(c, appsOf(c.origin.app)) : toForward(ordered.slice(k, end), { first: c.external.first, last }, off);
       forwards.push(f);
       if (f.origins.length === 1 ? f.origins[0]!.kind === 'catalog' : f.origins.some((o) => o.kind === 'catalog')) catalogForwards.push(f);
     }
