@@ -76,7 +76,8 @@ export function parsePortSpec(text: string): PortRange | PortSpecProblem {
 
 /** The protocols of a spec that parsePortSpec accepted (shared arrays: do not change them). */
 export function specProtos(text: string): readonly Proto[] {
-  return text.endsWith('/tcp') ? TCP : text.endsWith('/udp') ? UDP : BOTH;
+  const c = text.charCodeAt(text.length - 3); // "t"cp, "u"dp, b"o"th
+  return c === 116 ? TCP : c === 117 ? UDP : BOTH;
 }
 
 /** Parses an override value: a port number (keeps the range's length) or "FIRST-LAST". */

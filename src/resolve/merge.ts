@@ -98,6 +98,8 @@ export interface Merged {
   catalogForwards: Forward[];
   conflicts: Conflict[];
   moreConflicts: boolean;
+  /** Whether a forward sends its WAN ports to other NAS port numbers. */
+  remapped: boolean;
 }
 
 /**
@@ -157,7 +159,7 @@ function separateForwards(candidates: Candidate[]): Merged | undefined {
     if (c.origin.kind === 'catalog') catalogForwards.push(f);
   }
   sortUnlessInOrder(catalogForwards, inPlanOrder, byPlanOrder);
-  return { forwards: tcp.concat(udp), catalogForwards, conflicts: [], moreConflicts: false };
+  return { forwards: tcp.concat(udp), catalogForwards, conflicts: [], moreConflicts: false, remapped: false };
 }
 
 export function mergeCandidates(candidates: Candidate[]): Merged {
@@ -166,6 +168,7 @@ export function mergeCandidates(candidates: Candidate[]): Merged {
   const forwards: Forward[] = [];
   const catalogForwards: Forward[] = [];
   const conflicts: Conflict[] = [];
+  let remapped = false;
   const appsOf = appsArrays();
   const byProto: Record<Proto, Candidate[]> = { tcp: [], udp: [] };
   for (let k = 0; k < candidates.length; k++) byProto[candidates[k]!.proto].push(candidates[k]!);
@@ -225,6 +228,7 @@ export function mergeCandidates(candidates: Candidate[]): Merged {
         if (next.internal.first - next.external.first !== off || next.external.first > (off === 0 ? last + 1 : last)) break;
         if (next.external.last > last) last = next.external.last;
       }
+      if (off !== 0) remapped = true;
       const f = end - k === 1 ? forwardOf(c, appsOf(c.origin.app)) : toForward(ordered.slice(k, end), { first: c.external.first, last }, off);
       forwards.push(f);
       if (f.origins.length === 1 ? f.origins[0]!.kind === 'catalog' : f.origins.some((o) => o.kind === 'catalog')) catalogForwards.push(f);
@@ -232,5 +236,5 @@ export function mergeCandidates(candidates: Candidate[]): Merged {
   }
   sortUnlessInOrder(forwards, inPlanOrder, byPlanOrder);
   sortUnlessInOrder(catalogForwards, inPlanOrder, byPlanOrder);
-  return { forwards, catalogForwards, conflicts: conflicts.slice(0, CONFLICT_LIMIT), moreConflicts: conflicts.length > CONFLICT_LIMIT };
+  return { forwards, catalogForwards, conflicts: conflicts.slice(0, CONFLICT_LIMIT), moreConflicts: conflicts.length > CONFLICT_LIMIT, remapped };
 }

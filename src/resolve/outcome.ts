@@ -39,18 +39,43 @@ function firstCovering(forwards: Forward[], proto: Proto, ports: PortRange): For
 }
 
 /**
+ * The forward of the protocol whose NAS ports hold `ports`, when no forward is remapped: forwards
+ * are then in plan order (tcp first, by port) and a plan's never overlap, so at most one holds
+ * them: the last of the protocol starting at or before them.
+ */
+function identityCovering(forwards: Forward[], proto: Proto, ports: PortRange): Forward | undefined {
+  let lo = 0;
+  let hi = forwards.length;
+  // The first forward after those of the protocol that start at or before ports.first.
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const f = forwards[mid]!;
+    const before = f.proto === proto ? f.internal.first <= ports.first : proto === 'udp';
+    if (before) lo = mid + 1;
+    else hi = mid;
+  }
+  const f = forwards[lo - 1];
+  return f !== undefined && f.proto === proto && ports.last <= f.internal.last ? f : undefined;
+}
+
+/**
  * For each distinct (protocol, NAS ports) of the skips, the first forward in plan order whose NAS
  * ports hold them. Beyond a few, an offline sweep, so that many distinct risky ranges do not each
  * scan every forward: queries in order of their first port; forwards join as their first port is passed, in
  * a Fenwick tree over their last ports (highest first) that keeps the lowest plan index; a query
  * is then the minimum over the forwards reaching at least its last port.
  */
-function coveringForwards(forwards: Forward[], skips: RiskySkip[]): Map<string, Forward | undefined> {
+function coveringForwards(forwards: Forward[], skips: RiskySkip[], remapped: boolean): Map<string, Forward | undefined> {
   const found = new Map<string, Forward | undefined>();
   for (const proto of ['tcp', 'udp'] as const) {
     const queries = new Map<string, PortRange>();
     for (const s of skips) if (s.proto === proto) queries.set(key(proto, s.ports), s.ports);
     if (queries.size === 0) continue;
+    // Without remaps, NAS ports are WAN ports: in plan order and disjoint, so a binary search finds them.
+    if (!remapped) {
+      for (const [k, ports] of queries) found.set(k, identityCovering(forwards, proto, ports));
+      continue;
+    }
     // A few ranges (the usual: a risky port or two) are found faster by looking at each forward.
     if (queries.size <= 8) {
       for (const [k, ports] of queries) found.set(k, firstCovering(forwards, proto, ports));
@@ -97,12 +122,14 @@ const byOrigin = (a: Origin, b: Origin): number => (a.app < b.app ? -1 : a.app >
  * Moves every risky skip whose NAS ports a forward already reaches into that forward's origins,
  * puts the rest in `skipped`, then lets each entry report. A forward that gains origins is sorted
  * once at the end (its origins are distinct by app and label, so the order is the same). Returns
- * the forwards that gained a catalog app's port.
+ * the forwards that gained a catalog app's port. `remapped`: whether a forward has NAS ports other
+ * than its WAN ports.
  */
-export function settleOutcomes(ctx: ResolveContext, outcomes: EntryOutcome[], forwards: Forward[], skipped: Skipped[]): Forward[] {
+export function settleOutcomes(ctx: ResolveContext, outcomes: EntryOutcome[], forwards: Forward[], skipped: Skipped[], remapped: boolean): Forward[] {
   const covering = coveringForwards(
     forwards,
     outcomes.flatMap((o) => o.risky),
+    remapped,
   );
   const gained = new Map<Forward, Set<string>>();
   const gainedCatalog = new Set<Forward>();

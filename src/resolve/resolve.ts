@@ -121,8 +121,8 @@ export function resolvePlan(profile: Profile, options: ResolveOptions): ResolveR
     }
   }
 
-  const { forwards, catalogForwards, conflicts, moreConflicts } = mergeCandidates(candidates);
-  const gainedCatalog = settleOutcomes(ctx, [...apps.outcomes, ...custom], forwards, skipped);
+  const { forwards, catalogForwards, conflicts, moreConflicts, remapped } = mergeCandidates(candidates);
+  const gainedCatalog = settleOutcomes(ctx, [...apps.outcomes, ...custom], forwards, skipped, remapped);
   reportConflicts(ctx, conflicts, moreConflicts);
 
   const diagnostics = sortDiagnostics(ctx.diagnostics);
