@@ -30,45 +30,30 @@ const TCP: readonly Proto[] = Object.freeze(['tcp']);
 const UDP: readonly Proto[] = Object.freeze(['udp']);
 const BOTH: readonly Proto[] = Object.freeze(['tcp', 'udp']);
 
-/** The end of the run of 1 to 5 ASCII digits at `i`, or -1 when there is none or a longer one. */
-function digitsEnd(text: string, i: number): number {
-  let end = i;
-  while (end < text.length && end - i <= 5) {
-    const c = text.charCodeAt(end);
-    if (c < 48 || c > 57) break;
-    end++;
-  }
-  return end === i || end - i > 5 ? -1 : end;
-}
-
-/** The value of the digits text[start, end) (at most five: no overflow, leading zeros allowed). */
-function numberAt(text: string, start: number, end: number): number {
-  let n = 0;
-  for (let i = start; i < end; i++) n = n * 10 + (text.charCodeAt(i) - 48);
-  return n;
-}
-
 /**
  * The ports of a "32400/tcp", "6001-6010/udp" or "9999/both" spec, or what is wrong with it:
  * exactly /^(\d{1,5})(?:-(\d{1,5}))?\/(tcp|udp|both)$/, then 1-65535 and FIRST <= LAST. Read by
- * hand, without a substring, because a custom list may hold thousands of specs: the regex's match
- * array and substrings, and a spec object besides the range (which the plan keeps), were most of
- * what the resolver allocated per port. The protocols are then specProtos(text).
+ * hand in one function, without a substring, because a custom list may hold thousands of specs:
+ * the regex's match array and substrings, and a spec object besides the range (which the plan
+ * keeps), were most of what the resolver allocated per port. The protocols are then specProtos(text).
  */
 export function parsePortSpec(text: string): PortRange | PortSpecProblem {
-  const firstEnd = digitsEnd(text, 0);
-  if (firstEnd < 0) return 'syntax';
-  let slash = firstEnd;
-  const ranged = text.charCodeAt(firstEnd) === 45; // "-"
-  if (ranged) {
-    slash = digitsEnd(text, firstEnd + 1);
-    if (slash < 0) return 'syntax';
+  // FIRST: 1 to 5 digits (a sixth one is read only to refuse it); leading zeros allowed.
+  let i = 0;
+  let first = 0;
+  for (let c = text.charCodeAt(i); c >= 48 && c <= 57 && i <= 5; c = text.charCodeAt(++i)) first = first * 10 + (c - 48);
+  if (i === 0 || i > 5) return 'syntax';
+  let last = first;
+  if (text.charCodeAt(i) === 45) {
+    // "-LAST", the same way.
+    const start = ++i;
+    last = 0;
+    for (let c = text.charCodeAt(i); c >= 48 && c <= 57 && i - start <= 5; c = text.charCodeAt(++i)) last = last * 10 + (c - 48);
+    if (i === start || i - start > 5) return 'syntax';
   }
-  if (text.charCodeAt(slash) !== 47) return 'syntax'; // "/"
-  const rest = text.length - slash - 1;
+  if (text.charCodeAt(i) !== 47) return 'syntax'; // "/"
+  const rest = text.length - i - 1;
   if (!(rest === 3 && (text.endsWith('tcp') || text.endsWith('udp'))) && !(rest === 4 && text.endsWith('both'))) return 'syntax';
-  const first = numberAt(text, 0, firstEnd);
-  const last = ranged ? numberAt(text, firstEnd + 1, slash) : first;
   if (first < 1 || first > 65535 || last < 1 || last > 65535) return 'range';
   if (last < first) return 'order';
   return { first, last };

@@ -129,33 +129,31 @@ function forwardOf(c: Candidate, apps: string[]): Forward {
 
 /**
  * The usual list (a profile's ports in ascending order, none remapped, none touching the previous
- * one of its protocol) makes one forward per candidate and no conflict: seen in one pass, it is
- * merged in another, without the general merge's sorts and scans (which would leave it as it is).
- * Undefined for any other list.
+ * one of its protocol) makes one forward per candidate and no conflict: merged in one pass,
+ * without the general merge's sorts and scans (whose result would be the same). Undefined, as soon
+ * as a candidate breaks the pattern, for any other list.
  */
 function separateForwards(candidates: Candidate[]): Merged | undefined {
+  const appsOf = appsArrays();
+  const tcp: Forward[] = [];
+  const udp: Forward[] = [];
+  const catalogForwards: Forward[] = [];
   let tcpLast = -1;
   let udpLast = -1;
   for (let k = 0; k < candidates.length; k++) {
     const c = candidates[k]!;
     const { first, last } = c.external;
     if (c.internal.first !== first) return undefined;
+    const f = forwardOf(c, appsOf(c.origin.app));
     if (c.proto === 'tcp') {
       if (first <= tcpLast + 1) return undefined;
       tcpLast = last;
+      tcp.push(f);
     } else {
       if (first <= udpLast + 1) return undefined;
       udpLast = last;
+      udp.push(f);
     }
-  }
-  const appsOf = appsArrays();
-  const tcp: Forward[] = [];
-  const udp: Forward[] = [];
-  const catalogForwards: Forward[] = [];
-  for (let k = 0; k < candidates.length; k++) {
-    const c = candidates[k]!;
-    const f = forwardOf(c, appsOf(c.origin.app));
-    (c.proto === 'tcp' ? tcp : udp).push(f);
     if (c.origin.kind === 'catalog') catalogForwards.push(f);
   }
   sortUnlessInOrder(catalogForwards, inPlanOrder, byPlanOrder);
