@@ -4,7 +4,8 @@
 // garbage collection copying it was a third of the render's time. An item's text is itself such a
 // tree (a piece per field), so the parts are joined every CHUNK characters: the pieces then die
 // young instead of being copied by every young-generation collection until the loop ends, and
-// what stays is a few flat strings. Everything else (objects, iterables,
+// what stays is a few flat strings, concatenated without a copy (the output is copied once, when
+// it is written). Everything else (objects, iterables,
 // functions, @data tracking by id) goes to the built-in helper, and the array case does what it
 // does: the same data frame fields and inverse for an empty array, and the block params for a
 // block that declares them (`as |item i|`; for one that does not, no compiled code reads them).
@@ -25,7 +26,8 @@ export function registerJoinedEach(env: Env): void {
     // createFrame: a copy of the parent frame that points at it.
     const data = options.data ? { ...options.data, _parent: options.data } : undefined;
     const parts: string[] = [];
-    const chunks: string[] = [];
+    // The chunks so far, as one string that refers to them (V8 copies nothing to concatenate them).
+    let joined = '';
     let pending = 0;
     const declared = (options.fn as { blockParams?: number }).blockParams;
     // One options object for every item: the program reads it when called and keeps nothing of it.
@@ -47,14 +49,12 @@ export function registerJoinedEach(env: Env): void {
       parts.push(part);
       pending += part.length;
       if (pending >= CHUNK) {
-        chunks.push(parts.join(''));
+        joined += parts.join('');
         parts.length = 0;
         pending = 0;
       }
     }
     if (context.length === 0) return options.inverse(this);
-    if (!chunks.length) return parts.join('');
-    chunks.push(parts.join(''));
-    return chunks.join('');
+    return joined + parts.join('');
   });
 }
