@@ -1818,7 +1818,7 @@ export const templates: Record<string, TemplateSpec> = {
     + "</target>\n      <local-port>"
     + ((stack1 = alias2(alias1(depth0, "localPort", LOC[6] ), depth0)) != null ? stack1 : "")
     + "</local-port>\n"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"opnsense-source"),lookupProperty(depth0,"source"),{"name":"opnsense-source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"opnsense-source"),depth0,{"name":"opnsense-source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "      <destination>\n        <network>"
     + ((stack1 = alias2(alias1(lookupProperty(data,"root"), "ifaceAddress", LOC[7] ), depth0)) != null ? stack1 : "")
     + "</network>\n        <port>"
@@ -1841,7 +1841,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "    <rule>\n      <type>pass</type>\n"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"opnsense-source"),lookupProperty(depth0,"source"),{"name":"opnsense-source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"opnsense-source"),depth0,{"name":"opnsense-source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "      <interface>"
     + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(data,"root"),"iface"))) != null ? stack1 : "")
     + "</interface>\n      <statetype>keep state</statetype>\n      <protocol>"
@@ -1864,7 +1864,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "    <rule>\n      <type>pass</type>\n"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"opnsense-source"),lookupProperty(depth0,"source"),{"name":"opnsense-source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"opnsense-source"),depth0,{"name":"opnsense-source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "      <interface>"
     + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(data,"root"),"iface"))) != null ? stack1 : "")
     + "</interface>\n      <statetype>keep state</statetype>\n      <protocol>"
@@ -1970,7 +1970,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "    <rule>\n      <type>pass</type>\n"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"opnsense-source"),lookupProperty(depth0,"source"),{"name":"opnsense-source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"opnsense-source"),depth0,{"name":"opnsense-source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "      <interface>"
     + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(data,"root"),"iface"))) != null ? stack1 : "")
     + "</interface>\n      <statetype>keep state</statetype>\n      <protocol>"
@@ -2002,42 +2002,10 @@ export const templates: Record<string, TemplateSpec> = {
   },
   "pfsense/default": {
     helpers: ["cdata","comment","text"],
-    partials: [],
+    partials: ["pfsense-source"],
     get spec() {
-      const LOC = [{"start":{"line":3,"column":0},"end":{"line":5,"column":7}},{"start":{"line":6,"column":0},"end":{"line":8,"column":7}},{"start":{"line":9,"column":0},"end":{"line":11,"column":7}},{"start":{"line":7,"column":15},"end":{"line":7,"column":22}},{"start":{"line":10,"column":13},"end":{"line":10,"column":29}},{"start":{"line":17,"column":2},"end":{"line":17,"column":18}},{"start":{"line":26,"column":15},"end":{"line":26,"column":33}},{"start":{"line":27,"column":12},"end":{"line":27,"column":19}},{"start":{"line":30,"column":15},"end":{"line":30,"column":23}},{"start":{"line":31,"column":13},"end":{"line":31,"column":19}},{"start":{"line":32,"column":17},"end":{"line":32,"column":26}},{"start":{"line":33,"column":14},"end":{"line":33,"column":34}},{"start":{"line":34,"column":10},"end":{"line":34,"column":25}},{"start":{"line":35,"column":0},"end":{"line":37,"column":7}},{"start":{"line":38,"column":25},"end":{"line":38,"column":27}},{"start":{"line":36,"column":20},"end":{"line":36,"column":30}},{"start":{"line":47,"column":14},"end":{"line":47,"column":34}},{"start":{"line":49,"column":15},"end":{"line":49,"column":23}},{"start":{"line":51,"column":15},"end":{"line":51,"column":21}},{"start":{"line":52,"column":12},"end":{"line":52,"column":22}},{"start":{"line":54,"column":10},"end":{"line":54,"column":31}},{"start":{"line":55,"column":25},"end":{"line":55,"column":27}},{"start":{"line":56,"column":14},"end":{"line":56,"column":21}},{"start":{"line":63,"column":14},"end":{"line":63,"column":34}},{"start":{"line":65,"column":15},"end":{"line":65,"column":23}},{"start":{"line":67,"column":15},"end":{"line":67,"column":22}},{"start":{"line":68,"column":12},"end":{"line":68,"column":16}},{"start":{"line":70,"column":10},"end":{"line":70,"column":25}},{"start":{"line":71,"column":14},"end":{"line":71,"column":21}},{"start":{"line":16,"column":0},"end":{"line":18,"column":9}},{"start":{"line":22,"column":0},"end":{"line":40,"column":9}},{"start":{"line":43,"column":0},"end":{"line":58,"column":9}},{"start":{"line":59,"column":0},"end":{"line":73,"column":9}},{"start":{"line":1,"column":0},"end":{"line":13,"column":11}}];
+      const LOC = [{"start":{"line":4,"column":2},"end":{"line":4,"column":18}},{"start":{"line":13,"column":15},"end":{"line":13,"column":33}},{"start":{"line":14,"column":12},"end":{"line":14,"column":19}},{"start":{"line":17,"column":15},"end":{"line":17,"column":23}},{"start":{"line":18,"column":13},"end":{"line":18,"column":19}},{"start":{"line":19,"column":17},"end":{"line":19,"column":26}},{"start":{"line":20,"column":14},"end":{"line":20,"column":34}},{"start":{"line":21,"column":10},"end":{"line":21,"column":25}},{"start":{"line":22,"column":0},"end":{"line":24,"column":7}},{"start":{"line":25,"column":25},"end":{"line":25,"column":27}},{"start":{"line":23,"column":20},"end":{"line":23,"column":30}},{"start":{"line":34,"column":14},"end":{"line":34,"column":34}},{"start":{"line":36,"column":15},"end":{"line":36,"column":23}},{"start":{"line":38,"column":15},"end":{"line":38,"column":21}},{"start":{"line":39,"column":12},"end":{"line":39,"column":22}},{"start":{"line":41,"column":10},"end":{"line":41,"column":31}},{"start":{"line":42,"column":25},"end":{"line":42,"column":27}},{"start":{"line":43,"column":14},"end":{"line":43,"column":21}},{"start":{"line":50,"column":14},"end":{"line":50,"column":34}},{"start":{"line":52,"column":15},"end":{"line":52,"column":23}},{"start":{"line":54,"column":15},"end":{"line":54,"column":22}},{"start":{"line":55,"column":12},"end":{"line":55,"column":16}},{"start":{"line":57,"column":10},"end":{"line":57,"column":25}},{"start":{"line":58,"column":14},"end":{"line":58,"column":21}},{"start":{"line":3,"column":0},"end":{"line":5,"column":9}},{"start":{"line":9,"column":0},"end":{"line":27,"column":9}},{"start":{"line":30,"column":0},"end":{"line":45,"column":9}},{"start":{"line":46,"column":0},"end":{"line":60,"column":9}}];
       return {"0":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "\t\t\t<source>\n"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"any"),{"name":"if","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[0]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"address"),{"name":"if","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[1]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"network"),{"name":"if","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[2]})) != null ? stack1 : "")
-    + "\t\t\t</source>\n";
-},"1":function(container,depth0,helpers,partials,data) {
-    return "\t\t\t\t<any></any>\n";
-},"2":function(container,depth0,helpers,partials,data) {
-    var stack1;
-
-  return "\t\t\t\t<address>"
-    + ((stack1 = container.lambda(container.strict(depth0, "address", LOC[3] ), depth0)) != null ? stack1 : "")
-    + "</address>\n";
-},"3":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "\t\t\t\t<network>"
-    + ((stack1 = helpers.__direct.text(lookupProperty(depth0,"network"))) != null ? stack1 : "")
-    + "</network>\n";
-},"4":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -2048,7 +2016,7 @@ export const templates: Record<string, TemplateSpec> = {
   return "  "
     + ((stack1 = helpers.__direct.comment(depth0)) != null ? stack1 : "")
     + "\n";
-},"5":function(container,depth0,helpers,partials,data) {
+},"1":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -2057,33 +2025,33 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\t\t<rule>\n"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"source"),lookupProperty(depth0,"source"),{"name":"source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"pfsense-source"),depth0,{"name":"pfsense-source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "\t\t\t<destination>\n\t\t\t\t<network>"
-    + ((stack1 = alias2(alias1(lookupProperty(data,"root"), "ifaceAddress", LOC[6] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(data,"root"), "ifaceAddress", LOC[1] ), depth0)) != null ? stack1 : "")
     + "</network>\n\t\t\t\t<port>"
-    + ((stack1 = alias2(alias1(depth0, "extPort", LOC[7] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "extPort", LOC[2] ), depth0)) != null ? stack1 : "")
     + "</port>\n\t\t\t</destination>\n\t\t\t<ipprotocol>inet</ipprotocol>\n\t\t\t<protocol>"
-    + ((stack1 = alias2(alias1(depth0, "protocol", LOC[8] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "protocol", LOC[3] ), depth0)) != null ? stack1 : "")
     + "</protocol>\n\t\t\t<target>"
-    + ((stack1 = alias2(alias1(depth0, "target", LOC[9] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "target", LOC[4] ), depth0)) != null ? stack1 : "")
     + "</target>\n\t\t\t<local-port>"
-    + ((stack1 = alias2(alias1(depth0, "localPort", LOC[10] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "localPort", LOC[5] ), depth0)) != null ? stack1 : "")
     + "</local-port>\n\t\t\t<interface>"
     + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(data,"root"),"iface"))) != null ? stack1 : "")
     + "</interface>\n\t\t\t<descr>"
     + ((stack1 = helpers.__direct.cdata(lookupProperty(depth0,"descr"))) != null ? stack1 : "")
     + "</descr>\n"
-    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"reflection"),{"name":"if","hash":{},"fn":cachedProgram(container, 6, data),"inverse":container.noop,"data":data,"loc":LOC[13]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"reflection"),{"name":"if","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[8]})) != null ? stack1 : "")
     + "\t\t\t<associated-rule-id>"
-    + ((stack1 = alias2(alias1(depth0, "id", LOC[14] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "id", LOC[9] ), depth0)) != null ? stack1 : "")
     + "</associated-rule-id>\n\t\t</rule>\n";
-},"6":function(container,depth0,helpers,partials,data) {
+},"2":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return "\t\t\t<natreflection>"
-    + ((stack1 = container.lambda(container.strict(depth0, "reflection", LOC[15] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "reflection", LOC[10] ), depth0)) != null ? stack1 : "")
     + "</natreflection>\n";
-},"7":function(container,depth0,helpers,partials,data) {
+},"3":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -2092,23 +2060,23 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\t\t<rule>\n\t\t\t<type>pass</type>\n"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"source"),lookupProperty(depth0,"source"),{"name":"source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"pfsense-source"),depth0,{"name":"pfsense-source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "\t\t\t<interface>"
     + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(data,"root"),"iface"))) != null ? stack1 : "")
     + "</interface>\n\t\t\t<ipprotocol>inet</ipprotocol>\n\t\t\t<protocol>"
-    + ((stack1 = alias3(alias2(depth0, "protocol", LOC[17] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "protocol", LOC[12] ), depth0)) != null ? stack1 : "")
     + "</protocol>\n\t\t\t<destination>\n\t\t\t\t<address>"
-    + ((stack1 = alias3(alias2(depth0, "target", LOC[18] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "target", LOC[13] ), depth0)) != null ? stack1 : "")
     + "</address>\n\t\t\t\t<port>"
-    + ((stack1 = alias3(alias2(depth0, "filterPort", LOC[19] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "filterPort", LOC[14] ), depth0)) != null ? stack1 : "")
     + "</port>\n\t\t\t</destination>\n\t\t\t<descr>"
     + ((stack1 = helpers.__direct.cdata(lookupProperty(depth0,"filterDescr"))) != null ? stack1 : "")
     + "</descr>\n\t\t\t<associated-rule-id>"
-    + ((stack1 = alias3(alias2(depth0, "id", LOC[21] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[16] ), depth0)) != null ? stack1 : "")
     + "</associated-rule-id>\n\t\t\t<tracker>"
-    + ((stack1 = alias3(alias2(depth0, "tracker", LOC[22] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "tracker", LOC[17] ), depth0)) != null ? stack1 : "")
     + "</tracker>\n\t\t</rule>\n";
-},"8":function(container,depth0,helpers,partials,data) {
+},"4":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -2117,21 +2085,21 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\t\t<rule>\n\t\t\t<type>pass</type>\n"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"source"),lookupProperty(depth0,"source"),{"name":"source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"pfsense-source"),depth0,{"name":"pfsense-source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "\t\t\t<interface>"
     + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(data,"root"),"iface"))) != null ? stack1 : "")
     + "</interface>\n\t\t\t<ipprotocol>inet6</ipprotocol>\n\t\t\t<protocol>"
-    + ((stack1 = alias3(alias2(depth0, "protocol", LOC[24] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "protocol", LOC[19] ), depth0)) != null ? stack1 : "")
     + "</protocol>\n\t\t\t<destination>\n\t\t\t\t<address>"
-    + ((stack1 = alias3(alias2(depth0, "address", LOC[25] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "address", LOC[20] ), depth0)) != null ? stack1 : "")
     + "</address>\n\t\t\t\t<port>"
-    + ((stack1 = alias3(alias2(depth0, "port", LOC[26] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "port", LOC[21] ), depth0)) != null ? stack1 : "")
     + "</port>\n\t\t\t</destination>\n\t\t\t<descr>"
     + ((stack1 = helpers.__direct.cdata(lookupProperty(depth0,"descr"))) != null ? stack1 : "")
     + "</descr>\n\t\t\t<tracker>"
-    + ((stack1 = alias3(alias2(depth0, "tracker", LOC[28] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "tracker", LOC[23] ), depth0)) != null ? stack1 : "")
     + "</tracker>\n\t\t</rule>\n";
-},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -2140,29 +2108,14 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "<?xml version=\"1.0\"?>\n\u003C!--\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[29]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[24]})) != null ? stack1 : "")
     + "-->\n<pfsense>\n\t<nat>\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[30]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[25]})) != null ? stack1 : "")
     + "\t</nat>\n\t<filter>\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[31]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"allows6"),{"name":"each","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[32]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[26]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"allows6"),{"name":"each","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[27]})) != null ? stack1 : "")
     + "\t</filter>\n</pfsense>\n";
-},"main_d":  function(fn, props, container, depth0, data, blockParams, depths) {
-
-  var decorators = container.decorators, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  var decorator = lookupProperty(decorators,"inline");
-  if (typeof decorator !== "function") { throw new Error("Missing decorator: \"inline\""); }
-  fn = decorator(fn,props,container,{"name":"inline","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"args":["source"],"data":data,"loc":LOC[33]}) || fn;
-  return fn;
-  }
-
-,"useDecorators":true,"usePartial":true,"useData":true,"useDepths":true};
+},"usePartial":true,"useData":true};
     },
   },
   "upnp/default": {
@@ -2583,14 +2536,19 @@ export const partials: Record<string, TemplateSpec> = {
     helpers: ["text"],
     partials: [],
     get spec() {
-      const LOC = [{"start":{"line":6,"column":19},"end":{"line":6,"column":26}},{"start":{"line":9,"column":17},"end":{"line":9,"column":33}},{"start":{"line":2,"column":0},"end":{"line":4,"column":7}},{"start":{"line":5,"column":0},"end":{"line":7,"column":7}},{"start":{"line":8,"column":0},"end":{"line":10,"column":7}}];
+      const LOC = [{"start":{"line":6,"column":19},"end":{"line":6,"column":33}},{"start":{"line":9,"column":17},"end":{"line":9,"column":40}},{"start":{"line":2,"column":0},"end":{"line":4,"column":7}},{"start":{"line":5,"column":0},"end":{"line":7,"column":7}},{"start":{"line":8,"column":0},"end":{"line":10,"column":7}}];
       return {"0":function(container,depth0,helpers,partials,data) {
     return "        <any>1</any>\n";
 },"1":function(container,depth0,helpers,partials,data) {
-    var stack1;
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
 
   return "        <address>"
-    + ((stack1 = container.lambda(container.strict(depth0, "address", LOC[0] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"source"), "address", LOC[0] ), depth0)) != null ? stack1 : "")
     + "</address>\n";
 },"2":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -2601,7 +2559,7 @@ export const partials: Record<string, TemplateSpec> = {
     };
 
   return "        <network>"
-    + ((stack1 = helpers.__direct.text(lookupProperty(depth0,"network"))) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(depth0,"source"),"network"))) != null ? stack1 : "")
     + "</network>\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -2612,10 +2570,55 @@ export const partials: Record<string, TemplateSpec> = {
     };
 
   return "      <source>\n"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"any"),{"name":"if","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[2]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"address"),{"name":"if","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[3]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"network"),{"name":"if","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[4]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(depth0,"source"),"any"),{"name":"if","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[2]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(depth0,"source"),"address"),{"name":"if","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[3]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(depth0,"source"),"network"),{"name":"if","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[4]})) != null ? stack1 : "")
     + "      </source>\n";
+},"useData":true};
+    },
+  },
+  "pfsense-source": {
+    helpers: ["text"],
+    partials: [],
+    get spec() {
+      const LOC = [{"start":{"line":6,"column":15},"end":{"line":6,"column":29}},{"start":{"line":9,"column":13},"end":{"line":9,"column":36}},{"start":{"line":2,"column":0},"end":{"line":4,"column":7}},{"start":{"line":5,"column":0},"end":{"line":7,"column":7}},{"start":{"line":8,"column":0},"end":{"line":10,"column":7}}];
+      return {"0":function(container,depth0,helpers,partials,data) {
+    return "\t\t\t\t<any></any>\n";
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\t\t\t\t<address>"
+    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"source"), "address", LOC[0] ), depth0)) != null ? stack1 : "")
+    + "</address>\n";
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\t\t\t\t<network>"
+    + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(depth0,"source"),"network"))) != null ? stack1 : "")
+    + "</network>\n";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\t\t\t<source>\n"
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(depth0,"source"),"any"),{"name":"if","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[2]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(depth0,"source"),"address"),{"name":"if","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[3]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(depth0,"source"),"network"),{"name":"if","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[4]})) != null ? stack1 : "")
+    + "\t\t\t</source>\n";
 },"useData":true};
     },
   },
