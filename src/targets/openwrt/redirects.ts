@@ -12,8 +12,8 @@ import { isUciName, nameText } from '../../render/escape/uci.js';
 import { twinGroups } from '../shared/ports.js';
 import { allowedSources } from '../shared/sources.js';
 import { originNames, cutAbout, ruleText } from '../shared/text.js';
-import type { RenderContext } from '../types.js';
-import type { Section } from './sections.js';
+import type { RenderContext, TextAbout } from '../types.js';
+import type { RedirectSection } from './sections.js';
 
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -75,63 +75,61 @@ export function ipv4Sources(plan: Plan): (string | null)[] {
   return allowedSources(plan, 4) ?? [null];
 }
 
-/** The reflection options of one redirect: on (with the LAN address as source), off, or unset. */
-function reflectionOptions(hairpin: boolean | null, first: boolean): { key: string; value: string }[] {
-  if (!first || hairpin === false) return [{ key: 'reflection', value: '0' }];
-  if (hairpin === null) return [];
-  return [
-    { key: 'reflection', value: '1' },
-    { key: 'reflection_src', value: 'internal' },
-  ];
-}
-
 export interface Redirects {
-  sections: Section[];
+  sections: RedirectSection[];
   /** Some remapped range was split into one section per port. */
   splitRanges: boolean;
 }
 
+/**
+ * The name option: nameText of the text cut to the field (ctx.fit counts the cut, measuring
+ * nameText). A text that fits was measured as it is, so its nameText is not made a second time.
+ */
+export function fittedName(ctx: RenderContext, text: string, about: () => TextAbout): string {
+  let measured: string | undefined;
+  let name = '';
+  const fitted = ctx.fit(text, (s) => ((measured = s), (name = nameText(s))), about);
+  return fitted === measured ? name : nameText(fitted);
+}
+
 export function buildRedirects(plan: Plan, ctx: RenderContext): Redirects {
-  const src = ctx.wan;
-  const dest = ctx.lan!;
-  const sections: Section[] = [];
+  const sections: RedirectSection[] = [];
   const ids = new Set<string>();
   const sources = ipv4Sources(plan);
+  const hairpin = plan.hairpin;
   let splitRanges = false;
   for (const group of sources.length ? twinGroups(plan.forwards) : []) {
     const protos = group.map((f) => f.proto);
+    const tcp = protos.includes('tcp');
+    const udp = protos.includes('udp');
     const parts = pieces(group[0]!);
     if (parts.length > 1) splitRanges = true;
     for (const [ext, int] of parts) {
-      sources.forEach((source, k) => {
+      const srcDport = formatRange(ext);
+      const natPort = formatRange(int);
+      const identity = ext.first === int.first;
+      for (let k = 0; k < sources.length; k++) {
+        const source = sources[k]!;
         const id = sectionId(plan.profile.name, protos, ext, source === null ? undefined : k + 1);
         if (!isUciName(id) || ids.has(id)) throw new Error(`openwrt: section name ${id} is invalid or not unique`);
         ids.add(id);
-        const text = redirectText(plan, group, ext, int, source ?? undefined);
-        const identity = ext.first === int.first;
         // NAT loopback on the first copy of a port only, so its rules exist once; hairpin omitted
         // leaves that copy to fw3/fw4's default (on).
-        const reflection = reflectionOptions(plan.hairpin, k === 0);
+        const reflection = k > 0 || hairpin === false ? '0' : hairpin === null ? null : '1';
         sections.push({
-          type: 'redirect',
           id,
-          summary: `${protos.join('+')} ${formatRange(ext)} -> ${plan.nas.address}:${formatRange(int)}${source === null ? '' : ` from ${source}`}`,
-          options: [
-            { key: 'name', value: nameText(ctx.fit(text, nameText, cutAbout(group))) },
-            { key: 'target', value: 'DNAT' },
-            { key: 'src', value: src },
-            ...(source === null ? [] : [{ key: 'src_ip', value: source }]),
-            { key: 'src_dport', value: formatRange(ext) },
-            { key: 'dest', value: dest },
-            { key: 'dest_ip', value: plan.nas.address },
-            // An identity range has no dest_port: fw4 and fw3 then DNAT without a port, which keeps it.
-            ...(identity && ext.first !== ext.last ? [] : [{ key: 'dest_port', value: formatRange(int) }]),
-            ...protos.map((p) => ({ key: 'proto', value: p, list: true })),
-            { key: 'family', value: 'ipv4' },
-            ...reflection,
-          ],
+          summary: `${protos.join('+')} ${srcDport} -> ${plan.nas.address}:${natPort}${source === null ? '' : ` from ${source}`}`,
+          name: fittedName(ctx, redirectText(plan, group, ext, int, source ?? undefined), () => cutAbout(group)),
+          tcp,
+          udp,
+          srcIp: source,
+          srcDport,
+          // An identity range has no dest_port: fw4 and fw3 then DNAT without a port, which keeps it.
+          destPort: identity && ext.first !== ext.last ? null : natPort,
+          reflection,
+          reflectionSrc: reflection === '1' ? 'internal' : null,
         });
-      });
+      }
     }
   }
   return { sections, splitRanges };
