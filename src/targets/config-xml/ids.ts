@@ -16,24 +16,21 @@ export interface RuleKey {
 const keyText = (profile: string, k: RuleKey, salt: number): string =>
   `synfw\u0000${profile}\u0000${k.protocol}\u0000${k.external}\u0000${k.internal}\u0000${salt}${k.source === undefined ? '' : `\u0000${k.source}`}`;
 
-// Ids are written character by character into this buffer and made a string once: every rule of a
-// pfSense or OPNsense render has one or two, and building them from slices of the hex digest made a
-// dozen short-lived strings per rule. (Ids are ASCII: one byte per character.)
-const chars = new Uint8Array(36);
-const HEX = '0123456789abcdef';
 const ID_MODULUS = 1_000_000_000;
 
-/** Hex digit `i` of a digest (the high half of each byte first). */
-const nibble = (digest: Uint8Array, i: number): number => (i & 1 ? digest[i >> 1]! & 0xf : digest[i >> 1]! >> 4);
-
-/** Writes the digest's hex digits [from, to) into `chars` at `at`; returns where they end. */
-function hexInto(at: number, digest: Uint8Array, from: number, to: number): number {
-  for (let i = from; i < to; i++) chars[at++] = HEX.charCodeAt(nibble(digest, i));
-  return at;
+/** Digest bytes [from, to) (at most 6) as a big-endian number. */
+function bytesNumber(digest: Uint8Array, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 256 + digest[i]!;
+  return n;
 }
 
-/** The first `length` characters of `chars` as a string. */
-const charsText = (length: number): string => String.fromCharCode.apply(null, chars.subarray(0, length) as unknown as number[]);
+/** `n` as `digits` lower-case hex digits, leading zeros kept. */
+const hex = (n: number, digits: number): string => n.toString(16).padStart(digits, '0');
+
+// The ids below are made from the digest's bytes with a few number-to-string conversions: every rule
+// of a pfSense or OPNsense render has one or two, and slicing them out of the 64-digit hex digest
+// made a dozen short-lived strings per rule.
 
 /**
  * The linking id in the shape of PHP uniqid("nat_", true), which pfSense's get_unique_id() and
@@ -45,49 +42,27 @@ const charsText = (length: number): string => String.fromCharCode.apply(null, ch
  */
 export function associatedRuleId(profile: string, key: RuleKey, salt = 0): string {
   const h = sha256(keyText(profile, key, salt));
-  chars.set(NAT_PREFIX);
-  hexInto(4, h, 0, 13);
-  // Five hex digits at a time between reductions stays exact below 2^53 (plain numbers, not a BigInt).
-  let r = 0;
-  for (let i = 13; i < 40; i++) {
-    r = r * 16 + nibble(h, i);
-    if ((i - 13) % 5 === 4) r %= ID_MODULUS;
-  }
-  r %= ID_MODULUS;
-  // The nine digits with leading zeros into 18..26, then the first moved before a "." at 18.
-  for (let i = 26; i >= 18; i--) {
-    chars[i] = 48 + (r % 10);
-    r = Math.floor(r / 10);
-  }
-  chars[17] = chars[18]!;
-  chars[18] = DOT;
-  return charsText(27);
+  // Hex digits 0-12: bytes 0-5 and the high half of byte 6 (52 bits, exact as a number).
+  const head = bytesNumber(h, 0, 6) * 16 + (h[6]! >> 4);
+  // Hex digits 13-39: the low half of byte 6, then bytes 7-19 two at a time, reduced modulo 10^9
+  // after each step (below 2^53, so exact: plain numbers instead of a BigInt per rule).
+  let r = h[6]! & 0xf;
+  for (let i = 7; i < 19; i += 2) r = (r * 65536 + h[i]! * 256 + h[i + 1]!) % ID_MODULUS;
+  r = (r * 256 + h[19]!) % ID_MODULUS;
+  const digits = String(r).padStart(9, '0');
+  return `nat_${hex(head, 13)}${digits[0]}.${digits.slice(1)}`;
 }
-
-const NAT_PREFIX = [110, 97, 116, 95]; // "nat_"
-const DOT = 46;
-const DASH = 45;
 
 /**
  * A uuid attribute for OPNsense's model rules, shaped like the v4 uuids OPNsense generates (version
  * nibble 4, variant 10xx) but derived from the profile and the rule, so it is stable across runs.
  * `kind` keeps port forwards and filter rules of the same ports apart. Hex digits 0-31 of the
- * digest in the 8-4-4-4-12 layout, with digit 12 replaced by the version and digit 16 by the variant.
+ * digest in the 8-4-4-4-12 layout, digit 12 replaced by the version and digit 16 by the variant.
  */
 export function ruleUuid(profile: string, kind: string, key: RuleKey, salt = 0): string {
   const h = sha256(`uuid\u0000${kind}\u0000${keyText(profile, key, salt)}`);
-  let at = hexInto(0, h, 0, 8);
-  chars[at++] = DASH;
-  at = hexInto(at, h, 8, 12);
-  chars[at++] = DASH;
-  chars[at++] = HEX.charCodeAt(4);
-  at = hexInto(at, h, 13, 16);
-  chars[at++] = DASH;
-  chars[at++] = HEX.charCodeAt((nibble(h, 16) & 0x3) | 0x8);
-  at = hexInto(at, h, 17, 20);
-  chars[at++] = DASH;
-  at = hexInto(at, h, 20, 32);
-  return charsText(at);
+  const variant = ((h[8]! >> 4) & 0x3) | 0x8;
+  return `${hex(bytesNumber(h, 0, 4), 8)}-${hex(bytesNumber(h, 4, 6), 4)}-4${hex((h[6]! & 0xf) * 256 + h[7]!, 3)}-${hex(variant, 1)}${hex((h[8]! & 0xf) * 256 + h[9]!, 3)}-${hex(bytesNumber(h, 10, 16), 12)}`;
 }
 
 /** Calls make(salt) until it gives a value not in `taken` (and records it). */
