@@ -18,15 +18,21 @@ const keyText = (profile: string, k: RuleKey, salt: number): string =>
 
 const ID_MODULUS = 1_000_000_000;
 
-/** Digest bytes [from, to) (at most 6) as a big-endian number. */
+/** Digest bytes [from, to) (at most 3) as a big-endian number. */
 function bytesNumber(digest: Uint8Array, from: number, to: number): number {
   let n = 0;
   for (let i = from; i < to; i++) n = n * 256 + digest[i]!;
   return n;
 }
 
-/** `n` as `digits` lower-case hex digits, leading zeros kept. */
-const hex = (n: number, digits: number): string => n.toString(16).padStart(digits, '0');
+const SPAN = [1, 0x10, 0x100, 0x1000, 0x10000, 0x100000, 0x1000000];
+
+/**
+ * `n` (below 16^width, width at most 6) as `width` lower-case hex digits, leading zeros kept: the
+ * digits of n + 16^width after its leading 1. The sum stays a small integer, which V8 converts
+ * quickly; a 52-bit number took its slow floating-point conversion, for every rule.
+ */
+const hex = (n: number, width: number): string => (n + SPAN[width]!).toString(16).slice(1);
 
 // The ids below are made from the digest's bytes with a few number-to-string conversions: every rule
 // of a pfSense or OPNsense render has one or two, and slicing them out of the 64-digit hex digest
@@ -42,15 +48,15 @@ const hex = (n: number, digits: number): string => n.toString(16).padStart(digit
  */
 export function associatedRuleId(profile: string, key: RuleKey, salt = 0): string {
   const h = sha256(keyText(profile, key, salt));
-  // Hex digits 0-12: bytes 0-5 and the high half of byte 6 (52 bits, exact as a number).
-  const head = bytesNumber(h, 0, 6) * 16 + (h[6]! >> 4);
   // Hex digits 13-39: the low half of byte 6, then bytes 7-19 two at a time, reduced modulo 10^9
   // after each step (below 2^53, so exact: plain numbers instead of a BigInt per rule).
   let r = h[6]! & 0xf;
   for (let i = 7; i < 19; i += 2) r = (r * 65536 + h[i]! * 256 + h[i + 1]!) % ID_MODULUS;
   r = (r * 256 + h[19]!) % ID_MODULUS;
-  const digits = String(r).padStart(9, '0');
-  return `nat_${hex(head, 13)}${digits[0]}.${digits.slice(1)}`;
+  // Nine decimal digits, leading zeros kept: those of r + 10^9 after its leading 1.
+  const digits = String(r + ID_MODULUS);
+  // Hex digits 0-12: bytes 0-5 and the high half of byte 6.
+  return `nat_${hex(bytesNumber(h, 0, 3), 6)}${hex(bytesNumber(h, 3, 6), 6)}${hex(h[6]! >> 4, 1)}${digits[1]}.${digits.slice(2)}`;
 }
 
 /**
@@ -62,7 +68,8 @@ export function associatedRuleId(profile: string, key: RuleKey, salt = 0): strin
 export function ruleUuid(profile: string, kind: string, key: RuleKey, salt = 0): string {
   const h = sha256(`uuid\u0000${kind}\u0000${keyText(profile, key, salt)}`);
   const variant = ((h[8]! >> 4) & 0x3) | 0x8;
-  return `${hex(bytesNumber(h, 0, 4), 8)}-${hex(bytesNumber(h, 4, 6), 4)}-4${hex((h[6]! & 0xf) * 256 + h[7]!, 3)}-${hex(variant, 1)}${hex((h[8]! & 0xf) * 256 + h[9]!, 3)}-${hex(bytesNumber(h, 10, 16), 12)}`;
+  const low12 = (i: number): number => (h[i]! & 0xf) * 256 + h[i + 1]!;
+  return `${hex(bytesNumber(h, 0, 2), 4)}${hex(bytesNumber(h, 2, 4), 4)}-${hex(bytesNumber(h, 4, 6), 4)}-4${hex(low12(6), 3)}-${hex(variant, 1)}${hex(low12(8), 3)}-${hex(bytesNumber(h, 10, 13), 6)}${hex(bytesNumber(h, 13, 16), 6)}`;
 }
 
 /** Calls make(salt) until it gives a value not in `taken` (and records it). */
