@@ -53,7 +53,6 @@ export interface PfAllow6 {
   port: string;
   source: PfSource;
   descr: string;
-  key: RuleKey;
 }
 
 export interface PfRules {
@@ -150,7 +149,6 @@ export function buildRules(plan: Plan, dialect: PfDialect, ctx: RenderContext): 
           port,
           source,
           descr: fit(`${profileTag(plan)} ipv6 ${apps} ${protos}/${port}${names ? ` ${names}` : ''}${sourceText(source)}`, g.forwards),
-          key: { protocol: `ipv6 ${g.protocol}`, external: port, internal: port, source: sourceKey(source) },
         });
       }
     }
