@@ -13,8 +13,13 @@ export interface RuleKey {
   source?: string;
 }
 
+/**
+ * What a rule's ids are the digest of: "synfw", the profile and the key's fields, NUL-separated.
+ * Joined from a list, which makes the one string the digest reads; a template literal made a
+ * chain of ten partial strings per rule and then a flat copy of them.
+ */
 const keyText = (profile: string, k: RuleKey, salt: number): string =>
-  `synfw\u0000${profile}\u0000${k.protocol}\u0000${k.external}\u0000${k.internal}\u0000${salt}${k.source === undefined ? '' : `\u0000${k.source}`}`;
+  (k.source === undefined ? ['synfw', profile, k.protocol, k.external, k.internal, salt] : ['synfw', profile, k.protocol, k.external, k.internal, salt, k.source]).join('\u0000');
 
 const ID_MODULUS = 1_000_000_000;
 
