@@ -3,7 +3,7 @@
 // (BigInt, slices), for profile names and keys of every shape, salts and sources included.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { associatedRuleId, ruleUuid, type RuleKey } from '../../src/targets/config-xml/ids.js';
+import { associatedRuleId, ruleUuid, unique, type RuleKey } from '../../src/targets/config-xml/ids.js';
 
 const hex = (text: string): string => createHash('sha256').update(text).digest('hex');
 const keyText = (profile: string, k: RuleKey, salt: number): string =>
@@ -39,5 +39,12 @@ describe('config.xml ids', () => {
 
   it('ruleUuid is the digest in the v4 uuid layout', () => {
     for (const [profile, key, salt] of cases) expect(ruleUuid(profile, 'dnat', key, salt)).toBe(referenceUuid(profile, 'dnat', key, salt));
+  });
+
+  it('unique salts a value until it is new, and records it', () => {
+    const taken = new Set(['a0', 'a1']);
+    expect(unique(taken, (salt) => `a${salt}`)).toBe('a2');
+    expect(unique(taken, (salt) => `b${salt}`)).toBe('b0');
+    expect([...taken]).toEqual(['a0', 'a1', 'a2', 'b0']);
   });
 });

@@ -79,11 +79,13 @@ export function ruleUuid(profile: string, kind: string, key: RuleKey, salt = 0):
 
 /** Calls make(salt) until it gives a value not in `taken` (and records it). */
 export function unique(taken: Set<string>, make: (salt: number) => string): string {
-  let salt = 0;
-  let value = make(salt);
-  while (taken.has(value)) value = make(++salt);
-  taken.add(value);
-  return value;
+  for (let salt = 0; ; salt++) {
+    const value = make(salt);
+    // Added if new: one look-up per id instead of has() and then add().
+    const size = taken.size;
+    taken.add(value);
+    if (taken.size > size) return value;
+  }
 }
 
 /**
