@@ -116,12 +116,17 @@ export function buildRules(plan: Plan, dialect: PfDialect, ctx: RenderContext): 
   const forwards: PfForward[] = [];
   // The same source objects for every rule: the views make one SourceView of each (sourceViews).
   const sources4 = sourcesOf(plan, 4, dialect.lan);
-  for (const g of pack(plan.forwards)) {
+  // Indexed loops: code that runs once, mostly before V8 optimises it, would make an iterator
+  // result object for every step of a for-of loop.
+  const groups = pack(plan.forwards);
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!;
     const f = g.forwards[0]!;
     const extPort = formatRange(f.external);
     const filterPort = formatRange(f.internal);
     const text = ruleText(plan, g.forwards);
-    for (const source of sources4) {
+    for (let k = 0; k < sources4.length; k++) {
+      const source = sources4[k]!;
       forwards.push({
         protocol: g.protocol,
         extPort,

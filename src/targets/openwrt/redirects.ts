@@ -54,18 +54,12 @@ export function redirectText(plan: Plan, fs: readonly Forward[], ext: PortRange,
   return `${fixed} from ${source}${names ? ` ${names}` : ''}`;
 }
 
-/** [external, internal] pieces one section each can express. */
-function pieces(f: Forward): [PortRange, PortRange][] {
-  const remapped = isRemapped(f);
-  if (!remapped || f.external.first === f.external.last) return [[f.external, f.internal]];
-  const out: [PortRange, PortRange][] = [];
-  for (let i = 0; i <= f.external.last - f.external.first; i++) {
-    const e = f.external.first + i;
-    const n = f.internal.first + i;
-    out.push([{ first: e, last: e }, { first: n, last: n }]);
-  }
-  return out;
+/** How many sections a forward becomes: one, or one per port of a remapped range. */
+function pieceCount(f: Forward): number {
+  return isRemapped(f) ? f.external.last - f.external.first + 1 : 1;
 }
+
+const onePort = (port: number): PortRange => ({ first: port, last: port });
 
 /**
  * The IPv4 sources allowed to use the forwards: [null] = anyone; [] = no one (allowFrom lists only
@@ -98,13 +92,20 @@ export function buildRedirects(plan: Plan, ctx: RenderContext): Redirects {
   const sources = ipv4Sources(plan);
   const hairpin = plan.hairpin;
   let splitRanges = false;
-  for (const group of sources.length ? twinGroups(plan.forwards) : []) {
+  // Indexed loops: code that runs once, mostly before V8 optimises it, would make an iterator
+  // result object for every step of a for-of loop.
+  const groups = sources.length ? twinGroups(plan.forwards) : [];
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g]!;
     const protos = group.map((f) => f.proto);
     const tcp = protos.includes('tcp');
     const udp = protos.includes('udp');
-    const parts = pieces(group[0]!);
-    if (parts.length > 1) splitRanges = true;
-    for (const [ext, int] of parts) {
+    const first = group[0]!;
+    const count = pieceCount(first);
+    if (count > 1) splitRanges = true;
+    for (let p = 0; p < count; p++) {
+      const ext = count === 1 ? first.external : onePort(first.external.first + p);
+      const int = count === 1 ? first.internal : onePort(first.internal.first + p);
       const srcDport = formatRange(ext);
       const natPort = formatRange(int);
       const identity = ext.first === int.first;
