@@ -1617,7 +1617,7 @@ export const templates: Record<string, TemplateSpec> = {
     helpers: ["uciComment","uciQuote"],
     partials: [],
     get spec() {
-      const LOC = [{"start":{"line":2,"column":0},"end":{"line":2,"column":19}},{"start":{"line":6,"column":0},"end":{"line":6,"column":22}},{"start":{"line":7,"column":9},"end":{"line":7,"column":13}},{"start":{"line":7,"column":16},"end":{"line":7,"column":31}},{"start":{"line":8,"column":0},"end":{"line":10,"column":9}},{"start":{"line":9,"column":1},"end":{"line":9,"column":38}},{"start":{"line":9,"column":41},"end":{"line":9,"column":44}},{"start":{"line":9,"column":47},"end":{"line":9,"column":65}},{"start":{"line":1,"column":0},"end":{"line":3,"column":9}},{"start":{"line":4,"column":0},"end":{"line":11,"column":9}}];
+      const LOC = [{"start":{"line":2,"column":0},"end":{"line":2,"column":19}},{"start":{"line":6,"column":0},"end":{"line":6,"column":22}},{"start":{"line":7,"column":16},"end":{"line":7,"column":31}},{"start":{"line":8,"column":13},"end":{"line":8,"column":30}},{"start":{"line":10,"column":12},"end":{"line":10,"column":34}},{"start":{"line":11,"column":0},"end":{"line":13,"column":7}},{"start":{"line":14,"column":18},"end":{"line":14,"column":39}},{"start":{"line":15,"column":13},"end":{"line":15,"column":36}},{"start":{"line":16,"column":16},"end":{"line":16,"column":42}},{"start":{"line":17,"column":0},"end":{"line":19,"column":7}},{"start":{"line":20,"column":0},"end":{"line":22,"column":7}},{"start":{"line":23,"column":0},"end":{"line":25,"column":7}},{"start":{"line":27,"column":0},"end":{"line":29,"column":7}},{"start":{"line":30,"column":0},"end":{"line":32,"column":7}},{"start":{"line":12,"column":15},"end":{"line":12,"column":33}},{"start":{"line":18,"column":18},"end":{"line":18,"column":39}},{"start":{"line":28,"column":19},"end":{"line":28,"column":42}},{"start":{"line":31,"column":23},"end":{"line":31,"column":49}},{"start":{"line":36,"column":0},"end":{"line":36,"column":22}},{"start":{"line":37,"column":12},"end":{"line":37,"column":27}},{"start":{"line":38,"column":13},"end":{"line":38,"column":30}},{"start":{"line":40,"column":12},"end":{"line":40,"column":34}},{"start":{"line":41,"column":0},"end":{"line":43,"column":9}},{"start":{"line":44,"column":13},"end":{"line":44,"column":36}},{"start":{"line":45,"column":16},"end":{"line":45,"column":43}},{"start":{"line":46,"column":18},"end":{"line":46,"column":39}},{"start":{"line":47,"column":0},"end":{"line":49,"column":7}},{"start":{"line":50,"column":0},"end":{"line":52,"column":7}},{"start":{"line":42,"column":13},"end":{"line":42,"column":31}},{"start":{"line":1,"column":0},"end":{"line":3,"column":9}},{"start":{"line":4,"column":0},"end":{"line":33,"column":9}},{"start":{"line":34,"column":0},"end":{"line":54,"column":9}}];
       return {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1638,13 +1638,76 @@ export const templates: Record<string, TemplateSpec> = {
 
   return "\n"
     + ((stack1 = helpers.__direct.uciComment(lookupProperty(depth0,"summary"))) != null ? stack1 : "")
-    + "\nconfig "
-    + ((stack1 = container.lambda(container.strict(depth0, "type", LOC[2] ), depth0)) != null ? stack1 : "")
-    + " "
+    + "\nconfig redirect "
     + ((stack1 = helpers.__direct.uciQuote(lookupProperty(depth0,"id"))) != null ? stack1 : "")
+    + "\n\toption name "
+    + ((stack1 = helpers.__direct.uciQuote(lookupProperty(depth0,"name"))) != null ? stack1 : "")
+    + "\n\toption target 'DNAT'\n\toption src "
+    + ((stack1 = helpers.__direct.uciQuote(lookupProperty(lookupProperty(data,"root"),"src"))) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"options"),{"name":"each","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[4]})) != null ? stack1 : "");
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"srcIp"),{"name":"if","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[5]})) != null ? stack1 : "")
+    + "\toption src_dport "
+    + ((stack1 = helpers.__direct.uciQuote(lookupProperty(depth0,"srcDport"))) != null ? stack1 : "")
+    + "\n\toption dest "
+    + ((stack1 = helpers.__direct.uciQuote(lookupProperty(lookupProperty(data,"root"),"dest"))) != null ? stack1 : "")
+    + "\n\toption dest_ip "
+    + ((stack1 = helpers.__direct.uciQuote(lookupProperty(lookupProperty(data,"root"),"address"))) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"destPort"),{"name":"if","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[9]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"tcp"),{"name":"if","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[10]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"udp"),{"name":"if","hash":{},"fn":cachedProgram(container, 5, data),"inverse":container.noop,"data":data,"loc":LOC[11]})) != null ? stack1 : "")
+    + "\toption family 'ipv4'\n"
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"reflection"),{"name":"if","hash":{},"fn":cachedProgram(container, 6, data),"inverse":container.noop,"data":data,"loc":LOC[12]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"reflectionSrc"),{"name":"if","hash":{},"fn":cachedProgram(container, 7, data),"inverse":container.noop,"data":data,"loc":LOC[13]})) != null ? stack1 : "");
 },"2":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\toption src_ip "
+    + ((stack1 = helpers.__direct.uciQuote(lookupProperty(depth0,"srcIp"))) != null ? stack1 : "")
+    + "\n";
+},"3":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\toption dest_port "
+    + ((stack1 = helpers.__direct.uciQuote(lookupProperty(depth0,"destPort"))) != null ? stack1 : "")
+    + "\n";
+},"4":function(container,depth0,helpers,partials,data) {
+    return "\tlist proto 'tcp'\n";
+},"5":function(container,depth0,helpers,partials,data) {
+    return "\tlist proto 'udp'\n";
+},"6":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\toption reflection "
+    + ((stack1 = helpers.__direct.uciQuote(lookupProperty(depth0,"reflection"))) != null ? stack1 : "")
+    + "\n";
+},"7":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\toption reflection_src "
+    + ((stack1 = helpers.__direct.uciQuote(lookupProperty(depth0,"reflectionSrc"))) != null ? stack1 : "")
+    + "\n";
+},"8":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1652,17 +1715,37 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return "\t"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"list"),{"name":"if","hash":{},"fn":cachedProgram(container, 3, data),"inverse":cachedProgram(container, 4, data),"data":data,"loc":LOC[5]})) != null ? stack1 : "")
-    + " "
-    + ((stack1 = container.lambda(container.strict(depth0, "key", LOC[6] ), depth0)) != null ? stack1 : "")
-    + " "
+  return "\n"
+    + ((stack1 = helpers.__direct.uciComment(lookupProperty(depth0,"summary"))) != null ? stack1 : "")
+    + "\nconfig rule "
+    + ((stack1 = helpers.__direct.uciQuote(lookupProperty(depth0,"id"))) != null ? stack1 : "")
+    + "\n\toption name "
+    + ((stack1 = helpers.__direct.uciQuote(lookupProperty(depth0,"name"))) != null ? stack1 : "")
+    + "\n\toption family 'ipv6'\n\toption src "
+    + ((stack1 = helpers.__direct.uciQuote(lookupProperty(lookupProperty(data,"root"),"src"))) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"srcIps"),{"name":"each","hash":{},"fn":cachedProgram(container, 9, data),"inverse":container.noop,"data":data,"loc":LOC[22]})) != null ? stack1 : "")
+    + "\toption dest "
+    + ((stack1 = helpers.__direct.uciQuote(lookupProperty(lookupProperty(data,"root"),"dest"))) != null ? stack1 : "")
+    + "\n\toption dest_ip "
+    + ((stack1 = helpers.__direct.uciQuote(lookupProperty(lookupProperty(data,"root"),"address6"))) != null ? stack1 : "")
+    + "\n\toption dest_port "
+    + ((stack1 = helpers.__direct.uciQuote(lookupProperty(depth0,"destPort"))) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"tcp"),{"name":"if","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[26]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"udp"),{"name":"if","hash":{},"fn":cachedProgram(container, 5, data),"inverse":container.noop,"data":data,"loc":LOC[27]})) != null ? stack1 : "")
+    + "\toption target 'ACCEPT'\n";
+},"9":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\tlist src_ip "
     + ((stack1 = helpers.__direct.uciQuote(lookupProperty(depth0,"value"))) != null ? stack1 : "")
     + "\n";
-},"3":function(container,depth0,helpers,partials,data) {
-    return "list";
-},"4":function(container,depth0,helpers,partials,data) {
-    return "option";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1671,8 +1754,9 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[8]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"sections"),{"name":"each","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[9]})) != null ? stack1 : "");
+  return ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[29]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(lookupProperty(depth0,"redirects"),"sections"),{"name":"each","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[30]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(lookupProperty(depth0,"rules6"),"sections"),{"name":"each","hash":{},"fn":cachedProgram(container, 8, data),"inverse":container.noop,"data":data,"loc":LOC[31]})) != null ? stack1 : "");
 },"useData":true};
     },
   },
@@ -1680,7 +1764,7 @@ export const templates: Record<string, TemplateSpec> = {
     helpers: ["shComment","shQuote"],
     partials: [],
     get spec() {
-      const LOC = [{"start":{"line":3,"column":0},"end":{"line":3,"column":18}},{"start":{"line":40,"column":2},"end":{"line":40,"column":21}},{"start":{"line":42,"column":7},"end":{"line":42,"column":26}},{"start":{"line":54,"column":1},"end":{"line":54,"column":22}},{"start":{"line":55,"column":26},"end":{"line":55,"column":28}},{"start":{"line":56,"column":20},"end":{"line":56,"column":22}},{"start":{"line":56,"column":27},"end":{"line":56,"column":31}},{"start":{"line":57,"column":0},"end":{"line":63,"column":9}},{"start":{"line":58,"column":0},"end":{"line":62,"column":7}},{"start":{"line":59,"column":25},"end":{"line":59,"column":32}},{"start":{"line":59,"column":37},"end":{"line":59,"column":40}},{"start":{"line":59,"column":43},"end":{"line":59,"column":60}},{"start":{"line":61,"column":20},"end":{"line":61,"column":27}},{"start":{"line":61,"column":32},"end":{"line":61,"column":35}},{"start":{"line":61,"column":38},"end":{"line":61,"column":55}},{"start":{"line":2,"column":0},"end":{"line":4,"column":9}},{"start":{"line":12,"column":10},"end":{"line":12,"column":25}},{"start":{"line":38,"column":0},"end":{"line":47,"column":9}},{"start":{"line":52,"column":0},"end":{"line":64,"column":9}}];
+      const LOC = [{"start":{"line":3,"column":0},"end":{"line":3,"column":18}},{"start":{"line":40,"column":2},"end":{"line":40,"column":21}},{"start":{"line":42,"column":7},"end":{"line":42,"column":26}},{"start":{"line":54,"column":1},"end":{"line":54,"column":22}},{"start":{"line":55,"column":26},"end":{"line":55,"column":28}},{"start":{"line":56,"column":20},"end":{"line":56,"column":22}},{"start":{"line":57,"column":20},"end":{"line":57,"column":22}},{"start":{"line":57,"column":30},"end":{"line":57,"column":46}},{"start":{"line":58,"column":20},"end":{"line":58,"column":22}},{"start":{"line":59,"column":20},"end":{"line":59,"column":22}},{"start":{"line":59,"column":29},"end":{"line":59,"column":50}},{"start":{"line":60,"column":0},"end":{"line":62,"column":7}},{"start":{"line":63,"column":20},"end":{"line":63,"column":22}},{"start":{"line":63,"column":35},"end":{"line":63,"column":55}},{"start":{"line":64,"column":20},"end":{"line":64,"column":22}},{"start":{"line":64,"column":30},"end":{"line":64,"column":52}},{"start":{"line":65,"column":20},"end":{"line":65,"column":22}},{"start":{"line":65,"column":33},"end":{"line":65,"column":58}},{"start":{"line":66,"column":0},"end":{"line":68,"column":7}},{"start":{"line":69,"column":0},"end":{"line":71,"column":7}},{"start":{"line":72,"column":0},"end":{"line":74,"column":7}},{"start":{"line":75,"column":20},"end":{"line":75,"column":22}},{"start":{"line":76,"column":0},"end":{"line":78,"column":7}},{"start":{"line":79,"column":0},"end":{"line":81,"column":7}},{"start":{"line":61,"column":20},"end":{"line":61,"column":22}},{"start":{"line":61,"column":32},"end":{"line":61,"column":49}},{"start":{"line":67,"column":20},"end":{"line":67,"column":22}},{"start":{"line":67,"column":35},"end":{"line":67,"column":55}},{"start":{"line":70,"column":25},"end":{"line":70,"column":27}},{"start":{"line":73,"column":25},"end":{"line":73,"column":27}},{"start":{"line":77,"column":20},"end":{"line":77,"column":22}},{"start":{"line":77,"column":36},"end":{"line":77,"column":58}},{"start":{"line":80,"column":20},"end":{"line":80,"column":22}},{"start":{"line":80,"column":40},"end":{"line":80,"column":65}},{"start":{"line":85,"column":1},"end":{"line":85,"column":22}},{"start":{"line":86,"column":26},"end":{"line":86,"column":28}},{"start":{"line":87,"column":20},"end":{"line":87,"column":22}},{"start":{"line":88,"column":20},"end":{"line":88,"column":22}},{"start":{"line":88,"column":30},"end":{"line":88,"column":46}},{"start":{"line":89,"column":20},"end":{"line":89,"column":22}},{"start":{"line":90,"column":20},"end":{"line":90,"column":22}},{"start":{"line":90,"column":29},"end":{"line":90,"column":50}},{"start":{"line":91,"column":0},"end":{"line":93,"column":9}},{"start":{"line":94,"column":20},"end":{"line":94,"column":22}},{"start":{"line":94,"column":30},"end":{"line":94,"column":52}},{"start":{"line":95,"column":20},"end":{"line":95,"column":22}},{"start":{"line":95,"column":33},"end":{"line":95,"column":59}},{"start":{"line":96,"column":20},"end":{"line":96,"column":22}},{"start":{"line":96,"column":35},"end":{"line":96,"column":55}},{"start":{"line":97,"column":0},"end":{"line":99,"column":7}},{"start":{"line":100,"column":0},"end":{"line":102,"column":7}},{"start":{"line":103,"column":20},"end":{"line":103,"column":22}},{"start":{"line":92,"column":25},"end":{"line":92,"column":32}},{"start":{"line":92,"column":42},"end":{"line":92,"column":59}},{"start":{"line":2,"column":0},"end":{"line":4,"column":9}},{"start":{"line":12,"column":10},"end":{"line":12,"column":25}},{"start":{"line":38,"column":0},"end":{"line":47,"column":9}},{"start":{"line":52,"column":0},"end":{"line":82,"column":9}},{"start":{"line":83,"column":0},"end":{"line":104,"column":9}}];
       return {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1718,10 +1802,39 @@ export const templates: Record<string, TemplateSpec> = {
     + ((stack1 = alias3(alias2(depth0, "id", LOC[4] ), depth0)) != null ? stack1 : "")
     + " || true\n\tuci set firewall."
     + ((stack1 = alias3(alias2(depth0, "id", LOC[5] ), depth0)) != null ? stack1 : "")
-    + "="
-    + ((stack1 = alias3(alias2(depth0, "type", LOC[6] ), depth0)) != null ? stack1 : "")
+    + "=redirect\n\tuci set firewall."
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[6] ), depth0)) != null ? stack1 : "")
+    + ".name="
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"name"))) != null ? stack1 : "")
+    + "\n\tuci set firewall."
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[8] ), depth0)) != null ? stack1 : "")
+    + ".target='DNAT'\n\tuci set firewall."
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[9] ), depth0)) != null ? stack1 : "")
+    + ".src="
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(lookupProperty(data,"root"),"src"))) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"options"),{"name":"each","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[7]})) != null ? stack1 : "");
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"srcIp"),{"name":"if","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[11]})) != null ? stack1 : "")
+    + "\tuci set firewall."
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[12] ), depth0)) != null ? stack1 : "")
+    + ".src_dport="
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"srcDport"))) != null ? stack1 : "")
+    + "\n\tuci set firewall."
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[14] ), depth0)) != null ? stack1 : "")
+    + ".dest="
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(lookupProperty(data,"root"),"dest"))) != null ? stack1 : "")
+    + "\n\tuci set firewall."
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[16] ), depth0)) != null ? stack1 : "")
+    + ".dest_ip="
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(lookupProperty(data,"root"),"address"))) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"destPort"),{"name":"if","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[18]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"tcp"),{"name":"if","hash":{},"fn":cachedProgram(container, 5, data),"inverse":container.noop,"data":data,"loc":LOC[19]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"udp"),{"name":"if","hash":{},"fn":cachedProgram(container, 6, data),"inverse":container.noop,"data":data,"loc":LOC[20]})) != null ? stack1 : "")
+    + "\tuci set firewall."
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[21] ), depth0)) != null ? stack1 : "")
+    + ".family='ipv4'\n"
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"reflection"),{"name":"if","hash":{},"fn":cachedProgram(container, 7, data),"inverse":container.noop,"data":data,"loc":LOC[22]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"reflectionSrc"),{"name":"if","hash":{},"fn":cachedProgram(container, 8, data),"inverse":container.noop,"data":data,"loc":LOC[23]})) != null ? stack1 : "");
 },"3":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1730,24 +1843,13 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = helpers.__direct.if.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"list"),{"name":"if","hash":{},"fn":cachedProgram(container, 4, data),"inverse":cachedProgram(container, 5, data),"data":data,"loc":LOC[8]})) != null ? stack1 : "");
-},"4":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "\tuci add_list firewall."
-    + ((stack1 = alias2(alias1(depth0, "section", LOC[9] ), depth0)) != null ? stack1 : "")
-    + "."
-    + ((stack1 = alias2(alias1(depth0, "key", LOC[10] ), depth0)) != null ? stack1 : "")
-    + "="
-    + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"value"))) != null ? stack1 : "")
+  return "\tuci set firewall."
+    + ((stack1 = container.lambda(container.strict(depth0, "id", LOC[24] ), depth0)) != null ? stack1 : "")
+    + ".src_ip="
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"srcIp"))) != null ? stack1 : "")
     + "\n";
-},"5":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+},"4":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -1755,10 +1857,103 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\tuci set firewall."
-    + ((stack1 = alias2(alias1(depth0, "section", LOC[12] ), depth0)) != null ? stack1 : "")
-    + "."
-    + ((stack1 = alias2(alias1(depth0, "key", LOC[13] ), depth0)) != null ? stack1 : "")
-    + "="
+    + ((stack1 = container.lambda(container.strict(depth0, "id", LOC[26] ), depth0)) != null ? stack1 : "")
+    + ".dest_port="
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"destPort"))) != null ? stack1 : "")
+    + "\n";
+},"5":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "\tuci add_list firewall."
+    + ((stack1 = container.lambda(container.strict(depth0, "id", LOC[28] ), depth0)) != null ? stack1 : "")
+    + ".proto='tcp'\n";
+},"6":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "\tuci add_list firewall."
+    + ((stack1 = container.lambda(container.strict(depth0, "id", LOC[29] ), depth0)) != null ? stack1 : "")
+    + ".proto='udp'\n";
+},"7":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\tuci set firewall."
+    + ((stack1 = container.lambda(container.strict(depth0, "id", LOC[30] ), depth0)) != null ? stack1 : "")
+    + ".reflection="
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"reflection"))) != null ? stack1 : "")
+    + "\n";
+},"8":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\tuci set firewall."
+    + ((stack1 = container.lambda(container.strict(depth0, "id", LOC[32] ), depth0)) != null ? stack1 : "")
+    + ".reflection_src="
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"reflectionSrc"))) != null ? stack1 : "")
+    + "\n";
+},"9":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n\t"
+    + ((stack1 = helpers.__direct.shComment(lookupProperty(depth0,"summary"))) != null ? stack1 : "")
+    + "\n\tuci -q delete firewall."
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[35] ), depth0)) != null ? stack1 : "")
+    + " || true\n\tuci set firewall."
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[36] ), depth0)) != null ? stack1 : "")
+    + "=rule\n\tuci set firewall."
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[37] ), depth0)) != null ? stack1 : "")
+    + ".name="
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"name"))) != null ? stack1 : "")
+    + "\n\tuci set firewall."
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[39] ), depth0)) != null ? stack1 : "")
+    + ".family='ipv6'\n\tuci set firewall."
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[40] ), depth0)) != null ? stack1 : "")
+    + ".src="
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(lookupProperty(data,"root"),"src"))) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"srcIps"),{"name":"each","hash":{},"fn":cachedProgram(container, 10, data),"inverse":container.noop,"data":data,"loc":LOC[42]})) != null ? stack1 : "")
+    + "\tuci set firewall."
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[43] ), depth0)) != null ? stack1 : "")
+    + ".dest="
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(lookupProperty(data,"root"),"dest"))) != null ? stack1 : "")
+    + "\n\tuci set firewall."
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[45] ), depth0)) != null ? stack1 : "")
+    + ".dest_ip="
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(lookupProperty(data,"root"),"address6"))) != null ? stack1 : "")
+    + "\n\tuci set firewall."
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[47] ), depth0)) != null ? stack1 : "")
+    + ".dest_port="
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"destPort"))) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"tcp"),{"name":"if","hash":{},"fn":cachedProgram(container, 5, data),"inverse":container.noop,"data":data,"loc":LOC[49]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"udp"),{"name":"if","hash":{},"fn":cachedProgram(container, 6, data),"inverse":container.noop,"data":data,"loc":LOC[50]})) != null ? stack1 : "")
+    + "\tuci set firewall."
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[51] ), depth0)) != null ? stack1 : "")
+    + ".target='ACCEPT'\n";
+},"10":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\tuci add_list firewall."
+    + ((stack1 = container.lambda(container.strict(depth0, "section", LOC[52] ), depth0)) != null ? stack1 : "")
+    + ".src_ip="
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"value"))) != null ? stack1 : "")
     + "\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
@@ -1770,13 +1965,14 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "#!/bin/sh\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[15]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[54]})) != null ? stack1 : "")
     + "\n# Everything runs in a subshell: pasted into a shell, its `set -eu` and `exit` end only the\n# subshell, never your session.\n(\nset -eu\n\n# Every redirect and rule this profile creates has a name option starting with this tag and a space.\nSYNFW_TAG="
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"tag"))) != null ? stack1 : "")
     + "\n\n# Deletes every redirect and rule section tagged with SYNFW_TAG, whatever its id: the ones set below\n# and those of earlier runs. Ids come from `uci -X show` (real ids, stable while deleting); each is\n# checked again with `uci get`, so a multi-line value elsewhere that happens to contain a line like\n# \"firewall.x=redirect\" cannot get anything but this profile's redirects and rules deleted.\nsynfw_purge() {\n\tids=$(uci -X show firewall 2>/dev/null | sed -n -e 's/^firewall\\.\\([A-Za-z0-9_]*\\)=redirect$/\\1/p' -e 's/^firewall\\.\\([A-Za-z0-9_]*\\)=rule$/\\1/p')\n\tfor id in $ids; do\n\t\tcase \"$(uci -q get \"firewall.$id\")\" in\n\t\tredirect | rule) ;;\n\t\t*) continue ;;\n\t\tesac\n\t\tcase \"$(uci -q get \"firewall.$id.name\")\" in\n\t\t\"$SYNFW_TAG \"*) uci -q delete \"firewall.$id\" ;;\n\t\tesac\n\tdone\n}\n\n# The zones the sections name must exist: fw4 skips a redirect whose zone it does not know, and the\n# reload still succeeds. Checked before anything is changed.\nsynfw_need_zones() {\n\tzones=' '\n\tfor id in $(uci -q -X show firewall | sed -n 's/^firewall\\.\\([A-Za-z0-9_]*\\)=zone$/\\1/p'); do\n\t\tzones=\"$zones$(uci -q get \"firewall.$id.name\" || true) \"\n\tdone\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"needed"),{"name":"each","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[17]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"needed"),{"name":"each","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[56]})) != null ? stack1 : "")
     + "}\n\nsynfw_apply() {\n\tsynfw_purge\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"sections"),{"name":"each","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[18]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(lookupProperty(depth0,"redirects"),"sections"),{"name":"each","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[57]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(lookupProperty(depth0,"rules6"),"sections"),{"name":"each","hash":{},"fn":cachedProgram(container, 9, data),"inverse":container.noop,"data":data,"loc":LOC[58]})) != null ? stack1 : "")
     + "}\n\naction=${1:-apply}\ncase \"$action\" in\napply | remove) ;;\n*)\n\techo \"usage: sh $0 [apply|remove]\" >&2\n\texit 2\n\t;;\nesac\nif ! command -v uci >/dev/null 2>&1; then\n\techo 'synfw: uci not found: run this script on the OpenWrt router' >&2\n\texit 1\nfi\nif [ -n \"$(uci -q changes firewall)\" ]; then\n\techo 'synfw: the firewall config has uncommitted changes (see: uci changes firewall); they would be' >&2\n\techo 'synfw: committed with these. Commit or revert them first (uci revert firewall), then run this again.' >&2\n\texit 1\nfi\n\nif [ \"$action\" = remove ]; then\n\tsynfw_purge\nelse\n\tsynfw_need_zones\n\tsynfw_apply\nfi\nuci commit firewall\nif [ -x /etc/init.d/firewall ]; then\n\t/etc/init.d/firewall reload\nelse\n\techo 'synfw: /etc/init.d/firewall not found: the changes are committed to /etc/config/firewall but not loaded' >&2\nfi\n)\n";
 },"useData":true};
     },
@@ -1818,7 +2014,7 @@ export const templates: Record<string, TemplateSpec> = {
     + "</target>\n      <local-port>"
     + ((stack1 = alias2(alias1(depth0, "localPort", LOC[6] ), depth0)) != null ? stack1 : "")
     + "</local-port>\n"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"opnsense-source"),lookupProperty(depth0,"source"),{"name":"opnsense-source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"opnsense-source"),depth0,{"name":"opnsense-source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "      <destination>\n        <network>"
     + ((stack1 = alias2(alias1(lookupProperty(data,"root"), "ifaceAddress", LOC[7] ), depth0)) != null ? stack1 : "")
     + "</network>\n        <port>"
@@ -1841,7 +2037,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "    <rule>\n      <type>pass</type>\n"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"opnsense-source"),lookupProperty(depth0,"source"),{"name":"opnsense-source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"opnsense-source"),depth0,{"name":"opnsense-source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "      <interface>"
     + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(data,"root"),"iface"))) != null ? stack1 : "")
     + "</interface>\n      <statetype>keep state</statetype>\n      <protocol>"
@@ -1864,7 +2060,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "    <rule>\n      <type>pass</type>\n"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"opnsense-source"),lookupProperty(depth0,"source"),{"name":"opnsense-source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"opnsense-source"),depth0,{"name":"opnsense-source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "      <interface>"
     + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(data,"root"),"iface"))) != null ? stack1 : "")
     + "</interface>\n      <statetype>keep state</statetype>\n      <protocol>"
@@ -1970,7 +2166,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "    <rule>\n      <type>pass</type>\n"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"opnsense-source"),lookupProperty(depth0,"source"),{"name":"opnsense-source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"opnsense-source"),depth0,{"name":"opnsense-source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "      <interface>"
     + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(data,"root"),"iface"))) != null ? stack1 : "")
     + "</interface>\n      <statetype>keep state</statetype>\n      <protocol>"
@@ -2002,42 +2198,10 @@ export const templates: Record<string, TemplateSpec> = {
   },
   "pfsense/default": {
     helpers: ["cdata","comment","text"],
-    partials: [],
+    partials: ["pfsense-source"],
     get spec() {
-      const LOC = [{"start":{"line":3,"column":0},"end":{"line":5,"column":7}},{"start":{"line":6,"column":0},"end":{"line":8,"column":7}},{"start":{"line":9,"column":0},"end":{"line":11,"column":7}},{"start":{"line":7,"column":15},"end":{"line":7,"column":22}},{"start":{"line":10,"column":13},"end":{"line":10,"column":29}},{"start":{"line":17,"column":2},"end":{"line":17,"column":18}},{"start":{"line":26,"column":15},"end":{"line":26,"column":33}},{"start":{"line":27,"column":12},"end":{"line":27,"column":19}},{"start":{"line":30,"column":15},"end":{"line":30,"column":23}},{"start":{"line":31,"column":13},"end":{"line":31,"column":19}},{"start":{"line":32,"column":17},"end":{"line":32,"column":26}},{"start":{"line":33,"column":14},"end":{"line":33,"column":34}},{"start":{"line":34,"column":10},"end":{"line":34,"column":25}},{"start":{"line":35,"column":0},"end":{"line":37,"column":7}},{"start":{"line":38,"column":25},"end":{"line":38,"column":27}},{"start":{"line":36,"column":20},"end":{"line":36,"column":30}},{"start":{"line":47,"column":14},"end":{"line":47,"column":34}},{"start":{"line":49,"column":15},"end":{"line":49,"column":23}},{"start":{"line":51,"column":15},"end":{"line":51,"column":21}},{"start":{"line":52,"column":12},"end":{"line":52,"column":22}},{"start":{"line":54,"column":10},"end":{"line":54,"column":31}},{"start":{"line":55,"column":25},"end":{"line":55,"column":27}},{"start":{"line":56,"column":14},"end":{"line":56,"column":21}},{"start":{"line":63,"column":14},"end":{"line":63,"column":34}},{"start":{"line":65,"column":15},"end":{"line":65,"column":23}},{"start":{"line":67,"column":15},"end":{"line":67,"column":22}},{"start":{"line":68,"column":12},"end":{"line":68,"column":16}},{"start":{"line":70,"column":10},"end":{"line":70,"column":25}},{"start":{"line":71,"column":14},"end":{"line":71,"column":21}},{"start":{"line":16,"column":0},"end":{"line":18,"column":9}},{"start":{"line":22,"column":0},"end":{"line":40,"column":9}},{"start":{"line":43,"column":0},"end":{"line":58,"column":9}},{"start":{"line":59,"column":0},"end":{"line":73,"column":9}},{"start":{"line":1,"column":0},"end":{"line":13,"column":11}}];
+      const LOC = [{"start":{"line":4,"column":2},"end":{"line":4,"column":18}},{"start":{"line":13,"column":15},"end":{"line":13,"column":33}},{"start":{"line":14,"column":12},"end":{"line":14,"column":19}},{"start":{"line":17,"column":15},"end":{"line":17,"column":23}},{"start":{"line":18,"column":13},"end":{"line":18,"column":19}},{"start":{"line":19,"column":17},"end":{"line":19,"column":26}},{"start":{"line":20,"column":14},"end":{"line":20,"column":34}},{"start":{"line":21,"column":10},"end":{"line":21,"column":25}},{"start":{"line":22,"column":0},"end":{"line":24,"column":7}},{"start":{"line":25,"column":25},"end":{"line":25,"column":27}},{"start":{"line":23,"column":20},"end":{"line":23,"column":30}},{"start":{"line":34,"column":14},"end":{"line":34,"column":34}},{"start":{"line":36,"column":15},"end":{"line":36,"column":23}},{"start":{"line":38,"column":15},"end":{"line":38,"column":21}},{"start":{"line":39,"column":12},"end":{"line":39,"column":22}},{"start":{"line":41,"column":10},"end":{"line":41,"column":31}},{"start":{"line":42,"column":25},"end":{"line":42,"column":27}},{"start":{"line":43,"column":14},"end":{"line":43,"column":21}},{"start":{"line":50,"column":14},"end":{"line":50,"column":34}},{"start":{"line":52,"column":15},"end":{"line":52,"column":23}},{"start":{"line":54,"column":15},"end":{"line":54,"column":22}},{"start":{"line":55,"column":12},"end":{"line":55,"column":16}},{"start":{"line":57,"column":10},"end":{"line":57,"column":25}},{"start":{"line":58,"column":14},"end":{"line":58,"column":21}},{"start":{"line":3,"column":0},"end":{"line":5,"column":9}},{"start":{"line":9,"column":0},"end":{"line":27,"column":9}},{"start":{"line":30,"column":0},"end":{"line":45,"column":9}},{"start":{"line":46,"column":0},"end":{"line":60,"column":9}}];
       return {"0":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "\t\t\t<source>\n"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"any"),{"name":"if","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[0]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"address"),{"name":"if","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[1]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"network"),{"name":"if","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[2]})) != null ? stack1 : "")
-    + "\t\t\t</source>\n";
-},"1":function(container,depth0,helpers,partials,data) {
-    return "\t\t\t\t<any></any>\n";
-},"2":function(container,depth0,helpers,partials,data) {
-    var stack1;
-
-  return "\t\t\t\t<address>"
-    + ((stack1 = container.lambda(container.strict(depth0, "address", LOC[3] ), depth0)) != null ? stack1 : "")
-    + "</address>\n";
-},"3":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "\t\t\t\t<network>"
-    + ((stack1 = helpers.__direct.text(lookupProperty(depth0,"network"))) != null ? stack1 : "")
-    + "</network>\n";
-},"4":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -2048,7 +2212,7 @@ export const templates: Record<string, TemplateSpec> = {
   return "  "
     + ((stack1 = helpers.__direct.comment(depth0)) != null ? stack1 : "")
     + "\n";
-},"5":function(container,depth0,helpers,partials,data) {
+},"1":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -2057,33 +2221,33 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\t\t<rule>\n"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"source"),lookupProperty(depth0,"source"),{"name":"source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"pfsense-source"),depth0,{"name":"pfsense-source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "\t\t\t<destination>\n\t\t\t\t<network>"
-    + ((stack1 = alias2(alias1(lookupProperty(data,"root"), "ifaceAddress", LOC[6] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(data,"root"), "ifaceAddress", LOC[1] ), depth0)) != null ? stack1 : "")
     + "</network>\n\t\t\t\t<port>"
-    + ((stack1 = alias2(alias1(depth0, "extPort", LOC[7] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "extPort", LOC[2] ), depth0)) != null ? stack1 : "")
     + "</port>\n\t\t\t</destination>\n\t\t\t<ipprotocol>inet</ipprotocol>\n\t\t\t<protocol>"
-    + ((stack1 = alias2(alias1(depth0, "protocol", LOC[8] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "protocol", LOC[3] ), depth0)) != null ? stack1 : "")
     + "</protocol>\n\t\t\t<target>"
-    + ((stack1 = alias2(alias1(depth0, "target", LOC[9] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "target", LOC[4] ), depth0)) != null ? stack1 : "")
     + "</target>\n\t\t\t<local-port>"
-    + ((stack1 = alias2(alias1(depth0, "localPort", LOC[10] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "localPort", LOC[5] ), depth0)) != null ? stack1 : "")
     + "</local-port>\n\t\t\t<interface>"
     + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(data,"root"),"iface"))) != null ? stack1 : "")
     + "</interface>\n\t\t\t<descr>"
     + ((stack1 = helpers.__direct.cdata(lookupProperty(depth0,"descr"))) != null ? stack1 : "")
     + "</descr>\n"
-    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"reflection"),{"name":"if","hash":{},"fn":cachedProgram(container, 6, data),"inverse":container.noop,"data":data,"loc":LOC[13]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"reflection"),{"name":"if","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[8]})) != null ? stack1 : "")
     + "\t\t\t<associated-rule-id>"
-    + ((stack1 = alias2(alias1(depth0, "id", LOC[14] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "id", LOC[9] ), depth0)) != null ? stack1 : "")
     + "</associated-rule-id>\n\t\t</rule>\n";
-},"6":function(container,depth0,helpers,partials,data) {
+},"2":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return "\t\t\t<natreflection>"
-    + ((stack1 = container.lambda(container.strict(depth0, "reflection", LOC[15] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "reflection", LOC[10] ), depth0)) != null ? stack1 : "")
     + "</natreflection>\n";
-},"7":function(container,depth0,helpers,partials,data) {
+},"3":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -2092,23 +2256,23 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\t\t<rule>\n\t\t\t<type>pass</type>\n"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"source"),lookupProperty(depth0,"source"),{"name":"source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"pfsense-source"),depth0,{"name":"pfsense-source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "\t\t\t<interface>"
     + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(data,"root"),"iface"))) != null ? stack1 : "")
     + "</interface>\n\t\t\t<ipprotocol>inet</ipprotocol>\n\t\t\t<protocol>"
-    + ((stack1 = alias3(alias2(depth0, "protocol", LOC[17] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "protocol", LOC[12] ), depth0)) != null ? stack1 : "")
     + "</protocol>\n\t\t\t<destination>\n\t\t\t\t<address>"
-    + ((stack1 = alias3(alias2(depth0, "target", LOC[18] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "target", LOC[13] ), depth0)) != null ? stack1 : "")
     + "</address>\n\t\t\t\t<port>"
-    + ((stack1 = alias3(alias2(depth0, "filterPort", LOC[19] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "filterPort", LOC[14] ), depth0)) != null ? stack1 : "")
     + "</port>\n\t\t\t</destination>\n\t\t\t<descr>"
     + ((stack1 = helpers.__direct.cdata(lookupProperty(depth0,"filterDescr"))) != null ? stack1 : "")
     + "</descr>\n\t\t\t<associated-rule-id>"
-    + ((stack1 = alias3(alias2(depth0, "id", LOC[21] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[16] ), depth0)) != null ? stack1 : "")
     + "</associated-rule-id>\n\t\t\t<tracker>"
-    + ((stack1 = alias3(alias2(depth0, "tracker", LOC[22] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "tracker", LOC[17] ), depth0)) != null ? stack1 : "")
     + "</tracker>\n\t\t</rule>\n";
-},"8":function(container,depth0,helpers,partials,data) {
+},"4":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -2117,21 +2281,21 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\t\t<rule>\n\t\t\t<type>pass</type>\n"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"source"),lookupProperty(depth0,"source"),{"name":"source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"pfsense-source"),depth0,{"name":"pfsense-source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "\t\t\t<interface>"
     + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(data,"root"),"iface"))) != null ? stack1 : "")
     + "</interface>\n\t\t\t<ipprotocol>inet6</ipprotocol>\n\t\t\t<protocol>"
-    + ((stack1 = alias3(alias2(depth0, "protocol", LOC[24] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "protocol", LOC[19] ), depth0)) != null ? stack1 : "")
     + "</protocol>\n\t\t\t<destination>\n\t\t\t\t<address>"
-    + ((stack1 = alias3(alias2(depth0, "address", LOC[25] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "address", LOC[20] ), depth0)) != null ? stack1 : "")
     + "</address>\n\t\t\t\t<port>"
-    + ((stack1 = alias3(alias2(depth0, "port", LOC[26] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "port", LOC[21] ), depth0)) != null ? stack1 : "")
     + "</port>\n\t\t\t</destination>\n\t\t\t<descr>"
     + ((stack1 = helpers.__direct.cdata(lookupProperty(depth0,"descr"))) != null ? stack1 : "")
     + "</descr>\n\t\t\t<tracker>"
-    + ((stack1 = alias3(alias2(depth0, "tracker", LOC[28] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "tracker", LOC[23] ), depth0)) != null ? stack1 : "")
     + "</tracker>\n\t\t</rule>\n";
-},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -2140,29 +2304,14 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "<?xml version=\"1.0\"?>\n\u003C!--\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[29]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[24]})) != null ? stack1 : "")
     + "-->\n<pfsense>\n\t<nat>\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[30]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[25]})) != null ? stack1 : "")
     + "\t</nat>\n\t<filter>\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[31]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"allows6"),{"name":"each","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[32]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[26]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"allows6"),{"name":"each","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[27]})) != null ? stack1 : "")
     + "\t</filter>\n</pfsense>\n";
-},"main_d":  function(fn, props, container, depth0, data, blockParams, depths) {
-
-  var decorators = container.decorators, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  var decorator = lookupProperty(decorators,"inline");
-  if (typeof decorator !== "function") { throw new Error("Missing decorator: \"inline\""); }
-  fn = decorator(fn,props,container,{"name":"inline","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"args":["source"],"data":data,"loc":LOC[33]}) || fn;
-  return fn;
-  }
-
-,"useDecorators":true,"usePartial":true,"useData":true,"useDepths":true};
+},"usePartial":true,"useData":true};
     },
   },
   "upnp/default": {
@@ -2583,14 +2732,19 @@ export const partials: Record<string, TemplateSpec> = {
     helpers: ["text"],
     partials: [],
     get spec() {
-      const LOC = [{"start":{"line":6,"column":19},"end":{"line":6,"column":26}},{"start":{"line":9,"column":17},"end":{"line":9,"column":33}},{"start":{"line":2,"column":0},"end":{"line":4,"column":7}},{"start":{"line":5,"column":0},"end":{"line":7,"column":7}},{"start":{"line":8,"column":0},"end":{"line":10,"column":7}}];
+      const LOC = [{"start":{"line":6,"column":19},"end":{"line":6,"column":33}},{"start":{"line":9,"column":17},"end":{"line":9,"column":40}},{"start":{"line":2,"column":0},"end":{"line":4,"column":7}},{"start":{"line":5,"column":0},"end":{"line":7,"column":7}},{"start":{"line":8,"column":0},"end":{"line":10,"column":7}}];
       return {"0":function(container,depth0,helpers,partials,data) {
     return "        <any>1</any>\n";
 },"1":function(container,depth0,helpers,partials,data) {
-    var stack1;
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
 
   return "        <address>"
-    + ((stack1 = container.lambda(container.strict(depth0, "address", LOC[0] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"source"), "address", LOC[0] ), depth0)) != null ? stack1 : "")
     + "</address>\n";
 },"2":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -2601,7 +2755,7 @@ export const partials: Record<string, TemplateSpec> = {
     };
 
   return "        <network>"
-    + ((stack1 = helpers.__direct.text(lookupProperty(depth0,"network"))) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(depth0,"source"),"network"))) != null ? stack1 : "")
     + "</network>\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -2612,10 +2766,55 @@ export const partials: Record<string, TemplateSpec> = {
     };
 
   return "      <source>\n"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"any"),{"name":"if","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[2]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"address"),{"name":"if","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[3]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"network"),{"name":"if","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[4]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(depth0,"source"),"any"),{"name":"if","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[2]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(depth0,"source"),"address"),{"name":"if","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[3]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(depth0,"source"),"network"),{"name":"if","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[4]})) != null ? stack1 : "")
     + "      </source>\n";
+},"useData":true};
+    },
+  },
+  "pfsense-source": {
+    helpers: ["text"],
+    partials: [],
+    get spec() {
+      const LOC = [{"start":{"line":6,"column":15},"end":{"line":6,"column":29}},{"start":{"line":9,"column":13},"end":{"line":9,"column":36}},{"start":{"line":2,"column":0},"end":{"line":4,"column":7}},{"start":{"line":5,"column":0},"end":{"line":7,"column":7}},{"start":{"line":8,"column":0},"end":{"line":10,"column":7}}];
+      return {"0":function(container,depth0,helpers,partials,data) {
+    return "\t\t\t\t<any></any>\n";
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\t\t\t\t<address>"
+    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"source"), "address", LOC[0] ), depth0)) != null ? stack1 : "")
+    + "</address>\n";
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\t\t\t\t<network>"
+    + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(depth0,"source"),"network"))) != null ? stack1 : "")
+    + "</network>\n";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\t\t\t<source>\n"
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(depth0,"source"),"any"),{"name":"if","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[2]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(depth0,"source"),"address"),{"name":"if","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[3]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(depth0,"source"),"network"),{"name":"if","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[4]})) != null ? stack1 : "")
+    + "\t\t\t</source>\n";
 },"useData":true};
     },
   },

@@ -115,7 +115,12 @@ labDescribe('the browser page in headless Chromium', browserAvailability(), { ti
       "default-src 'none'; script-src HASH; style-src HASH; img-src 'none'; connect-src 'none'; font-src 'none'; base-uri 'none'; form-action 'none'",
     );
     expect(html.match(/<script\b/g)).toHaveLength(1);
-    expect(html).not.toMatch(/\b(?:src|href)="(?!#)/);
+    // No src or href attribute in the markup. The script's own text is left out: its templates
+    // hold words such as OpenWrt's `uci set firewall.<id>.src=`, a string literal ending in src=".
+    const markup = (page: string): string => page.replace(/(<script\b[^>]*>)[\s\S]*?(<\/script>)/g, '$1$2');
+    expect(markup(html)).not.toMatch(/\b(?:src|href)="(?!#)/);
+    // Self-check: an attribute in the markup is still found, also after a script.
+    expect(markup('<script>x = ".src="</script><img src="a.png">')).toMatch(/\b(?:src|href)="(?!#)/);
     // The bundle calls neither eval nor the Function constructor.
     expect(html).not.toMatch(/\beval\s*\(|new Function\s*\(|\bFunction\s*\(\s*["'`]/);
   });

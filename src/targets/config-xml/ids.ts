@@ -2,7 +2,7 @@
 // ids, trackers, uuids), so the same profile always gives the same file and a later --merge
 // recognises its own rules by id.
 
-import { sha256Hex as sha256 } from '../../lib/sha256.js';
+import { sha256, sha256Hex } from '../../lib/sha256.js';
 
 /** What identifies a generated rule within its profile: protocol, ports and (when restricted) source. */
 export interface RuleKey {
@@ -13,55 +13,79 @@ export interface RuleKey {
   source?: string;
 }
 
+/**
+ * What a rule's ids are the digest of: "synfw", the profile and the key's fields, NUL-separated.
+ * Joined from a list, which makes the one string the digest reads; a template literal made a
+ * chain of ten partial strings per rule and then a flat copy of them.
+ */
 const keyText = (profile: string, k: RuleKey, salt: number): string =>
-  `synfw\u0000${profile}\u0000${k.protocol}\u0000${k.external}\u0000${k.internal}\u0000${salt}${k.source === undefined ? '' : `\u0000${k.source}`}`;
+  (k.source === undefined ? ['synfw', profile, k.protocol, k.external, k.internal, salt] : ['synfw', profile, k.protocol, k.external, k.internal, salt, k.source]).join('\u0000');
+
+const ID_MODULUS = 1_000_000_000;
+
+/** Digest bytes [from, to) (at most 3) as a big-endian number. */
+function bytesNumber(digest: Uint8Array, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 256 + digest[i]!;
+  return n;
+}
+
+const SPAN = [1, 0x10, 0x100, 0x1000, 0x10000, 0x100000, 0x1000000];
+
+/**
+ * `n` (below 16^width, width at most 6) as `width` lower-case hex digits, leading zeros kept: the
+ * digits of n + 16^width after its leading 1. The sum stays a small integer, which V8 converts
+ * quickly; a 52-bit number took its slow floating-point conversion, for every rule.
+ */
+const hex = (n: number, width: number): string => (n + SPAN[width]!).toString(16).slice(1);
+
+// The ids below are made from the digest's bytes with a few number-to-string conversions: every rule
+// of a pfSense or OPNsense render has one or two, and slicing them out of the 64-digit hex digest
+// made a dozen short-lived strings per rule.
 
 /**
  * The linking id in the shape of PHP uniqid("nat_", true), which pfSense's get_unique_id() and
  * OPNsense's legacy port-forward page use: "nat_" + 8 hex (seconds) + 5 hex (microseconds) + one
  * decimal digit "." 8 digits (the "%.8F" of lcg_value()*10), e.g. nat_675e62325ed802.70743995.
- * Derived from the profile and the rule instead of the clock. `salt` only changes on a
- * (practically impossible) hash collision.
+ * Derived from the profile and the rule instead of the clock: the digest's first 13 hex digits,
+ * then its hex digits 13 to 39 as a number modulo 10^9, in 9 decimal digits. `salt` only changes
+ * on a (practically impossible) hash collision.
  */
 export function associatedRuleId(profile: string, key: RuleKey, salt = 0): string {
   const h = sha256(keyText(profile, key, salt));
-  const digits = hexMod(h, 13, 40, 1_000_000_000).toString().padStart(9, '0');
-  return `nat_${h.slice(0, 13)}${digits[0]}.${digits.slice(1)}`;
-}
-
-/**
- * The lower-case hex digits hex[from..to) as a number, modulo m: what BigInt(`0x...`) % m gives,
- * in plain numbers instead of a BigInt per rule. Five digits at a time between reductions, which
- * stays exact below 2^53 for m up to 2^33.
- */
-function hexMod(hex: string, from: number, to: number, m: number): number {
-  let r = 0;
-  for (let i = from; i < to; i++) {
-    const c = hex.charCodeAt(i);
-    r = r * 16 + (c <= 57 ? c - 48 : c - 87);
-    if ((i - from) % 5 === 4) r %= m;
-  }
-  return r % m;
+  // Hex digits 13-39: the low half of byte 6, then bytes 7-19 two at a time, reduced modulo 10^9
+  // after each step (below 2^53, so exact: plain numbers instead of a BigInt per rule).
+  let r = h[6]! & 0xf;
+  for (let i = 7; i < 19; i += 2) r = (r * 65536 + h[i]! * 256 + h[i + 1]!) % ID_MODULUS;
+  r = (r * 256 + h[19]!) % ID_MODULUS;
+  // Nine decimal digits, leading zeros kept: those of r + 10^9 after its leading 1.
+  const digits = String(r + ID_MODULUS);
+  // Hex digits 0-12: bytes 0-5 and the high half of byte 6.
+  return `nat_${hex(bytesNumber(h, 0, 3), 6)}${hex(bytesNumber(h, 3, 6), 6)}${hex(h[6]! >> 4, 1)}${digits[1]}.${digits.slice(2)}`;
 }
 
 /**
  * A uuid attribute for OPNsense's model rules, shaped like the v4 uuids OPNsense generates (version
  * nibble 4, variant 10xx) but derived from the profile and the rule, so it is stable across runs.
- * `kind` keeps port forwards and filter rules of the same ports apart.
+ * `kind` keeps port forwards and filter rules of the same ports apart. Hex digits 0-31 of the
+ * digest in the 8-4-4-4-12 layout, digit 12 replaced by the version and digit 16 by the variant.
  */
 export function ruleUuid(profile: string, kind: string, key: RuleKey, salt = 0): string {
   const h = sha256(`uuid\u0000${kind}\u0000${keyText(profile, key, salt)}`);
-  const variant = ((Number.parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  const variant = ((h[8]! >> 4) & 0x3) | 0x8;
+  const low12 = (i: number): number => (h[i]! & 0xf) * 256 + h[i + 1]!;
+  return `${hex(bytesNumber(h, 0, 2), 4)}${hex(bytesNumber(h, 2, 4), 4)}-${hex(bytesNumber(h, 4, 6), 4)}-4${hex(low12(6), 3)}-${hex(variant, 1)}${hex(low12(8), 3)}-${hex(bytesNumber(h, 10, 13), 6)}${hex(bytesNumber(h, 13, 16), 6)}`;
 }
 
 /** Calls make(salt) until it gives a value not in `taken` (and records it). */
 export function unique(taken: Set<string>, make: (salt: number) => string): string {
-  let salt = 0;
-  let value = make(salt);
-  while (taken.has(value)) value = make(++salt);
-  taken.add(value);
-  return value;
+  for (let salt = 0; ; salt++) {
+    const value = make(salt);
+    // Added if new: one look-up per id instead of has() and then add().
+    const size = taken.size;
+    taken.add(value);
+    if (taken.size > size) return value;
+  }
 }
 
 /**
@@ -73,6 +97,6 @@ export function unique(taken: Set<string>, make: (salt: number) => string): stri
  * identifier, and these stay below 2^31.
  */
 export function trackerBase(profile: string): number {
-  const bucket = Number(BigInt(`0x${sha256(`synfw-tracker\u0000${profile}`).slice(0, 12)}`) % 10_000n);
+  const bucket = Number(BigInt(`0x${sha256Hex(`synfw-tracker\u0000${profile}`).slice(0, 12)}`) % 10_000n);
   return 1_100_000_000 + bucket * 10_000;
 }

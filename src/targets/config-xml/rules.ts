@@ -53,7 +53,6 @@ export interface PfAllow6 {
   port: string;
   source: PfSource;
   descr: string;
-  key: RuleKey;
 }
 
 export interface PfRules {
@@ -110,22 +109,32 @@ const sourceText = (s: PfSource): string => (s.kind === 'address' ? ` from ${s.a
 const sourceKey = (s: PfSource): string | undefined => (s.kind === 'address' ? s.cidr : s.kind === 'network' ? `net:${s.network}` : undefined);
 
 export function buildRules(plan: Plan, dialect: PfDialect, ctx: RenderContext): PfRules {
-  const fit = (text: string, about: readonly Forward[]): string => ctx.fit(cleanText(text), dialect.stored, cutAbout(about));
+  // What the text is about (for SFW310) is worked out only when a text is cut.
+  const fit = (text: string, about: readonly Forward[]): string => ctx.fit(cleanText(text), dialect.stored, () => cutAbout(about));
+  const reflection = plan.hairpin === null ? null : plan.hairpin ? 'purenat' : 'disable';
 
   const forwards: PfForward[] = [];
-  for (const g of pack(plan.forwards)) {
+  // The same source objects for every rule: the views make one SourceView of each (sourceViews).
+  const sources4 = sourcesOf(plan, 4, dialect.lan);
+  // Indexed loops: code that runs once, mostly before V8 optimises it, would make an iterator
+  // result object for every step of a for-of loop.
+  const groups = pack(plan.forwards);
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!;
     const f = g.forwards[0]!;
     const extPort = formatRange(f.external);
     const filterPort = formatRange(f.internal);
-    for (const source of sourcesOf(plan, 4, dialect.lan)) {
+    const text = ruleText(plan, g.forwards);
+    for (let k = 0; k < sources4.length; k++) {
+      const source = sources4[k]!;
       forwards.push({
         protocol: g.protocol,
         extPort,
         localPort: f.internal.first,
         filterPort,
         source,
-        reflection: plan.hairpin === null ? null : plan.hairpin ? 'purenat' : 'disable',
-        descr: fit(`${ruleText(plan, g.forwards)}${sourceText(source)}`, g.forwards),
+        reflection,
+        descr: fit(`${text}${sourceText(source)}`, g.forwards),
         key: { protocol: g.protocol, external: extPort, internal: filterPort, source: sourceKey(source) },
       });
     }
@@ -133,23 +142,33 @@ export function buildRules(plan: Plan, dialect: PfDialect, ctx: RenderContext): 
 
   const allows6: PfAllow6[] = [];
   if (plan.nas.address6 !== undefined) {
+    const sources6 = sourcesOf(plan, 6, dialect.lan);
     for (const g of packInternal(plan.forwards)) {
       const port = g.key;
       const apps = appsOf(g.forwards);
       const names = originNames(g.forwards);
       const protos = g.protocol === 'tcp/udp' ? 'tcp+udp' : g.protocol;
-      for (const source of sourcesOf(plan, 6, dialect.lan)) {
+      for (const source of sources6) {
         allows6.push({
           protocol: g.protocol,
           port,
           source,
           descr: fit(`${profileTag(plan)} ipv6 ${apps} ${protos}/${port}${names ? ` ${names}` : ''}${sourceText(source)}`, g.forwards),
-          key: { protocol: `ipv6 ${g.protocol}`, external: port, internal: port, source: sourceKey(source) },
         });
       }
     }
   }
   return { forwards, allows6 };
+}
+
+/** One SourceView per source object: a render has a handful of sources, shared by all its rules. */
+export function sourceViews(): (s: PfSource) => SourceView {
+  const views = new Map<PfSource, SourceView>();
+  return (s) => {
+    let view = views.get(s);
+    if (!view) views.set(s, (view = sourceView(s)));
+    return view;
+  };
 }
 
 /** A port forward with its linked pass rule, as both GUIs' legacy pages save it. */
@@ -167,18 +186,25 @@ export interface LinkedRule {
   id: string;
 }
 
+/** The associated-rule-id of each port forward, distinct within the render. */
+export function linkIds(plan: Plan, built: PfRules): string[] {
+  const taken = new Set<string>();
+  return built.forwards.map((f) => unique(taken, (salt) => associatedRuleId(plan.profile.name, f.key, salt)));
+}
+
 export function linkedRules(plan: Plan, built: PfRules): LinkedRule[] {
-  const ids = new Set<string>();
-  return built.forwards.map((f) => ({
+  const ids = linkIds(plan, built);
+  const view = sourceViews();
+  return built.forwards.map((f, i) => ({
     protocol: f.protocol,
     extPort: f.extPort,
     target: plan.nas.address,
     localPort: f.localPort,
     filterPort: f.filterPort,
-    source: sourceView(f.source),
+    source: view(f.source),
     reflection: f.reflection,
     descr: f.descr,
-    id: unique(ids, (salt) => associatedRuleId(plan.profile.name, f.key, salt)),
+    id: ids[i]!,
   }));
 }
 
@@ -191,8 +217,10 @@ export interface Allow6View {
   descr: string;
 }
 
-export const allowViews = (plan: Plan, built: PfRules): Allow6View[] =>
-  built.allows6.map((a) => ({ protocol: a.protocol, address: plan.nas.address6!, port: a.port, source: sourceView(a.source), descr: a.descr }));
+export function allowViews(plan: Plan, built: PfRules): Allow6View[] {
+  const view = sourceViews();
+  return built.allows6.map((a) => ({ protocol: a.protocol, address: plan.nas.address6!, port: a.port, source: view(a.source), descr: a.descr }));
+}
 
 /** The interface ids the rules name, with the profile key that chose each (for --merge's check). */
 export function usedInterfaces(plan: Plan, ctx: RenderContext): { id: string; key: string | null }[] {

@@ -12,8 +12,8 @@ import { isUciName, nameText } from '../../render/escape/uci.js';
 import { twinGroups } from '../shared/ports.js';
 import { allowedSources } from '../shared/sources.js';
 import { originNames, cutAbout, ruleText } from '../shared/text.js';
-import type { RenderContext } from '../types.js';
-import type { Section } from './sections.js';
+import type { RenderContext, TextAbout } from '../types.js';
+import type { RedirectSection } from './sections.js';
 
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -54,18 +54,12 @@ export function redirectText(plan: Plan, fs: readonly Forward[], ext: PortRange,
   return `${fixed} from ${source}${names ? ` ${names}` : ''}`;
 }
 
-/** [external, internal] pieces one section each can express. */
-function pieces(f: Forward): [PortRange, PortRange][] {
-  const remapped = isRemapped(f);
-  if (!remapped || f.external.first === f.external.last) return [[f.external, f.internal]];
-  const out: [PortRange, PortRange][] = [];
-  for (let i = 0; i <= f.external.last - f.external.first; i++) {
-    const e = f.external.first + i;
-    const n = f.internal.first + i;
-    out.push([{ first: e, last: e }, { first: n, last: n }]);
-  }
-  return out;
+/** How many sections a forward becomes: one, or one per port of a remapped range. */
+function pieceCount(f: Forward): number {
+  return isRemapped(f) ? f.external.last - f.external.first + 1 : 1;
 }
+
+const onePort = (port: number): PortRange => ({ first: port, last: port });
 
 /**
  * The IPv4 sources allowed to use the forwards: [null] = anyone; [] = no one (allowFrom lists only
@@ -75,63 +69,68 @@ export function ipv4Sources(plan: Plan): (string | null)[] {
   return allowedSources(plan, 4) ?? [null];
 }
 
-/** The reflection options of one redirect: on (with the LAN address as source), off, or unset. */
-function reflectionOptions(hairpin: boolean | null, first: boolean): { key: string; value: string }[] {
-  if (!first || hairpin === false) return [{ key: 'reflection', value: '0' }];
-  if (hairpin === null) return [];
-  return [
-    { key: 'reflection', value: '1' },
-    { key: 'reflection_src', value: 'internal' },
-  ];
-}
-
 export interface Redirects {
-  sections: Section[];
+  sections: RedirectSection[];
   /** Some remapped range was split into one section per port. */
   splitRanges: boolean;
 }
 
+/**
+ * The name option: nameText of the text cut to the field (ctx.fit counts the cut, measuring
+ * nameText). A text that fits was measured as it is, so its nameText is not made a second time.
+ */
+export function fittedName(ctx: RenderContext, text: string, about: () => TextAbout): string {
+  let measured: string | undefined;
+  let name = '';
+  const fitted = ctx.fit(text, (s) => ((measured = s), (name = nameText(s))), about);
+  return fitted === measured ? name : nameText(fitted);
+}
+
 export function buildRedirects(plan: Plan, ctx: RenderContext): Redirects {
-  const src = ctx.wan;
-  const dest = ctx.lan!;
-  const sections: Section[] = [];
+  const sections: RedirectSection[] = [];
   const ids = new Set<string>();
   const sources = ipv4Sources(plan);
+  const hairpin = plan.hairpin;
   let splitRanges = false;
-  for (const group of sources.length ? twinGroups(plan.forwards) : []) {
+  // Indexed loops: code that runs once, mostly before V8 optimises it, would make an iterator
+  // result object for every step of a for-of loop.
+  const groups = sources.length ? twinGroups(plan.forwards) : [];
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g]!;
     const protos = group.map((f) => f.proto);
-    const parts = pieces(group[0]!);
-    if (parts.length > 1) splitRanges = true;
-    for (const [ext, int] of parts) {
-      sources.forEach((source, k) => {
+    const tcp = protos.includes('tcp');
+    const udp = protos.includes('udp');
+    const first = group[0]!;
+    const count = pieceCount(first);
+    if (count > 1) splitRanges = true;
+    for (let p = 0; p < count; p++) {
+      const ext = count === 1 ? first.external : onePort(first.external.first + p);
+      const int = count === 1 ? first.internal : onePort(first.internal.first + p);
+      const srcDport = formatRange(ext);
+      const natPort = formatRange(int);
+      const identity = ext.first === int.first;
+      for (let k = 0; k < sources.length; k++) {
+        const source = sources[k]!;
         const id = sectionId(plan.profile.name, protos, ext, source === null ? undefined : k + 1);
         if (!isUciName(id) || ids.has(id)) throw new Error(`openwrt: section name ${id} is invalid or not unique`);
         ids.add(id);
-        const text = redirectText(plan, group, ext, int, source ?? undefined);
-        const identity = ext.first === int.first;
         // NAT loopback on the first copy of a port only, so its rules exist once; hairpin omitted
         // leaves that copy to fw3/fw4's default (on).
-        const reflection = reflectionOptions(plan.hairpin, k === 0);
+        const reflection = k > 0 || hairpin === false ? '0' : hairpin === null ? null : '1';
         sections.push({
-          type: 'redirect',
           id,
-          summary: `${protos.join('+')} ${formatRange(ext)} -> ${plan.nas.address}:${formatRange(int)}${source === null ? '' : ` from ${source}`}`,
-          options: [
-            { key: 'name', value: nameText(ctx.fit(text, nameText, cutAbout(group))) },
-            { key: 'target', value: 'DNAT' },
-            { key: 'src', value: src },
-            ...(source === null ? [] : [{ key: 'src_ip', value: source }]),
-            { key: 'src_dport', value: formatRange(ext) },
-            { key: 'dest', value: dest },
-            { key: 'dest_ip', value: plan.nas.address },
-            // An identity range has no dest_port: fw4 and fw3 then DNAT without a port, which keeps it.
-            ...(identity && ext.first !== ext.last ? [] : [{ key: 'dest_port', value: formatRange(int) }]),
-            ...protos.map((p) => ({ key: 'proto', value: p, list: true })),
-            { key: 'family', value: 'ipv4' },
-            ...reflection,
-          ],
+          summary: `${protos.join('+')} ${srcDport} -> ${plan.nas.address}:${natPort}${source === null ? '' : ` from ${source}`}`,
+          name: fittedName(ctx, redirectText(plan, group, ext, int, source ?? undefined), () => cutAbout(group)),
+          tcp,
+          udp,
+          srcIp: source,
+          srcDport,
+          // An identity range has no dest_port: fw4 and fw3 then DNAT without a port, which keeps it.
+          destPort: identity && ext.first !== ext.last ? null : natPort,
+          reflection,
+          reflectionSrc: reflection === '1' ? 'internal' : null,
         });
-      });
+      }
     }
   }
   return { sections, splitRanges };

@@ -6,16 +6,16 @@
 
 import { formatRange } from '../../plan/ranges.js';
 import type { Forward, Plan, PortRange, Proto } from '../../plan/types.js';
-import { isUciName, nameText } from '../../render/escape/uci.js';
+import { isUciName } from '../../render/escape/uci.js';
 import { mergeBy, type Merged } from '../shared/ports.js';
 import { admits, sourcesRestricted } from '../shared/sources.js';
 import { aboutText, cutAbout } from '../shared/text.js';
 import type { RenderContext } from '../types.js';
-import { sectionPrefix } from './redirects.js';
-import type { Section } from './sections.js';
+import { fittedName, sectionPrefix } from './redirects.js';
+import type { RuleSection } from './sections.js';
 
 export interface Rules6 {
-  sections: Section[];
+  sections: RuleSection[];
   /** Why no rules were written although nas.address6 is set, for the header; null otherwise. */
   none: string | null;
 }
@@ -56,28 +56,22 @@ export function buildRules6(plan: Plan, ctx: RenderContext): Rules6 {
   for (const u of udp) if (!paired.has(u)) groups.push([['udp'], [u]]);
 
   const ids = new Set<string>();
-  const sections = groups.map(([protos, gs]): Section => {
+  const sections = groups.map(([protos, gs]): RuleSection => {
     const range = gs[0]!.range;
     const id = ruleId(plan.profile.name, protos, range);
     if (!isUciName(id) || ids.has(id)) throw new Error(`openwrt: section name ${id} is invalid or not unique`);
     ids.add(id);
     const fs = gs.flatMap((g) => g.items);
-    const text = aboutText(plan, fs, `${protos.join('+')}/${formatRange(range)} ipv6`);
+    const port = formatRange(range);
+    const text = aboutText(plan, fs, `${protos.join('+')}/${port} ipv6`);
     return {
-      type: 'rule',
       id,
-      summary: `ipv6 ${protos.join('+')} ${address6} port ${formatRange(range)}${restricted ? ` from ${plan.allowFrom6.join(' ')}` : ''}`,
-      options: [
-        { key: 'name', value: nameText(ctx.fit(text, nameText, cutAbout(fs))) },
-        { key: 'family', value: 'ipv6' },
-        { key: 'src', value: ctx.wan },
-        ...(restricted ? plan.allowFrom6.map((c) => ({ key: 'src_ip', value: c, list: true })) : []),
-        { key: 'dest', value: ctx.lan! },
-        { key: 'dest_ip', value: address6 },
-        { key: 'dest_port', value: formatRange(range) },
-        ...protos.map((p) => ({ key: 'proto', value: p, list: true })),
-        { key: 'target', value: 'ACCEPT' },
-      ],
+      summary: `ipv6 ${protos.join('+')} ${address6} port ${port}${restricted ? ` from ${plan.allowFrom6.join(' ')}` : ''}`,
+      name: fittedName(ctx, text, () => cutAbout(fs)),
+      tcp: protos.includes('tcp'),
+      udp: protos.includes('udp'),
+      srcIps: restricted ? plan.allowFrom6.map((c) => ({ section: id, value: c })) : [],
+      destPort: port,
     };
   });
   return { sections, none: null };
