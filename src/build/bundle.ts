@@ -86,7 +86,11 @@ export async function bundleCli(): Promise<void> {
  *   - every yargs instance guesses its version by searching for and reading a package.json; synfw
  *     gives its version (main.ts), so the guess is skipped (version(false), then synfw's own);
  *   - argsert checks the argument types of each yargs API call by parsing a type string, and only
- *     ever warns (it catches its own errors): synfw's calls are type-checked by TypeScript.
+ *     ever warns (it catches its own errors): synfw's calls are type-checked by TypeScript;
+ *   - the shim loads cliui (with wrap-ansi, ansi-styles' colour tables and string-width) to lay
+ *     out help text, which only --help shows: it loads when help is laid out;
+ *   - every call of getInternalMethods (a few dozen per run) binds sixteen methods anew; they are
+ *     the instance's own methods, looked up the same way each time, so the first set is kept.
  * The build fails if a text is not found (a new yargs), so that a cost cannot come back unnoticed.
  */
 const LAZY_YARGS_SHIM: Array<[string, string]> = [
@@ -98,19 +102,37 @@ const LAZY_YARGS_SHIM: Array<[string, string]> = [
   ],
   ['i.help(),i.version(),i', 'i.help(),i.version(!1),i'],
   ['function h(t,s,i){try{let n=0;', 'function h(t,s,i){return;try{let n=0;'],
+  ['cliui:require("cliui"),', 'get cliui(){return require("cliui")},'],
+  ['getInternalMethods(){return{', 'getInternalMethods(){return this.__internalMethods??={'],
+];
+
+/**
+ * y18n, yargs' message catalogue, looks for a locale file (<package>/locales/en.json, beside the
+ * bundle's directory) before its first message: a stat and a read that fail with an error object
+ * each, on every run. No such file ships (package.json "files"), so its messages are always the
+ * built-in English ones (and synfw's own, main.ts), which is what the lookup now returns at once.
+ */
+const Y18N_SHIM: Array<[string, string]> = [['    _readLocaleFile() {\n', '    _readLocaleFile() {\n        this.cache[this.locale] = {};\n        return;\n']];
+
+/** Each shimmed file and its replacements, each expected exactly once. */
+const SHIMS: Array<{ file: RegExp; edits: Array<[string, string]> }> = [
+  { file: /[\\/]yargs[\\/]build[\\/]index\.cjs$/, edits: LAZY_YARGS_SHIM },
+  { file: /[\\/]y18n[\\/]build[\\/]index\.cjs$/, edits: Y18N_SHIM },
 ];
 
 const lazyYargsShim: Plugin = {
   name: 'lazy-yargs-shim',
   setup(b) {
-    b.onLoad({ filter: /[\\/]yargs[\\/]build[\\/]index\.cjs$/ }, async (args) => {
-      let text = await readFile(args.path, 'utf8');
-      for (const [eager, lazy] of LAZY_YARGS_SHIM) {
-        if (text.split(eager).length !== 2) throw new Error(`${args.path}: bundle.ts expects ${eager} once in yargs' platform shim`);
-        text = text.replace(eager, lazy);
-      }
-      return { contents: text, loader: 'js' };
-    });
+    for (const { file, edits } of SHIMS) {
+      b.onLoad({ filter: file }, async (args) => {
+        let text = await readFile(args.path, 'utf8');
+        for (const [eager, lazy] of edits) {
+          if (text.split(eager).length !== 2) throw new Error(`${args.path}: bundle.ts expects ${eager} once`);
+          text = text.replace(eager, lazy);
+        }
+        return { contents: text, loader: 'js' };
+      });
+    }
   },
 };
 
