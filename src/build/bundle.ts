@@ -114,7 +114,16 @@ const LAZY_YARGS_SHIM: Array<[string, string]> = [
  * each, on every run. No such file ships (package.json "files"), so its messages are always the
  * built-in English ones (and synfw's own, main.ts), which is what the lookup now returns at once.
  */
-const Y18N_SHIM: Array<[string, string]> = [['    _readLocaleFile() {\n', '    _readLocaleFile() {\n        this.cache[this.locale] = {};\n        return;\n']];
+const Y18N_SHIM: Array<[string, string]> = [
+  ['    _readLocaleFile() {\n', '    _readLocaleFile() {\n        this.cache[this.locale] = {};\n        return;\n'],
+  // A message without arguments (a group title, an option's description) is returned as it is,
+  // which is what util.format gives for a lone string; formatting costs the lookup of Node's
+  // inspect code on every run.
+  [
+    '        return shim.format.apply(shim.format, [this.cache[this.locale][str] || str].concat(args));',
+    '        if (args.length === 0) return this.cache[this.locale][str] || str;\n        return shim.format.apply(shim.format, [this.cache[this.locale][str] || str].concat(args));',
+  ],
+];
 
 /** Each shimmed file and its replacements, each expected exactly once. */
 const SHIMS: Array<{ file: RegExp; edits: Array<[string, string]> }> = [
