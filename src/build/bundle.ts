@@ -19,6 +19,20 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 // A getter: only commands that read those files pay for building the URL.
 const IMPORT_META = `const importMeta = { get url() { return require('node:url').pathToFileURL(require('node:path').join(__dirname, 'cli', 'main.js')).href; } };`;
 
+/**
+ * The bundle is written already inside the function that require() would wrap a CommonJS file in,
+ * so that the launcher compiles the file's text as it was read: wrapping it at run time made a
+ * second string of the whole bundle, which V8 then copied flat again before compiling (about 2 ms
+ * of a `synfw gen`, and 0.7 MB more for the garbage collector). The first line hands the function
+ * out as the script's value when the launcher runs the file as a script (src/cli/code-cache.ts,
+ * where `this` is the global object), and calls it when the file is require()d as a CommonJS
+ * module (Node's own compile cache on Node >= 22.1, or no cache), where `this` is module.exports.
+ * The bundle's code starts on the second line, as it did under require()'s own wrapper.
+ */
+const WRAP_HEAD =
+  '(function (run) { return this === globalThis ? run : run.call(exports, exports, require, module, __filename, __dirname); }).call(this, (function (exports, require, module, __filename, __dirname) {';
+const WRAP_TAIL = '\n}));\n';
+
 const packageVersion = (): string => (JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { version: string }).version;
 
 export const CLI_BUNDLE = 'dist/synfw-cli.cjs';
@@ -35,7 +49,8 @@ export async function bundleCli(): Promise<void> {
     // SYNFW_NO_MINIFY=1 keeps names and lines readable, for reading a CPU profile of the bin.
     minify: !process.env.SYNFW_NO_MINIFY,
     define: { 'import.meta.url': 'importMeta.url', SYNFW_VERSION: JSON.stringify(packageVersion()) },
-    banner: { js: IMPORT_META },
+    banner: { js: `${WRAP_HEAD}\n${IMPORT_META}` },
+    footer: { js: WRAP_TAIL },
     plugins: [lazyYargsShim, jsonParse],
     logLevel: 'warning',
     legalComments: 'none',
@@ -54,6 +69,8 @@ export async function bundleCli(): Promise<void> {
     format: 'cjs',
     target: 'node20',
     define: { SYNFW_BUNDLE_ID: JSON.stringify(createHash('sha256').update(code).digest('hex').slice(0, 16)) },
+    // The launcher itself is compiled on every run, without a cache: the less text, the less to parse.
+    minify: !process.env.SYNFW_NO_MINIFY,
     banner: { js: '#!/usr/bin/env node' },
     logLevel: 'warning',
     legalComments: 'none',
@@ -71,7 +88,11 @@ export async function bundleCli(): Promise<void> {
  *   - every yargs instance guesses its version by searching for and reading a package.json; synfw
  *     gives its version (main.ts), so the guess is skipped (version(false), then synfw's own);
  *   - argsert checks the argument types of each yargs API call by parsing a type string, and only
- *     ever warns (it catches its own errors): synfw's calls are type-checked by TypeScript.
+ *     ever warns (it catches its own errors): synfw's calls are type-checked by TypeScript;
+ *   - the shim loads cliui (with wrap-ansi, ansi-styles' colour tables and string-width) to lay
+ *     out help text, which only --help shows: it loads when help is laid out;
+ *   - every call of getInternalMethods (a few dozen per run) binds sixteen methods anew; they are
+ *     the instance's own methods, looked up the same way each time, so the first set is kept.
  * The build fails if a text is not found (a new yargs), so that a cost cannot come back unnoticed.
  */
 const LAZY_YARGS_SHIM: Array<[string, string]> = [
@@ -83,19 +104,46 @@ const LAZY_YARGS_SHIM: Array<[string, string]> = [
   ],
   ['i.help(),i.version(),i', 'i.help(),i.version(!1),i'],
   ['function h(t,s,i){try{let n=0;', 'function h(t,s,i){return;try{let n=0;'],
+  ['cliui:require("cliui"),', 'get cliui(){return require("cliui")},'],
+  ['getInternalMethods(){return{', 'getInternalMethods(){return this.__internalMethods??={'],
+];
+
+/**
+ * y18n, yargs' message catalogue, looks for a locale file (<package>/locales/en.json, beside the
+ * bundle's directory) before its first message: a stat and a read that fail with an error object
+ * each, on every run. No such file ships (package.json "files"), so its messages are always the
+ * built-in English ones (and synfw's own, main.ts), which is what the lookup now returns at once.
+ */
+const Y18N_SHIM: Array<[string, string]> = [
+  ['    _readLocaleFile() {\n', '    _readLocaleFile() {\n        this.cache[this.locale] = {};\n        return;\n'],
+  // A message without arguments (a group title, an option's description) is returned as it is,
+  // which is what util.format gives for a lone string; formatting costs the lookup of Node's
+  // inspect code on every run.
+  [
+    '        return shim.format.apply(shim.format, [this.cache[this.locale][str] || str].concat(args));',
+    '        if (args.length === 0) return this.cache[this.locale][str] || str;\n        return shim.format.apply(shim.format, [this.cache[this.locale][str] || str].concat(args));',
+  ],
+];
+
+/** Each shimmed file and its replacements, each expected exactly once. */
+const SHIMS: Array<{ file: RegExp; edits: Array<[string, string]> }> = [
+  { file: /[\\/]yargs[\\/]build[\\/]index\.cjs$/, edits: LAZY_YARGS_SHIM },
+  { file: /[\\/]y18n[\\/]build[\\/]index\.cjs$/, edits: Y18N_SHIM },
 ];
 
 const lazyYargsShim: Plugin = {
   name: 'lazy-yargs-shim',
   setup(b) {
-    b.onLoad({ filter: /[\\/]yargs[\\/]build[\\/]index\.cjs$/ }, async (args) => {
-      let text = await readFile(args.path, 'utf8');
-      for (const [eager, lazy] of LAZY_YARGS_SHIM) {
-        if (text.split(eager).length !== 2) throw new Error(`${args.path}: bundle.ts expects ${eager} once in yargs' platform shim`);
-        text = text.replace(eager, lazy);
-      }
-      return { contents: text, loader: 'js' };
-    });
+    for (const { file, edits } of SHIMS) {
+      b.onLoad({ filter: file }, async (args) => {
+        let text = await readFile(args.path, 'utf8');
+        for (const [eager, lazy] of edits) {
+          if (text.split(eager).length !== 2) throw new Error(`${args.path}: bundle.ts expects ${eager} once`);
+          text = text.replace(eager, lazy);
+        }
+        return { contents: text, loader: 'js' };
+      });
+    }
   },
 };
 

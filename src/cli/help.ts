@@ -8,8 +8,15 @@ import { outputWidth } from './terminal.js';
 
 export const HELP_WIDTH_MAX = 100;
 
+let width: number | undefined;
+
+/**
+ * The width help is laid out for. Asked several times a run (every command's examples and yargs'
+ * own layout), and asking costs a stat or two of stdout: the first answer is kept.
+ */
 export function helpWidth(): number {
-  return Math.min(HELP_WIDTH_MAX, outputWidth());
+  width ??= Math.min(HELP_WIDTH_MAX, outputWidth());
+  return width;
 }
 
 /** "Examples:" with each command under its comment, wrapped to `width`. */

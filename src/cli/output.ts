@@ -39,6 +39,7 @@ export function guardStreams(): void {
   for (const name of ['stdout', 'stderr'] as const) {
     const own = Object.getOwnPropertyDescriptor(process, name);
     if (!own?.get || !own.configurable) {
+      streamMade = true;
       process[name].on('error', () => {});
       continue;
     }
@@ -46,6 +47,7 @@ export function guardStreams(): void {
       configurable: true,
       enumerable: own.enumerable,
       get() {
+        streamMade = true;
         Object.defineProperty(process, name, own);
         const stream = process[name];
         stream.on('error', () => {});
@@ -54,6 +56,14 @@ export function guardStreams(): void {
     });
   }
 }
+
+let streamMade = false;
+
+/**
+ * Whether all output so far went to the descriptors directly: no stdout or stderr stream was
+ * made, so no write can still be waiting in one.
+ */
+export const wroteDirectlyOnly = (): boolean => !streamMade;
 
 /** Whether a descriptor is written through its stream from now on (it was non-blocking, or Windows). */
 const viaStream = { 1: process.platform === 'win32', 2: process.platform === 'win32' };

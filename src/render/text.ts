@@ -89,16 +89,23 @@ export function printable(text: string): string {
   return oneLine(text).replace(C1_CONTROLS, ' ').replace(BIDI_CONTROLS, '');
 }
 
-/** Code points that take no column: combining marks, variation selectors, zero-width format characters. */
-const ZERO_WIDTH = /^[\p{Mn}\p{Me}\u200b-\u200f\u2060-\u2064\ufeff]$/u;
-/** Code points that take two columns: emoji shown as emoji, and East Asian wide and fullwidth forms. */
-const WIDE =
-  /^[\p{Emoji_Presentation}\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]$/u;
+/**
+ * The code points that take no column (combining marks, variation selectors, zero-width format
+ * characters) and those that take two (emoji shown as emoji, East Asian wide and fullwidth forms).
+ * Made when first needed: V8 builds a \p{...} class's Unicode set when the regular expression is
+ * created, about a quarter of a millisecond, which every command that loads this module paid.
+ */
+let widthClasses: { zero: RegExp; wide: RegExp } | undefined;
 
 /** Columns a line takes on a terminal or a fixed-width printout (wide characters 2, marks 0). */
 export function displayWidth(text: string): number {
+  widthClasses ??= {
+    zero: /^[\p{Mn}\p{Me}\u200b-\u200f\u2060-\u2064\ufeff]$/u,
+    wide: /^[\p{Emoji_Presentation}\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]$/u,
+  };
+  const { zero, wide } = widthClasses;
   let width = 0;
-  for (const ch of text) width += ZERO_WIDTH.test(ch) ? 0 : WIDE.test(ch) ? 2 : 1;
+  for (const ch of text) width += zero.test(ch) ? 0 : wide.test(ch) ? 2 : 1;
   return width;
 }
 

@@ -4,7 +4,7 @@
 import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codeCacheDir, codeCacheFile, readCodeCache, writeCodeCache } from '../../src/cli/code-cache.js';
+import { codeCacheDir, codeCacheFile, hasCompileCache, readCodeCache, writeCodeCache } from '../../src/cli/code-cache.js';
 import { tempDir } from '../support/tmp.js';
 
 describe('codeCacheDir', () => {
@@ -21,6 +21,13 @@ describe('codeCacheDir', () => {
     expect(codeCacheDir({ HOME: 'relative' }, 'linux')).toBeUndefined();
     expect(codeCacheDir({}, 'win32')).toBeUndefined();
     expect(codeCacheDir({ HOME: '/home/u', XDG_CACHE_HOME: '/c', NODE_DISABLE_COMPILE_CACHE: '1' }, 'linux')).toBeUndefined();
+  });
+});
+
+describe('hasCompileCache', () => {
+  it("is Node's own compile cache from 22.1 on, read from the version", () => {
+    expect(['20.19.0', '20.20.2', '21.7.3', '22.0.0'].map(hasCompileCache)).toEqual([false, false, false, false]);
+    expect(['22.1.0', '22.12.0', '23.0.0', '24.3.1'].map(hasCompileCache)).toEqual([true, true, true, true]);
   });
 });
 

@@ -37,11 +37,19 @@ interface Args {
 
 const TARGET_LIST = [...targetIds, 'all'].join(', ');
 
+let options: Record<string, Options> | undefined;
+
 /**
  * gen's options, the targets' own flags included (read as text, so that a value that is not a
- * whole number can be named in the error instead of becoming NaN).
+ * whole number can be named in the error instead of becoming NaN). Made once: the command list
+ * and gen's builder both ask for them.
  */
 export function genOptions(): Record<string, Options> {
+  options ??= makeGenOptions();
+  return options;
+}
+
+function makeGenOptions(): Record<string, Options> {
   const options: Record<string, Options> = {
     target: { alias: 't', type: 'string', requiresArg: true, describe: `Router target (required): ${TARGET_LIST}; all needs --out-dir` },
     format: { alias: 'f', type: 'string', requiresArg: true, describe: `Alternate output form (\`synfw targets\` lists them): ${alternateFormats()}` },

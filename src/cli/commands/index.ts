@@ -51,18 +51,22 @@ function optionSpec(o: Options): OptionSpec {
   };
 }
 
-export const COMPLETION_SPEC: CommandSpec[] = ENTRIES.map((e) => ({
-  name: nameOf(e.module),
-  options: Object.fromEntries(Object.entries(e.options).map(([k, o]) => [k, optionSpec(o)])),
-  positional: e.positional,
-}));
+/** What completion knows of each command (made when completing, not on every run). */
+export const completionSpec = (): CommandSpec[] =>
+  ENTRIES.map((e) => ({
+    name: nameOf(e.module),
+    options: Object.fromEntries(Object.entries(e.options).map(([k, o]) => [k, optionSpec(o)])),
+    positional: e.positional,
+  }));
 
-export const COMMAND_INFO: CommandInfo[] = ENTRIES.map((e) => ({
-  name: nameOf(e.module),
-  ...(e.needs ? { needs: e.needs } : {}),
-  options: [...Object.keys(e.options), 'help'],
-  aliases: Object.fromEntries(Object.entries(e.options).flatMap(([k, o]) => (typeof o.alias === 'string' ? [[o.alias, k]] : []))),
-}));
+/** What usage messages know of each command (made when there is a message to write). */
+export const commandInfo = (): CommandInfo[] =>
+  ENTRIES.map((e) => ({
+    name: nameOf(e.module),
+    ...(e.needs ? { needs: e.needs } : {}),
+    options: [...Object.keys(e.options), 'help'],
+    aliases: Object.fromEntries(Object.entries(e.options).flatMap(([k, o]) => (typeof o.alias === 'string' ? [[o.alias, k]] : []))),
+  }));
 
 /** Options that are lists and may be given more than once. */
 export const REPEATABLE = new Set(['profiles', 'app', ...ENTRIES.flatMap((e) => Object.entries(e.options).filter(([, o]) => o.array).map(([k]) => k))]);
