@@ -184,11 +184,11 @@ function textFit(info: TargetInfo, comments: CommentField | undefined): { fit: T
   let cut = 0;
   let first: TextAbout | undefined;
   const max = comments?.max ?? Infinity;
-  const fit = ((text: string, measure?: (s: string) => string, about?: TextAbout): string => {
+  const fit = ((text: string, measure?: (s: string) => string, about?: TextAbout | (() => TextAbout)): string => {
     const out = fitText(text, max, measure);
     if (out !== text) {
       cut++;
-      first ??= about ?? {};
+      first ??= (typeof about === 'function' ? about() : about) ?? {};
     }
     return out;
   }) as TextFit;

@@ -148,8 +148,12 @@ export interface TextAbout {
 
 /** Cuts rule texts to the target's comment field and counts the cuts, for one SFW310. */
 export interface TextFit {
-  /** `text` cut to the field (measured as `measure` gives it), or as it is; still unescaped. */
-  (text: string, measure?: (s: string) => string, about?: TextAbout): string;
+  /**
+   * `text` cut to the field (measured as `measure` gives it), or as it is; still unescaped. `about`
+   * may be a function, called only for the first cut: nearly every text fits, and working out what
+   * it is about for each of 10,000 rules was a cost of its own.
+   */
+  (text: string, measure?: (s: string) => string, about?: TextAbout | (() => TextAbout)): string;
   readonly cut: number;
 }
 
