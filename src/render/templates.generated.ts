@@ -683,9 +683,9 @@ export const templates: Record<string, TemplateSpec> = {
   },
   "iptables/default": {
     helpers: ["shComment","shQuote"],
-    partials: ["iptables-rule","sh-need-links"],
+    partials: ["iptables-rule"],
     get spec() {
-      const LOC = [{"start":{"line":3,"column":0},"end":{"line":3,"column":18}},{"start":{"line":14,"column":12},"end":{"line":14,"column":15}},{"start":{"line":14,"column":26},"end":{"line":14,"column":31}},{"start":{"line":14,"column":39},"end":{"line":14,"column":48}},{"start":{"line":14,"column":72},"end":{"line":14,"column":93}},{"start":{"line":14,"column":99},"end":{"line":14,"column":103}},{"start":{"line":17,"column":9},"end":{"line":17,"column":12}},{"start":{"line":17,"column":23},"end":{"line":17,"column":28}},{"start":{"line":17,"column":36},"end":{"line":17,"column":40}},{"start":{"line":18,"column":8},"end":{"line":18,"column":11}},{"start":{"line":18,"column":22},"end":{"line":18,"column":27}},{"start":{"line":18,"column":35},"end":{"line":18,"column":39}},{"start":{"line":19,"column":8},"end":{"line":19,"column":11}},{"start":{"line":19,"column":22},"end":{"line":19,"column":27}},{"start":{"line":19,"column":35},"end":{"line":19,"column":39}},{"start":{"line":35,"column":32},"end":{"line":35,"column":43}},{"start":{"line":36,"column":32},"end":{"line":36,"column":43}},{"start":{"line":38,"column":7},"end":{"line":38,"column":32}},{"start":{"line":42,"column":7},"end":{"line":42,"column":32}},{"start":{"line":47,"column":0},"end":{"line":49,"column":9}},{"start":{"line":50,"column":0},"end":{"line":55,"column":9}},{"start":{"line":48,"column":8},"end":{"line":48,"column":11}},{"start":{"line":48,"column":22},"end":{"line":48,"column":27}},{"start":{"line":48,"column":35},"end":{"line":48,"column":44}},{"start":{"line":48,"column":68},"end":{"line":48,"column":89}},{"start":{"line":48,"column":95},"end":{"line":48,"column":99}},{"start":{"line":51,"column":5},"end":{"line":51,"column":8}},{"start":{"line":51,"column":19},"end":{"line":51,"column":24}},{"start":{"line":51,"column":32},"end":{"line":51,"column":36}},{"start":{"line":52,"column":4},"end":{"line":52,"column":7}},{"start":{"line":52,"column":18},"end":{"line":52,"column":23}},{"start":{"line":52,"column":31},"end":{"line":52,"column":35}},{"start":{"line":53,"column":4},"end":{"line":53,"column":7}},{"start":{"line":53,"column":18},"end":{"line":53,"column":23}},{"start":{"line":53,"column":31},"end":{"line":53,"column":35}},{"start":{"line":59,"column":2},"end":{"line":59,"column":5}},{"start":{"line":59,"column":16},"end":{"line":59,"column":21}},{"start":{"line":59,"column":29},"end":{"line":59,"column":33}},{"start":{"line":59,"column":57},"end":{"line":59,"column":60}},{"start":{"line":59,"column":71},"end":{"line":59,"column":76}},{"start":{"line":59,"column":84},"end":{"line":59,"column":88}},{"start":{"line":60,"column":2},"end":{"line":60,"column":5}},{"start":{"line":60,"column":16},"end":{"line":60,"column":21}},{"start":{"line":60,"column":29},"end":{"line":60,"column":33}},{"start":{"line":61,"column":0},"end":{"line":71,"column":7}},{"start":{"line":72,"column":2},"end":{"line":72,"column":5}},{"start":{"line":72,"column":16},"end":{"line":72,"column":21}},{"start":{"line":72,"column":29},"end":{"line":72,"column":38}},{"start":{"line":72,"column":62},"end":{"line":72,"column":83}},{"start":{"line":72,"column":89},"end":{"line":72,"column":93}},{"start":{"line":72,"column":113},"end":{"line":72,"column":116}},{"start":{"line":72,"column":127},"end":{"line":72,"column":132}},{"start":{"line":72,"column":137},"end":{"line":72,"column":144}},{"start":{"line":72,"column":149},"end":{"line":72,"column":158}},{"start":{"line":72,"column":182},"end":{"line":72,"column":203}},{"start":{"line":72,"column":209},"end":{"line":72,"column":213}},{"start":{"line":62,"column":6},"end":{"line":62,"column":14}},{"start":{"line":62,"column":23},"end":{"line":62,"column":32}},{"start":{"line":63,"column":0},"end":{"line":65,"column":9}},{"start":{"line":64,"column":4},"end":{"line":64,"column":10}},{"start":{"line":64,"column":21},"end":{"line":64,"column":29}},{"start":{"line":64,"column":37},"end":{"line":64,"column":44}},{"start":{"line":64,"column":49},"end":{"line":64,"column":60}},{"start":{"line":64,"column":67},"end":{"line":64,"column":78}},{"start":{"line":64,"column":107},"end":{"line":64,"column":124}},{"start":{"line":68,"column":0},"end":{"line":70,"column":9}},{"start":{"line":69,"column":2},"end":{"line":69,"column":8}},{"start":{"line":69,"column":19},"end":{"line":69,"column":27}},{"start":{"line":69,"column":35},"end":{"line":69,"column":42}},{"start":{"line":69,"column":70},"end":{"line":69,"column":87}},{"start":{"line":2,"column":0},"end":{"line":4,"column":9}},{"start":{"line":13,"column":0},"end":{"line":15,"column":9}},{"start":{"line":16,"column":0},"end":{"line":21,"column":9}},{"start":{"line":33,"column":0},"end":{"line":44,"column":7}},{"start":{"line":45,"column":0},"end":{"line":56,"column":7}},{"start":{"line":57,"column":0},"end":{"line":73,"column":9}}];
+      const LOC = [{"start":{"line":3,"column":0},"end":{"line":3,"column":18}},{"start":{"line":14,"column":12},"end":{"line":14,"column":15}},{"start":{"line":14,"column":26},"end":{"line":14,"column":31}},{"start":{"line":14,"column":39},"end":{"line":14,"column":48}},{"start":{"line":14,"column":72},"end":{"line":14,"column":93}},{"start":{"line":14,"column":99},"end":{"line":14,"column":103}},{"start":{"line":17,"column":9},"end":{"line":17,"column":12}},{"start":{"line":17,"column":23},"end":{"line":17,"column":28}},{"start":{"line":17,"column":36},"end":{"line":17,"column":40}},{"start":{"line":18,"column":8},"end":{"line":18,"column":11}},{"start":{"line":18,"column":22},"end":{"line":18,"column":27}},{"start":{"line":18,"column":35},"end":{"line":18,"column":39}},{"start":{"line":19,"column":8},"end":{"line":19,"column":11}},{"start":{"line":19,"column":22},"end":{"line":19,"column":27}},{"start":{"line":19,"column":35},"end":{"line":19,"column":39}},{"start":{"line":2,"column":22},"end":{"line":2,"column":38}},{"start":{"line":3,"column":7},"end":{"line":3,"column":26}},{"start":{"line":35,"column":32},"end":{"line":35,"column":43}},{"start":{"line":36,"column":32},"end":{"line":36,"column":43}},{"start":{"line":38,"column":7},"end":{"line":38,"column":32}},{"start":{"line":42,"column":7},"end":{"line":42,"column":32}},{"start":{"line":47,"column":0},"end":{"line":49,"column":9}},{"start":{"line":50,"column":0},"end":{"line":55,"column":9}},{"start":{"line":48,"column":8},"end":{"line":48,"column":11}},{"start":{"line":48,"column":22},"end":{"line":48,"column":27}},{"start":{"line":48,"column":35},"end":{"line":48,"column":44}},{"start":{"line":48,"column":68},"end":{"line":48,"column":89}},{"start":{"line":48,"column":95},"end":{"line":48,"column":99}},{"start":{"line":51,"column":5},"end":{"line":51,"column":8}},{"start":{"line":51,"column":19},"end":{"line":51,"column":24}},{"start":{"line":51,"column":32},"end":{"line":51,"column":36}},{"start":{"line":52,"column":4},"end":{"line":52,"column":7}},{"start":{"line":52,"column":18},"end":{"line":52,"column":23}},{"start":{"line":52,"column":31},"end":{"line":52,"column":35}},{"start":{"line":53,"column":4},"end":{"line":53,"column":7}},{"start":{"line":53,"column":18},"end":{"line":53,"column":23}},{"start":{"line":53,"column":31},"end":{"line":53,"column":35}},{"start":{"line":59,"column":2},"end":{"line":59,"column":5}},{"start":{"line":59,"column":16},"end":{"line":59,"column":21}},{"start":{"line":59,"column":29},"end":{"line":59,"column":33}},{"start":{"line":59,"column":57},"end":{"line":59,"column":60}},{"start":{"line":59,"column":71},"end":{"line":59,"column":76}},{"start":{"line":59,"column":84},"end":{"line":59,"column":88}},{"start":{"line":60,"column":2},"end":{"line":60,"column":5}},{"start":{"line":60,"column":16},"end":{"line":60,"column":21}},{"start":{"line":60,"column":29},"end":{"line":60,"column":33}},{"start":{"line":61,"column":0},"end":{"line":71,"column":7}},{"start":{"line":72,"column":2},"end":{"line":72,"column":5}},{"start":{"line":72,"column":16},"end":{"line":72,"column":21}},{"start":{"line":72,"column":29},"end":{"line":72,"column":38}},{"start":{"line":72,"column":62},"end":{"line":72,"column":83}},{"start":{"line":72,"column":89},"end":{"line":72,"column":93}},{"start":{"line":72,"column":113},"end":{"line":72,"column":116}},{"start":{"line":72,"column":127},"end":{"line":72,"column":132}},{"start":{"line":72,"column":137},"end":{"line":72,"column":144}},{"start":{"line":72,"column":149},"end":{"line":72,"column":158}},{"start":{"line":72,"column":182},"end":{"line":72,"column":203}},{"start":{"line":72,"column":209},"end":{"line":72,"column":213}},{"start":{"line":62,"column":6},"end":{"line":62,"column":14}},{"start":{"line":62,"column":23},"end":{"line":62,"column":32}},{"start":{"line":63,"column":0},"end":{"line":65,"column":9}},{"start":{"line":64,"column":4},"end":{"line":64,"column":10}},{"start":{"line":64,"column":21},"end":{"line":64,"column":29}},{"start":{"line":64,"column":37},"end":{"line":64,"column":44}},{"start":{"line":64,"column":49},"end":{"line":64,"column":60}},{"start":{"line":64,"column":67},"end":{"line":64,"column":78}},{"start":{"line":64,"column":107},"end":{"line":64,"column":124}},{"start":{"line":68,"column":0},"end":{"line":70,"column":9}},{"start":{"line":69,"column":2},"end":{"line":69,"column":8}},{"start":{"line":69,"column":19},"end":{"line":69,"column":27}},{"start":{"line":69,"column":35},"end":{"line":69,"column":42}},{"start":{"line":69,"column":70},"end":{"line":69,"column":87}},{"start":{"line":2,"column":0},"end":{"line":4,"column":9}},{"start":{"line":13,"column":0},"end":{"line":15,"column":9}},{"start":{"line":16,"column":0},"end":{"line":21,"column":9}},{"start":{"line":1,"column":0},"end":{"line":7,"column":9}},{"start":{"line":33,"column":0},"end":{"line":44,"column":7}},{"start":{"line":45,"column":0},"end":{"line":56,"column":7}},{"start":{"line":57,"column":0},"end":{"line":73,"column":9}}];
       return {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -738,6 +738,19 @@ export const templates: Record<string, TemplateSpec> = {
     + ((stack1 = alias2(alias1(depth0, "name", LOC[14] ), depth0)) != null ? stack1 : "")
     + "\n    fi\n";
 },"3":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "if ! ip link show dev "
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"name"))) != null ? stack1 : "")
+    + " >/dev/null 2>&1; then\n  echo "
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"missing"))) != null ? stack1 : "")
+    + " >&2\n  echo \"synfw: its interfaces: $(ip -o link show | awk -F': ' '{ sub(/@.*/, \"\", $2); printf \"%s \", $2 }')\" >&2\n  exit 1\nfi\n";
+},"4":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -746,15 +759,15 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\nwan4=$(ip -4 -o addr show dev "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"lookups"), "wan", LOC[15] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"lookups"), "wan", LOC[17] ), depth0)) != null ? stack1 : "")
     + " | awk '{ sub(\"/.*\", \"\", $4); print $4 \"/32\" }')\nlan4=$(ip -4 -o addr show dev "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"lookups"), "lan", LOC[16] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"lookups"), "lan", LOC[18] ), depth0)) != null ? stack1 : "")
     + " | awk '{ print $4 }')\nif [ -z \"$lan4\" ]; then\n  echo "
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(lookupProperty(depth0,"lookups"),"noLan"))) != null ? stack1 : "")
     + " >&2\n  exit 1\nfi\nif [ -z \"$wan4\" ]; then\n  echo "
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(lookupProperty(depth0,"lookups"),"noWan"))) != null ? stack1 : "")
     + " >&2\nfi\n";
-},"4":function(container,depth0,helpers,partials,data) {
+},"5":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -763,9 +776,9 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"stale"),{"name":"each","hash":{},"fn":cachedProgram(container, 5, data),"inverse":container.noop,"data":data,"loc":LOC[19]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"stale"),{"name":"each","hash":{},"fn":cachedProgram(container, 6, data),"inverse":container.noop,"data":data,"loc":LOC[20]})) != null ? stack1 : "");
-},"5":function(container,depth0,helpers,partials,data) {
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"stale"),{"name":"each","hash":{},"fn":cachedProgram(container, 6, data),"inverse":container.noop,"data":data,"loc":LOC[21]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"stale"),{"name":"each","hash":{},"fn":cachedProgram(container, 7, data),"inverse":container.noop,"data":data,"loc":LOC[22]})) != null ? stack1 : "");
+},"6":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -774,39 +787,39 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "while "
-    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[21] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[23] ), depth0)) != null ? stack1 : "")
     + " -w -t "
-    + ((stack1 = alias2(alias1(depth0, "table", LOC[22] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "table", LOC[24] ), depth0)) != null ? stack1 : "")
     + " -D "
-    + ((stack1 = alias2(alias1(depth0, "hookChain", LOC[23] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "hookChain", LOC[25] ), depth0)) != null ? stack1 : "")
     + " -m comment --comment "
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(lookupProperty(data,"root"),"tag"))) != null ? stack1 : "")
     + " -j "
-    + ((stack1 = alias2(alias1(depth0, "name", LOC[25] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", LOC[27] ), depth0)) != null ? stack1 : "")
     + " 2>/dev/null; do :; done\n";
-},"6":function(container,depth0,helpers,partials,data) {
+},"7":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda;
 
   return "if "
-    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[26] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[28] ), depth0)) != null ? stack1 : "")
     + " -w -t "
-    + ((stack1 = alias2(alias1(depth0, "table", LOC[27] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "table", LOC[29] ), depth0)) != null ? stack1 : "")
     + " -S "
-    + ((stack1 = alias2(alias1(depth0, "name", LOC[28] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", LOC[30] ), depth0)) != null ? stack1 : "")
     + " >/dev/null 2>&1; then\n  "
-    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[29] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[31] ), depth0)) != null ? stack1 : "")
     + " -w -t "
-    + ((stack1 = alias2(alias1(depth0, "table", LOC[30] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "table", LOC[32] ), depth0)) != null ? stack1 : "")
     + " -F "
-    + ((stack1 = alias2(alias1(depth0, "name", LOC[31] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", LOC[33] ), depth0)) != null ? stack1 : "")
     + "\n  "
-    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[32] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[34] ), depth0)) != null ? stack1 : "")
     + " -w -t "
-    + ((stack1 = alias2(alias1(depth0, "table", LOC[33] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "table", LOC[35] ), depth0)) != null ? stack1 : "")
     + " -X "
-    + ((stack1 = alias2(alias1(depth0, "name", LOC[34] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", LOC[36] ), depth0)) != null ? stack1 : "")
     + "\nfi\n";
-},"7":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"8":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -815,62 +828,47 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\n"
-    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[35] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[37] ), depth0)) != null ? stack1 : "")
     + " -w -t "
-    + ((stack1 = alias2(alias1(depth0, "table", LOC[36] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "table", LOC[38] ), depth0)) != null ? stack1 : "")
     + " -S "
-    + ((stack1 = alias2(alias1(depth0, "name", LOC[37] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", LOC[39] ), depth0)) != null ? stack1 : "")
     + " >/dev/null 2>&1 || "
-    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[38] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[40] ), depth0)) != null ? stack1 : "")
     + " -w -t "
-    + ((stack1 = alias2(alias1(depth0, "table", LOC[39] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "table", LOC[41] ), depth0)) != null ? stack1 : "")
     + " -N "
-    + ((stack1 = alias2(alias1(depth0, "name", LOC[40] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", LOC[42] ), depth0)) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[41] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[43] ), depth0)) != null ? stack1 : "")
     + " -w -t "
-    + ((stack1 = alias2(alias1(depth0, "table", LOC[42] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "table", LOC[44] ), depth0)) != null ? stack1 : "")
     + " -F "
-    + ((stack1 = alias2(alias1(depth0, "name", LOC[43] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", LOC[45] ), depth0)) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"loop"),{"name":"if","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.program(10, data, 0, blockParams, depths),"data":data,"loc":LOC[44]})) != null ? stack1 : "")
-    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[45] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"loop"),{"name":"if","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.program(11, data, 0, blockParams, depths),"data":data,"loc":LOC[46]})) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[47] ), depth0)) != null ? stack1 : "")
     + " -w -t "
-    + ((stack1 = alias2(alias1(depth0, "table", LOC[46] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "table", LOC[48] ), depth0)) != null ? stack1 : "")
     + " -C "
-    + ((stack1 = alias2(alias1(depth0, "hookChain", LOC[47] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "hookChain", LOC[49] ), depth0)) != null ? stack1 : "")
     + " -m comment --comment "
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(lookupProperty(data,"root"),"tag"))) != null ? stack1 : "")
     + " -j "
-    + ((stack1 = alias2(alias1(depth0, "name", LOC[49] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", LOC[51] ), depth0)) != null ? stack1 : "")
     + " 2>/dev/null || "
-    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[50] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[52] ), depth0)) != null ? stack1 : "")
     + " -w -t "
-    + ((stack1 = alias2(alias1(depth0, "table", LOC[51] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "table", LOC[53] ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = alias2(alias1(depth0, "hookAdd", LOC[52] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "hookAdd", LOC[54] ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = alias2(alias1(depth0, "hookChain", LOC[53] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "hookChain", LOC[55] ), depth0)) != null ? stack1 : "")
     + " -m comment --comment "
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(lookupProperty(data,"root"),"tag"))) != null ? stack1 : "")
     + " -j "
-    + ((stack1 = alias2(alias1(depth0, "name", LOC[55] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", LOC[57] ), depth0)) != null ? stack1 : "")
     + "\n";
-},"8":function(container,depth0,helpers,partials,data,blockParams,depths) {
-    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "for "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"loop"), "var", LOC[56] ), depth0)) != null ? stack1 : "")
-    + " in $"
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"loop"), "list", LOC[57] ), depth0)) != null ? stack1 : "")
-    + "; do\n"
-    + ((stack1 = helpers.__direct.each.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[58]})) != null ? stack1 : "")
-    + "done\n";
 },"9":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -879,29 +877,14 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return "  "
-    + ((stack1 = alias2(alias1(depths[1], "cmd", LOC[59] ), depth0)) != null ? stack1 : "")
-    + " -w -t "
-    + ((stack1 = alias2(alias1(depths[1], "table", LOC[60] ), depth0)) != null ? stack1 : "")
-    + " -A "
-    + ((stack1 = alias2(alias1(depths[1], "name", LOC[61] ), depth0)) != null ? stack1 : "")
-    + " "
-    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"loop"), "opt", LOC[62] ), depth0)) != null ? stack1 : "")
-    + " \"$"
-    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"loop"), "var", LOC[63] ), depth0)) != null ? stack1 : "")
-    + "\" "
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"iptables-rule"),depth0,{"name":"iptables-rule","hash":{"quoted":helpers.__direct.shQuote(lookupProperty(depth0,"comment"))},"data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + "\n";
+  return "for "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"loop"), "var", LOC[58] ), depth0)) != null ? stack1 : "")
+    + " in $"
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"loop"), "list", LOC[59] ), depth0)) != null ? stack1 : "")
+    + "; do\n"
+    + ((stack1 = helpers.__direct.each.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":container.program(10, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[60]})) != null ? stack1 : "")
+    + "done\n";
 },"10":function(container,depth0,helpers,partials,data,blockParams,depths) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return ((stack1 = helpers.__direct.each.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[65]})) != null ? stack1 : "");
-},"11":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -909,11 +892,41 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = alias2(alias1(depths[1], "cmd", LOC[66] ), depth0)) != null ? stack1 : "")
+  return "  "
+    + ((stack1 = alias2(alias1(depths[1], "cmd", LOC[61] ), depth0)) != null ? stack1 : "")
     + " -w -t "
-    + ((stack1 = alias2(alias1(depths[1], "table", LOC[67] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depths[1], "table", LOC[62] ), depth0)) != null ? stack1 : "")
     + " -A "
-    + ((stack1 = alias2(alias1(depths[1], "name", LOC[68] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depths[1], "name", LOC[63] ), depth0)) != null ? stack1 : "")
+    + " "
+    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"loop"), "opt", LOC[64] ), depth0)) != null ? stack1 : "")
+    + " \"$"
+    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"loop"), "var", LOC[65] ), depth0)) != null ? stack1 : "")
+    + "\" "
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"iptables-rule"),depth0,{"name":"iptables-rule","hash":{"quoted":helpers.__direct.shQuote(lookupProperty(depth0,"comment"))},"data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + "\n";
+},"11":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = helpers.__direct.each.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":container.program(12, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[67]})) != null ? stack1 : "");
+},"12":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = alias2(alias1(depths[1], "cmd", LOC[68] ), depth0)) != null ? stack1 : "")
+    + " -w -t "
+    + ((stack1 = alias2(alias1(depths[1], "table", LOC[69] ), depth0)) != null ? stack1 : "")
+    + " -A "
+    + ((stack1 = alias2(alias1(depths[1], "name", LOC[70] ), depth0)) != null ? stack1 : "")
     + " "
     + ((stack1 = container.invokePartial(lookupProperty(partials,"iptables-rule"),depth0,{"name":"iptables-rule","hash":{"quoted":helpers.__direct.shQuote(lookupProperty(depth0,"comment"))},"data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "\n";
@@ -926,15 +939,15 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "#!/bin/sh\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[70]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[72]})) != null ? stack1 : "")
     + "# Everything runs in a subshell: pasted into a root shell, its `set -eu` and `exit` end only the\n# subshell, never your session.\n(\nset -eu\n\ncase \"$#:${1-}\" in\n  0:) ;;\n  1:remove)\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"all"),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[71]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"all"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[72]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"all"),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[73]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"all"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[74]})) != null ? stack1 : "")
     + "    exit 0\n    ;;\n  *)\n    echo \"usage: sh $0 [remove]\" >&2\n    exit 2\n    ;;\nesac\n\n# Nothing changes unless every interface the rules name exists: a rule on a missing interface would\n# be accepted and forward nothing.\n"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"sh-need-links"),depth0,{"name":"sh-need-links","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"lookups"),{"name":"if","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[73]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(depth0,"stale"),"length"),{"name":"if","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[74]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"chains"),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[75]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"needed"),{"name":"each","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[75]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"lookups"),{"name":"if","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[76]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(depth0,"stale"),"length"),{"name":"if","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[77]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"chains"),{"name":"each","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[78]})) != null ? stack1 : "")
     + ")\n";
 },"usePartial":true,"useData":true,"useDepths":true};
     },
@@ -2324,9 +2337,9 @@ export const templates: Record<string, TemplateSpec> = {
   },
   "vyos/default": {
     helpers: ["shQuote","vyosComment","vyosQuote"],
-    partials: ["sh-need-links"],
+    partials: [],
     get spec() {
-      const LOC = [{"start":{"line":3,"column":0},"end":{"line":3,"column":20}},{"start":{"line":30,"column":36},"end":{"line":30,"column":59}},{"start":{"line":31,"column":37},"end":{"line":31,"column":60}},{"start":{"line":33,"column":21},"end":{"line":33,"column":46}},{"start":{"line":36,"column":22},"end":{"line":36,"column":47}},{"start":{"line":53,"column":2},"end":{"line":53,"column":5}},{"start":{"line":53,"column":22},"end":{"line":53,"column":26}},{"start":{"line":59,"column":12},"end":{"line":59,"column":15}},{"start":{"line":59,"column":31},"end":{"line":59,"column":35}},{"start":{"line":62,"column":47},"end":{"line":62,"column":51}},{"start":{"line":62,"column":56},"end":{"line":62,"column":60}},{"start":{"line":62,"column":93},"end":{"line":62,"column":97}},{"start":{"line":62,"column":102},"end":{"line":62,"column":106}},{"start":{"line":66,"column":0},"end":{"line":68,"column":9}},{"start":{"line":67,"column":6},"end":{"line":67,"column":10}},{"start":{"line":67,"column":12},"end":{"line":67,"column":52}},{"start":{"line":67,"column":52},"end":{"line":67,"column":91}},{"start":{"line":67,"column":26},"end":{"line":67,"column":45}},{"start":{"line":67,"column":73},"end":{"line":67,"column":81}},{"start":{"line":2,"column":0},"end":{"line":4,"column":9}},{"start":{"line":12,"column":7},"end":{"line":12,"column":30}},{"start":{"line":24,"column":7},"end":{"line":24,"column":30}},{"start":{"line":27,"column":0},"end":{"line":38,"column":7}},{"start":{"line":40,"column":60},"end":{"line":40,"column":64}},{"start":{"line":40,"column":69},"end":{"line":40,"column":73}},{"start":{"line":45,"column":20},"end":{"line":45,"column":24}},{"start":{"line":45,"column":45},"end":{"line":45,"column":49}},{"start":{"line":47,"column":6},"end":{"line":47,"column":27}},{"start":{"line":48,"column":64},"end":{"line":48,"column":68}},{"start":{"line":48,"column":74},"end":{"line":48,"column":78}},{"start":{"line":48,"column":83},"end":{"line":48,"column":87}},{"start":{"line":48,"column":108},"end":{"line":48,"column":111}},{"start":{"line":52,"column":0},"end":{"line":54,"column":9}},{"start":{"line":58,"column":0},"end":{"line":60,"column":9}},{"start":{"line":61,"column":0},"end":{"line":63,"column":9}},{"start":{"line":64,"column":0},"end":{"line":69,"column":9}}];
+      const LOC = [{"start":{"line":3,"column":0},"end":{"line":3,"column":20}},{"start":{"line":2,"column":22},"end":{"line":2,"column":38}},{"start":{"line":3,"column":7},"end":{"line":3,"column":26}},{"start":{"line":30,"column":36},"end":{"line":30,"column":59}},{"start":{"line":31,"column":37},"end":{"line":31,"column":60}},{"start":{"line":33,"column":21},"end":{"line":33,"column":46}},{"start":{"line":36,"column":22},"end":{"line":36,"column":47}},{"start":{"line":53,"column":2},"end":{"line":53,"column":5}},{"start":{"line":53,"column":22},"end":{"line":53,"column":26}},{"start":{"line":59,"column":12},"end":{"line":59,"column":15}},{"start":{"line":59,"column":31},"end":{"line":59,"column":35}},{"start":{"line":62,"column":47},"end":{"line":62,"column":51}},{"start":{"line":62,"column":56},"end":{"line":62,"column":60}},{"start":{"line":62,"column":93},"end":{"line":62,"column":97}},{"start":{"line":62,"column":102},"end":{"line":62,"column":106}},{"start":{"line":66,"column":0},"end":{"line":68,"column":9}},{"start":{"line":67,"column":6},"end":{"line":67,"column":10}},{"start":{"line":67,"column":12},"end":{"line":67,"column":52}},{"start":{"line":67,"column":52},"end":{"line":67,"column":91}},{"start":{"line":67,"column":26},"end":{"line":67,"column":45}},{"start":{"line":67,"column":73},"end":{"line":67,"column":81}},{"start":{"line":2,"column":0},"end":{"line":4,"column":9}},{"start":{"line":12,"column":7},"end":{"line":12,"column":30}},{"start":{"line":1,"column":0},"end":{"line":7,"column":9}},{"start":{"line":24,"column":7},"end":{"line":24,"column":30}},{"start":{"line":27,"column":0},"end":{"line":38,"column":7}},{"start":{"line":40,"column":60},"end":{"line":40,"column":64}},{"start":{"line":40,"column":69},"end":{"line":40,"column":73}},{"start":{"line":45,"column":20},"end":{"line":45,"column":24}},{"start":{"line":45,"column":45},"end":{"line":45,"column":49}},{"start":{"line":47,"column":6},"end":{"line":47,"column":27}},{"start":{"line":48,"column":64},"end":{"line":48,"column":68}},{"start":{"line":48,"column":74},"end":{"line":48,"column":78}},{"start":{"line":48,"column":83},"end":{"line":48,"column":87}},{"start":{"line":48,"column":108},"end":{"line":48,"column":111}},{"start":{"line":52,"column":0},"end":{"line":54,"column":9}},{"start":{"line":58,"column":0},"end":{"line":60,"column":9}},{"start":{"line":61,"column":0},"end":{"line":63,"column":9}},{"start":{"line":64,"column":0},"end":{"line":69,"column":9}}];
       return {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -2345,6 +2358,19 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
+  return "if ! ip link show dev "
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"name"))) != null ? stack1 : "")
+    + " >/dev/null 2>&1; then\n  echo "
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"missing"))) != null ? stack1 : "")
+    + " >&2\n  echo \"synfw: its interfaces: $(ip -o link show | awk -F': ' '{ sub(/@.*/, \"\", $2); printf \"%s \", $2 }')\" >&2\n  exit 1\nfi\n";
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
   return "\n# Hairpin rules hold the WAN address and the LAN subnet literally: looked up now.\nsynfw_wan4=$(ip -4 -o addr show dev "
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(lookupProperty(depth0,"hairpin"),"wan"))) != null ? stack1 : "")
     + " scope global | awk '{ split($4, a, \"/\"); print a[1]; exit }')\nsynfw_lan4=$(ip -4 -o route show dev "
@@ -2354,34 +2380,34 @@ export const templates: Record<string, TemplateSpec> = {
     + " >&2; exit 1 ;;\nesac\ncase $synfw_lan4 in\n  ''|*[!0-9./]*) echo "
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(lookupProperty(depth0,"hairpin"),"noLan"))) != null ? stack1 : "")
     + " >&2; exit 1 ;;\nesac\n";
-},"2":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=container.strict, alias2=container.lambda;
-
-  return ((stack1 = alias2(alias1(depth0, "var", LOC[5] ), depth0)) != null ? stack1 : "")
-    + "=$(synfw_old "
-    + ((stack1 = alias2(alias1(depth0, "path", LOC[6] ), depth0)) != null ? stack1 : "")
-    + ") || exit 1\n";
 },"3":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda;
 
-  return "for n in $"
-    + ((stack1 = alias2(alias1(depth0, "var", LOC[7] ), depth0)) != null ? stack1 : "")
-    + "; do delete "
+  return ((stack1 = alias2(alias1(depth0, "var", LOC[7] ), depth0)) != null ? stack1 : "")
+    + "=$(synfw_old "
     + ((stack1 = alias2(alias1(depth0, "path", LOC[8] ), depth0)) != null ? stack1 : "")
-    + " \"$n\"; done\n";
+    + ") || exit 1\n";
 },"4":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda;
 
+  return "for n in $"
+    + ((stack1 = alias2(alias1(depth0, "var", LOC[9] ), depth0)) != null ? stack1 : "")
+    + "; do delete "
+    + ((stack1 = alias2(alias1(depth0, "path", LOC[10] ), depth0)) != null ? stack1 : "")
+    + " \"$n\"; done\n";
+},"5":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda;
+
   return "if cli-shell-api existsActive firewall group "
-    + ((stack1 = alias2(alias1(depth0, "kind", LOC[9] ), depth0)) != null ? stack1 : "")
-    + " "
-    + ((stack1 = alias2(alias1(depth0, "name", LOC[10] ), depth0)) != null ? stack1 : "")
-    + "; then delete firewall group "
     + ((stack1 = alias2(alias1(depth0, "kind", LOC[11] ), depth0)) != null ? stack1 : "")
     + " "
     + ((stack1 = alias2(alias1(depth0, "name", LOC[12] ), depth0)) != null ? stack1 : "")
+    + "; then delete firewall group "
+    + ((stack1 = alias2(alias1(depth0, "kind", LOC[13] ), depth0)) != null ? stack1 : "")
+    + " "
+    + ((stack1 = alias2(alias1(depth0, "name", LOC[14] ), depth0)) != null ? stack1 : "")
     + "; fi\n";
-},"5":function(container,depth0,helpers,partials,data) {
+},"6":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -2390,8 +2416,8 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\n"
-    + ((stack1 = helpers.__direct.each.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"sets"),{"name":"each","hash":{},"fn":cachedProgram(container, 6, data),"inverse":container.noop,"data":data,"loc":LOC[13]})) != null ? stack1 : "");
-},"6":function(container,depth0,helpers,partials,data) {
+    + ((stack1 = helpers.__direct.each.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"sets"),{"name":"each","hash":{},"fn":cachedProgram(container, 7, data),"inverse":container.noop,"data":data,"loc":LOC[15]})) != null ? stack1 : "");
+},"7":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -2400,11 +2426,11 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "set "
-    + ((stack1 = container.lambda(container.strict(depth0, "path", LOC[14] ), depth0)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"value"),{"name":"if","hash":{},"fn":cachedProgram(container, 7, data),"inverse":container.noop,"data":data,"loc":LOC[15]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"shellVar"),{"name":"if","hash":{},"fn":cachedProgram(container, 8, data),"inverse":container.noop,"data":data,"loc":LOC[16]})) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "path", LOC[16] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"value"),{"name":"if","hash":{},"fn":cachedProgram(container, 8, data),"inverse":container.noop,"data":data,"loc":LOC[17]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"shellVar"),{"name":"if","hash":{},"fn":cachedProgram(container, 9, data),"inverse":container.noop,"data":data,"loc":LOC[18]})) != null ? stack1 : "")
     + "\n";
-},"7":function(container,depth0,helpers,partials,data) {
+},"8":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -2414,11 +2440,11 @@ export const templates: Record<string, TemplateSpec> = {
 
   return " "
     + ((stack1 = helpers.__direct.vyosQuote(lookupProperty(depth0,"value"))) != null ? stack1 : "");
-},"8":function(container,depth0,helpers,partials,data) {
+},"9":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return " \"$"
-    + ((stack1 = container.lambda(container.strict(depth0, "shellVar", LOC[18] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "shellVar", LOC[20] ), depth0)) != null ? stack1 : "")
     + "\"";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -2429,41 +2455,41 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "#!/bin/vbash\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[19]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[21]})) != null ? stack1 : "")
     + "\n# Run this as a file (vbash FILE), never pasted: VyOS's script-template defines configure-mode\n# commands as aliases, which bash expands only in lines read after it is sourced, so the part after\n# it must stay at the top level. To paste into configure mode, use synfw's --format commands.\n# shellcheck disable=SC2121 # set is VyOS's configure command here, not the shell builtin\n# VyOS's Command Scripting docs: configuration scripts run in the vyattacfg group, never with sudo.\nif [ \"$(id -u)\" = 0 ]; then\n  echo "
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"rootMessage"))) != null ? stack1 : "")
     + " >&2\n  exit 1\nfi\nif [ \"$(id -g -n)\" != vyattacfg ]; then\n  exec sg vyattacfg -c \"/bin/vbash $(printf '%q' \"$(readlink -f \"$0\")\")\"\nfi\n\n# Nothing changes unless every interface the rules name exists: a rule on a missing interface would\n# commit and forward nothing.\n"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"sh-need-links"),depth0,{"name":"sh-need-links","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"needed"),{"name":"each","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[23]})) != null ? stack1 : "")
     + "# A zone-based firewall drops forwarded traffic in its zone chains whatever the forward filter accepts.\nif cli-shell-api existsActive firewall zone; then\n  echo "
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"zoneMessage"))) != null ? stack1 : "")
     + " >&2\n  exit 1\nfi\n"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"hairpin"),{"name":"if","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[22]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"hairpin"),{"name":"if","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[25]})) != null ? stack1 : "")
     + "\n# What earlier runs of this profile added: rules numbered "
-    + ((stack1 = alias3(alias2(depth0, "base", LOC[23] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "base", LOC[26] ), depth0)) != null ? stack1 : "")
     + "-"
-    + ((stack1 = alias3(alias2(depth0, "last", LOC[24] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "last", LOC[27] ), depth0)) != null ? stack1 : "")
     + " whose description starts\n# with the tag. A rule in that range without the tag is someone else's: stop rather than replace it.\nsynfw_old() {\n  for n in $(cli-shell-api listActiveNodes \"$@\" | tr -d \"'\"); do\n    case $n in ''|*[!0-9]*) continue ;; esac\n    if [ \"$n\" -lt "
-    + ((stack1 = alias3(alias2(depth0, "base", LOC[25] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "base", LOC[28] ), depth0)) != null ? stack1 : "")
     + " ] || [ \"$n\" -gt "
-    + ((stack1 = alias3(alias2(depth0, "last", LOC[26] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "last", LOC[29] ), depth0)) != null ? stack1 : "")
     + " ]; then continue; fi\n    case $(cli-shell-api returnActiveValue \"$@\" \"$n\" description) in\n      "
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"tagPrefix"))) != null ? stack1 : "")
     + "*) echo \"$n\" ;;\n      *) echo \"synfw: $* $n is in the rule numbers of profile "
-    + ((stack1 = alias3(alias2(depth0, "name", LOC[28] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "name", LOC[31] ), depth0)) != null ? stack1 : "")
     + " ("
-    + ((stack1 = alias3(alias2(depth0, "base", LOC[29] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "base", LOC[32] ), depth0)) != null ? stack1 : "")
     + "-"
-    + ((stack1 = alias3(alias2(depth0, "last", LOC[30] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "last", LOC[33] ), depth0)) != null ? stack1 : "")
     + ") but not tagged "
-    + ((stack1 = alias3(alias2(depth0, "tag", LOC[31] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "tag", LOC[34] ), depth0)) != null ? stack1 : "")
     + "; renumber it. Nothing was changed.\" >&2; return 1 ;;\n    esac\n  done\n}\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"lists"),{"name":"each","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[32]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"lists"),{"name":"each","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[35]})) != null ? stack1 : "")
     + "\nsource /opt/vyatta/etc/functions/script-template\nconfigure\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"lists"),{"name":"each","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[33]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"groups"),{"name":"each","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[34]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"blocks"),{"name":"each","hash":{},"fn":cachedProgram(container, 5, data),"inverse":container.noop,"data":data,"loc":LOC[35]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"lists"),{"name":"each","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[36]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"groups"),{"name":"each","hash":{},"fn":cachedProgram(container, 5, data),"inverse":container.noop,"data":data,"loc":LOC[37]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"blocks"),{"name":"each","hash":{},"fn":cachedProgram(container, 6, data),"inverse":container.noop,"data":data,"loc":LOC[38]})) != null ? stack1 : "")
     + "\ncommit\nif cli-shell-api sessionChanged; then\n  echo 'synfw: the commit failed (see the messages above). VyOS commits NAT before the firewall, so the NAT rules may be' >&2\n  echo 'synfw: live while the firewall rules are not: fix the cause and run this script again, or remove them (see the header).' >&2\n  exit\n  builtin exit 1\nfi\nsave\nif cli-shell-api sessionUnsaved; then\n  echo 'synfw: committed but not saved; run save in configure mode so the rules survive a reboot' >&2\nfi\nexit\n";
-},"usePartial":true,"useData":true};
+},"useData":true};
     },
   },
 };
