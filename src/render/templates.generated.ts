@@ -683,9 +683,9 @@ export const templates: Record<string, TemplateSpec> = {
   },
   "iptables/default": {
     helpers: ["shComment","shQuote"],
-    partials: ["iptables-rule"],
+    partials: [],
     get spec() {
-      const LOC = [{"start":{"line":3,"column":0},"end":{"line":3,"column":18}},{"start":{"line":14,"column":12},"end":{"line":14,"column":15}},{"start":{"line":14,"column":26},"end":{"line":14,"column":31}},{"start":{"line":14,"column":39},"end":{"line":14,"column":48}},{"start":{"line":14,"column":72},"end":{"line":14,"column":93}},{"start":{"line":14,"column":99},"end":{"line":14,"column":103}},{"start":{"line":17,"column":9},"end":{"line":17,"column":12}},{"start":{"line":17,"column":23},"end":{"line":17,"column":28}},{"start":{"line":17,"column":36},"end":{"line":17,"column":40}},{"start":{"line":18,"column":8},"end":{"line":18,"column":11}},{"start":{"line":18,"column":22},"end":{"line":18,"column":27}},{"start":{"line":18,"column":35},"end":{"line":18,"column":39}},{"start":{"line":19,"column":8},"end":{"line":19,"column":11}},{"start":{"line":19,"column":22},"end":{"line":19,"column":27}},{"start":{"line":19,"column":35},"end":{"line":19,"column":39}},{"start":{"line":2,"column":22},"end":{"line":2,"column":38}},{"start":{"line":3,"column":7},"end":{"line":3,"column":26}},{"start":{"line":35,"column":32},"end":{"line":35,"column":43}},{"start":{"line":36,"column":32},"end":{"line":36,"column":43}},{"start":{"line":38,"column":7},"end":{"line":38,"column":32}},{"start":{"line":42,"column":7},"end":{"line":42,"column":32}},{"start":{"line":47,"column":0},"end":{"line":49,"column":9}},{"start":{"line":50,"column":0},"end":{"line":55,"column":9}},{"start":{"line":48,"column":8},"end":{"line":48,"column":11}},{"start":{"line":48,"column":22},"end":{"line":48,"column":27}},{"start":{"line":48,"column":35},"end":{"line":48,"column":44}},{"start":{"line":48,"column":68},"end":{"line":48,"column":89}},{"start":{"line":48,"column":95},"end":{"line":48,"column":99}},{"start":{"line":51,"column":5},"end":{"line":51,"column":8}},{"start":{"line":51,"column":19},"end":{"line":51,"column":24}},{"start":{"line":51,"column":32},"end":{"line":51,"column":36}},{"start":{"line":52,"column":4},"end":{"line":52,"column":7}},{"start":{"line":52,"column":18},"end":{"line":52,"column":23}},{"start":{"line":52,"column":31},"end":{"line":52,"column":35}},{"start":{"line":53,"column":4},"end":{"line":53,"column":7}},{"start":{"line":53,"column":18},"end":{"line":53,"column":23}},{"start":{"line":53,"column":31},"end":{"line":53,"column":35}},{"start":{"line":59,"column":2},"end":{"line":59,"column":5}},{"start":{"line":59,"column":16},"end":{"line":59,"column":21}},{"start":{"line":59,"column":29},"end":{"line":59,"column":33}},{"start":{"line":59,"column":57},"end":{"line":59,"column":60}},{"start":{"line":59,"column":71},"end":{"line":59,"column":76}},{"start":{"line":59,"column":84},"end":{"line":59,"column":88}},{"start":{"line":60,"column":2},"end":{"line":60,"column":5}},{"start":{"line":60,"column":16},"end":{"line":60,"column":21}},{"start":{"line":60,"column":29},"end":{"line":60,"column":33}},{"start":{"line":61,"column":0},"end":{"line":71,"column":7}},{"start":{"line":72,"column":2},"end":{"line":72,"column":5}},{"start":{"line":72,"column":16},"end":{"line":72,"column":21}},{"start":{"line":72,"column":29},"end":{"line":72,"column":38}},{"start":{"line":72,"column":62},"end":{"line":72,"column":83}},{"start":{"line":72,"column":89},"end":{"line":72,"column":93}},{"start":{"line":72,"column":113},"end":{"line":72,"column":116}},{"start":{"line":72,"column":127},"end":{"line":72,"column":132}},{"start":{"line":72,"column":137},"end":{"line":72,"column":144}},{"start":{"line":72,"column":149},"end":{"line":72,"column":158}},{"start":{"line":72,"column":182},"end":{"line":72,"column":203}},{"start":{"line":72,"column":209},"end":{"line":72,"column":213}},{"start":{"line":62,"column":6},"end":{"line":62,"column":14}},{"start":{"line":62,"column":23},"end":{"line":62,"column":32}},{"start":{"line":63,"column":0},"end":{"line":65,"column":9}},{"start":{"line":64,"column":4},"end":{"line":64,"column":10}},{"start":{"line":64,"column":21},"end":{"line":64,"column":29}},{"start":{"line":64,"column":37},"end":{"line":64,"column":44}},{"start":{"line":64,"column":49},"end":{"line":64,"column":60}},{"start":{"line":64,"column":67},"end":{"line":64,"column":78}},{"start":{"line":64,"column":107},"end":{"line":64,"column":124}},{"start":{"line":68,"column":0},"end":{"line":70,"column":9}},{"start":{"line":69,"column":2},"end":{"line":69,"column":8}},{"start":{"line":69,"column":19},"end":{"line":69,"column":27}},{"start":{"line":69,"column":35},"end":{"line":69,"column":42}},{"start":{"line":69,"column":70},"end":{"line":69,"column":87}},{"start":{"line":2,"column":0},"end":{"line":4,"column":9}},{"start":{"line":13,"column":0},"end":{"line":15,"column":9}},{"start":{"line":16,"column":0},"end":{"line":21,"column":9}},{"start":{"line":1,"column":0},"end":{"line":7,"column":9}},{"start":{"line":33,"column":0},"end":{"line":44,"column":7}},{"start":{"line":45,"column":0},"end":{"line":56,"column":7}},{"start":{"line":57,"column":0},"end":{"line":73,"column":9}}];
+      const LOC = [{"start":{"line":3,"column":0},"end":{"line":3,"column":18}},{"start":{"line":14,"column":12},"end":{"line":14,"column":15}},{"start":{"line":14,"column":26},"end":{"line":14,"column":31}},{"start":{"line":14,"column":39},"end":{"line":14,"column":48}},{"start":{"line":14,"column":72},"end":{"line":14,"column":93}},{"start":{"line":14,"column":99},"end":{"line":14,"column":103}},{"start":{"line":17,"column":9},"end":{"line":17,"column":12}},{"start":{"line":17,"column":23},"end":{"line":17,"column":28}},{"start":{"line":17,"column":36},"end":{"line":17,"column":40}},{"start":{"line":18,"column":8},"end":{"line":18,"column":11}},{"start":{"line":18,"column":22},"end":{"line":18,"column":27}},{"start":{"line":18,"column":35},"end":{"line":18,"column":39}},{"start":{"line":19,"column":8},"end":{"line":19,"column":11}},{"start":{"line":19,"column":22},"end":{"line":19,"column":27}},{"start":{"line":19,"column":35},"end":{"line":19,"column":39}},{"start":{"line":2,"column":22},"end":{"line":2,"column":38}},{"start":{"line":3,"column":7},"end":{"line":3,"column":26}},{"start":{"line":35,"column":32},"end":{"line":35,"column":43}},{"start":{"line":36,"column":32},"end":{"line":36,"column":43}},{"start":{"line":38,"column":7},"end":{"line":38,"column":32}},{"start":{"line":42,"column":7},"end":{"line":42,"column":32}},{"start":{"line":47,"column":0},"end":{"line":49,"column":9}},{"start":{"line":50,"column":0},"end":{"line":55,"column":9}},{"start":{"line":48,"column":8},"end":{"line":48,"column":11}},{"start":{"line":48,"column":22},"end":{"line":48,"column":27}},{"start":{"line":48,"column":35},"end":{"line":48,"column":44}},{"start":{"line":48,"column":68},"end":{"line":48,"column":89}},{"start":{"line":48,"column":95},"end":{"line":48,"column":99}},{"start":{"line":51,"column":5},"end":{"line":51,"column":8}},{"start":{"line":51,"column":19},"end":{"line":51,"column":24}},{"start":{"line":51,"column":32},"end":{"line":51,"column":36}},{"start":{"line":52,"column":4},"end":{"line":52,"column":7}},{"start":{"line":52,"column":18},"end":{"line":52,"column":23}},{"start":{"line":52,"column":31},"end":{"line":52,"column":35}},{"start":{"line":53,"column":4},"end":{"line":53,"column":7}},{"start":{"line":53,"column":18},"end":{"line":53,"column":23}},{"start":{"line":53,"column":31},"end":{"line":53,"column":35}},{"start":{"line":59,"column":2},"end":{"line":59,"column":5}},{"start":{"line":59,"column":16},"end":{"line":59,"column":21}},{"start":{"line":59,"column":29},"end":{"line":59,"column":33}},{"start":{"line":59,"column":57},"end":{"line":59,"column":60}},{"start":{"line":59,"column":71},"end":{"line":59,"column":76}},{"start":{"line":59,"column":84},"end":{"line":59,"column":88}},{"start":{"line":60,"column":2},"end":{"line":60,"column":5}},{"start":{"line":60,"column":16},"end":{"line":60,"column":21}},{"start":{"line":60,"column":29},"end":{"line":60,"column":33}},{"start":{"line":61,"column":0},"end":{"line":71,"column":7}},{"start":{"line":72,"column":2},"end":{"line":72,"column":5}},{"start":{"line":72,"column":16},"end":{"line":72,"column":21}},{"start":{"line":72,"column":29},"end":{"line":72,"column":38}},{"start":{"line":72,"column":62},"end":{"line":72,"column":83}},{"start":{"line":72,"column":89},"end":{"line":72,"column":93}},{"start":{"line":72,"column":113},"end":{"line":72,"column":116}},{"start":{"line":72,"column":127},"end":{"line":72,"column":132}},{"start":{"line":72,"column":137},"end":{"line":72,"column":144}},{"start":{"line":72,"column":149},"end":{"line":72,"column":158}},{"start":{"line":72,"column":182},"end":{"line":72,"column":203}},{"start":{"line":72,"column":209},"end":{"line":72,"column":213}},{"start":{"line":62,"column":6},"end":{"line":62,"column":14}},{"start":{"line":62,"column":23},"end":{"line":62,"column":32}},{"start":{"line":63,"column":0},"end":{"line":65,"column":9}},{"start":{"line":64,"column":4},"end":{"line":64,"column":13}},{"start":{"line":64,"column":24},"end":{"line":64,"column":35}},{"start":{"line":64,"column":43},"end":{"line":64,"column":53}},{"start":{"line":64,"column":58},"end":{"line":64,"column":72}},{"start":{"line":64,"column":79},"end":{"line":64,"column":93}},{"start":{"line":1,"column":0},"end":{"line":1,"column":35}},{"start":{"line":1,"column":35},"end":{"line":1,"column":66}},{"start":{"line":1,"column":66},"end":{"line":1,"column":93}},{"start":{"line":1,"column":93},"end":{"line":1,"column":122}},{"start":{"line":1,"column":127},"end":{"line":1,"column":138}},{"start":{"line":1,"column":141},"end":{"line":1,"column":240}},{"start":{"line":1,"column":243},"end":{"line":1,"column":254}},{"start":{"line":1,"column":256},"end":{"line":1,"column":410}},{"start":{"line":64,"column":139},"end":{"line":64,"column":158}},{"start":{"line":1,"column":6},"end":{"line":1,"column":10}},{"start":{"line":1,"column":12},"end":{"line":1,"column":53}},{"start":{"line":1,"column":19},"end":{"line":1,"column":25}},{"start":{"line":1,"column":52},"end":{"line":1,"column":56}},{"start":{"line":1,"column":81},"end":{"line":1,"column":83}},{"start":{"line":1,"column":109},"end":{"line":1,"column":112}},{"start":{"line":1,"column":181},"end":{"line":1,"column":185}},{"start":{"line":1,"column":205},"end":{"line":1,"column":216}},{"start":{"line":1,"column":223},"end":{"line":1,"column":227}},{"start":{"line":1,"column":297},"end":{"line":1,"column":304}},{"start":{"line":1,"column":306},"end":{"line":1,"column":344}},{"start":{"line":1,"column":330},"end":{"line":1,"column":335}},{"start":{"line":1,"column":352},"end":{"line":1,"column":403}},{"start":{"line":1,"column":389},"end":{"line":1,"column":394}},{"start":{"line":1,"column":42},"end":{"line":1,"column":44}},{"start":{"line":68,"column":0},"end":{"line":70,"column":9}},{"start":{"line":69,"column":2},"end":{"line":69,"column":11}},{"start":{"line":69,"column":22},"end":{"line":69,"column":33}},{"start":{"line":69,"column":41},"end":{"line":69,"column":51}},{"start":{"line":69,"column":96},"end":{"line":69,"column":115}},{"start":{"line":2,"column":0},"end":{"line":4,"column":9}},{"start":{"line":13,"column":0},"end":{"line":15,"column":9}},{"start":{"line":16,"column":0},"end":{"line":21,"column":9}},{"start":{"line":1,"column":0},"end":{"line":7,"column":9}},{"start":{"line":33,"column":0},"end":{"line":44,"column":7}},{"start":{"line":45,"column":0},"end":{"line":56,"column":7}},{"start":{"line":57,"column":0},"end":{"line":73,"column":9}}];
       return {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -819,7 +819,7 @@ export const templates: Record<string, TemplateSpec> = {
     + " -X "
     + ((stack1 = alias2(alias1(depth0, "name", LOC[36] ), depth0)) != null ? stack1 : "")
     + "\nfi\n";
-},"8":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"8":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -846,7 +846,7 @@ export const templates: Record<string, TemplateSpec> = {
     + " -F "
     + ((stack1 = alias2(alias1(depth0, "name", LOC[45] ), depth0)) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"loop"),{"name":"if","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.program(11, data, 0, blockParams, depths),"data":data,"loc":LOC[46]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"loop"),{"name":"if","hash":{},"fn":cachedProgram(container, 9, data),"inverse":cachedProgram(container, 22, data),"data":data,"loc":LOC[46]})) != null ? stack1 : "")
     + ((stack1 = alias2(alias1(depth0, "cmd", LOC[47] ), depth0)) != null ? stack1 : "")
     + " -w -t "
     + ((stack1 = alias2(alias1(depth0, "table", LOC[48] ), depth0)) != null ? stack1 : "")
@@ -869,7 +869,7 @@ export const templates: Record<string, TemplateSpec> = {
     + " -j "
     + ((stack1 = alias2(alias1(depth0, "name", LOC[57] ), depth0)) != null ? stack1 : "")
     + "\n";
-},"9":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"9":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -882,10 +882,10 @@ export const templates: Record<string, TemplateSpec> = {
     + " in $"
     + ((stack1 = alias2(alias1(lookupProperty(depth0,"loop"), "list", LOC[59] ), depth0)) != null ? stack1 : "")
     + "; do\n"
-    + ((stack1 = helpers.__direct.each.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":container.program(10, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[60]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":cachedProgram(container, 10, data),"inverse":container.noop,"data":data,"loc":LOC[60]})) != null ? stack1 : "")
     + "done\n";
-},"10":function(container,depth0,helpers,partials,data,blockParams,depths) {
-    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+},"10":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -893,28 +893,64 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "  "
-    + ((stack1 = alias2(alias1(depths[1], "cmd", LOC[61] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"chain"), "cmd", LOC[61] ), depth0)) != null ? stack1 : "")
     + " -w -t "
-    + ((stack1 = alias2(alias1(depths[1], "table", LOC[62] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"chain"), "table", LOC[62] ), depth0)) != null ? stack1 : "")
     + " -A "
-    + ((stack1 = alias2(alias1(depths[1], "name", LOC[63] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"chain"), "name", LOC[63] ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"loop"), "opt", LOC[64] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(depth0,"chain"),"loop"), "opt", LOC[64] ), depth0)) != null ? stack1 : "")
     + " \"$"
-    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"loop"), "var", LOC[65] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(depth0,"chain"),"loop"), "var", LOC[65] ), depth0)) != null ? stack1 : "")
     + "\" "
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"iptables-rule"),depth0,{"name":"iptables-rule","hash":{"quoted":helpers.__direct.shQuote(lookupProperty(depth0,"comment"))},"data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"source"),{"name":"if","hash":{},"fn":cachedProgram(container, 11, data),"inverse":container.noop,"data":data,"loc":LOC[66]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"dest"),{"name":"if","hash":{},"fn":cachedProgram(container, 12, data),"inverse":container.noop,"data":data,"loc":LOC[67]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"in"),{"name":"if","hash":{},"fn":cachedProgram(container, 13, data),"inverse":container.noop,"data":data,"loc":LOC[68]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"out"),{"name":"if","hash":{},"fn":cachedProgram(container, 14, data),"inverse":container.noop,"data":data,"loc":LOC[69]})) != null ? stack1 : "")
+    + "-p "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"match"), "proto", LOC[70] ), depth0)) != null ? stack1 : "")
+    + " "
+    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(lookupProperty(depth0,"match"),"multiport"),{"name":"if","hash":{},"fn":cachedProgram(container, 15, data),"inverse":cachedProgram(container, 16, data),"data":data,"loc":LOC[71]})) != null ? stack1 : "")
+    + " "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"match"), "ports", LOC[72] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"ctstate"),{"name":"if","hash":{},"fn":cachedProgram(container, 17, data),"inverse":cachedProgram(container, 19, data),"data":data,"loc":LOC[73]})) != null ? stack1 : "")
+    + " -m comment --comment "
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"comment"))) != null ? stack1 : "")
+    + " -j "
+    + ((stack1 = alias2(alias1(depth0, "jump", LOC[75] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"to"),{"name":"if","hash":{},"fn":cachedProgram(container, 21, data),"inverse":container.noop,"data":data,"loc":LOC[76]})) != null ? stack1 : "")
     + "\n";
-},"11":function(container,depth0,helpers,partials,data,blockParams,depths) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
+},"11":function(container,depth0,helpers,partials,data) {
+    var stack1;
 
-  return ((stack1 = helpers.__direct.each.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":container.program(12, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[67]})) != null ? stack1 : "");
-},"12":function(container,depth0,helpers,partials,data,blockParams,depths) {
+  return "-s "
+    + ((stack1 = container.lambda(container.strict(depth0, "source", LOC[77] ), depth0)) != null ? stack1 : "")
+    + " ";
+},"12":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "-d "
+    + ((stack1 = container.lambda(container.strict(depth0, "dest", LOC[78] ), depth0)) != null ? stack1 : "")
+    + " ";
+},"13":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "-i "
+    + ((stack1 = container.lambda(container.strict(depth0, "in", LOC[79] ), depth0)) != null ? stack1 : "")
+    + " ";
+},"14":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "-o "
+    + ((stack1 = container.lambda(container.strict(depth0, "out", LOC[80] ), depth0)) != null ? stack1 : "")
+    + " ";
+},"15":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "-m multiport --"
+    + ((stack1 = container.lambda(container.strict(depth0, "side", LOC[81] ), depth0)) != null ? stack1 : "")
+    + "ports";
+},"16":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -922,15 +958,87 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = alias2(alias1(depths[1], "cmd", LOC[68] ), depth0)) != null ? stack1 : "")
+  return "-m "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"match"), "proto", LOC[82] ), depth0)) != null ? stack1 : "")
+    + " --"
+    + ((stack1 = alias2(alias1(depth0, "side", LOC[83] ), depth0)) != null ? stack1 : "")
+    + "port";
+},"17":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return " -m conntrack --ctstate "
+    + ((stack1 = container.lambda(container.strict(depth0, "ctstate", LOC[84] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"ctdir"),{"name":"if","hash":{},"fn":cachedProgram(container, 18, data),"inverse":container.noop,"data":data,"loc":LOC[85]})) != null ? stack1 : "");
+},"18":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return " --ctdir "
+    + ((stack1 = container.lambda(container.strict(depth0, "ctdir", LOC[86] ), depth0)) != null ? stack1 : "");
+},"19":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = helpers.__direct.if.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"ctdir"),{"name":"if","hash":{},"fn":cachedProgram(container, 20, data),"inverse":container.noop,"data":data,"loc":LOC[87]})) != null ? stack1 : "");
+},"20":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return " -m conntrack --ctdir "
+    + ((stack1 = container.lambda(container.strict(depth0, "ctdir", LOC[88] ), depth0)) != null ? stack1 : "");
+},"21":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return " --to-destination "
+    + ((stack1 = container.lambda(container.strict(depth0, "to", LOC[89] ), depth0)) != null ? stack1 : "");
+},"22":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = helpers.__direct.each.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":cachedProgram(container, 23, data),"inverse":container.noop,"data":data,"loc":LOC[90]})) != null ? stack1 : "");
+},"23":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = alias2(alias1(lookupProperty(depth0,"chain"), "cmd", LOC[91] ), depth0)) != null ? stack1 : "")
     + " -w -t "
-    + ((stack1 = alias2(alias1(depths[1], "table", LOC[69] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"chain"), "table", LOC[92] ), depth0)) != null ? stack1 : "")
     + " -A "
-    + ((stack1 = alias2(alias1(depths[1], "name", LOC[70] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"chain"), "name", LOC[93] ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"iptables-rule"),depth0,{"name":"iptables-rule","hash":{"quoted":helpers.__direct.shQuote(lookupProperty(depth0,"comment"))},"data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"source"),{"name":"if","hash":{},"fn":cachedProgram(container, 11, data),"inverse":container.noop,"data":data,"loc":LOC[66]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"dest"),{"name":"if","hash":{},"fn":cachedProgram(container, 12, data),"inverse":container.noop,"data":data,"loc":LOC[67]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"in"),{"name":"if","hash":{},"fn":cachedProgram(container, 13, data),"inverse":container.noop,"data":data,"loc":LOC[68]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"out"),{"name":"if","hash":{},"fn":cachedProgram(container, 14, data),"inverse":container.noop,"data":data,"loc":LOC[69]})) != null ? stack1 : "")
+    + "-p "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"match"), "proto", LOC[70] ), depth0)) != null ? stack1 : "")
+    + " "
+    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(lookupProperty(depth0,"match"),"multiport"),{"name":"if","hash":{},"fn":cachedProgram(container, 15, data),"inverse":cachedProgram(container, 16, data),"data":data,"loc":LOC[71]})) != null ? stack1 : "")
+    + " "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"match"), "ports", LOC[72] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"ctstate"),{"name":"if","hash":{},"fn":cachedProgram(container, 17, data),"inverse":cachedProgram(container, 19, data),"data":data,"loc":LOC[73]})) != null ? stack1 : "")
+    + " -m comment --comment "
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"comment"))) != null ? stack1 : "")
+    + " -j "
+    + ((stack1 = alias2(alias1(depth0, "jump", LOC[75] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"to"),{"name":"if","hash":{},"fn":cachedProgram(container, 21, data),"inverse":container.noop,"data":data,"loc":LOC[76]})) != null ? stack1 : "")
     + "\n";
-},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -939,24 +1047,24 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "#!/bin/sh\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[72]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[95]})) != null ? stack1 : "")
     + "# Everything runs in a subshell: pasted into a root shell, its `set -eu` and `exit` end only the\n# subshell, never your session.\n(\nset -eu\n\ncase \"$#:${1-}\" in\n  0:) ;;\n  1:remove)\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"all"),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[73]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"all"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[74]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"all"),{"name":"each","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[96]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"all"),{"name":"each","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[97]})) != null ? stack1 : "")
     + "    exit 0\n    ;;\n  *)\n    echo \"usage: sh $0 [remove]\" >&2\n    exit 2\n    ;;\nesac\n\n# Nothing changes unless every interface the rules name exists: a rule on a missing interface would\n# be accepted and forward nothing.\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"needed"),{"name":"each","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[75]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"lookups"),{"name":"if","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[76]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(depth0,"stale"),"length"),{"name":"if","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[77]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"chains"),{"name":"each","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[78]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"needed"),{"name":"each","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[98]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"lookups"),{"name":"if","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[99]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(depth0,"stale"),"length"),{"name":"if","hash":{},"fn":cachedProgram(container, 5, data),"inverse":container.noop,"data":data,"loc":LOC[100]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"chains"),{"name":"each","hash":{},"fn":cachedProgram(container, 8, data),"inverse":container.noop,"data":data,"loc":LOC[101]})) != null ? stack1 : "")
     + ")\n";
-},"usePartial":true,"useData":true,"useDepths":true};
+},"useData":true};
     },
   },
   "iptables/restore": {
     helpers: ["iptQuote","restoreComment"],
-    partials: ["iptables-rule"],
+    partials: [],
     get spec() {
-      const LOC = [{"start":{"line":2,"column":0},"end":{"line":2,"column":23}},{"start":{"line":5,"column":3},"end":{"line":5,"column":8}},{"start":{"line":6,"column":3},"end":{"line":6,"column":7}},{"start":{"line":7,"column":0},"end":{"line":9,"column":9}},{"start":{"line":8,"column":5},"end":{"line":8,"column":12}},{"start":{"line":8,"column":40},"end":{"line":8,"column":58}},{"start":{"line":1,"column":0},"end":{"line":3,"column":9}},{"start":{"line":4,"column":0},"end":{"line":11,"column":9}}];
+      const LOC = [{"start":{"line":2,"column":0},"end":{"line":2,"column":23}},{"start":{"line":5,"column":3},"end":{"line":5,"column":8}},{"start":{"line":6,"column":3},"end":{"line":6,"column":7}},{"start":{"line":7,"column":0},"end":{"line":9,"column":9}},{"start":{"line":8,"column":5},"end":{"line":8,"column":15}},{"start":{"line":1,"column":0},"end":{"line":1,"column":35}},{"start":{"line":1,"column":35},"end":{"line":1,"column":66}},{"start":{"line":1,"column":66},"end":{"line":1,"column":93}},{"start":{"line":1,"column":93},"end":{"line":1,"column":122}},{"start":{"line":1,"column":127},"end":{"line":1,"column":138}},{"start":{"line":1,"column":141},"end":{"line":1,"column":240}},{"start":{"line":1,"column":243},"end":{"line":1,"column":254}},{"start":{"line":1,"column":256},"end":{"line":1,"column":410}},{"start":{"line":8,"column":60},"end":{"line":8,"column":80}},{"start":{"line":1,"column":6},"end":{"line":1,"column":10}},{"start":{"line":1,"column":12},"end":{"line":1,"column":53}},{"start":{"line":1,"column":19},"end":{"line":1,"column":25}},{"start":{"line":1,"column":52},"end":{"line":1,"column":56}},{"start":{"line":1,"column":81},"end":{"line":1,"column":83}},{"start":{"line":1,"column":109},"end":{"line":1,"column":112}},{"start":{"line":1,"column":181},"end":{"line":1,"column":185}},{"start":{"line":1,"column":205},"end":{"line":1,"column":216}},{"start":{"line":1,"column":223},"end":{"line":1,"column":227}},{"start":{"line":1,"column":297},"end":{"line":1,"column":304}},{"start":{"line":1,"column":306},"end":{"line":1,"column":344}},{"start":{"line":1,"column":330},"end":{"line":1,"column":335}},{"start":{"line":1,"column":352},"end":{"line":1,"column":403}},{"start":{"line":1,"column":389},"end":{"line":1,"column":394}},{"start":{"line":1,"column":42},"end":{"line":1,"column":44}},{"start":{"line":1,"column":0},"end":{"line":3,"column":9}},{"start":{"line":4,"column":0},"end":{"line":11,"column":9}}];
       return {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -967,7 +1075,7 @@ export const templates: Record<string, TemplateSpec> = {
 
   return ((stack1 = helpers.__direct.restoreComment(depth0)) != null ? stack1 : "")
     + "\n";
-},"1":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"1":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -980,10 +1088,10 @@ export const templates: Record<string, TemplateSpec> = {
     + "\n:"
     + ((stack1 = alias2(alias1(depth0, "name", LOC[2] ), depth0)) != null ? stack1 : "")
     + " - [0:0]\n"
-    + ((stack1 = helpers.__direct.each.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[3]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[3]})) != null ? stack1 : "")
     + "COMMIT\n";
-},"2":function(container,depth0,helpers,partials,data,blockParams,depths) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -991,11 +1099,104 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "-A "
-    + ((stack1 = container.lambda(container.strict(depths[1], "name", LOC[4] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"chain"), "name", LOC[4] ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"iptables-rule"),depth0,{"name":"iptables-rule","hash":{"quoted":helpers.__direct.iptQuote(lookupProperty(depth0,"comment"))},"data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"source"),{"name":"if","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[5]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"dest"),{"name":"if","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[6]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"in"),{"name":"if","hash":{},"fn":cachedProgram(container, 5, data),"inverse":container.noop,"data":data,"loc":LOC[7]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"out"),{"name":"if","hash":{},"fn":cachedProgram(container, 6, data),"inverse":container.noop,"data":data,"loc":LOC[8]})) != null ? stack1 : "")
+    + "-p "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"match"), "proto", LOC[9] ), depth0)) != null ? stack1 : "")
+    + " "
+    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(lookupProperty(depth0,"match"),"multiport"),{"name":"if","hash":{},"fn":cachedProgram(container, 7, data),"inverse":cachedProgram(container, 8, data),"data":data,"loc":LOC[10]})) != null ? stack1 : "")
+    + " "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"match"), "ports", LOC[11] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"ctstate"),{"name":"if","hash":{},"fn":cachedProgram(container, 9, data),"inverse":cachedProgram(container, 11, data),"data":data,"loc":LOC[12]})) != null ? stack1 : "")
+    + " -m comment --comment "
+    + ((stack1 = helpers.__direct.iptQuote(lookupProperty(depth0,"comment"))) != null ? stack1 : "")
+    + " -j "
+    + ((stack1 = alias2(alias1(depth0, "jump", LOC[14] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"to"),{"name":"if","hash":{},"fn":cachedProgram(container, 13, data),"inverse":container.noop,"data":data,"loc":LOC[15]})) != null ? stack1 : "")
     + "\n";
-},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"3":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "-s "
+    + ((stack1 = container.lambda(container.strict(depth0, "source", LOC[16] ), depth0)) != null ? stack1 : "")
+    + " ";
+},"4":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "-d "
+    + ((stack1 = container.lambda(container.strict(depth0, "dest", LOC[17] ), depth0)) != null ? stack1 : "")
+    + " ";
+},"5":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "-i "
+    + ((stack1 = container.lambda(container.strict(depth0, "in", LOC[18] ), depth0)) != null ? stack1 : "")
+    + " ";
+},"6":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "-o "
+    + ((stack1 = container.lambda(container.strict(depth0, "out", LOC[19] ), depth0)) != null ? stack1 : "")
+    + " ";
+},"7":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "-m multiport --"
+    + ((stack1 = container.lambda(container.strict(depth0, "side", LOC[20] ), depth0)) != null ? stack1 : "")
+    + "ports";
+},"8":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "-m "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"match"), "proto", LOC[21] ), depth0)) != null ? stack1 : "")
+    + " --"
+    + ((stack1 = alias2(alias1(depth0, "side", LOC[22] ), depth0)) != null ? stack1 : "")
+    + "port";
+},"9":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return " -m conntrack --ctstate "
+    + ((stack1 = container.lambda(container.strict(depth0, "ctstate", LOC[23] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"ctdir"),{"name":"if","hash":{},"fn":cachedProgram(container, 10, data),"inverse":container.noop,"data":data,"loc":LOC[24]})) != null ? stack1 : "");
+},"10":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return " --ctdir "
+    + ((stack1 = container.lambda(container.strict(depth0, "ctdir", LOC[25] ), depth0)) != null ? stack1 : "");
+},"11":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = helpers.__direct.if.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"ctdir"),{"name":"if","hash":{},"fn":cachedProgram(container, 12, data),"inverse":container.noop,"data":data,"loc":LOC[26]})) != null ? stack1 : "");
+},"12":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return " -m conntrack --ctdir "
+    + ((stack1 = container.lambda(container.strict(depth0, "ctdir", LOC[27] ), depth0)) != null ? stack1 : "");
+},"13":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return " --to-destination "
+    + ((stack1 = container.lambda(container.strict(depth0, "to", LOC[28] ), depth0)) != null ? stack1 : "");
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1003,9 +1204,9 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[6]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"chains"),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[7]})) != null ? stack1 : "");
-},"usePartial":true,"useData":true,"useDepths":true};
+  return ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[29]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"chains"),{"name":"each","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[30]})) != null ? stack1 : "");
+},"useData":true};
     },
   },
   "mikrotik/default": {
@@ -2495,11 +2696,11 @@ export const templates: Record<string, TemplateSpec> = {
 };
 
 export const partials: Record<string, TemplateSpec> = {
-  "iptables-rule": {
+  "iptables-match": {
     helpers: [],
     partials: [],
     get spec() {
-      const LOC = [{"start":{"line":1,"column":19},"end":{"line":1,"column":25}},{"start":{"line":1,"column":52},"end":{"line":1,"column":56}},{"start":{"line":1,"column":81},"end":{"line":1,"column":83}},{"start":{"line":1,"column":109},"end":{"line":1,"column":112}},{"start":{"line":1,"column":181},"end":{"line":1,"column":185}},{"start":{"line":1,"column":205},"end":{"line":1,"column":216}},{"start":{"line":1,"column":223},"end":{"line":1,"column":227}},{"start":{"line":1,"column":297},"end":{"line":1,"column":304}},{"start":{"line":1,"column":306},"end":{"line":1,"column":344}},{"start":{"line":1,"column":330},"end":{"line":1,"column":335}},{"start":{"line":1,"column":352},"end":{"line":1,"column":403}},{"start":{"line":1,"column":389},"end":{"line":1,"column":394}},{"start":{"line":1,"column":484},"end":{"line":1,"column":486}},{"start":{"line":1,"column":0},"end":{"line":1,"column":35}},{"start":{"line":1,"column":35},"end":{"line":1,"column":66}},{"start":{"line":1,"column":66},"end":{"line":1,"column":93}},{"start":{"line":1,"column":93},"end":{"line":1,"column":122}},{"start":{"line":1,"column":127},"end":{"line":1,"column":138}},{"start":{"line":1,"column":141},"end":{"line":1,"column":240}},{"start":{"line":1,"column":243},"end":{"line":1,"column":254}},{"start":{"line":1,"column":256},"end":{"line":1,"column":410}},{"start":{"line":1,"column":434},"end":{"line":1,"column":440}},{"start":{"line":1,"column":448},"end":{"line":1,"column":452}},{"start":{"line":1,"column":454},"end":{"line":1,"column":495}}];
+      const LOC = [{"start":{"line":1,"column":19},"end":{"line":1,"column":25}},{"start":{"line":1,"column":52},"end":{"line":1,"column":56}},{"start":{"line":1,"column":81},"end":{"line":1,"column":83}},{"start":{"line":1,"column":109},"end":{"line":1,"column":112}},{"start":{"line":1,"column":181},"end":{"line":1,"column":185}},{"start":{"line":1,"column":205},"end":{"line":1,"column":216}},{"start":{"line":1,"column":223},"end":{"line":1,"column":227}},{"start":{"line":1,"column":297},"end":{"line":1,"column":304}},{"start":{"line":1,"column":306},"end":{"line":1,"column":344}},{"start":{"line":1,"column":330},"end":{"line":1,"column":335}},{"start":{"line":1,"column":352},"end":{"line":1,"column":403}},{"start":{"line":1,"column":389},"end":{"line":1,"column":394}},{"start":{"line":1,"column":0},"end":{"line":1,"column":35}},{"start":{"line":1,"column":35},"end":{"line":1,"column":66}},{"start":{"line":1,"column":66},"end":{"line":1,"column":93}},{"start":{"line":1,"column":93},"end":{"line":1,"column":122}},{"start":{"line":1,"column":127},"end":{"line":1,"column":138}},{"start":{"line":1,"column":141},"end":{"line":1,"column":240}},{"start":{"line":1,"column":243},"end":{"line":1,"column":254}},{"start":{"line":1,"column":256},"end":{"line":1,"column":410}}];
       return {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -2573,11 +2774,6 @@ export const partials: Record<string, TemplateSpec> = {
 
   return " -m conntrack --ctdir "
     + ((stack1 = container.lambda(container.strict(depth0, "ctdir", LOC[11] ), depth0)) != null ? stack1 : "");
-},"10":function(container,depth0,helpers,partials,data) {
-    var stack1;
-
-  return " --to-destination "
-    + ((stack1 = container.lambda(container.strict(depth0, "to", LOC[12] ), depth0)) != null ? stack1 : "");
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -2586,22 +2782,41 @@ export const partials: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"source"),{"name":"if","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[13]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"dest"),{"name":"if","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[14]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"in"),{"name":"if","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[15]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"out"),{"name":"if","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[16]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"source"),{"name":"if","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[12]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"dest"),{"name":"if","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[13]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"in"),{"name":"if","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[14]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"out"),{"name":"if","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[15]})) != null ? stack1 : "")
     + "-p "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"match"), "proto", LOC[17] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"match"), "proto", LOC[16] ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(depth0,"match"),"multiport"),{"name":"if","hash":{},"fn":cachedProgram(container, 4, data),"inverse":cachedProgram(container, 5, data),"data":data,"loc":LOC[18]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(depth0,"match"),"multiport"),{"name":"if","hash":{},"fn":cachedProgram(container, 4, data),"inverse":cachedProgram(container, 5, data),"data":data,"loc":LOC[17]})) != null ? stack1 : "")
     + " "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"match"), "ports", LOC[19] ), depth0)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"ctstate"),{"name":"if","hash":{},"fn":cachedProgram(container, 6, data),"inverse":cachedProgram(container, 8, data),"data":data,"loc":LOC[20]})) != null ? stack1 : "")
-    + " -m comment --comment "
-    + ((stack1 = alias3(alias2(depth0, "quoted", LOC[21] ), depth0)) != null ? stack1 : "")
-    + " -j "
-    + ((stack1 = alias3(alias2(depth0, "jump", LOC[22] ), depth0)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"to"),{"name":"if","hash":{},"fn":cachedProgram(container, 10, data),"inverse":container.noop,"data":data,"loc":LOC[23]})) != null ? stack1 : "");
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"match"), "ports", LOC[18] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"ctstate"),{"name":"if","hash":{},"fn":cachedProgram(container, 6, data),"inverse":cachedProgram(container, 8, data),"data":data,"loc":LOC[19]})) != null ? stack1 : "");
+},"useData":true};
+    },
+  },
+  "iptables-target": {
+    helpers: [],
+    partials: [],
+    get spec() {
+      const LOC = [{"start":{"line":1,"column":42},"end":{"line":1,"column":44}},{"start":{"line":1,"column":6},"end":{"line":1,"column":10}},{"start":{"line":1,"column":12},"end":{"line":1,"column":53}}];
+      return {"0":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return " --to-destination "
+    + ((stack1 = container.lambda(container.strict(depth0, "to", LOC[0] ), depth0)) != null ? stack1 : "");
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return " -j "
+    + ((stack1 = container.lambda(container.strict(depth0, "jump", LOC[1] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.if.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"to"),{"name":"if","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[2]})) != null ? stack1 : "");
 },"useData":true};
     },
   },
