@@ -146,11 +146,32 @@ export function directHelperCalls(code: string, helpers: readonly string[]): str
   const out = code
     .replace(HELPER_HEAD, (call, name: string) => (known.has(name) ? (count(name, 1), `helpers.__direct.${name}(`) : call))
     .replace(HELPER_TAIL, (options, name: string) => (known.has(name) ? (count(name, -1), ')') : options));
-  const blocks = out.replace(BLOCK_HELPER, (_call, name: string) => `helpers.__direct.${name}.call(`);
+  const blocks = directConditionals(out.replace(BLOCK_HELPER, (_call, name: string) => `helpers.__direct.${name}.call(`));
   const unpaired = [...heads].filter(([, n]) => n !== 0).map(([name]) => name);
   const left = helpers.filter((h) => blocks.includes(`lookupProperty(helpers,${JSON.stringify(h)})`));
   if (unpaired.length || left.length) throw new Error(`templates: helper calls of another shape: ${[...unpaired, ...left].join(', ')}`);
   return blocks;
+}
+
+/** A block program as the precompiled code passes it. */
+const PROGRAM = String.raw`cachedProgram\(container, \d+, data\)|container\.program\([^()]*\)|container\.noop`;
+/** The options of an {{#if}} or {{#unless}} without hash arguments. */
+const CONDITIONAL_TAIL = new RegExp(String.raw`,\{"name":"(if|unless)","hash":\{\},"fn":(${PROGRAM}),"inverse":(${PROGRAM}),"data":data,"loc":LOC\[\d+\]\}\)`, 'g');
+const CONDITIONAL_HEAD = /helpers\.__direct\.(if|unless)\.call\(/g;
+
+/**
+ * {{#if}} and {{#unless}} as a plain call with their two programs (`helpers.__direct.ifBlock(ctx,
+ * value, fn, inverse)`, src/render/conditionals.ts) instead of the built-in helper with an options
+ * object and its hash for every condition of every rule. Only when every conditional of the spec
+ * has that shape (no hash arguments such as includeZero): otherwise the spec is left as it is.
+ */
+export function directConditionals(code: string): string {
+  const heads = code.match(CONDITIONAL_HEAD)?.length ?? 0;
+  const tails = code.match(CONDITIONAL_TAIL)?.length ?? 0;
+  if (heads !== tails) return code;
+  return code
+    .replace(CONDITIONAL_HEAD, (_call, name: string) => `helpers.__direct.${name}Block(`)
+    .replace(CONDITIONAL_TAIL, (_options, _name: string, fn: string, inverse: string) => `,${fn},${inverse})`);
 }
 
 /** The generated module: name -> { helpers, partials, spec }, for templates and shared partials. */

@@ -18,10 +18,10 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"apps"),{"name":"if","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[0]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"apps"),cachedProgram(container, 1, data),container.noop)) != null ? stack1 : "")
     + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"about"),{"name":"each","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[1]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"risky"),{"name":"if","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[2]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"split"),{"name":"if","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[3]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"risky"),cachedProgram(container, 3, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"split"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
     + "\n"
     + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"fields"),{"name":"each","hash":{},"fn":cachedProgram(container, 5, data),"inverse":container.noop,"data":data,"loc":LOC[4]})) != null ? stack1 : "");
 },"1":function(container,depth0,helpers,partials,data) {
@@ -177,7 +177,7 @@ export const templates: Record<string, TemplateSpec> = {
     + "\n  2. Fill in the fields in the order listed; tick each one off.\n"
     + ((stack1 = helpers.__direct.textLine("  3. ",lookupProperty(depth0,"save"))) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"noRules"),{"name":"if","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[27]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"noRules"),container.program(8, data, 0, blockParams, depths),container.noop)) != null ? stack1 : "")
     + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"cards"),{"name":"each","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[28]})) != null ? stack1 : "")
     + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"sections"),{"name":"each","hash":{},"fn":container.program(10, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[29]})) != null ? stack1 : "")
     + "\n================================================================================\nTest from outside\n================================================================================\n"
@@ -216,12 +216,12 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"apps"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[0]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"apps"),container.program(1, data, 0, blockParams, depths),container.noop)) != null ? stack1 : "")
     + "<ul class=\"about\">\n"
     + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"about"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[1]})) != null ? stack1 : "")
     + "</ul>\n"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"risky"),{"name":"if","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[2]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"split"),{"name":"if","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[3]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"risky"),container.program(3, data, 0, blockParams, depths),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"split"),container.program(4, data, 0, blockParams, depths),container.noop)) != null ? stack1 : "")
     + "<ul class=\"fields\">\n"
     + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"fields"),{"name":"each","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[4]})) != null ? stack1 : "")
     + "</ul>\n";
@@ -335,7 +335,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "<div class=\"card"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"risky"),{"name":"if","hash":{},"fn":cachedProgram(container, 10, data),"inverse":container.noop,"data":data,"loc":LOC[20]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"risky"),cachedProgram(container, 10, data),container.noop)) != null ? stack1 : "")
     + "\" role=\"region\" aria-labelledby=\""
     + ((stack1 = alias3(alias2(depth0, "id", LOC[21] ), depth0)) != null ? stack1 : "")
     + "\">\n<h3 id=\""
@@ -379,7 +379,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "<div class=\"card"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"risky"),{"name":"if","hash":{},"fn":cachedProgram(container, 10, data),"inverse":container.noop,"data":data,"loc":LOC[31]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"risky"),cachedProgram(container, 10, data),container.noop)) != null ? stack1 : "")
     + "\" role=\"region\" aria-labelledby=\""
     + ((stack1 = alias3(alias2(depth0, "id", LOC[32] ), depth0)) != null ? stack1 : "")
     + "\">\n<h3 id=\""
@@ -453,7 +453,7 @@ export const templates: Record<string, TemplateSpec> = {
     + "</li>\n<li>Fill in the fields in the order listed; tick each one off.</li>\n<li>"
     + ((stack1 = helpers.__direct.htmlText(lookupProperty(depth0,"save"))) != null ? stack1 : "")
     + "</li>\n</ol>\n"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"noRules"),{"name":"if","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[49]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"noRules"),container.program(8, data, 0, blockParams, depths),container.noop)) != null ? stack1 : "")
     + "</div>\n<div class=\"section\" role=\"region\" aria-labelledby=\"rules\">\n<h2 id=\"rules\">Rules</h2>\n"
     + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"cards"),{"name":"each","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[50]})) != null ? stack1 : "")
     + "</div>\n"
@@ -496,10 +496,10 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"apps"),{"name":"if","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[0]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"apps"),cachedProgram(container, 1, data),container.noop)) != null ? stack1 : "")
     + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"about"),{"name":"each","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[1]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"risky"),{"name":"if","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[2]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"split"),{"name":"if","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[3]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"risky"),cachedProgram(container, 3, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"split"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
     + "\n"
     + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"fields"),{"name":"each","hash":{},"fn":cachedProgram(container, 5, data),"inverse":container.noop,"data":data,"loc":LOC[4]})) != null ? stack1 : "");
 },"1":function(container,depth0,helpers,partials,data) {
@@ -654,7 +654,7 @@ export const templates: Record<string, TemplateSpec> = {
     + "\n2. Fill in the fields in the order listed; tick each one off.\n3. "
     + ((stack1 = helpers.__direct.mdText(lookupProperty(depth0,"save"))) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"noRules"),{"name":"if","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[27]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"noRules"),container.program(7, data, 0, blockParams, depths),container.noop)) != null ? stack1 : "")
     + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"cards"),{"name":"each","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[28]})) != null ? stack1 : "")
     + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"sections"),{"name":"each","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[29]})) != null ? stack1 : "")
     + "\n## Test from outside\n\n"
@@ -846,7 +846,7 @@ export const templates: Record<string, TemplateSpec> = {
     + " -F "
     + ((stack1 = alias2(alias1(depth0, "name", LOC[45] ), depth0)) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"loop"),{"name":"if","hash":{},"fn":cachedProgram(container, 9, data),"inverse":cachedProgram(container, 22, data),"data":data,"loc":LOC[46]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"loop"),cachedProgram(container, 9, data),cachedProgram(container, 22, data))) != null ? stack1 : "")
     + ((stack1 = alias2(alias1(depth0, "cmd", LOC[47] ), depth0)) != null ? stack1 : "")
     + " -w -t "
     + ((stack1 = alias2(alias1(depth0, "table", LOC[48] ), depth0)) != null ? stack1 : "")
@@ -903,22 +903,22 @@ export const templates: Record<string, TemplateSpec> = {
     + " \"$"
     + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(depth0,"chain"),"loop"), "var", LOC[65] ), depth0)) != null ? stack1 : "")
     + "\" "
-    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"source"),{"name":"if","hash":{},"fn":cachedProgram(container, 11, data),"inverse":container.noop,"data":data,"loc":LOC[66]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"dest"),{"name":"if","hash":{},"fn":cachedProgram(container, 12, data),"inverse":container.noop,"data":data,"loc":LOC[67]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"in"),{"name":"if","hash":{},"fn":cachedProgram(container, 13, data),"inverse":container.noop,"data":data,"loc":LOC[68]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"out"),{"name":"if","hash":{},"fn":cachedProgram(container, 14, data),"inverse":container.noop,"data":data,"loc":LOC[69]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"source"),cachedProgram(container, 11, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"dest"),cachedProgram(container, 12, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"in"),cachedProgram(container, 13, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"out"),cachedProgram(container, 14, data),container.noop)) != null ? stack1 : "")
     + "-p "
     + ((stack1 = alias2(alias1(lookupProperty(depth0,"match"), "proto", LOC[70] ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(lookupProperty(depth0,"match"),"multiport"),{"name":"if","hash":{},"fn":cachedProgram(container, 15, data),"inverse":cachedProgram(container, 16, data),"data":data,"loc":LOC[71]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(lookupProperty(depth0,"match"),"multiport"),cachedProgram(container, 15, data),cachedProgram(container, 16, data))) != null ? stack1 : "")
     + " "
     + ((stack1 = alias2(alias1(lookupProperty(depth0,"match"), "ports", LOC[72] ), depth0)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"ctstate"),{"name":"if","hash":{},"fn":cachedProgram(container, 17, data),"inverse":cachedProgram(container, 19, data),"data":data,"loc":LOC[73]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"ctstate"),cachedProgram(container, 17, data),cachedProgram(container, 19, data))) != null ? stack1 : "")
     + " -m comment --comment "
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"comment"))) != null ? stack1 : "")
     + " -j "
     + ((stack1 = alias2(alias1(depth0, "jump", LOC[75] ), depth0)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"to"),{"name":"if","hash":{},"fn":cachedProgram(container, 21, data),"inverse":container.noop,"data":data,"loc":LOC[76]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"to"),cachedProgram(container, 21, data),container.noop)) != null ? stack1 : "")
     + "\n";
 },"11":function(container,depth0,helpers,partials,data) {
     var stack1;
@@ -973,7 +973,7 @@ export const templates: Record<string, TemplateSpec> = {
 
   return " -m conntrack --ctstate "
     + ((stack1 = container.lambda(container.strict(depth0, "ctstate", LOC[84] ), depth0)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"ctdir"),{"name":"if","hash":{},"fn":cachedProgram(container, 18, data),"inverse":container.noop,"data":data,"loc":LOC[85]})) != null ? stack1 : "");
+    + ((stack1 = helpers.__direct.ifBlock(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"ctdir"),cachedProgram(container, 18, data),container.noop)) != null ? stack1 : "");
 },"18":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -987,7 +987,7 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = helpers.__direct.if.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"ctdir"),{"name":"if","hash":{},"fn":cachedProgram(container, 20, data),"inverse":container.noop,"data":data,"loc":LOC[87]})) != null ? stack1 : "");
+  return ((stack1 = helpers.__direct.ifBlock(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"ctdir"),cachedProgram(container, 20, data),container.noop)) != null ? stack1 : "");
 },"20":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -1021,22 +1021,22 @@ export const templates: Record<string, TemplateSpec> = {
     + " -A "
     + ((stack1 = alias2(alias1(lookupProperty(depth0,"chain"), "name", LOC[93] ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"source"),{"name":"if","hash":{},"fn":cachedProgram(container, 11, data),"inverse":container.noop,"data":data,"loc":LOC[66]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"dest"),{"name":"if","hash":{},"fn":cachedProgram(container, 12, data),"inverse":container.noop,"data":data,"loc":LOC[67]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"in"),{"name":"if","hash":{},"fn":cachedProgram(container, 13, data),"inverse":container.noop,"data":data,"loc":LOC[68]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"out"),{"name":"if","hash":{},"fn":cachedProgram(container, 14, data),"inverse":container.noop,"data":data,"loc":LOC[69]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"source"),cachedProgram(container, 11, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"dest"),cachedProgram(container, 12, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"in"),cachedProgram(container, 13, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"out"),cachedProgram(container, 14, data),container.noop)) != null ? stack1 : "")
     + "-p "
     + ((stack1 = alias2(alias1(lookupProperty(depth0,"match"), "proto", LOC[70] ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(lookupProperty(depth0,"match"),"multiport"),{"name":"if","hash":{},"fn":cachedProgram(container, 15, data),"inverse":cachedProgram(container, 16, data),"data":data,"loc":LOC[71]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(lookupProperty(depth0,"match"),"multiport"),cachedProgram(container, 15, data),cachedProgram(container, 16, data))) != null ? stack1 : "")
     + " "
     + ((stack1 = alias2(alias1(lookupProperty(depth0,"match"), "ports", LOC[72] ), depth0)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"ctstate"),{"name":"if","hash":{},"fn":cachedProgram(container, 17, data),"inverse":cachedProgram(container, 19, data),"data":data,"loc":LOC[73]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"ctstate"),cachedProgram(container, 17, data),cachedProgram(container, 19, data))) != null ? stack1 : "")
     + " -m comment --comment "
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"comment"))) != null ? stack1 : "")
     + " -j "
     + ((stack1 = alias2(alias1(depth0, "jump", LOC[75] ), depth0)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"to"),{"name":"if","hash":{},"fn":cachedProgram(container, 21, data),"inverse":container.noop,"data":data,"loc":LOC[76]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"to"),cachedProgram(container, 21, data),container.noop)) != null ? stack1 : "")
     + "\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -1053,8 +1053,8 @@ export const templates: Record<string, TemplateSpec> = {
     + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"all"),{"name":"each","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[97]})) != null ? stack1 : "")
     + "    exit 0\n    ;;\n  *)\n    echo \"usage: sh $0 [remove]\" >&2\n    exit 2\n    ;;\nesac\n\n# Nothing changes unless every interface the rules name exists: a rule on a missing interface would\n# be accepted and forward nothing.\n"
     + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"needed"),{"name":"each","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[98]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"lookups"),{"name":"if","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[99]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(depth0,"stale"),"length"),{"name":"if","hash":{},"fn":cachedProgram(container, 5, data),"inverse":container.noop,"data":data,"loc":LOC[100]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"lookups"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"stale"),"length"),cachedProgram(container, 5, data),container.noop)) != null ? stack1 : "")
     + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"chains"),{"name":"each","hash":{},"fn":cachedProgram(container, 8, data),"inverse":container.noop,"data":data,"loc":LOC[101]})) != null ? stack1 : "")
     + ")\n";
 },"useData":true};
@@ -1101,22 +1101,22 @@ export const templates: Record<string, TemplateSpec> = {
   return "-A "
     + ((stack1 = alias2(alias1(lookupProperty(depth0,"chain"), "name", LOC[4] ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"source"),{"name":"if","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[5]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"dest"),{"name":"if","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[6]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"in"),{"name":"if","hash":{},"fn":cachedProgram(container, 5, data),"inverse":container.noop,"data":data,"loc":LOC[7]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"out"),{"name":"if","hash":{},"fn":cachedProgram(container, 6, data),"inverse":container.noop,"data":data,"loc":LOC[8]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"source"),cachedProgram(container, 3, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"dest"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"in"),cachedProgram(container, 5, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"out"),cachedProgram(container, 6, data),container.noop)) != null ? stack1 : "")
     + "-p "
     + ((stack1 = alias2(alias1(lookupProperty(depth0,"match"), "proto", LOC[9] ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(lookupProperty(depth0,"match"),"multiport"),{"name":"if","hash":{},"fn":cachedProgram(container, 7, data),"inverse":cachedProgram(container, 8, data),"data":data,"loc":LOC[10]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(lookupProperty(depth0,"match"),"multiport"),cachedProgram(container, 7, data),cachedProgram(container, 8, data))) != null ? stack1 : "")
     + " "
     + ((stack1 = alias2(alias1(lookupProperty(depth0,"match"), "ports", LOC[11] ), depth0)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"ctstate"),{"name":"if","hash":{},"fn":cachedProgram(container, 9, data),"inverse":cachedProgram(container, 11, data),"data":data,"loc":LOC[12]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"ctstate"),cachedProgram(container, 9, data),cachedProgram(container, 11, data))) != null ? stack1 : "")
     + " -m comment --comment "
     + ((stack1 = helpers.__direct.iptQuote(lookupProperty(depth0,"comment"))) != null ? stack1 : "")
     + " -j "
     + ((stack1 = alias2(alias1(depth0, "jump", LOC[14] ), depth0)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"to"),{"name":"if","hash":{},"fn":cachedProgram(container, 13, data),"inverse":container.noop,"data":data,"loc":LOC[15]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"to"),cachedProgram(container, 13, data),container.noop)) != null ? stack1 : "")
     + "\n";
 },"3":function(container,depth0,helpers,partials,data) {
     var stack1;
@@ -1171,7 +1171,7 @@ export const templates: Record<string, TemplateSpec> = {
 
   return " -m conntrack --ctstate "
     + ((stack1 = container.lambda(container.strict(depth0, "ctstate", LOC[23] ), depth0)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"ctdir"),{"name":"if","hash":{},"fn":cachedProgram(container, 10, data),"inverse":container.noop,"data":data,"loc":LOC[24]})) != null ? stack1 : "");
+    + ((stack1 = helpers.__direct.ifBlock(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"ctdir"),cachedProgram(container, 10, data),container.noop)) != null ? stack1 : "");
 },"10":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -1185,7 +1185,7 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = helpers.__direct.if.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"ctdir"),{"name":"if","hash":{},"fn":cachedProgram(container, 12, data),"inverse":container.noop,"data":data,"loc":LOC[26]})) != null ? stack1 : "");
+  return ((stack1 = helpers.__direct.ifBlock(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"ctdir"),cachedProgram(container, 12, data),container.noop)) != null ? stack1 : "");
 },"12":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -1262,14 +1262,14 @@ export const templates: Record<string, TemplateSpec> = {
 
   return "add chain=dstnat action=dst-nat in-interface-list="
     + ((stack1 = helpers.__direct.rosWord(lookupProperty(lookupProperty(data,"root"),"wan"))) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(data,"root"),"srcList"),{"name":"if","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[7]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(data,"root"),"srcList"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
     + " protocol="
     + ((stack1 = alias3(alias2(depth0, "proto", LOC[8] ), depth0)) != null ? stack1 : "")
     + " dst-port="
     + ((stack1 = alias3(alias2(depth0, "dstPort", LOC[9] ), depth0)) != null ? stack1 : "")
     + " to-addresses="
     + ((stack1 = alias3(alias2(lookupProperty(data,"root"), "nas", LOC[10] ), depth0)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"toPorts"),{"name":"if","hash":{},"fn":cachedProgram(container, 5, data),"inverse":container.noop,"data":data,"loc":LOC[11]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"toPorts"),cachedProgram(container, 5, data),container.noop)) != null ? stack1 : "")
     + " comment="
     + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"comment"))) != null ? stack1 : "")
     + "\n";
@@ -1320,7 +1320,7 @@ export const templates: Record<string, TemplateSpec> = {
     + ((stack1 = alias3(alias2(depth0, "dstPort", LOC[21] ), depth0)) != null ? stack1 : "")
     + " to-addresses="
     + ((stack1 = alias3(alias2(lookupProperty(data,"root"), "nas", LOC[22] ), depth0)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"toPorts"),{"name":"if","hash":{},"fn":cachedProgram(container, 5, data),"inverse":container.noop,"data":data,"loc":LOC[23]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"toPorts"),cachedProgram(container, 5, data),container.noop)) != null ? stack1 : "")
     + " comment="
     + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"comment"))) != null ? stack1 : "")
     + "\n";
@@ -1364,9 +1364,9 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"comment"),{"name":"if","hash":{},"fn":cachedProgram(container, 13, data),"inverse":container.noop,"data":data,"loc":LOC[31]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"hairpinComment"),{"name":"if","hash":{},"fn":cachedProgram(container, 14, data),"inverse":container.noop,"data":data,"loc":LOC[32]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"replyComment"),{"name":"if","hash":{},"fn":cachedProgram(container, 15, data),"inverse":container.noop,"data":data,"loc":LOC[33]})) != null ? stack1 : "");
+  return ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"comment"),cachedProgram(container, 13, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"hairpinComment"),cachedProgram(container, 14, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"replyComment"),cachedProgram(container, 15, data),container.noop)) != null ? stack1 : "");
 },"13":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1376,7 +1376,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "add chain=forward action=accept connection-nat-state=dstnat"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(data,"root"),"srcList"),{"name":"if","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[34]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(data,"root"),"srcList"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
     + " dst-address="
     + ((stack1 = alias3(alias2(lookupProperty(data,"root"), "nas", LOC[35] ), depth0)) != null ? stack1 : "")
     + " protocol="
@@ -1449,7 +1449,7 @@ export const templates: Record<string, TemplateSpec> = {
     + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"tagRegex"))) != null ? stack1 : "")
     + "]\n"
     + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(lookupProperty(depth0,"v6"),"accepts"),{"name":"each","hash":{},"fn":cachedProgram(container, 18, data),"inverse":container.noop,"data":data,"loc":LOC[52]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(depth0,"v6"),"hasAccepts"),{"name":"if","hash":{},"fn":cachedProgram(container, 20, data),"inverse":container.noop,"data":data,"loc":LOC[53]})) != null ? stack1 : "");
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"v6"),"hasAccepts"),cachedProgram(container, 20, data),container.noop)) != null ? stack1 : "");
 },"18":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1460,7 +1460,7 @@ export const templates: Record<string, TemplateSpec> = {
 
   return "add chain=forward action=accept connection-state=!invalid in-interface-list="
     + ((stack1 = helpers.__direct.rosWord(lookupProperty(lookupProperty(lookupProperty(data,"root"),"v6"),"wan"))) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(lookupProperty(data,"root"),"v6"),"srcList"),{"name":"if","hash":{},"fn":cachedProgram(container, 19, data),"inverse":container.noop,"data":data,"loc":LOC[55]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(lookupProperty(data,"root"),"v6"),"srcList"),cachedProgram(container, 19, data),container.noop)) != null ? stack1 : "")
     + " dst-address="
     + ((stack1 = alias3(alias2(lookupProperty(lookupProperty(data,"root"),"v6"), "address", LOC[56] ), depth0)) != null ? stack1 : "")
     + " protocol="
@@ -1520,19 +1520,19 @@ export const templates: Record<string, TemplateSpec> = {
     + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"tagRegex"))) != null ? stack1 : "")
     + "]\n"
     + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"nat"),{"name":"each","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[72]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"hairpin"),{"name":"if","hash":{},"fn":cachedProgram(container, 6, data),"inverse":container.noop,"data":data,"loc":LOC[73]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"hairpin"),cachedProgram(container, 6, data),container.noop)) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"hairpin"),{"name":"if","hash":{},"fn":cachedProgram(container, 8, data),"inverse":cachedProgram(container, 9, data),"data":data,"loc":LOC[74]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"hairpin"),cachedProgram(container, 8, data),cachedProgram(container, 9, data))) != null ? stack1 : "")
     + "/ip firewall mangle\nremove [find where comment~"
     + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"tagRegex"))) != null ? stack1 : "")
     + "]\n"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"hairpin"),{"name":"if","hash":{},"fn":cachedProgram(container, 10, data),"inverse":container.noop,"data":data,"loc":LOC[76]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"hairpin"),cachedProgram(container, 10, data),container.noop)) != null ? stack1 : "")
     + "\n# Forward rules. The default configuration (defconf) already lets dst-natted connections through:\n# its \"drop all from WAN not DSTNATed\" skips them. A custom firewall may drop them, so each NAS port\n# list gets a narrow accept (connection-nat-state=dstnat, dst-address = the NAS, dst-port = its\n# ports) and a reply accept (src-address = the NAS, src-port = its ports) for firewalls without an\n# \"accept established,related\" rule. The :if line then moves them above the first drop, reject,\n# tarpit or jump rule of the forward chain: with defconf that is \"drop invalid\", below fasttrack and\n# \"accept established,related\", so fasttrack keeps working. Without such a rule they stay last,\n# where the chain already accepts. place-before=0 is not used: it would put them above fasttrack.\n/ip firewall filter\nremove [find where comment~"
     + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"tagRegex"))) != null ? stack1 : "")
     + "]\n"
     + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"filter"),{"name":"each","hash":{},"fn":cachedProgram(container, 12, data),"inverse":container.noop,"data":data,"loc":LOC[78]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"hasFilter"),{"name":"if","hash":{},"fn":cachedProgram(container, 16, data),"inverse":container.noop,"data":data,"loc":LOC[79]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"v6"),{"name":"if","hash":{},"fn":cachedProgram(container, 17, data),"inverse":container.noop,"data":data,"loc":LOC[80]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"hasFilter"),cachedProgram(container, 16, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"v6"),cachedProgram(container, 17, data),container.noop)) != null ? stack1 : "")
     + "}\n";
 },"useData":true};
     },
@@ -1612,7 +1612,7 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = helpers.__direct.if.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"both"),{"name":"if","hash":{},"fn":cachedProgram(container, 1, data),"inverse":cachedProgram(container, 2, data),"data":data,"loc":LOC[0]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.ifBlock(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"both"),cachedProgram(container, 1, data),cachedProgram(container, 2, data))) != null ? stack1 : "")
     + " dport "
     + ((stack1 = container.lambda(container.strict(depth0, "set", LOC[1] ), depth0)) != null ? stack1 : "");
 },"1":function(container,depth0,helpers,partials,data) {
@@ -1629,17 +1629,17 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"iif"),{"name":"if","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[3]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"local"),{"name":"if","hash":{},"fn":cachedProgram(container, 5, data),"inverse":container.noop,"data":data,"loc":LOC[4]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"markMatch"),{"name":"if","hash":{},"fn":cachedProgram(container, 6, data),"inverse":container.noop,"data":data,"loc":LOC[5]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"saddr"),{"name":"if","hash":{},"fn":cachedProgram(container, 7, data),"inverse":container.noop,"data":data,"loc":LOC[6]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"ctDnat"),{"name":"if","hash":{},"fn":cachedProgram(container, 8, data),"inverse":container.noop,"data":data,"loc":LOC[7]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"daddr"),{"name":"if","hash":{},"fn":cachedProgram(container, 9, data),"inverse":container.noop,"data":data,"loc":LOC[8]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"ports"),{"name":"if","hash":{},"fn":cachedProgram(container, 10, data),"inverse":container.noop,"data":data,"loc":LOC[9]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"setMark"),{"name":"if","hash":{},"fn":cachedProgram(container, 11, data),"inverse":container.noop,"data":data,"loc":LOC[10]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"dnatTo"),{"name":"if","hash":{},"fn":cachedProgram(container, 12, data),"inverse":container.noop,"data":data,"loc":LOC[11]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"dnatMap"),{"name":"if","hash":{},"fn":cachedProgram(container, 13, data),"inverse":container.noop,"data":data,"loc":LOC[12]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"verdict"),{"name":"if","hash":{},"fn":cachedProgram(container, 17, data),"inverse":container.noop,"data":data,"loc":LOC[13]})) != null ? stack1 : "");
+  return ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"iif"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"local"),cachedProgram(container, 5, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"markMatch"),cachedProgram(container, 6, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"saddr"),cachedProgram(container, 7, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"ctDnat"),cachedProgram(container, 8, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"daddr"),cachedProgram(container, 9, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"ports"),cachedProgram(container, 10, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"setMark"),cachedProgram(container, 11, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"dnatTo"),cachedProgram(container, 12, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"dnatMap"),cachedProgram(container, 13, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"verdict"),cachedProgram(container, 17, data),container.noop)) != null ? stack1 : "");
 },"4":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -1720,7 +1720,7 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = helpers.__direct.if.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"both"),{"name":"if","hash":{},"fn":cachedProgram(container, 15, data),"inverse":cachedProgram(container, 16, data),"data":data,"loc":LOC[24]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.ifBlock(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"both"),cachedProgram(container, 15, data),cachedProgram(container, 16, data))) != null ? stack1 : "")
     + " dport map "
     + ((stack1 = container.lambda(container.strict(depth0, "set", LOC[25] ), depth0)) != null ? stack1 : "");
 },"15":function(container,depth0,helpers,partials,data) {
@@ -1758,7 +1758,7 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = helpers.__direct.unless.call(alias1,lookupProperty(data,"first"),{"name":"unless","hash":{},"fn":cachedProgram(container, 21, data),"inverse":container.noop,"data":data,"loc":LOC[30]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.unlessBlock(alias1,lookupProperty(data,"first"),cachedProgram(container, 21, data),container.noop)) != null ? stack1 : "")
     + "\tchain "
     + ((stack1 = alias3(alias2(depth0, "name", LOC[31] ), depth0)) != null ? stack1 : "")
     + " {\n\t\ttype "
@@ -1867,7 +1867,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\t"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"list"),{"name":"if","hash":{},"fn":cachedProgram(container, 3, data),"inverse":cachedProgram(container, 4, data),"data":data,"loc":LOC[5]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"list"),cachedProgram(container, 3, data),cachedProgram(container, 4, data))) != null ? stack1 : "")
     + " "
     + ((stack1 = container.lambda(container.strict(depth0, "key", LOC[6] ), depth0)) != null ? stack1 : "")
     + " "
@@ -1944,7 +1944,7 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = helpers.__direct.if.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"list"),{"name":"if","hash":{},"fn":cachedProgram(container, 4, data),"inverse":cachedProgram(container, 5, data),"data":data,"loc":LOC[8]})) != null ? stack1 : "");
+  return ((stack1 = helpers.__direct.ifBlock(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"list"),cachedProgram(container, 4, data),cachedProgram(container, 5, data))) != null ? stack1 : "");
 },"4":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -2038,7 +2038,7 @@ export const templates: Record<string, TemplateSpec> = {
     + "</network>\n        <port>"
     + ((stack1 = alias2(alias1(depth0, "extPort", LOC[8] ), depth0)) != null ? stack1 : "")
     + "</port>\n      </destination>\n"
-    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"reflection"),{"name":"if","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[9]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"reflection"),cachedProgram(container, 2, data),container.noop)) != null ? stack1 : "")
     + "    </rule>\n";
 },"2":function(container,depth0,helpers,partials,data) {
     var stack1;
@@ -2154,7 +2154,7 @@ export const templates: Record<string, TemplateSpec> = {
     + "</local-port>\n      <poolopts/>\n      <log>0</log>\n      <category/>\n      <descr>"
     + ((stack1 = helpers.__direct.text(lookupProperty(depth0,"descr"))) != null ? stack1 : "")
     + "</descr>\n      <tag/>\n      <tagged/>\n      <nosync>0</nosync>\n"
-    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"reflection"),{"name":"if","hash":{},"fn":cachedProgram(container, 2, data),"inverse":cachedProgram(container, 3, data),"data":data,"loc":LOC[11]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"reflection"),cachedProgram(container, 2, data),cachedProgram(container, 3, data))) != null ? stack1 : "")
     + "      <pass>rule</pass>\n      <associated-rule-id/>\n    </rule>\n";
 },"2":function(container,depth0,helpers,partials,data) {
     var stack1;
@@ -2209,7 +2209,7 @@ export const templates: Record<string, TemplateSpec> = {
     + "-->\n<opnsense>\n  <nat>\n"
     + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[20]})) != null ? stack1 : "")
     + "  </nat>\n"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(depth0,"allows6"),"length"),{"name":"if","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[21]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"allows6"),"length"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
     + "</opnsense>\n";
 },"usePartial":true,"useData":true};
     },
@@ -2228,9 +2228,9 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\t\t\t<source>\n"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"any"),{"name":"if","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[0]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"address"),{"name":"if","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[1]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"network"),{"name":"if","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[2]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"any"),cachedProgram(container, 1, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"address"),cachedProgram(container, 2, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"network"),cachedProgram(container, 3, data),container.noop)) != null ? stack1 : "")
     + "\t\t\t</source>\n";
 },"1":function(container,depth0,helpers,partials,data) {
     return "\t\t\t\t<any></any>\n";
@@ -2287,7 +2287,7 @@ export const templates: Record<string, TemplateSpec> = {
     + "</interface>\n\t\t\t<descr>"
     + ((stack1 = helpers.__direct.cdata(lookupProperty(depth0,"descr"))) != null ? stack1 : "")
     + "</descr>\n"
-    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"reflection"),{"name":"if","hash":{},"fn":cachedProgram(container, 6, data),"inverse":container.noop,"data":data,"loc":LOC[13]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"reflection"),cachedProgram(container, 6, data),container.noop)) != null ? stack1 : "")
     + "\t\t\t<associated-rule-id>"
     + ((stack1 = alias2(alias1(depth0, "id", LOC[14] ), depth0)) != null ? stack1 : "")
     + "</associated-rule-id>\n\t\t</rule>\n";
@@ -2530,7 +2530,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[5]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(depth0,"deletes"),"length"),{"name":"if","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[6]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"deletes"),"length"),cachedProgram(container, 1, data),container.noop)) != null ? stack1 : "")
     + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"blocks"),{"name":"each","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[7]})) != null ? stack1 : "")
     + "\ncommit\nsave\n";
 },"useData":true};
@@ -2628,8 +2628,8 @@ export const templates: Record<string, TemplateSpec> = {
 
   return "set "
     + ((stack1 = container.lambda(container.strict(depth0, "path", LOC[16] ), depth0)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"value"),{"name":"if","hash":{},"fn":cachedProgram(container, 8, data),"inverse":container.noop,"data":data,"loc":LOC[17]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"shellVar"),{"name":"if","hash":{},"fn":cachedProgram(container, 9, data),"inverse":container.noop,"data":data,"loc":LOC[18]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"value"),cachedProgram(container, 8, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"shellVar"),cachedProgram(container, 9, data),container.noop)) != null ? stack1 : "")
     + "\n";
 },"8":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -2664,7 +2664,7 @@ export const templates: Record<string, TemplateSpec> = {
     + "# A zone-based firewall drops forwarded traffic in its zone chains whatever the forward filter accepts.\nif cli-shell-api existsActive firewall zone; then\n  echo "
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"zoneMessage"))) != null ? stack1 : "")
     + " >&2\n  exit 1\nfi\n"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"hairpin"),{"name":"if","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[25]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"hairpin"),cachedProgram(container, 2, data),container.noop)) != null ? stack1 : "")
     + "\n# What earlier runs of this profile added: rules numbered "
     + ((stack1 = alias3(alias2(depth0, "base", LOC[26] ), depth0)) != null ? stack1 : "")
     + "-"
@@ -2754,7 +2754,7 @@ export const partials: Record<string, TemplateSpec> = {
 
   return " -m conntrack --ctstate "
     + ((stack1 = container.lambda(container.strict(depth0, "ctstate", LOC[7] ), depth0)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"ctdir"),{"name":"if","hash":{},"fn":cachedProgram(container, 7, data),"inverse":container.noop,"data":data,"loc":LOC[8]})) != null ? stack1 : "");
+    + ((stack1 = helpers.__direct.ifBlock(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"ctdir"),cachedProgram(container, 7, data),container.noop)) != null ? stack1 : "");
 },"7":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -2768,7 +2768,7 @@ export const partials: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = helpers.__direct.if.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"ctdir"),{"name":"if","hash":{},"fn":cachedProgram(container, 9, data),"inverse":container.noop,"data":data,"loc":LOC[10]})) != null ? stack1 : "");
+  return ((stack1 = helpers.__direct.ifBlock(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"ctdir"),cachedProgram(container, 9, data),container.noop)) != null ? stack1 : "");
 },"9":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -2782,17 +2782,17 @@ export const partials: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"source"),{"name":"if","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[12]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"dest"),{"name":"if","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[13]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"in"),{"name":"if","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[14]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"out"),{"name":"if","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[15]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"source"),cachedProgram(container, 0, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"dest"),cachedProgram(container, 1, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"in"),cachedProgram(container, 2, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"out"),cachedProgram(container, 3, data),container.noop)) != null ? stack1 : "")
     + "-p "
     + ((stack1 = alias3(alias2(lookupProperty(depth0,"match"), "proto", LOC[16] ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(depth0,"match"),"multiport"),{"name":"if","hash":{},"fn":cachedProgram(container, 4, data),"inverse":cachedProgram(container, 5, data),"data":data,"loc":LOC[17]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"match"),"multiport"),cachedProgram(container, 4, data),cachedProgram(container, 5, data))) != null ? stack1 : "")
     + " "
     + ((stack1 = alias3(alias2(lookupProperty(depth0,"match"), "ports", LOC[18] ), depth0)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"ctstate"),{"name":"if","hash":{},"fn":cachedProgram(container, 6, data),"inverse":cachedProgram(container, 8, data),"data":data,"loc":LOC[19]})) != null ? stack1 : "");
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"ctstate"),cachedProgram(container, 6, data),cachedProgram(container, 8, data))) != null ? stack1 : "");
 },"useData":true};
     },
   },
@@ -2816,7 +2816,7 @@ export const partials: Record<string, TemplateSpec> = {
 
   return " -j "
     + ((stack1 = container.lambda(container.strict(depth0, "jump", LOC[1] ), depth0)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"to"),{"name":"if","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[2]})) != null ? stack1 : "");
+    + ((stack1 = helpers.__direct.ifBlock(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"to"),cachedProgram(container, 0, data),container.noop)) != null ? stack1 : "");
 },"useData":true};
     },
   },
@@ -2853,9 +2853,9 @@ export const partials: Record<string, TemplateSpec> = {
     };
 
   return "      <source>\n"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"any"),{"name":"if","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[2]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"address"),{"name":"if","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[3]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"network"),{"name":"if","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[4]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"any"),cachedProgram(container, 0, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"address"),cachedProgram(container, 1, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"network"),cachedProgram(container, 2, data),container.noop)) != null ? stack1 : "")
     + "      </source>\n";
 },"useData":true};
     },
