@@ -40,7 +40,16 @@ export interface Merged<T> {
  */
 export function mergeBy<T>(items: readonly T[], rangeOf: (item: T) => PortRange, adjacent = true): Merged<T>[] {
   const reach = adjacent ? 1 : 0;
-  const sorted = [...items].sort((a, b) => rangeOf(a).first - rangeOf(b).first || rangeOf(a).last - rangeOf(b).last);
+  const before = (a: PortRange, b: PortRange): number => a.first - b.first || a.last - b.last;
+  // Plans list their forwards sorted: only a list out of order is copied and sorted (the sort is
+  // stable, so a sorted list would come back as it is).
+  let sorted = items;
+  for (let i = 1; i < items.length; i++) {
+    if (before(rangeOf(items[i - 1]!), rangeOf(items[i]!)) > 0) {
+      sorted = [...items].sort((a, b) => before(rangeOf(a), rangeOf(b)));
+      break;
+    }
+  }
   const out: Merged<T>[] = [];
   for (const item of sorted) {
     const r = rangeOf(item);
@@ -81,4 +90,13 @@ export function twinGroups(forwards: readonly Forward[]): Forward[][] {
 }
 
 /** The plan's protocols in use, tcp first. */
-export const protosOf = (forwards: readonly Forward[]): Proto[] => [...new Set(forwards.map((f) => f.proto))].sort() as Proto[];
+export function protosOf(forwards: readonly Forward[]): Proto[] {
+  let tcp = false;
+  let udp = false;
+  for (const f of forwards) {
+    if (f.proto === 'tcp') tcp = true;
+    else udp = true;
+    if (tcp && udp) break;
+  }
+  return tcp ? (udp ? ['tcp', 'udp'] : ['tcp']) : udp ? ['udp'] : [];
+}
