@@ -72,9 +72,18 @@ export function natPortGroups(plan: Plan): PortGroup[] {
   for (const proto of protosOf(plan.forwards)) {
     const merged = mergeBy(plan.forwards.filter((f: Forward) => f.proto === proto), (f) => f.internal);
     for (const group of packSlots(merged, (m) => m.range)) {
-      const ranges = group.map((m) => m.range);
-      const forwards = group.flatMap((m) => m.items);
-      out.push({ match: portMatch(proto, ranges), apps: appsOf(forwards), ports: ranges.map((r) => formatRange(r)).join(','), about: () => cutAbout(forwards) });
+      // Both port lists and the forwards in one pass: a group is a rule, 10,000 ports are 700 rules.
+      let ports = '';
+      let display = '';
+      const forwards: Forward[] = [];
+      for (const m of group) {
+        const sep = ports ? ',' : '';
+        const entry = portEntry(m.range);
+        ports += sep + entry;
+        display += sep + (m.range.first === m.range.last ? entry : formatRange(m.range));
+        for (const f of m.items) forwards.push(f);
+      }
+      out.push({ match: { proto, ports, multiport: group.length > 1 }, apps: appsOf(forwards), ports: display, about: () => cutAbout(forwards) });
     }
   }
   return out;

@@ -147,25 +147,25 @@ function chainRules(plan: Plan, ctx: RenderContext, sources4: (string | undefine
     if (lan) add('hpin', { in: lan, side: 'd', match: s.match, jump: 'DNAT', to: s.to }, hairpin(s.text), s.about);
   }
   // FORWARD sees packets after DNAT: match the NAS ports, in both directions of DNATed flows only.
+  const nas32 = `${nas}/32`;
   for (const g of natPortGroups(plan)) {
     const text = `${tag} ${g.apps} ${g.match.proto}/${g.ports}`;
-    const to = { dest: `${nas}/32`, side: 'd', match: g.match, jump: 'ACCEPT' } as const;
-    const back = { source: `${nas}/32`, side: 's', match: g.match, jump: 'ACCEPT' } as const;
+    const { match, about } = g;
     for (const source of sources4) {
-      add('fwd', { ...to, source, in: wan, ctstate: 'DNAT', ctdir: 'ORIGINAL' }, `${text} to NAS`, g.about);
-      add('fwd', { ...back, dest: source, out: wan, ctstate: 'DNAT', ctdir: 'REPLY' }, `${text} replies`, g.about);
+      add('fwd', { source, dest: nas32, in: wan, side: 'd', match, ctstate: 'DNAT', ctdir: 'ORIGINAL', jump: 'ACCEPT' }, `${text} to NAS`, about);
+      add('fwd', { source: nas32, dest: source, out: wan, side: 's', match, ctstate: 'DNAT', ctdir: 'REPLY', jump: 'ACCEPT' }, `${text} replies`, about);
     }
     if (lan) {
-      add('fwd', { ...to, in: lan, out: lan, ctstate: 'DNAT', ctdir: 'ORIGINAL' }, hairpin(`${text} to NAS`), g.about);
-      add('fwd', { ...back, in: lan, out: lan, ctstate: 'DNAT', ctdir: 'REPLY' }, hairpin(`${text} replies`), g.about);
+      add('fwd', { dest: nas32, in: lan, out: lan, side: 'd', match, ctstate: 'DNAT', ctdir: 'ORIGINAL', jump: 'ACCEPT' }, hairpin(`${text} to NAS`), about);
+      add('fwd', { source: nas32, in: lan, out: lan, side: 's', match, ctstate: 'DNAT', ctdir: 'REPLY', jump: 'ACCEPT' }, hairpin(`${text} replies`), about);
       // `-s "$s"` (a LAN subnet) goes first: only LAN-originated DNATed connections are masqueraded.
-      add('masq', { dest: `${nas}/32`, out: lan, side: 'd', match: g.match, ctstate: 'DNAT', jump: 'MASQUERADE' }, hairpin(`${text} masquerade`), g.about);
+      add('masq', { dest: nas32, out: lan, side: 'd', match, ctstate: 'DNAT', jump: 'MASQUERADE' }, hairpin(`${text} masquerade`), about);
     }
     if (nas6) {
       // IPv6 has no NAT: the NAS's own ports, accepted from the WAN, and their replies.
       for (const source of sources6) {
-        add('fwd6', { source, dest: `${nas6}/128`, in: wan, side: 'd', match: g.match, ctdir: 'ORIGINAL', jump: 'ACCEPT' }, `${text} to NAS (IPv6)`, g.about);
-        add('fwd6', { source: `${nas6}/128`, dest: source, out: wan, side: 's', match: g.match, ctdir: 'REPLY', jump: 'ACCEPT' }, `${text} replies (IPv6)`, g.about);
+        add('fwd6', { source, dest: `${nas6}/128`, in: wan, side: 'd', match, ctdir: 'ORIGINAL', jump: 'ACCEPT' }, `${text} to NAS (IPv6)`, about);
+        add('fwd6', { source: `${nas6}/128`, dest: source, out: wan, side: 's', match, ctdir: 'REPLY', jump: 'ACCEPT' }, `${text} replies (IPv6)`, about);
       }
     }
   }
