@@ -37,7 +37,8 @@ export function headerLines(plan: Plan, ctx: RenderContext, parts: HeaderParts):
     `NAS: ${plan.nas.address}; forwards: ${plan.forwards.length} (${tcp} tcp, ${plan.forwards.length - tcp} udp); every rule is tagged ${profileTag(plan)}`,
   ];
   const head = lines.length;
-  for (const f of plan.forwards) {
+  for (let i = 0; i < plan.forwards.length; i++) {
+    const f = plan.forwards[i]!;
     lines.push(`  ${f.proto} ${formatRange(f.external)} -> ${plan.nas.address}:${formatRange(f.internal)}  ${f.apps.join(', ')}${f.exposure === 'risky' ? ' [risky, allowed by allowRisky]' : ''}`);
   }
   const forwardsEnd = lines.length;

@@ -14,7 +14,10 @@ export function packSlots<T>(items: readonly T[], rangeOf: (item: T) => PortRang
   const groups: T[][] = [];
   let current: T[] = [];
   let used = 0;
-  for (const item of items) {
+  // Indexed loops over forwards here and in the rule texts: code that runs once, before V8
+  // optimises it, makes an iterator result object for every step of a for-of loop.
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
     const need = slots(rangeOf(item));
     if (used + need > max) {
       groups.push(current);
@@ -51,7 +54,8 @@ export function mergeBy<T>(items: readonly T[], rangeOf: (item: T) => PortRange,
     }
   }
   const out: Merged<T>[] = [];
-  for (const item of sorted) {
+  for (let i = 0; i < sorted.length; i++) {
+    const item = sorted[i]!;
     const r = rangeOf(item);
     const last = out[out.length - 1];
     if (last && r.first <= last.range.last + reach) {
@@ -70,22 +74,28 @@ export function mergeRanges(ranges: readonly PortRange[]): PortRange[] {
 /**
  * The forwards as rules that can say "tcp and udp" at once: each tcp forward with its udp twin
  * (identical WAN and NAS ranges) as one group, every other forward alone; tcp first, as the plan
- * sorts them. The plan has at most one udp forward per range pair, so a map keeps this linear.
+ * sorts them. The plan has at most one udp forward per WAN range (overlapping WAN ranges that go
+ * to different NAS ports are a conflict), so a map keeps this linear.
  */
 export function twinGroups(forwards: readonly Forward[]): Forward[][] {
-  const key = (f: Forward): string => `${f.external.first}-${f.external.last}>${f.internal.first}-${f.internal.last}`;
+  // Keyed by the WAN range as a number (ports are below 65536), the NAS range compared on a hit:
+  // no key string per forward.
+  const key = (r: PortRange): number => r.first * 65536 + r.last;
   const udp = forwards.filter((f) => f.proto === 'udp');
-  const udpByRanges = new Map(udp.map((u) => [key(u), u]));
+  const udpByExternal = new Map<number, Forward>();
+  for (let i = 0; i < udp.length; i++) udpByExternal.set(key(udp[i]!.external), udp[i]!);
   const paired = new Set<Forward>();
   const out: Forward[][] = [];
-  for (const f of forwards.filter((x) => x.proto === 'tcp')) {
-    const twin = udpByRanges.get(key(f));
-    if (twin && !paired.has(twin)) {
+  for (let i = 0; i < forwards.length; i++) {
+    const f = forwards[i]!;
+    if (f.proto !== 'tcp') continue;
+    const twin = udpByExternal.get(key(f.external));
+    if (twin && twin.internal.first === f.internal.first && twin.internal.last === f.internal.last && !paired.has(twin)) {
       paired.add(twin);
       out.push([f, twin]);
     } else out.push([f]);
   }
-  for (const u of udp) if (!paired.has(u)) out.push([u]);
+  for (let i = 0; i < udp.length; i++) if (!paired.has(udp[i]!)) out.push([udp[i]!]);
   return out;
 }
 
@@ -93,8 +103,8 @@ export function twinGroups(forwards: readonly Forward[]): Forward[][] {
 export function protosOf(forwards: readonly Forward[]): Proto[] {
   let tcp = false;
   let udp = false;
-  for (const f of forwards) {
-    if (f.proto === 'tcp') tcp = true;
+  for (let i = 0; i < forwards.length; i++) {
+    if (forwards[i]!.proto === 'tcp') tcp = true;
     else udp = true;
     if (tcp && udp) break;
   }

@@ -31,8 +31,10 @@ export function originNames(forwards: readonly Forward[]): string {
   // Usually one name (or none) for all the forwards: a set only once a second one shows up.
   let first: string | undefined;
   let names: Set<string> | undefined;
-  for (const f of forwards) {
-    for (const o of f.origins) {
+  for (let i = 0; i < forwards.length; i++) {
+    const origins = forwards[i]!.origins;
+    for (let j = 0; j < origins.length; j++) {
+      const o = origins[j]!;
       if (o.kind !== 'custom' || o.name === o.app) continue;
       if (first === undefined) first = o.name;
       else if (o.name !== first) (names ??= new Set([first])).add(o.name);
@@ -70,7 +72,8 @@ export function packedText(plan: Plan, forwards: Forward[]): string {
   const groups = new Map<string, Group>();
   let g: Group | undefined;
   let prev: Forward | undefined;
-  for (const f of forwards) {
+  for (let i = 0; i < forwards.length; i++) {
+    const f = forwards[i]!;
     // The ports of one app or custom entry come one after another: the same group as the forward
     // before, without its key made again.
     if (!g || !prev || !sameGroup(prev, f)) {
