@@ -71,7 +71,7 @@ describe('precompiled templates', () => {
 
   it('makes a block program once per data frame (self-check: a new frame gets a new program)', () => {
     let made = 0;
-    const container = { program: () => ((made++, () => '') as (c: unknown) => string) };
+    const container = { fn: () => ((made++, () => '') as () => string), helpers: {}, partials: {} };
     const frame = {};
     const first = cachedProgram(container, 3, frame);
     expect(cachedProgram(container, 3, frame)).toBe(first);
