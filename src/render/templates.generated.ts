@@ -1603,138 +1603,8 @@ export const templates: Record<string, TemplateSpec> = {
     helpers: ["nftComment","nftString"],
     partials: [],
     get spec() {
-      const LOC = [{"start":{"line":1,"column":20},"end":{"line":1,"column":84}},{"start":{"line":1,"column":93},"end":{"line":1,"column":96}},{"start":{"line":1,"column":70},"end":{"line":1,"column":75}},{"start":{"line":2,"column":19},"end":{"line":2,"column":55}},{"start":{"line":2,"column":55},"end":{"line":2,"column":144}},{"start":{"line":2,"column":144},"end":{"line":2,"column":209}},{"start":{"line":2,"column":209},"end":{"line":2,"column":266}},{"start":{"line":2,"column":266},"end":{"line":2,"column":302}},{"start":{"line":2,"column":302},"end":{"line":2,"column":363}},{"start":{"line":2,"column":363},"end":{"line":2,"column":401}},{"start":{"line":2,"column":401},"end":{"line":2,"column":457}},{"start":{"line":2,"column":457},"end":{"line":2,"column":499}},{"start":{"line":2,"column":499},"end":{"line":2,"column":651}},{"start":{"line":2,"column":651},"end":{"line":2,"column":684}},{"start":{"line":2,"column":41},"end":{"line":2,"column":44}},{"start":{"line":2,"column":173},"end":{"line":2,"column":182}},{"start":{"line":2,"column":190},"end":{"line":2,"column":199}},{"start":{"line":2,"column":224},"end":{"line":2,"column":236}},{"start":{"line":2,"column":247},"end":{"line":2,"column":256}},{"start":{"line":2,"column":317},"end":{"line":2,"column":329}},{"start":{"line":2,"column":340},"end":{"line":2,"column":353}},{"start":{"line":2,"column":440},"end":{"line":2,"column":447}},{"start":{"line":2,"column":484},"end":{"line":2,"column":490}},{"start":{"line":2,"column":514},"end":{"line":2,"column":644}},{"start":{"line":2,"column":531},"end":{"line":2,"column":617}},{"start":{"line":2,"column":630},"end":{"line":2,"column":633}},{"start":{"line":2,"column":603},"end":{"line":2,"column":608}},{"start":{"line":2,"column":668},"end":{"line":2,"column":675}},{"start":{"line":5,"column":0},"end":{"line":5,"column":19}},{"start":{"line":15,"column":9},"end":{"line":15,"column":13}},{"start":{"line":20,"column":0},"end":{"line":22,"column":11}},{"start":{"line":23,"column":9},"end":{"line":23,"column":13}},{"start":{"line":24,"column":9},"end":{"line":24,"column":13}},{"start":{"line":24,"column":23},"end":{"line":24,"column":27}},{"start":{"line":24,"column":41},"end":{"line":24,"column":49}},{"start":{"line":25,"column":0},"end":{"line":27,"column":9}},{"start":{"line":26,"column":21},"end":{"line":26,"column":42}},{"start":{"line":4,"column":0},"end":{"line":6,"column":9}},{"start":{"line":8,"column":13},"end":{"line":8,"column":18}},{"start":{"line":9,"column":20},"end":{"line":9,"column":25}},{"start":{"line":10,"column":13},"end":{"line":10,"column":18}},{"start":{"line":14,"column":0},"end":{"line":16,"column":9}},{"start":{"line":19,"column":0},"end":{"line":29,"column":9}},{"start":{"line":1,"column":0},"end":{"line":1,"column":110}},{"start":{"line":2,"column":0},"end":{"line":2,"column":696}}];
+      const LOC = [{"start":{"line":3,"column":0},"end":{"line":3,"column":19}},{"start":{"line":13,"column":9},"end":{"line":13,"column":13}},{"start":{"line":18,"column":0},"end":{"line":20,"column":11}},{"start":{"line":21,"column":9},"end":{"line":21,"column":13}},{"start":{"line":22,"column":9},"end":{"line":22,"column":13}},{"start":{"line":22,"column":23},"end":{"line":22,"column":27}},{"start":{"line":22,"column":41},"end":{"line":22,"column":49}},{"start":{"line":23,"column":0},"end":{"line":25,"column":9}},{"start":{"line":24,"column":2},"end":{"line":24,"column":38}},{"start":{"line":24,"column":38},"end":{"line":24,"column":127}},{"start":{"line":24,"column":127},"end":{"line":24,"column":192}},{"start":{"line":24,"column":192},"end":{"line":24,"column":249}},{"start":{"line":24,"column":249},"end":{"line":24,"column":285}},{"start":{"line":24,"column":285},"end":{"line":24,"column":346}},{"start":{"line":24,"column":346},"end":{"line":24,"column":469}},{"start":{"line":24,"column":469},"end":{"line":24,"column":525}},{"start":{"line":24,"column":525},"end":{"line":24,"column":567}},{"start":{"line":24,"column":567},"end":{"line":24,"column":719}},{"start":{"line":24,"column":719},"end":{"line":24,"column":752}},{"start":{"line":24,"column":761},"end":{"line":24,"column":782}},{"start":{"line":24,"column":24},"end":{"line":24,"column":27}},{"start":{"line":24,"column":156},"end":{"line":24,"column":165}},{"start":{"line":24,"column":173},"end":{"line":24,"column":182}},{"start":{"line":24,"column":207},"end":{"line":24,"column":219}},{"start":{"line":24,"column":230},"end":{"line":24,"column":239}},{"start":{"line":24,"column":300},"end":{"line":24,"column":312}},{"start":{"line":24,"column":323},"end":{"line":24,"column":336}},{"start":{"line":24,"column":359},"end":{"line":24,"column":461}},{"start":{"line":24,"column":374},"end":{"line":24,"column":438}},{"start":{"line":24,"column":447},"end":{"line":24,"column":450}},{"start":{"line":24,"column":424},"end":{"line":24,"column":429}},{"start":{"line":24,"column":508},"end":{"line":24,"column":515}},{"start":{"line":24,"column":552},"end":{"line":24,"column":558}},{"start":{"line":24,"column":582},"end":{"line":24,"column":712}},{"start":{"line":24,"column":599},"end":{"line":24,"column":685}},{"start":{"line":24,"column":698},"end":{"line":24,"column":701}},{"start":{"line":24,"column":671},"end":{"line":24,"column":676}},{"start":{"line":24,"column":736},"end":{"line":24,"column":743}},{"start":{"line":2,"column":0},"end":{"line":4,"column":9}},{"start":{"line":6,"column":13},"end":{"line":6,"column":18}},{"start":{"line":7,"column":20},"end":{"line":7,"column":25}},{"start":{"line":8,"column":13},"end":{"line":8,"column":18}},{"start":{"line":12,"column":0},"end":{"line":14,"column":9}},{"start":{"line":17,"column":0},"end":{"line":27,"column":9}}];
       return {"0":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return ((stack1 = helpers.__direct.ifBlock(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"both"),cachedProgram(container, 1, data),cachedProgram(container, 2, data))) != null ? stack1 : "")
-    + " dport "
-    + ((stack1 = container.lambda(container.strict(depth0, "set", LOC[1] ), depth0)) != null ? stack1 : "");
-},"1":function(container,depth0,helpers,partials,data) {
-    return "meta l4proto { tcp, udp } th";
-},"2":function(container,depth0,helpers,partials,data) {
-    var stack1;
-
-  return ((stack1 = container.lambda(container.strict(depth0, "proto", LOC[2] ), depth0)) != null ? stack1 : "");
-},"3":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"iif"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"local"),cachedProgram(container, 5, data),container.noop)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"markMatch"),cachedProgram(container, 6, data),container.noop)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"saddr"),cachedProgram(container, 7, data),container.noop)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"ctDnat"),cachedProgram(container, 8, data),container.noop)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"daddr"),cachedProgram(container, 9, data),container.noop)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"ports"),cachedProgram(container, 10, data),container.noop)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"setMark"),cachedProgram(container, 11, data),container.noop)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"dnatTo"),cachedProgram(container, 12, data),container.noop)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"dnatMap"),cachedProgram(container, 13, data),container.noop)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"verdict"),cachedProgram(container, 17, data),container.noop)) != null ? stack1 : "");
-},"4":function(container,depth0,helpers,partials,data) {
-    var stack1;
-
-  return "iifname \""
-    + ((stack1 = container.lambda(container.strict(depth0, "iif", LOC[14] ), depth0)) != null ? stack1 : "")
-    + "\" ";
-},"5":function(container,depth0,helpers,partials,data) {
-    return "meta nfproto ipv4 fib daddr type local fib daddr . iif type != local ";
-},"6":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=container.strict, alias2=container.lambda;
-
-  return "ct mark & "
-    + ((stack1 = alias2(alias1(depth0, "markMatch", LOC[15] ), depth0)) != null ? stack1 : "")
-    + " == "
-    + ((stack1 = alias2(alias1(depth0, "markMatch", LOC[16] ), depth0)) != null ? stack1 : "")
-    + " ";
-},"7":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return ((stack1 = alias2(alias1(lookupProperty(depth0,"saddr"), "family", LOC[17] ), depth0)) != null ? stack1 : "")
-    + " saddr "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"saddr"), "set", LOC[18] ), depth0)) != null ? stack1 : "")
-    + " ";
-},"8":function(container,depth0,helpers,partials,data) {
-    return "ct status dnat ";
-},"9":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return ((stack1 = alias2(alias1(lookupProperty(depth0,"daddr"), "family", LOC[19] ), depth0)) != null ? stack1 : "")
-    + " daddr "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"daddr"), "address", LOC[20] ), depth0)) != null ? stack1 : "")
-    + " ";
-},"10":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return ((stack1 = container.invokePartial(lookupProperty(partials,"ports"),lookupProperty(depth0,"ports"),{"name":"ports","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + " ";
-},"11":function(container,depth0,helpers,partials,data) {
-    var stack1;
-
-  return "ct mark set ct mark | "
-    + ((stack1 = container.lambda(container.strict(depth0, "setMark", LOC[21] ), depth0)) != null ? stack1 : "")
-    + " ";
-},"12":function(container,depth0,helpers,partials,data) {
-    var stack1;
-
-  return "dnat ip to "
-    + ((stack1 = container.lambda(container.strict(depth0, "dnatTo", LOC[22] ), depth0)) != null ? stack1 : "");
-},"13":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return ((stack1 = helpers.__direct.with.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"dnatMap"),{"name":"with","hash":{},"fn":cachedProgram(container, 14, data),"inverse":container.noop,"data":data,"loc":LOC[23]})) != null ? stack1 : "");
-},"14":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return ((stack1 = helpers.__direct.ifBlock(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"both"),cachedProgram(container, 15, data),cachedProgram(container, 16, data))) != null ? stack1 : "")
-    + " dport map "
-    + ((stack1 = container.lambda(container.strict(depth0, "set", LOC[25] ), depth0)) != null ? stack1 : "");
-},"15":function(container,depth0,helpers,partials,data) {
-    return "meta l4proto { tcp, udp } dnat ip to th";
-},"16":function(container,depth0,helpers,partials,data) {
-    var stack1;
-
-  return "dnat ip to "
-    + ((stack1 = container.lambda(container.strict(depth0, "proto", LOC[26] ), depth0)) != null ? stack1 : "");
-},"17":function(container,depth0,helpers,partials,data) {
-    var stack1;
-
-  return ((stack1 = container.lambda(container.strict(depth0, "verdict", LOC[27] ), depth0)) != null ? stack1 : "");
-},"18":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1744,13 +1614,13 @@ export const templates: Record<string, TemplateSpec> = {
 
   return ((stack1 = helpers.__direct.nftComment(depth0)) != null ? stack1 : "")
     + "\n";
-},"19":function(container,depth0,helpers,partials,data) {
+},"1":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return "\t\tiif \""
-    + ((stack1 = container.lambda(container.strict(depth0, "name", LOC[29] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "name", LOC[1] ), depth0)) != null ? stack1 : "")
     + "\" return\n";
-},"20":function(container,depth0,helpers,partials,data) {
+},"2":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1758,22 +1628,22 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = helpers.__direct.unlessBlock(alias1,lookupProperty(data,"first"),cachedProgram(container, 21, data),container.noop)) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.unlessBlock(alias1,lookupProperty(data,"first"),cachedProgram(container, 3, data),container.noop)) != null ? stack1 : "")
     + "\tchain "
-    + ((stack1 = alias3(alias2(depth0, "name", LOC[31] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "name", LOC[3] ), depth0)) != null ? stack1 : "")
     + " {\n\t\ttype "
-    + ((stack1 = alias3(alias2(depth0, "type", LOC[32] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "type", LOC[4] ), depth0)) != null ? stack1 : "")
     + " hook "
-    + ((stack1 = alias3(alias2(depth0, "hook", LOC[33] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "hook", LOC[5] ), depth0)) != null ? stack1 : "")
     + " priority "
-    + ((stack1 = alias3(alias2(depth0, "priority", LOC[34] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "priority", LOC[6] ), depth0)) != null ? stack1 : "")
     + "; policy accept;\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":cachedProgram(container, 22, data),"inverse":container.noop,"data":data,"loc":LOC[35]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[7]})) != null ? stack1 : "")
     + "\t}\n";
-},"21":function(container,depth0,helpers,partials,data) {
+},"3":function(container,depth0,helpers,partials,data) {
     return "\n";
-},"22":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+},"4":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -1781,11 +1651,132 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\t\t"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"rule"),depth0,{"name":"rule","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"iif"),cachedProgram(container, 5, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"local"),cachedProgram(container, 6, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"markMatch"),cachedProgram(container, 7, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"saddr"),cachedProgram(container, 8, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"ctDnat"),cachedProgram(container, 9, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"daddr"),cachedProgram(container, 10, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"ports"),cachedProgram(container, 11, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"setMark"),cachedProgram(container, 15, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"dnatTo"),cachedProgram(container, 16, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"dnatMap"),cachedProgram(container, 17, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"verdict"),cachedProgram(container, 21, data),container.noop)) != null ? stack1 : "")
     + " comment "
     + ((stack1 = helpers.__direct.nftString(lookupProperty(depth0,"comment"))) != null ? stack1 : "")
     + "\n";
-},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"5":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "iifname \""
+    + ((stack1 = container.lambda(container.strict(depth0, "iif", LOC[20] ), depth0)) != null ? stack1 : "")
+    + "\" ";
+},"6":function(container,depth0,helpers,partials,data) {
+    return "meta nfproto ipv4 fib daddr type local fib daddr . iif type != local ";
+},"7":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda;
+
+  return "ct mark & "
+    + ((stack1 = alias2(alias1(depth0, "markMatch", LOC[21] ), depth0)) != null ? stack1 : "")
+    + " == "
+    + ((stack1 = alias2(alias1(depth0, "markMatch", LOC[22] ), depth0)) != null ? stack1 : "")
+    + " ";
+},"8":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = alias2(alias1(lookupProperty(depth0,"saddr"), "family", LOC[23] ), depth0)) != null ? stack1 : "")
+    + " saddr "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"saddr"), "set", LOC[24] ), depth0)) != null ? stack1 : "")
+    + " ";
+},"9":function(container,depth0,helpers,partials,data) {
+    return "ct status dnat ";
+},"10":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = alias2(alias1(lookupProperty(depth0,"daddr"), "family", LOC[25] ), depth0)) != null ? stack1 : "")
+    + " daddr "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"daddr"), "address", LOC[26] ), depth0)) != null ? stack1 : "")
+    + " ";
+},"11":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = helpers.__direct.with.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"ports"),{"name":"with","hash":{},"fn":cachedProgram(container, 12, data),"inverse":container.noop,"data":data,"loc":LOC[27]})) != null ? stack1 : "")
+    + " ";
+},"12":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = helpers.__direct.ifBlock(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"both"),cachedProgram(container, 13, data),cachedProgram(container, 14, data))) != null ? stack1 : "")
+    + " dport "
+    + ((stack1 = container.lambda(container.strict(depth0, "set", LOC[29] ), depth0)) != null ? stack1 : "");
+},"13":function(container,depth0,helpers,partials,data) {
+    return "meta l4proto { tcp, udp } th";
+},"14":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return ((stack1 = container.lambda(container.strict(depth0, "proto", LOC[30] ), depth0)) != null ? stack1 : "");
+},"15":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "ct mark set ct mark | "
+    + ((stack1 = container.lambda(container.strict(depth0, "setMark", LOC[31] ), depth0)) != null ? stack1 : "")
+    + " ";
+},"16":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "dnat ip to "
+    + ((stack1 = container.lambda(container.strict(depth0, "dnatTo", LOC[32] ), depth0)) != null ? stack1 : "");
+},"17":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = helpers.__direct.with.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"dnatMap"),{"name":"with","hash":{},"fn":cachedProgram(container, 18, data),"inverse":container.noop,"data":data,"loc":LOC[33]})) != null ? stack1 : "");
+},"18":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = helpers.__direct.ifBlock(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"both"),cachedProgram(container, 19, data),cachedProgram(container, 20, data))) != null ? stack1 : "")
+    + " dport map "
+    + ((stack1 = container.lambda(container.strict(depth0, "set", LOC[35] ), depth0)) != null ? stack1 : "");
+},"19":function(container,depth0,helpers,partials,data) {
+    return "meta l4proto { tcp, udp } dnat ip to th";
+},"20":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "dnat ip to "
+    + ((stack1 = container.lambda(container.strict(depth0, "proto", LOC[36] ), depth0)) != null ? stack1 : "");
+},"21":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return ((stack1 = container.lambda(container.strict(depth0, "verdict", LOC[37] ), depth0)) != null ? stack1 : "");
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1794,37 +1785,19 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "#!/usr/sbin/nft -f\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(18, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[37]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[38]})) != null ? stack1 : "")
     + "\ntable inet "
-    + ((stack1 = alias3(alias2(depth0, "table", LOC[38] ), depth0)) != null ? stack1 : "")
-    + "\ndelete table inet "
     + ((stack1 = alias3(alias2(depth0, "table", LOC[39] ), depth0)) != null ? stack1 : "")
-    + "\ntable inet "
+    + "\ndelete table inet "
     + ((stack1 = alias3(alias2(depth0, "table", LOC[40] ), depth0)) != null ? stack1 : "")
+    + "\ntable inet "
+    + ((stack1 = alias3(alias2(depth0, "table", LOC[41] ), depth0)) != null ? stack1 : "")
     + " {\n\t# nft resolves iif at load time: loading fails, changing nothing, if an interface the rules\n\t# name does not exist (iifname, used below, would accept any name and match nothing).\n\tchain interfaces {\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"needed"),{"name":"each","hash":{},"fn":container.program(19, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[41]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"needed"),{"name":"each","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[42]})) != null ? stack1 : "")
     + "\t}\n\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"chains"),{"name":"each","hash":{},"fn":container.program(20, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[42]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"chains"),{"name":"each","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[43]})) != null ? stack1 : "")
     + "}\n";
-},"main_d":  function(fn, props, container, depth0, data, blockParams, depths) {
-
-  var decorators = container.decorators, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  var decorator = lookupProperty(decorators,"inline");
-  if (typeof decorator !== "function") { throw new Error("Missing decorator: \"inline\""); }
-  fn = decorator(fn,props,container,{"name":"inline","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"args":["ports"],"data":data,"loc":LOC[43]}) || fn;
-  var decorator = lookupProperty(decorators,"inline");
-  if (typeof decorator !== "function") { throw new Error("Missing decorator: \"inline\""); }
-  fn = decorator(fn,props,container,{"name":"inline","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"args":["rule"],"data":data,"loc":LOC[44]}) || fn;
-  return fn;
-  }
-
-,"useDecorators":true,"usePartial":true,"useData":true,"useDepths":true};
+},"useData":true};
     },
   },
   "openwrt/config": {
