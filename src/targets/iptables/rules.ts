@@ -53,7 +53,10 @@ export function dnatSpecs(plan: Plan): DnatSpec[] {
   for (const proto of protosOf(plan.forwards)) {
     const same: Forward[] = [];
     const remapped: Forward[] = [];
-    for (const f of plan.forwards) if (f.proto === proto) (isRemapped(f) ? remapped : same).push(f);
+    for (let i = 0; i < plan.forwards.length; i++) {
+      const f = plan.forwards[i]!;
+      if (f.proto === proto) (isRemapped(f) ? remapped : same).push(f);
+    }
     for (const group of packSlots(same, (f) => f.external)) {
       out.push({ match: portMatch(proto, group.map((f) => f.external)), text: packedText(plan, group), to: nas, about: () => cutAbout(group) });
     }
@@ -76,12 +79,13 @@ export function natPortGroups(plan: Plan): PortGroup[] {
       let ports = '';
       let display = '';
       const forwards: Forward[] = [];
-      for (const m of group) {
+      for (let i = 0; i < group.length; i++) {
+        const m = group[i]!;
         const sep = ports ? ',' : '';
         const entry = portEntry(m.range);
         ports += sep + entry;
         display += sep + (m.range.first === m.range.last ? entry : formatRange(m.range));
-        for (const f of m.items) forwards.push(f);
+        for (let j = 0; j < m.items.length; j++) forwards.push(m.items[j]!);
       }
       out.push({ match: { proto, ports, multiport: group.length > 1 }, apps: appsOf(forwards), ports: display, about: () => cutAbout(forwards) });
     }
