@@ -19,7 +19,8 @@ export interface DnatRule {
   toPort: string | null;
   /** Raw description: tag, apps, ports, custom names. */
   text: string;
-  about: TextAbout;
+  /** For SFW310, worked out only when the text is cut (ctx.fit). */
+  about: () => TextAbout;
 }
 
 /** NAS ports one forward-filter rule (or hairpin masquerade rule) covers. */
@@ -53,7 +54,7 @@ export function dnatRules(plan: Plan): DnatRule[] {
     for (let i = 0; i <= f.external.last - f.external.first; i++) {
       const external = { first: f.external.first + i, last: f.external.first + i };
       const internal = { first: f.internal.first + i, last: f.internal.first + i };
-      remaps.push({ proto, port: String(external.first), toPort: String(internal.first), text: ruleText(plan, fs, { external, internal }), about: cutAbout(fs) });
+      remaps.push({ proto, port: String(external.first), toPort: String(internal.first), text: ruleText(plan, fs, { external, internal }), about: () => cutAbout(fs) });
     }
   }
   const packed: DnatRule[] = [];
@@ -62,7 +63,7 @@ export function dnatRules(plan: Plan): DnatRule[] {
       const port = group.map((item) => formatRange(item.range)).join(',');
       const fs = group.flatMap((item) => item.fs);
       // One forward (or one tcp+udp pair) reads like every other rule; a packed list names each group.
-      packed.push({ proto, port, toPort: null, text: group.length === 1 ? ruleText(plan, fs) : packedText(plan, fs), about: cutAbout(fs) });
+      packed.push({ proto, port, toPort: null, text: group.length === 1 ? ruleText(plan, fs) : packedText(plan, fs), about: () => cutAbout(fs) });
     }
   }
   return [...packed, ...remaps];
