@@ -43,25 +43,32 @@ export interface Merged<T> {
  */
 export function mergeBy<T>(items: readonly T[], rangeOf: (item: T) => PortRange, adjacent = true): Merged<T>[] {
   const reach = adjacent ? 1 : 0;
-  const before = (a: PortRange, b: PortRange): number => a.first - b.first || a.last - b.last;
-  // Plans list their forwards sorted: only a list out of order is copied and sorted (the sort is
-  // stable, so a sorted list would come back as it is).
-  let sorted = items;
-  for (let i = 1; i < items.length; i++) {
-    if (before(rangeOf(items[i - 1]!), rangeOf(items[i]!)) > 0) {
-      sorted = [...items].sort((a, b) => before(rangeOf(a), rangeOf(b)));
-      break;
-    }
-  }
+  // Plans list their forwards sorted: a list out of order is copied and sorted, and merged again
+  // (a stable sort returns a sorted list as it is, so merging it as given is the same).
+  return (
+    mergeSorted(items, rangeOf, reach) ??
+    mergeSorted(
+      [...items].sort((a, b) => rangeOf(a).first - rangeOf(b).first || rangeOf(a).last - rangeOf(b).last),
+      rangeOf,
+      reach,
+    )!
+  );
+}
+
+/** mergeBy of a list sorted by first, then last port; undefined when it is not sorted. */
+function mergeSorted<T>(items: readonly T[], rangeOf: (item: T) => PortRange, reach: number): Merged<T>[] | undefined {
   const out: Merged<T>[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    const item = sorted[i]!;
+  let last: Merged<T> | undefined;
+  let prev: PortRange | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
     const r = rangeOf(item);
-    const last = out[out.length - 1];
+    if (prev && (r.first < prev.first || (r.first === prev.first && r.last < prev.last))) return undefined;
+    prev = r;
     if (last && r.first <= last.range.last + reach) {
       last.range.last = Math.max(last.range.last, r.last);
       last.items.push(item);
-    } else out.push({ range: { first: r.first, last: r.last }, items: [item] });
+    } else out.push((last = { range: { first: r.first, last: r.last }, items: [item] }));
   }
   return out;
 }
