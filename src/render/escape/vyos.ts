@@ -10,7 +10,7 @@
 // So free text is reduced to printable ASCII without ' " \ ?, deterministically (vyosText), and
 // vyosQuote refuses anything else instead of quoting it.
 
-import { oneLine } from '../text.js';
+import { commentLines, oneLine } from '../text.js';
 
 /** What a sanitised value never contains besides non-printable and non-ASCII characters. */
 const UNSAFE = /['"\\?]/;
@@ -58,3 +58,6 @@ export function vyosComment(s: string): string {
   const text = safe.trimEnd();
   return text ? `# ${text}` : '#';
 }
+
+/** vyosComment for each of some lines, one per line (a header block). */
+export const vyosComments = commentLines(vyosComment);
