@@ -12,7 +12,7 @@ import { profileTag } from '../shared/text.js';
 import { neededNames, type NeededName } from '../shared/interfaces.js';
 import type { RenderContext, TextAbout } from '../types.js';
 import { addressEntry, hairpinView, ipv6View, type AddressView, type HairpinView, type Ipv6View } from './options.js';
-import { appsOf, nasPacks, natRules, portList, type NatRuleView } from './pack.js';
+import { described, nasPacks, natRules, type NatRuleView } from './pack.js';
 
 export type { NatRuleView } from './pack.js';
 
@@ -62,12 +62,10 @@ export function buildModel(plan: Plan, ctx: RenderContext): MikrotikModel {
   const filter: FilterRuleView[] = [];
   for (const proto of ['tcp', 'udp'] as const) {
     const forwards = plan.forwards.filter((f) => f.proto === proto);
-    const packs = nasPacks(forwards);
+    const packs = described(nasPacks(forwards));
     // Without remapped forwards the WAN ports pack exactly as the NAS ports: merged and packed once.
     if (wanOpen) nat.push(...natRules(plan, proto, c, '', forwards.some(isRemapped) ? undefined : packs));
-    for (const groups of packs) {
-      const ports = portList(groups);
-      const apps = appsOf(groups);
+    for (const { ports, apps } of packs) {
       filter.push({
         proto,
         ports,
