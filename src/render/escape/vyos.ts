@@ -49,8 +49,11 @@ export function vyosQuote(value: string): string {
  * dropped, the rest "_"), and no `?`, which would open the CLI help when pasted.
  */
 export function vyosComment(s: string): string {
+  // Printable ASCII without `?` (nearly every header line) is kept as it is, without a replace.
   const safe = PRINTABLE_ASCII.test(s)
-    ? s.replace(/\?/g, '_')
+    ? s.includes('?')
+      ? s.replace(/\?/g, '_')
+      : s
     : oneLine(s)
         .normalize('NFKD')
         .replace(/[\u0300-\u036f]/g, '')
