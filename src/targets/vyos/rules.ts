@@ -40,15 +40,16 @@ export interface NasPorts {
  * (targets.md §0).
  */
 export function dnatRules(plan: Plan): DnatRule[] {
-  const same = new Map<VyProto, Array<{ range: PortRange; fs: Forward[] }>>();
+  // The same-port forwards (or tcp+udp pairs) per protocol, each packed by its WAN range.
+  const same: Record<VyProto, Forward[][]> = { tcp: [], udp: [], tcp_udp: [] };
   const remaps: DnatRule[] = [];
-  for (const fs of twinGroups(plan.forwards)) {
+  const twins = twinGroups(plan.forwards);
+  for (let t = 0; t < twins.length; t++) {
+    const fs = twins[t]!;
     const f = fs[0]!;
     const proto: VyProto = fs.length === 2 ? 'tcp_udp' : f.proto;
     if (!isRemapped(f)) {
-      const list = same.get(proto);
-      if (list) list.push({ range: f.external, fs });
-      else same.set(proto, [{ range: f.external, fs }]);
+      same[proto].push(fs);
       continue;
     }
     for (let i = 0; i <= f.external.last - f.external.first; i++) {
@@ -59,9 +60,9 @@ export function dnatRules(plan: Plan): DnatRule[] {
   }
   const packed: DnatRule[] = [];
   for (const proto of ['tcp', 'udp', 'tcp_udp'] as const) {
-    for (const group of packSlots(same.get(proto) ?? [], (item) => item.range)) {
-      const port = group.map((item) => formatRange(item.range)).join(',');
-      const fs = group.flatMap((item) => item.fs);
+    for (const group of packSlots(same[proto], (pair) => pair[0]!.external)) {
+      const port = group.map((pair) => formatRange(pair[0]!.external)).join(',');
+      const fs = group.flat();
       // One forward (or one tcp+udp pair) reads like every other rule; a packed list names each group.
       packed.push({ proto, port, toPort: null, text: group.length === 1 ? ruleText(plan, fs) : packedText(plan, fs), about: () => cutAbout(fs) });
     }
