@@ -3,7 +3,7 @@
 // accept, merged per protocol. Texts are raw (free text included): the view cuts and sanitises them.
 
 import { formatRange, isRemapped } from '../../plan/ranges.js';
-import type { Forward, Plan, PortRange } from '../../plan/types.js';
+import type { Forward, Plan } from '../../plan/types.js';
 import { mergeRanges, packSlots, twinGroups } from '../shared/ports.js';
 import { appsOf, cutAbout, packedText, ruleText } from '../shared/text.js';
 import type { TextAbout } from '../types.js';
