@@ -75,7 +75,24 @@ function mergeSorted<T>(items: readonly T[], rangeOf: (item: T) => PortRange, re
 
 /** The union of the ranges, sorted, with overlapping and adjacent ranges joined. */
 export function mergeRanges(ranges: readonly PortRange[]): PortRange[] {
-  return mergeBy(ranges, (r) => r).map((m) => m.range);
+  // mergeBy's result without the item lists: one object per merged range, not three.
+  let sorted = ranges;
+  for (let i = 1; i < ranges.length; i++) {
+    const a = ranges[i - 1]!;
+    const b = ranges[i]!;
+    if (b.first < a.first || (b.first === a.first && b.last < a.last)) {
+      sorted = [...ranges].sort((x, y) => x.first - y.first || x.last - y.last);
+      break;
+    }
+  }
+  const out: PortRange[] = [];
+  let last: PortRange | undefined;
+  for (let i = 0; i < sorted.length; i++) {
+    const r = sorted[i]!;
+    if (last && r.first <= last.last + 1) last.last = Math.max(last.last, r.last);
+    else out.push((last = { first: r.first, last: r.last }));
+  }
+  return out;
 }
 
 /**
