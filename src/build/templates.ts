@@ -6,6 +6,7 @@
 
 import Handlebars from 'handlebars';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { inlinePartials, precompileAst } from './inline-partials.js';
 
 export const TEMPLATES_MODULE_PATH = 'src/render/templates.generated.ts';
 
@@ -76,14 +77,17 @@ function readTemplates(dir: URL): { templates: Source[]; partials: Source[] } {
   return { templates, partials };
 }
 
-function precompile(source: string, helpers: string[]): string {
-  return Handlebars.precompile(source, {
+/** The precompiled template, with the partials it includes without arguments compiled into it (src/build/inline-partials.ts). */
+function precompile(source: string, helpers: string[], partials: ReadonlyMap<string, string>): { spec: string; called: string[] } {
+  const { ast, called } = inlinePartials(source, partials);
+  const spec = precompileAst(ast, {
     noEscape: true,
     strict: true,
     preventIndent: true,
     knownHelpersOnly: true,
     knownHelpers: Object.fromEntries(helpers.map((h) => [h, true])),
-  }) as string;
+  });
+  return { spec, called };
 }
 
 /** A source location as the precompiler writes it into the code (JSON; never inside a string literal, where `"` is escaped). */
@@ -142,25 +146,50 @@ export function directHelperCalls(code: string, helpers: readonly string[]): str
   const out = code
     .replace(HELPER_HEAD, (call, name: string) => (known.has(name) ? (count(name, 1), `helpers.__direct.${name}(`) : call))
     .replace(HELPER_TAIL, (options, name: string) => (known.has(name) ? (count(name, -1), ')') : options));
-  const blocks = out.replace(BLOCK_HELPER, (_call, name: string) => `helpers.__direct.${name}.call(`);
+  const blocks = directConditionals(out.replace(BLOCK_HELPER, (_call, name: string) => `helpers.__direct.${name}.call(`));
   const unpaired = [...heads].filter(([, n]) => n !== 0).map(([name]) => name);
   const left = helpers.filter((h) => blocks.includes(`lookupProperty(helpers,${JSON.stringify(h)})`));
   if (unpaired.length || left.length) throw new Error(`templates: helper calls of another shape: ${[...unpaired, ...left].join(', ')}`);
   return blocks;
 }
 
+/** A block program as the precompiled code passes it. */
+const PROGRAM = String.raw`cachedProgram\(container, \d+, data\)|container\.program\([^()]*\)|container\.noop`;
+/** The options of an {{#if}} or {{#unless}} without hash arguments. */
+const CONDITIONAL_TAIL = new RegExp(String.raw`,\{"name":"(if|unless)","hash":\{\},"fn":(${PROGRAM}),"inverse":(${PROGRAM}),"data":data,"loc":LOC\[\d+\]\}\)`, 'g');
+const CONDITIONAL_HEAD = /helpers\.__direct\.(if|unless)\.call\(/g;
+
+/**
+ * {{#if}} and {{#unless}} as a plain call with their two programs (`helpers.__direct.ifBlock(ctx,
+ * value, fn, inverse)`, src/render/conditionals.ts) instead of the built-in helper with an options
+ * object and its hash for every condition of every rule. Only when every conditional of the spec
+ * has that shape (no hash arguments such as includeZero): otherwise the spec is left as it is.
+ */
+export function directConditionals(code: string): string {
+  const heads = code.match(CONDITIONAL_HEAD)?.length ?? 0;
+  const tails = code.match(CONDITIONAL_TAIL)?.length ?? 0;
+  if (heads !== tails) return code;
+  return code
+    .replace(CONDITIONAL_HEAD, (_call, name: string) => `helpers.__direct.${name}Block(`)
+    .replace(CONDITIONAL_TAIL, (_options, _name: string, fn: string, inverse: string) => `,${fn},${inverse})`);
+}
+
 /** The generated module: name -> { helpers, partials, spec }, for templates and shared partials. */
 export function buildTemplatesModule(dir: URL): string {
   const { templates, partials } = readTemplates(dir);
   const partialHelpers = new Map(partials.map((p) => [p.name, helpersUsed(p.source)]));
-  const entry = ({ name, source }: Source, indent: string): string => {
+  const partialSources = new Map(partials.map((p) => [p.name, p.source]));
+  const entry = ({ name, source }: Source, indent: string, inline: ReadonlyMap<string, string>): string => {
     const uses = partialsUsed(source);
     const missing = uses.filter((p) => !partialHelpers.has(p));
     if (missing.length) throw new Error(`template ${name} includes partials that templates/${PARTIALS_DIR}/ does not have: ${missing.join(', ')}`);
     // A template's helpers include those of the partials it includes: they run in its environment.
     const helpers = [...new Set([...helpersUsed(source), ...uses.flatMap((p) => partialHelpers.get(p)!)])].sort();
-    return `${indent}${JSON.stringify(name)}: {\n${indent}  helpers: ${JSON.stringify(helpers)},\n${indent}  partials: ${JSON.stringify(uses)},\n${indent}  get spec() {
-${specGetterBody(precompile(source, helpers), `${indent}    `, helpers)}
+    const { spec, called } = precompile(source, helpers, inline);
+    // Only the partials it still calls at run time are registered with it.
+    const registered = uses.filter((p) => called.includes(p));
+    return `${indent}${JSON.stringify(name)}: {\n${indent}  helpers: ${JSON.stringify(helpers)},\n${indent}  partials: ${JSON.stringify(registered)},\n${indent}  get spec() {
+${specGetterBody(spec, `${indent}    `, helpers)}
 ${indent}  },\n${indent}},`;
   };
   return `// GENERATED from templates/**/*.hbs by src/build/templates.ts: do not edit.
@@ -170,11 +199,11 @@ import type { TemplateSpec } from './engine.js';
 import { cachedProgram } from './program-cache.js';
 
 export const templates: Record<string, TemplateSpec> = {
-${templates.map((t) => entry(t, '  ')).join('\n')}
+${templates.map((t) => entry(t, '  ', partialSources)).join('\n')}
 };
 
 export const partials: Record<string, TemplateSpec> = {
-${partials.map((p) => entry(p, '  ')).join('\n')}
+${partials.map((p) => entry(p, '  ', new Map())).join('\n')}
 };
 `;
 }

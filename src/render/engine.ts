@@ -6,6 +6,7 @@
 
 import type HandlebarsApi from 'handlebars';
 import runtime from 'handlebars/runtime.js';
+import { ifBlock, unlessBlock } from './conditionals.js';
 import { registerJoinedEach } from './each.js';
 import { partials, templates } from './templates.generated.js';
 
@@ -43,7 +44,7 @@ export function compileTemplate(name: string, helpers: Helpers): Template {
   }
   // What the precompiled code calls directly (src/build/templates.ts, directHelperCalls): the
   // helpers themselves. The runtime passes a helper entry that is not a function through as it is.
-  const builtins = { each: env.helpers.each, if: env.helpers.if, unless: env.helpers.unless, with: env.helpers.with };
+  const builtins = { each: env.helpers.each, if: env.helpers.if, unless: env.helpers.unless, with: env.helpers.with, ifBlock, unlessBlock };
   env.registerHelper('__direct', { ...helpers, ...builtins } as unknown as HandlebarsApi.HelperDelegate);
   for (const p of entry.partials) env.registerPartial(p, env.template(partials[p]!.spec));
   const template = env.template(entry.spec);

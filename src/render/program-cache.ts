@@ -8,10 +8,18 @@
 // that read parent contexts (`../`) or declare block parameters get a new program per call from
 // the runtime (their arguments differ per call); the build leaves those calls alone.
 
-type Program = (context: unknown, options?: object) => string;
+//
+// The program itself calls the block's compiled function the way the runtime's wrapper does for
+// such a block (no parent contexts, no block parameters, no decorators: the build caches only
+// those), without the wrapper's `arguments` object and default options object on every call.
+
+type Program = ((context: unknown, options?: { data?: unknown }) => string) & { program?: number; depth?: number; blockParams?: number };
+type BlockFn = (container: Container, context: unknown, helpers: unknown, partials: unknown, data: unknown) => string;
 
 interface Container {
-  program(i: number, data: unknown, declaredBlockParams: number): Program;
+  fn(i: number): BlockFn;
+  helpers: unknown;
+  partials: unknown;
   /** The last program made for each block, and the data frame it captured. */
   synfwPrograms?: { programs: Program[]; frames: unknown[] };
 }
@@ -20,7 +28,11 @@ export function cachedProgram(container: Container, i: number, data: unknown): P
   const cache = (container.synfwPrograms ??= { programs: [], frames: [] });
   const hit = cache.programs[i];
   if (hit !== undefined && cache.frames[i] === data) return hit;
-  const program = container.program(i, data, 0);
+  const fn = container.fn(i);
+  const program: Program = (context, options) => fn(container, context, container.helpers, container.partials, options?.data || data);
+  program.program = i;
+  program.depth = 0;
+  program.blockParams = 0;
   cache.programs[i] = program;
   cache.frames[i] = data;
   return program;

@@ -18,10 +18,10 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"apps"),{"name":"if","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[0]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"apps"),cachedProgram(container, 1, data),container.noop)) != null ? stack1 : "")
     + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"about"),{"name":"each","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[1]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"risky"),{"name":"if","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[2]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"split"),{"name":"if","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[3]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"risky"),cachedProgram(container, 3, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"split"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
     + "\n"
     + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"fields"),{"name":"each","hash":{},"fn":cachedProgram(container, 5, data),"inverse":container.noop,"data":data,"loc":LOC[4]})) != null ? stack1 : "");
 },"1":function(container,depth0,helpers,partials,data) {
@@ -177,7 +177,7 @@ export const templates: Record<string, TemplateSpec> = {
     + "\n  2. Fill in the fields in the order listed; tick each one off.\n"
     + ((stack1 = helpers.__direct.textLine("  3. ",lookupProperty(depth0,"save"))) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"noRules"),{"name":"if","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[27]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"noRules"),container.program(8, data, 0, blockParams, depths),container.noop)) != null ? stack1 : "")
     + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"cards"),{"name":"each","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[28]})) != null ? stack1 : "")
     + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"sections"),{"name":"each","hash":{},"fn":container.program(10, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[29]})) != null ? stack1 : "")
     + "\n================================================================================\nTest from outside\n================================================================================\n"
@@ -216,12 +216,12 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"apps"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[0]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"apps"),container.program(1, data, 0, blockParams, depths),container.noop)) != null ? stack1 : "")
     + "<ul class=\"about\">\n"
     + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"about"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[1]})) != null ? stack1 : "")
     + "</ul>\n"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"risky"),{"name":"if","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[2]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"split"),{"name":"if","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[3]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"risky"),container.program(3, data, 0, blockParams, depths),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"split"),container.program(4, data, 0, blockParams, depths),container.noop)) != null ? stack1 : "")
     + "<ul class=\"fields\">\n"
     + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"fields"),{"name":"each","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[4]})) != null ? stack1 : "")
     + "</ul>\n";
@@ -335,7 +335,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "<div class=\"card"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"risky"),{"name":"if","hash":{},"fn":cachedProgram(container, 10, data),"inverse":container.noop,"data":data,"loc":LOC[20]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"risky"),cachedProgram(container, 10, data),container.noop)) != null ? stack1 : "")
     + "\" role=\"region\" aria-labelledby=\""
     + ((stack1 = alias3(alias2(depth0, "id", LOC[21] ), depth0)) != null ? stack1 : "")
     + "\">\n<h3 id=\""
@@ -379,7 +379,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "<div class=\"card"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"risky"),{"name":"if","hash":{},"fn":cachedProgram(container, 10, data),"inverse":container.noop,"data":data,"loc":LOC[31]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"risky"),cachedProgram(container, 10, data),container.noop)) != null ? stack1 : "")
     + "\" role=\"region\" aria-labelledby=\""
     + ((stack1 = alias3(alias2(depth0, "id", LOC[32] ), depth0)) != null ? stack1 : "")
     + "\">\n<h3 id=\""
@@ -453,7 +453,7 @@ export const templates: Record<string, TemplateSpec> = {
     + "</li>\n<li>Fill in the fields in the order listed; tick each one off.</li>\n<li>"
     + ((stack1 = helpers.__direct.htmlText(lookupProperty(depth0,"save"))) != null ? stack1 : "")
     + "</li>\n</ol>\n"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"noRules"),{"name":"if","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[49]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"noRules"),container.program(8, data, 0, blockParams, depths),container.noop)) != null ? stack1 : "")
     + "</div>\n<div class=\"section\" role=\"region\" aria-labelledby=\"rules\">\n<h2 id=\"rules\">Rules</h2>\n"
     + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"cards"),{"name":"each","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[50]})) != null ? stack1 : "")
     + "</div>\n"
@@ -496,10 +496,10 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"apps"),{"name":"if","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[0]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"apps"),cachedProgram(container, 1, data),container.noop)) != null ? stack1 : "")
     + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"about"),{"name":"each","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[1]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"risky"),{"name":"if","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[2]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"split"),{"name":"if","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[3]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"risky"),cachedProgram(container, 3, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"split"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
     + "\n"
     + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"fields"),{"name":"each","hash":{},"fn":cachedProgram(container, 5, data),"inverse":container.noop,"data":data,"loc":LOC[4]})) != null ? stack1 : "");
 },"1":function(container,depth0,helpers,partials,data) {
@@ -654,7 +654,7 @@ export const templates: Record<string, TemplateSpec> = {
     + "\n2. Fill in the fields in the order listed; tick each one off.\n3. "
     + ((stack1 = helpers.__direct.mdText(lookupProperty(depth0,"save"))) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"noRules"),{"name":"if","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[27]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"noRules"),container.program(7, data, 0, blockParams, depths),container.noop)) != null ? stack1 : "")
     + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"cards"),{"name":"each","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[28]})) != null ? stack1 : "")
     + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"sections"),{"name":"each","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[29]})) != null ? stack1 : "")
     + "\n## Test from outside\n\n"
@@ -682,21 +682,11 @@ export const templates: Record<string, TemplateSpec> = {
     },
   },
   "iptables/default": {
-    helpers: ["shComment","shQuote"],
-    partials: ["iptables-rule","sh-need-links"],
+    helpers: ["shComments","shQuote"],
+    partials: [],
     get spec() {
-      const LOC = [{"start":{"line":3,"column":0},"end":{"line":3,"column":18}},{"start":{"line":14,"column":12},"end":{"line":14,"column":15}},{"start":{"line":14,"column":26},"end":{"line":14,"column":31}},{"start":{"line":14,"column":39},"end":{"line":14,"column":48}},{"start":{"line":14,"column":72},"end":{"line":14,"column":93}},{"start":{"line":14,"column":99},"end":{"line":14,"column":103}},{"start":{"line":17,"column":9},"end":{"line":17,"column":12}},{"start":{"line":17,"column":23},"end":{"line":17,"column":28}},{"start":{"line":17,"column":36},"end":{"line":17,"column":40}},{"start":{"line":18,"column":8},"end":{"line":18,"column":11}},{"start":{"line":18,"column":22},"end":{"line":18,"column":27}},{"start":{"line":18,"column":35},"end":{"line":18,"column":39}},{"start":{"line":19,"column":8},"end":{"line":19,"column":11}},{"start":{"line":19,"column":22},"end":{"line":19,"column":27}},{"start":{"line":19,"column":35},"end":{"line":19,"column":39}},{"start":{"line":35,"column":32},"end":{"line":35,"column":43}},{"start":{"line":36,"column":32},"end":{"line":36,"column":43}},{"start":{"line":38,"column":7},"end":{"line":38,"column":32}},{"start":{"line":42,"column":7},"end":{"line":42,"column":32}},{"start":{"line":47,"column":0},"end":{"line":49,"column":9}},{"start":{"line":50,"column":0},"end":{"line":55,"column":9}},{"start":{"line":48,"column":8},"end":{"line":48,"column":11}},{"start":{"line":48,"column":22},"end":{"line":48,"column":27}},{"start":{"line":48,"column":35},"end":{"line":48,"column":44}},{"start":{"line":48,"column":68},"end":{"line":48,"column":89}},{"start":{"line":48,"column":95},"end":{"line":48,"column":99}},{"start":{"line":51,"column":5},"end":{"line":51,"column":8}},{"start":{"line":51,"column":19},"end":{"line":51,"column":24}},{"start":{"line":51,"column":32},"end":{"line":51,"column":36}},{"start":{"line":52,"column":4},"end":{"line":52,"column":7}},{"start":{"line":52,"column":18},"end":{"line":52,"column":23}},{"start":{"line":52,"column":31},"end":{"line":52,"column":35}},{"start":{"line":53,"column":4},"end":{"line":53,"column":7}},{"start":{"line":53,"column":18},"end":{"line":53,"column":23}},{"start":{"line":53,"column":31},"end":{"line":53,"column":35}},{"start":{"line":59,"column":2},"end":{"line":59,"column":5}},{"start":{"line":59,"column":16},"end":{"line":59,"column":21}},{"start":{"line":59,"column":29},"end":{"line":59,"column":33}},{"start":{"line":59,"column":57},"end":{"line":59,"column":60}},{"start":{"line":59,"column":71},"end":{"line":59,"column":76}},{"start":{"line":59,"column":84},"end":{"line":59,"column":88}},{"start":{"line":60,"column":2},"end":{"line":60,"column":5}},{"start":{"line":60,"column":16},"end":{"line":60,"column":21}},{"start":{"line":60,"column":29},"end":{"line":60,"column":33}},{"start":{"line":61,"column":0},"end":{"line":71,"column":7}},{"start":{"line":72,"column":2},"end":{"line":72,"column":5}},{"start":{"line":72,"column":16},"end":{"line":72,"column":21}},{"start":{"line":72,"column":29},"end":{"line":72,"column":38}},{"start":{"line":72,"column":62},"end":{"line":72,"column":83}},{"start":{"line":72,"column":89},"end":{"line":72,"column":93}},{"start":{"line":72,"column":113},"end":{"line":72,"column":116}},{"start":{"line":72,"column":127},"end":{"line":72,"column":132}},{"start":{"line":72,"column":137},"end":{"line":72,"column":144}},{"start":{"line":72,"column":149},"end":{"line":72,"column":158}},{"start":{"line":72,"column":182},"end":{"line":72,"column":203}},{"start":{"line":72,"column":209},"end":{"line":72,"column":213}},{"start":{"line":62,"column":6},"end":{"line":62,"column":14}},{"start":{"line":62,"column":23},"end":{"line":62,"column":32}},{"start":{"line":63,"column":0},"end":{"line":65,"column":9}},{"start":{"line":64,"column":4},"end":{"line":64,"column":10}},{"start":{"line":64,"column":21},"end":{"line":64,"column":29}},{"start":{"line":64,"column":37},"end":{"line":64,"column":44}},{"start":{"line":64,"column":49},"end":{"line":64,"column":60}},{"start":{"line":64,"column":67},"end":{"line":64,"column":78}},{"start":{"line":64,"column":107},"end":{"line":64,"column":124}},{"start":{"line":68,"column":0},"end":{"line":70,"column":9}},{"start":{"line":69,"column":2},"end":{"line":69,"column":8}},{"start":{"line":69,"column":19},"end":{"line":69,"column":27}},{"start":{"line":69,"column":35},"end":{"line":69,"column":42}},{"start":{"line":69,"column":70},"end":{"line":69,"column":87}},{"start":{"line":2,"column":0},"end":{"line":4,"column":9}},{"start":{"line":13,"column":0},"end":{"line":15,"column":9}},{"start":{"line":16,"column":0},"end":{"line":21,"column":9}},{"start":{"line":33,"column":0},"end":{"line":44,"column":7}},{"start":{"line":45,"column":0},"end":{"line":56,"column":7}},{"start":{"line":57,"column":0},"end":{"line":73,"column":9}}];
+      const LOC = [{"start":{"line":12,"column":12},"end":{"line":12,"column":15}},{"start":{"line":12,"column":26},"end":{"line":12,"column":31}},{"start":{"line":12,"column":39},"end":{"line":12,"column":48}},{"start":{"line":12,"column":72},"end":{"line":12,"column":93}},{"start":{"line":12,"column":99},"end":{"line":12,"column":103}},{"start":{"line":15,"column":9},"end":{"line":15,"column":12}},{"start":{"line":15,"column":23},"end":{"line":15,"column":28}},{"start":{"line":15,"column":36},"end":{"line":15,"column":40}},{"start":{"line":16,"column":8},"end":{"line":16,"column":11}},{"start":{"line":16,"column":22},"end":{"line":16,"column":27}},{"start":{"line":16,"column":35},"end":{"line":16,"column":39}},{"start":{"line":17,"column":8},"end":{"line":17,"column":11}},{"start":{"line":17,"column":22},"end":{"line":17,"column":27}},{"start":{"line":17,"column":35},"end":{"line":17,"column":39}},{"start":{"line":2,"column":22},"end":{"line":2,"column":38}},{"start":{"line":3,"column":7},"end":{"line":3,"column":26}},{"start":{"line":33,"column":32},"end":{"line":33,"column":43}},{"start":{"line":34,"column":32},"end":{"line":34,"column":43}},{"start":{"line":36,"column":7},"end":{"line":36,"column":32}},{"start":{"line":40,"column":7},"end":{"line":40,"column":32}},{"start":{"line":45,"column":0},"end":{"line":47,"column":9}},{"start":{"line":48,"column":0},"end":{"line":53,"column":9}},{"start":{"line":46,"column":8},"end":{"line":46,"column":11}},{"start":{"line":46,"column":22},"end":{"line":46,"column":27}},{"start":{"line":46,"column":35},"end":{"line":46,"column":44}},{"start":{"line":46,"column":68},"end":{"line":46,"column":89}},{"start":{"line":46,"column":95},"end":{"line":46,"column":99}},{"start":{"line":49,"column":5},"end":{"line":49,"column":8}},{"start":{"line":49,"column":19},"end":{"line":49,"column":24}},{"start":{"line":49,"column":32},"end":{"line":49,"column":36}},{"start":{"line":50,"column":4},"end":{"line":50,"column":7}},{"start":{"line":50,"column":18},"end":{"line":50,"column":23}},{"start":{"line":50,"column":31},"end":{"line":50,"column":35}},{"start":{"line":51,"column":4},"end":{"line":51,"column":7}},{"start":{"line":51,"column":18},"end":{"line":51,"column":23}},{"start":{"line":51,"column":31},"end":{"line":51,"column":35}},{"start":{"line":57,"column":2},"end":{"line":57,"column":5}},{"start":{"line":57,"column":16},"end":{"line":57,"column":21}},{"start":{"line":57,"column":29},"end":{"line":57,"column":33}},{"start":{"line":57,"column":57},"end":{"line":57,"column":60}},{"start":{"line":57,"column":71},"end":{"line":57,"column":76}},{"start":{"line":57,"column":84},"end":{"line":57,"column":88}},{"start":{"line":58,"column":2},"end":{"line":58,"column":5}},{"start":{"line":58,"column":16},"end":{"line":58,"column":21}},{"start":{"line":58,"column":29},"end":{"line":58,"column":33}},{"start":{"line":59,"column":0},"end":{"line":69,"column":7}},{"start":{"line":70,"column":2},"end":{"line":70,"column":5}},{"start":{"line":70,"column":16},"end":{"line":70,"column":21}},{"start":{"line":70,"column":29},"end":{"line":70,"column":38}},{"start":{"line":70,"column":62},"end":{"line":70,"column":83}},{"start":{"line":70,"column":89},"end":{"line":70,"column":93}},{"start":{"line":70,"column":113},"end":{"line":70,"column":116}},{"start":{"line":70,"column":127},"end":{"line":70,"column":132}},{"start":{"line":70,"column":137},"end":{"line":70,"column":144}},{"start":{"line":70,"column":149},"end":{"line":70,"column":158}},{"start":{"line":70,"column":182},"end":{"line":70,"column":203}},{"start":{"line":70,"column":209},"end":{"line":70,"column":213}},{"start":{"line":60,"column":6},"end":{"line":60,"column":14}},{"start":{"line":60,"column":23},"end":{"line":60,"column":32}},{"start":{"line":61,"column":0},"end":{"line":63,"column":9}},{"start":{"line":62,"column":4},"end":{"line":62,"column":13}},{"start":{"line":62,"column":24},"end":{"line":62,"column":35}},{"start":{"line":62,"column":43},"end":{"line":62,"column":53}},{"start":{"line":62,"column":58},"end":{"line":62,"column":72}},{"start":{"line":62,"column":79},"end":{"line":62,"column":93}},{"start":{"line":1,"column":0},"end":{"line":1,"column":35}},{"start":{"line":1,"column":35},"end":{"line":1,"column":66}},{"start":{"line":1,"column":66},"end":{"line":1,"column":93}},{"start":{"line":1,"column":93},"end":{"line":1,"column":122}},{"start":{"line":1,"column":127},"end":{"line":1,"column":138}},{"start":{"line":1,"column":141},"end":{"line":1,"column":240}},{"start":{"line":1,"column":243},"end":{"line":1,"column":254}},{"start":{"line":1,"column":256},"end":{"line":1,"column":410}},{"start":{"line":62,"column":139},"end":{"line":62,"column":158}},{"start":{"line":1,"column":6},"end":{"line":1,"column":10}},{"start":{"line":1,"column":12},"end":{"line":1,"column":53}},{"start":{"line":1,"column":19},"end":{"line":1,"column":25}},{"start":{"line":1,"column":52},"end":{"line":1,"column":56}},{"start":{"line":1,"column":81},"end":{"line":1,"column":83}},{"start":{"line":1,"column":109},"end":{"line":1,"column":112}},{"start":{"line":1,"column":181},"end":{"line":1,"column":185}},{"start":{"line":1,"column":205},"end":{"line":1,"column":216}},{"start":{"line":1,"column":223},"end":{"line":1,"column":227}},{"start":{"line":1,"column":297},"end":{"line":1,"column":304}},{"start":{"line":1,"column":306},"end":{"line":1,"column":344}},{"start":{"line":1,"column":330},"end":{"line":1,"column":335}},{"start":{"line":1,"column":352},"end":{"line":1,"column":403}},{"start":{"line":1,"column":389},"end":{"line":1,"column":394}},{"start":{"line":1,"column":42},"end":{"line":1,"column":44}},{"start":{"line":66,"column":0},"end":{"line":68,"column":9}},{"start":{"line":67,"column":2},"end":{"line":67,"column":11}},{"start":{"line":67,"column":22},"end":{"line":67,"column":33}},{"start":{"line":67,"column":41},"end":{"line":67,"column":51}},{"start":{"line":67,"column":96},"end":{"line":67,"column":115}},{"start":{"line":2,"column":0},"end":{"line":2,"column":21}},{"start":{"line":11,"column":0},"end":{"line":13,"column":9}},{"start":{"line":14,"column":0},"end":{"line":19,"column":9}},{"start":{"line":1,"column":0},"end":{"line":7,"column":9}},{"start":{"line":31,"column":0},"end":{"line":42,"column":7}},{"start":{"line":43,"column":0},"end":{"line":54,"column":7}},{"start":{"line":55,"column":0},"end":{"line":71,"column":9}}];
       return {"0":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return ((stack1 = helpers.__direct.shComment(depth0)) != null ? stack1 : "")
-    + "\n";
-},"1":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -705,38 +695,51 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "    while "
-    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[1] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[0] ), depth0)) != null ? stack1 : "")
     + " -w -t "
-    + ((stack1 = alias2(alias1(depth0, "table", LOC[2] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "table", LOC[1] ), depth0)) != null ? stack1 : "")
     + " -D "
-    + ((stack1 = alias2(alias1(depth0, "hookChain", LOC[3] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "hookChain", LOC[2] ), depth0)) != null ? stack1 : "")
     + " -m comment --comment "
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(lookupProperty(data,"root"),"tag"))) != null ? stack1 : "")
     + " -j "
-    + ((stack1 = alias2(alias1(depth0, "name", LOC[5] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", LOC[4] ), depth0)) != null ? stack1 : "")
     + " 2>/dev/null; do :; done\n";
-},"2":function(container,depth0,helpers,partials,data) {
+},"1":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda;
 
   return "    if "
-    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[6] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[5] ), depth0)) != null ? stack1 : "")
     + " -w -t "
-    + ((stack1 = alias2(alias1(depth0, "table", LOC[7] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "table", LOC[6] ), depth0)) != null ? stack1 : "")
     + " -S "
-    + ((stack1 = alias2(alias1(depth0, "name", LOC[8] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", LOC[7] ), depth0)) != null ? stack1 : "")
     + " >/dev/null 2>&1; then\n      "
-    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[9] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[8] ), depth0)) != null ? stack1 : "")
     + " -w -t "
-    + ((stack1 = alias2(alias1(depth0, "table", LOC[10] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "table", LOC[9] ), depth0)) != null ? stack1 : "")
     + " -F "
-    + ((stack1 = alias2(alias1(depth0, "name", LOC[11] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", LOC[10] ), depth0)) != null ? stack1 : "")
     + "\n      "
-    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[12] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[11] ), depth0)) != null ? stack1 : "")
     + " -w -t "
-    + ((stack1 = alias2(alias1(depth0, "table", LOC[13] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "table", LOC[12] ), depth0)) != null ? stack1 : "")
     + " -X "
-    + ((stack1 = alias2(alias1(depth0, "name", LOC[14] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", LOC[13] ), depth0)) != null ? stack1 : "")
     + "\n    fi\n";
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "if ! ip link show dev "
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"name"))) != null ? stack1 : "")
+    + " >/dev/null 2>&1; then\n  echo "
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"missing"))) != null ? stack1 : "")
+    + " >&2\n  echo \"synfw: its interfaces: $(ip -o link show | awk -F': ' '{ sub(/@.*/, \"\", $2); printf \"%s \", $2 }')\" >&2\n  exit 1\nfi\n";
 },"3":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -746,9 +749,9 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\nwan4=$(ip -4 -o addr show dev "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"lookups"), "wan", LOC[15] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"lookups"), "wan", LOC[16] ), depth0)) != null ? stack1 : "")
     + " | awk '{ sub(\"/.*\", \"\", $4); print $4 \"/32\" }')\nlan4=$(ip -4 -o addr show dev "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"lookups"), "lan", LOC[16] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"lookups"), "lan", LOC[17] ), depth0)) != null ? stack1 : "")
     + " | awk '{ print $4 }')\nif [ -z \"$lan4\" ]; then\n  echo "
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(lookupProperty(depth0,"lookups"),"noLan"))) != null ? stack1 : "")
     + " >&2\n  exit 1\nfi\nif [ -z \"$wan4\" ]; then\n  echo "
@@ -763,8 +766,8 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"stale"),{"name":"each","hash":{},"fn":cachedProgram(container, 5, data),"inverse":container.noop,"data":data,"loc":LOC[19]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"stale"),{"name":"each","hash":{},"fn":cachedProgram(container, 6, data),"inverse":container.noop,"data":data,"loc":LOC[20]})) != null ? stack1 : "");
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"stale"),{"name":"each","hash":{},"fn":cachedProgram(container, 5, data),"inverse":container.noop,"data":data,"loc":LOC[20]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"stale"),{"name":"each","hash":{},"fn":cachedProgram(container, 6, data),"inverse":container.noop,"data":data,"loc":LOC[21]})) != null ? stack1 : "");
 },"5":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -774,39 +777,39 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "while "
-    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[21] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[22] ), depth0)) != null ? stack1 : "")
     + " -w -t "
-    + ((stack1 = alias2(alias1(depth0, "table", LOC[22] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "table", LOC[23] ), depth0)) != null ? stack1 : "")
     + " -D "
-    + ((stack1 = alias2(alias1(depth0, "hookChain", LOC[23] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "hookChain", LOC[24] ), depth0)) != null ? stack1 : "")
     + " -m comment --comment "
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(lookupProperty(data,"root"),"tag"))) != null ? stack1 : "")
     + " -j "
-    + ((stack1 = alias2(alias1(depth0, "name", LOC[25] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", LOC[26] ), depth0)) != null ? stack1 : "")
     + " 2>/dev/null; do :; done\n";
 },"6":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda;
 
   return "if "
-    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[26] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[27] ), depth0)) != null ? stack1 : "")
     + " -w -t "
-    + ((stack1 = alias2(alias1(depth0, "table", LOC[27] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "table", LOC[28] ), depth0)) != null ? stack1 : "")
     + " -S "
-    + ((stack1 = alias2(alias1(depth0, "name", LOC[28] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", LOC[29] ), depth0)) != null ? stack1 : "")
     + " >/dev/null 2>&1; then\n  "
-    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[29] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[30] ), depth0)) != null ? stack1 : "")
     + " -w -t "
-    + ((stack1 = alias2(alias1(depth0, "table", LOC[30] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "table", LOC[31] ), depth0)) != null ? stack1 : "")
     + " -F "
-    + ((stack1 = alias2(alias1(depth0, "name", LOC[31] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", LOC[32] ), depth0)) != null ? stack1 : "")
     + "\n  "
-    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[32] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[33] ), depth0)) != null ? stack1 : "")
     + " -w -t "
-    + ((stack1 = alias2(alias1(depth0, "table", LOC[33] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "table", LOC[34] ), depth0)) != null ? stack1 : "")
     + " -X "
-    + ((stack1 = alias2(alias1(depth0, "name", LOC[34] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", LOC[35] ), depth0)) != null ? stack1 : "")
     + "\nfi\n";
-},"7":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"7":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -815,48 +818,48 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\n"
-    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[35] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[36] ), depth0)) != null ? stack1 : "")
     + " -w -t "
-    + ((stack1 = alias2(alias1(depth0, "table", LOC[36] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "table", LOC[37] ), depth0)) != null ? stack1 : "")
     + " -S "
-    + ((stack1 = alias2(alias1(depth0, "name", LOC[37] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", LOC[38] ), depth0)) != null ? stack1 : "")
     + " >/dev/null 2>&1 || "
-    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[38] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[39] ), depth0)) != null ? stack1 : "")
     + " -w -t "
-    + ((stack1 = alias2(alias1(depth0, "table", LOC[39] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "table", LOC[40] ), depth0)) != null ? stack1 : "")
     + " -N "
-    + ((stack1 = alias2(alias1(depth0, "name", LOC[40] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", LOC[41] ), depth0)) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[41] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[42] ), depth0)) != null ? stack1 : "")
     + " -w -t "
-    + ((stack1 = alias2(alias1(depth0, "table", LOC[42] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "table", LOC[43] ), depth0)) != null ? stack1 : "")
     + " -F "
-    + ((stack1 = alias2(alias1(depth0, "name", LOC[43] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", LOC[44] ), depth0)) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"loop"),{"name":"if","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.program(10, data, 0, blockParams, depths),"data":data,"loc":LOC[44]})) != null ? stack1 : "")
-    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[45] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"loop"),cachedProgram(container, 8, data),cachedProgram(container, 21, data))) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[46] ), depth0)) != null ? stack1 : "")
     + " -w -t "
-    + ((stack1 = alias2(alias1(depth0, "table", LOC[46] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "table", LOC[47] ), depth0)) != null ? stack1 : "")
     + " -C "
-    + ((stack1 = alias2(alias1(depth0, "hookChain", LOC[47] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "hookChain", LOC[48] ), depth0)) != null ? stack1 : "")
     + " -m comment --comment "
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(lookupProperty(data,"root"),"tag"))) != null ? stack1 : "")
     + " -j "
-    + ((stack1 = alias2(alias1(depth0, "name", LOC[49] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", LOC[50] ), depth0)) != null ? stack1 : "")
     + " 2>/dev/null || "
-    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[50] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "cmd", LOC[51] ), depth0)) != null ? stack1 : "")
     + " -w -t "
-    + ((stack1 = alias2(alias1(depth0, "table", LOC[51] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "table", LOC[52] ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = alias2(alias1(depth0, "hookAdd", LOC[52] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "hookAdd", LOC[53] ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = alias2(alias1(depth0, "hookChain", LOC[53] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "hookChain", LOC[54] ), depth0)) != null ? stack1 : "")
     + " -m comment --comment "
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(lookupProperty(data,"root"),"tag"))) != null ? stack1 : "")
     + " -j "
-    + ((stack1 = alias2(alias1(depth0, "name", LOC[55] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", LOC[56] ), depth0)) != null ? stack1 : "")
     + "\n";
-},"8":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"8":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -865,14 +868,14 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "for "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"loop"), "var", LOC[56] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"loop"), "var", LOC[57] ), depth0)) != null ? stack1 : "")
     + " in $"
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"loop"), "list", LOC[57] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"loop"), "list", LOC[58] ), depth0)) != null ? stack1 : "")
     + "; do\n"
-    + ((stack1 = helpers.__direct.each.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[58]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":cachedProgram(container, 9, data),"inverse":container.noop,"data":data,"loc":LOC[59]})) != null ? stack1 : "")
     + "done\n";
-},"9":function(container,depth0,helpers,partials,data,blockParams,depths) {
-    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+},"9":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -880,28 +883,64 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "  "
-    + ((stack1 = alias2(alias1(depths[1], "cmd", LOC[59] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"chain"), "cmd", LOC[60] ), depth0)) != null ? stack1 : "")
     + " -w -t "
-    + ((stack1 = alias2(alias1(depths[1], "table", LOC[60] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"chain"), "table", LOC[61] ), depth0)) != null ? stack1 : "")
     + " -A "
-    + ((stack1 = alias2(alias1(depths[1], "name", LOC[61] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"chain"), "name", LOC[62] ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"loop"), "opt", LOC[62] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(depth0,"chain"),"loop"), "opt", LOC[63] ), depth0)) != null ? stack1 : "")
     + " \"$"
-    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"loop"), "var", LOC[63] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(depth0,"chain"),"loop"), "var", LOC[64] ), depth0)) != null ? stack1 : "")
     + "\" "
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"iptables-rule"),depth0,{"name":"iptables-rule","hash":{"quoted":helpers.__direct.shQuote(lookupProperty(depth0,"comment"))},"data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"source"),cachedProgram(container, 10, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"dest"),cachedProgram(container, 11, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"in"),cachedProgram(container, 12, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"out"),cachedProgram(container, 13, data),container.noop)) != null ? stack1 : "")
+    + "-p "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"match"), "proto", LOC[69] ), depth0)) != null ? stack1 : "")
+    + " "
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(lookupProperty(depth0,"match"),"multiport"),cachedProgram(container, 14, data),cachedProgram(container, 15, data))) != null ? stack1 : "")
+    + " "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"match"), "ports", LOC[71] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"ctstate"),cachedProgram(container, 16, data),cachedProgram(container, 18, data))) != null ? stack1 : "")
+    + " -m comment --comment "
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"comment"))) != null ? stack1 : "")
+    + " -j "
+    + ((stack1 = alias2(alias1(depth0, "jump", LOC[74] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"to"),cachedProgram(container, 20, data),container.noop)) != null ? stack1 : "")
     + "\n";
-},"10":function(container,depth0,helpers,partials,data,blockParams,depths) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
+},"10":function(container,depth0,helpers,partials,data) {
+    var stack1;
 
-  return ((stack1 = helpers.__direct.each.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[65]})) != null ? stack1 : "");
-},"11":function(container,depth0,helpers,partials,data,blockParams,depths) {
+  return "-s "
+    + ((stack1 = container.lambda(container.strict(depth0, "source", LOC[76] ), depth0)) != null ? stack1 : "")
+    + " ";
+},"11":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "-d "
+    + ((stack1 = container.lambda(container.strict(depth0, "dest", LOC[77] ), depth0)) != null ? stack1 : "")
+    + " ";
+},"12":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "-i "
+    + ((stack1 = container.lambda(container.strict(depth0, "in", LOC[78] ), depth0)) != null ? stack1 : "")
+    + " ";
+},"13":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "-o "
+    + ((stack1 = container.lambda(container.strict(depth0, "out", LOC[79] ), depth0)) != null ? stack1 : "")
+    + " ";
+},"14":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "-m multiport --"
+    + ((stack1 = container.lambda(container.strict(depth0, "side", LOC[80] ), depth0)) != null ? stack1 : "")
+    + "ports";
+},"15":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -909,15 +948,87 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = alias2(alias1(depths[1], "cmd", LOC[66] ), depth0)) != null ? stack1 : "")
+  return "-m "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"match"), "proto", LOC[81] ), depth0)) != null ? stack1 : "")
+    + " --"
+    + ((stack1 = alias2(alias1(depth0, "side", LOC[82] ), depth0)) != null ? stack1 : "")
+    + "port";
+},"16":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return " -m conntrack --ctstate "
+    + ((stack1 = container.lambda(container.strict(depth0, "ctstate", LOC[83] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"ctdir"),cachedProgram(container, 17, data),container.noop)) != null ? stack1 : "");
+},"17":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return " --ctdir "
+    + ((stack1 = container.lambda(container.strict(depth0, "ctdir", LOC[85] ), depth0)) != null ? stack1 : "");
+},"18":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = helpers.__direct.ifBlock(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"ctdir"),cachedProgram(container, 19, data),container.noop)) != null ? stack1 : "");
+},"19":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return " -m conntrack --ctdir "
+    + ((stack1 = container.lambda(container.strict(depth0, "ctdir", LOC[87] ), depth0)) != null ? stack1 : "");
+},"20":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return " --to-destination "
+    + ((stack1 = container.lambda(container.strict(depth0, "to", LOC[88] ), depth0)) != null ? stack1 : "");
+},"21":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = helpers.__direct.each.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":cachedProgram(container, 22, data),"inverse":container.noop,"data":data,"loc":LOC[89]})) != null ? stack1 : "");
+},"22":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = alias2(alias1(lookupProperty(depth0,"chain"), "cmd", LOC[90] ), depth0)) != null ? stack1 : "")
     + " -w -t "
-    + ((stack1 = alias2(alias1(depths[1], "table", LOC[67] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"chain"), "table", LOC[91] ), depth0)) != null ? stack1 : "")
     + " -A "
-    + ((stack1 = alias2(alias1(depths[1], "name", LOC[68] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"chain"), "name", LOC[92] ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"iptables-rule"),depth0,{"name":"iptables-rule","hash":{"quoted":helpers.__direct.shQuote(lookupProperty(depth0,"comment"))},"data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"source"),cachedProgram(container, 10, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"dest"),cachedProgram(container, 11, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"in"),cachedProgram(container, 12, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"out"),cachedProgram(container, 13, data),container.noop)) != null ? stack1 : "")
+    + "-p "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"match"), "proto", LOC[69] ), depth0)) != null ? stack1 : "")
+    + " "
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(lookupProperty(depth0,"match"),"multiport"),cachedProgram(container, 14, data),cachedProgram(container, 15, data))) != null ? stack1 : "")
+    + " "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"match"), "ports", LOC[71] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"ctstate"),cachedProgram(container, 16, data),cachedProgram(container, 18, data))) != null ? stack1 : "")
+    + " -m comment --comment "
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"comment"))) != null ? stack1 : "")
+    + " -j "
+    + ((stack1 = alias2(alias1(depth0, "jump", LOC[74] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"to"),cachedProgram(container, 20, data),container.noop)) != null ? stack1 : "")
     + "\n";
-},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -926,35 +1037,25 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "#!/bin/sh\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[70]})) != null ? stack1 : "")
-    + "# Everything runs in a subshell: pasted into a root shell, its `set -eu` and `exit` end only the\n# subshell, never your session.\n(\nset -eu\n\ncase \"$#:${1-}\" in\n  0:) ;;\n  1:remove)\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"all"),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[71]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"all"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[72]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.shComments(lookupProperty(depth0,"header"))) != null ? stack1 : "")
+    + "\n# Everything runs in a subshell: pasted into a root shell, its `set -eu` and `exit` end only the\n# subshell, never your session.\n(\nset -eu\n\ncase \"$#:${1-}\" in\n  0:) ;;\n  1:remove)\n"
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"all"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[95]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"all"),{"name":"each","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[96]})) != null ? stack1 : "")
     + "    exit 0\n    ;;\n  *)\n    echo \"usage: sh $0 [remove]\" >&2\n    exit 2\n    ;;\nesac\n\n# Nothing changes unless every interface the rules name exists: a rule on a missing interface would\n# be accepted and forward nothing.\n"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"sh-need-links"),depth0,{"name":"sh-need-links","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"lookups"),{"name":"if","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[73]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(depth0,"stale"),"length"),{"name":"if","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[74]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"chains"),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[75]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"needed"),{"name":"each","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[97]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"lookups"),cachedProgram(container, 3, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"stale"),"length"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"chains"),{"name":"each","hash":{},"fn":cachedProgram(container, 7, data),"inverse":container.noop,"data":data,"loc":LOC[100]})) != null ? stack1 : "")
     + ")\n";
-},"usePartial":true,"useData":true,"useDepths":true};
+},"useData":true};
     },
   },
   "iptables/restore": {
-    helpers: ["iptQuote","restoreComment"],
-    partials: ["iptables-rule"],
+    helpers: ["iptQuote","restoreComments"],
+    partials: [],
     get spec() {
-      const LOC = [{"start":{"line":2,"column":0},"end":{"line":2,"column":23}},{"start":{"line":5,"column":3},"end":{"line":5,"column":8}},{"start":{"line":6,"column":3},"end":{"line":6,"column":7}},{"start":{"line":7,"column":0},"end":{"line":9,"column":9}},{"start":{"line":8,"column":5},"end":{"line":8,"column":12}},{"start":{"line":8,"column":40},"end":{"line":8,"column":58}},{"start":{"line":1,"column":0},"end":{"line":3,"column":9}},{"start":{"line":4,"column":0},"end":{"line":11,"column":9}}];
+      const LOC = [{"start":{"line":3,"column":3},"end":{"line":3,"column":8}},{"start":{"line":4,"column":3},"end":{"line":4,"column":7}},{"start":{"line":5,"column":0},"end":{"line":7,"column":9}},{"start":{"line":6,"column":5},"end":{"line":6,"column":15}},{"start":{"line":1,"column":0},"end":{"line":1,"column":35}},{"start":{"line":1,"column":35},"end":{"line":1,"column":66}},{"start":{"line":1,"column":66},"end":{"line":1,"column":93}},{"start":{"line":1,"column":93},"end":{"line":1,"column":122}},{"start":{"line":1,"column":127},"end":{"line":1,"column":138}},{"start":{"line":1,"column":141},"end":{"line":1,"column":240}},{"start":{"line":1,"column":243},"end":{"line":1,"column":254}},{"start":{"line":1,"column":256},"end":{"line":1,"column":410}},{"start":{"line":6,"column":60},"end":{"line":6,"column":80}},{"start":{"line":1,"column":6},"end":{"line":1,"column":10}},{"start":{"line":1,"column":12},"end":{"line":1,"column":53}},{"start":{"line":1,"column":19},"end":{"line":1,"column":25}},{"start":{"line":1,"column":52},"end":{"line":1,"column":56}},{"start":{"line":1,"column":81},"end":{"line":1,"column":83}},{"start":{"line":1,"column":109},"end":{"line":1,"column":112}},{"start":{"line":1,"column":181},"end":{"line":1,"column":185}},{"start":{"line":1,"column":205},"end":{"line":1,"column":216}},{"start":{"line":1,"column":223},"end":{"line":1,"column":227}},{"start":{"line":1,"column":297},"end":{"line":1,"column":304}},{"start":{"line":1,"column":306},"end":{"line":1,"column":344}},{"start":{"line":1,"column":330},"end":{"line":1,"column":335}},{"start":{"line":1,"column":352},"end":{"line":1,"column":403}},{"start":{"line":1,"column":389},"end":{"line":1,"column":394}},{"start":{"line":1,"column":42},"end":{"line":1,"column":44}},{"start":{"line":1,"column":0},"end":{"line":1,"column":26}},{"start":{"line":2,"column":0},"end":{"line":9,"column":9}}];
       return {"0":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return ((stack1 = helpers.__direct.restoreComment(depth0)) != null ? stack1 : "")
-    + "\n";
-},"1":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -963,14 +1064,14 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "*"
-    + ((stack1 = alias2(alias1(depth0, "table", LOC[1] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "table", LOC[0] ), depth0)) != null ? stack1 : "")
     + "\n:"
-    + ((stack1 = alias2(alias1(depth0, "name", LOC[2] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", LOC[1] ), depth0)) != null ? stack1 : "")
     + " - [0:0]\n"
-    + ((stack1 = helpers.__direct.each.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[3]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[2]})) != null ? stack1 : "")
     + "COMMIT\n";
-},"2":function(container,depth0,helpers,partials,data,blockParams,depths) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -978,29 +1079,69 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "-A "
-    + ((stack1 = container.lambda(container.strict(depths[1], "name", LOC[4] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"chain"), "name", LOC[3] ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"iptables-rule"),depth0,{"name":"iptables-rule","hash":{"quoted":helpers.__direct.iptQuote(lookupProperty(depth0,"comment"))},"data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"source"),cachedProgram(container, 2, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"dest"),cachedProgram(container, 3, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"in"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"out"),cachedProgram(container, 5, data),container.noop)) != null ? stack1 : "")
+    + "-p "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"match"), "proto", LOC[8] ), depth0)) != null ? stack1 : "")
+    + " "
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(lookupProperty(depth0,"match"),"multiport"),cachedProgram(container, 6, data),cachedProgram(container, 7, data))) != null ? stack1 : "")
+    + " "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"match"), "ports", LOC[10] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"ctstate"),cachedProgram(container, 8, data),cachedProgram(container, 10, data))) != null ? stack1 : "")
+    + " -m comment --comment "
+    + ((stack1 = helpers.__direct.iptQuote(lookupProperty(depth0,"comment"))) != null ? stack1 : "")
+    + " -j "
+    + ((stack1 = alias2(alias1(depth0, "jump", LOC[13] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"to"),cachedProgram(container, 12, data),container.noop)) != null ? stack1 : "")
     + "\n";
-},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
-    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "-s "
+    + ((stack1 = container.lambda(container.strict(depth0, "source", LOC[15] ), depth0)) != null ? stack1 : "")
+    + " ";
+},"3":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "-d "
+    + ((stack1 = container.lambda(container.strict(depth0, "dest", LOC[16] ), depth0)) != null ? stack1 : "")
+    + " ";
+},"4":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "-i "
+    + ((stack1 = container.lambda(container.strict(depth0, "in", LOC[17] ), depth0)) != null ? stack1 : "")
+    + " ";
+},"5":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "-o "
+    + ((stack1 = container.lambda(container.strict(depth0, "out", LOC[18] ), depth0)) != null ? stack1 : "")
+    + " ";
+},"6":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "-m multiport --"
+    + ((stack1 = container.lambda(container.strict(depth0, "side", LOC[19] ), depth0)) != null ? stack1 : "")
+    + "ports";
+},"7":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
         return undefined
     };
 
-  return ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[6]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"chains"),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[7]})) != null ? stack1 : "");
-},"usePartial":true,"useData":true,"useDepths":true};
-    },
-  },
-  "mikrotik/default": {
-    helpers: ["rosComment","rosQuote","rosWord"],
-    partials: [],
-    get spec() {
-      const LOC = [{"start":{"line":2,"column":0},"end":{"line":2,"column":19}},{"start":{"line":12,"column":44},"end":{"line":12,"column":61}},{"start":{"line":12,"column":81},"end":{"line":12,"column":101}},{"start":{"line":18,"column":9},"end":{"line":18,"column":35}},{"start":{"line":18,"column":46},"end":{"line":18,"column":53}},{"start":{"line":18,"column":64},"end":{"line":18,"column":84}},{"start":{"line":24,"column":50},"end":{"line":24,"column":71}},{"start":{"line":24,"column":71},"end":{"line":24,"column":142}},{"start":{"line":24,"column":154},"end":{"line":24,"column":159}},{"start":{"line":24,"column":173},"end":{"line":24,"column":180}},{"start":{"line":24,"column":198},"end":{"line":24,"column":207}},{"start":{"line":24,"column":209},"end":{"line":24,"column":252}},{"start":{"line":24,"column":261},"end":{"line":24,"column":281}},{"start":{"line":24,"column":110},"end":{"line":24,"column":135}},{"start":{"line":24,"column":236},"end":{"line":24,"column":243}},{"start":{"line":27,"column":0},"end":{"line":29,"column":9}},{"start":{"line":30,"column":51},"end":{"line":30,"column":75}},{"start":{"line":30,"column":90},"end":{"line":30,"column":93}},{"start":{"line":30,"column":104},"end":{"line":30,"column":142}},{"start":{"line":28,"column":50},"end":{"line":28,"column":71}},{"start":{"line":28,"column":106},"end":{"line":28,"column":111}},{"start":{"line":28,"column":125},"end":{"line":28,"column":132}},{"start":{"line":28,"column":150},"end":{"line":28,"column":159}},{"start":{"line":28,"column":161},"end":{"line":28,"column":204}},{"start":{"line":28,"column":213},"end":{"line":28,"column":233}},{"start":{"line":42,"column":0},"end":{"line":44,"column":9}},{"start":{"line":43,"column":64},"end":{"line":43,"column":94}},{"start":{"line":43,"column":150},"end":{"line":43,"column":171}},{"start":{"line":43,"column":206},"end":{"line":43,"column":211}},{"start":{"line":43,"column":225},"end":{"line":43,"column":232}},{"start":{"line":43,"column":243},"end":{"line":43,"column":263}},{"start":{"line":58,"column":0},"end":{"line":60,"column":7}},{"start":{"line":61,"column":0},"end":{"line":63,"column":7}},{"start":{"line":64,"column":0},"end":{"line":66,"column":7}},{"start":{"line":59,"column":59},"end":{"line":59,"column":130}},{"start":{"line":59,"column":145},"end":{"line":59,"column":154}},{"start":{"line":59,"column":168},"end":{"line":59,"column":173}},{"start":{"line":59,"column":187},"end":{"line":59,"column":192}},{"start":{"line":59,"column":203},"end":{"line":59,"column":223}},{"start":{"line":62,"column":78},"end":{"line":62,"column":99}},{"start":{"line":62,"column":114},"end":{"line":62,"column":123}},{"start":{"line":62,"column":137},"end":{"line":62,"column":142}},{"start":{"line":62,"column":156},"end":{"line":62,"column":161}},{"start":{"line":62,"column":172},"end":{"line":62,"column":199}},{"start":{"line":65,"column":74},"end":{"line":65,"column":83}},{"start":{"line":65,"column":97},"end":{"line":65,"column":102}},{"start":{"line":65,"column":116},"end":{"line":65,"column":121}},{"start":{"line":65,"column":132},"end":{"line":65,"column":157}},{"start":{"line":69,"column":223},"end":{"line":69,"column":244}},{"start":{"line":78,"column":24},"end":{"line":78,"column":45}},{"start":{"line":79,"column":0},"end":{"line":81,"column":9}},{"start":{"line":84,"column":27},"end":{"line":84,"column":48}},{"start":{"line":85,"column":0},"end":{"line":88,"column":9}},{"start":{"line":89,"column":0},"end":{"line":91,"column":7}},{"start":{"line":86,"column":76},"end":{"line":86,"column":100}},{"start":{"line":86,"column":100},"end":{"line":86,"column":177}},{"start":{"line":86,"column":192},"end":{"line":86,"column":208}},{"start":{"line":86,"column":222},"end":{"line":86,"column":227}},{"start":{"line":86,"column":241},"end":{"line":86,"column":246}},{"start":{"line":86,"column":257},"end":{"line":86,"column":277}},{"start":{"line":87,"column":80},"end":{"line":87,"column":104}},{"start":{"line":87,"column":119},"end":{"line":87,"column":135}},{"start":{"line":87,"column":149},"end":{"line":87,"column":154}},{"start":{"line":87,"column":168},"end":{"line":87,"column":173}},{"start":{"line":87,"column":184},"end":{"line":87,"column":209}},{"start":{"line":86,"column":142},"end":{"line":86,"column":170}},{"start":{"line":90,"column":344},"end":{"line":90,"column":365}},{"start":{"line":1,"column":0},"end":{"line":3,"column":9}},{"start":{"line":11,"column":0},"end":{"line":13,"column":9}},{"start":{"line":16,"column":24},"end":{"line":16,"column":45}},{"start":{"line":17,"column":0},"end":{"line":19,"column":9}},{"start":{"line":22,"column":27},"end":{"line":22,"column":48}},{"start":{"line":23,"column":0},"end":{"line":25,"column":9}},{"start":{"line":26,"column":0},"end":{"line":31,"column":7}},{"start":{"line":33,"column":0},"end":{"line":38,"column":7}},{"start":{"line":40,"column":27},"end":{"line":40,"column":48}},{"start":{"line":41,"column":0},"end":{"line":45,"column":7}},{"start":{"line":56,"column":27},"end":{"line":56,"column":48}},{"start":{"line":57,"column":0},"end":{"line":67,"column":9}},{"start":{"line":68,"column":0},"end":{"line":70,"column":7}},{"start":{"line":71,"column":0},"end":{"line":92,"column":7}}];
-      return {"0":function(container,depth0,helpers,partials,data) {
+  return "-m "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"match"), "proto", LOC[20] ), depth0)) != null ? stack1 : "")
+    + " --"
+    + ((stack1 = alias2(alias1(depth0, "side", LOC[21] ), depth0)) != null ? stack1 : "")
+    + "port";
+},"8":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1008,9 +1149,53 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = helpers.__direct.rosComment(depth0)) != null ? stack1 : "")
-    + "\n";
-},"1":function(container,depth0,helpers,partials,data) {
+  return " -m conntrack --ctstate "
+    + ((stack1 = container.lambda(container.strict(depth0, "ctstate", LOC[22] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"ctdir"),cachedProgram(container, 9, data),container.noop)) != null ? stack1 : "");
+},"9":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return " --ctdir "
+    + ((stack1 = container.lambda(container.strict(depth0, "ctdir", LOC[24] ), depth0)) != null ? stack1 : "");
+},"10":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = helpers.__direct.ifBlock(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"ctdir"),cachedProgram(container, 11, data),container.noop)) != null ? stack1 : "");
+},"11":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return " -m conntrack --ctdir "
+    + ((stack1 = container.lambda(container.strict(depth0, "ctdir", LOC[26] ), depth0)) != null ? stack1 : "");
+},"12":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return " --to-destination "
+    + ((stack1 = container.lambda(container.strict(depth0, "to", LOC[27] ), depth0)) != null ? stack1 : "");
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = helpers.__direct.restoreComments(lookupProperty(depth0,"header"))) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"chains"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[29]})) != null ? stack1 : "");
+},"useData":true};
+    },
+  },
+  "mikrotik/default": {
+    helpers: ["rosComments","rosQuote","rosWord"],
+    partials: [],
+    get spec() {
+      const LOC = [{"start":{"line":10,"column":44},"end":{"line":10,"column":61}},{"start":{"line":10,"column":81},"end":{"line":10,"column":101}},{"start":{"line":16,"column":9},"end":{"line":16,"column":35}},{"start":{"line":16,"column":46},"end":{"line":16,"column":53}},{"start":{"line":16,"column":64},"end":{"line":16,"column":84}},{"start":{"line":22,"column":50},"end":{"line":22,"column":71}},{"start":{"line":22,"column":71},"end":{"line":22,"column":142}},{"start":{"line":22,"column":154},"end":{"line":22,"column":159}},{"start":{"line":22,"column":173},"end":{"line":22,"column":180}},{"start":{"line":22,"column":198},"end":{"line":22,"column":207}},{"start":{"line":22,"column":209},"end":{"line":22,"column":252}},{"start":{"line":22,"column":261},"end":{"line":22,"column":281}},{"start":{"line":22,"column":110},"end":{"line":22,"column":135}},{"start":{"line":22,"column":236},"end":{"line":22,"column":243}},{"start":{"line":25,"column":0},"end":{"line":27,"column":9}},{"start":{"line":28,"column":51},"end":{"line":28,"column":75}},{"start":{"line":28,"column":90},"end":{"line":28,"column":93}},{"start":{"line":28,"column":104},"end":{"line":28,"column":142}},{"start":{"line":26,"column":50},"end":{"line":26,"column":71}},{"start":{"line":26,"column":106},"end":{"line":26,"column":111}},{"start":{"line":26,"column":125},"end":{"line":26,"column":132}},{"start":{"line":26,"column":150},"end":{"line":26,"column":159}},{"start":{"line":26,"column":161},"end":{"line":26,"column":204}},{"start":{"line":26,"column":213},"end":{"line":26,"column":233}},{"start":{"line":40,"column":0},"end":{"line":42,"column":9}},{"start":{"line":41,"column":64},"end":{"line":41,"column":94}},{"start":{"line":41,"column":150},"end":{"line":41,"column":171}},{"start":{"line":41,"column":206},"end":{"line":41,"column":211}},{"start":{"line":41,"column":225},"end":{"line":41,"column":232}},{"start":{"line":41,"column":243},"end":{"line":41,"column":263}},{"start":{"line":56,"column":0},"end":{"line":58,"column":7}},{"start":{"line":59,"column":0},"end":{"line":61,"column":7}},{"start":{"line":62,"column":0},"end":{"line":64,"column":7}},{"start":{"line":57,"column":59},"end":{"line":57,"column":130}},{"start":{"line":57,"column":145},"end":{"line":57,"column":154}},{"start":{"line":57,"column":168},"end":{"line":57,"column":173}},{"start":{"line":57,"column":187},"end":{"line":57,"column":192}},{"start":{"line":57,"column":203},"end":{"line":57,"column":223}},{"start":{"line":60,"column":78},"end":{"line":60,"column":99}},{"start":{"line":60,"column":114},"end":{"line":60,"column":123}},{"start":{"line":60,"column":137},"end":{"line":60,"column":142}},{"start":{"line":60,"column":156},"end":{"line":60,"column":161}},{"start":{"line":60,"column":172},"end":{"line":60,"column":199}},{"start":{"line":63,"column":74},"end":{"line":63,"column":83}},{"start":{"line":63,"column":97},"end":{"line":63,"column":102}},{"start":{"line":63,"column":116},"end":{"line":63,"column":121}},{"start":{"line":63,"column":132},"end":{"line":63,"column":157}},{"start":{"line":67,"column":223},"end":{"line":67,"column":244}},{"start":{"line":76,"column":24},"end":{"line":76,"column":45}},{"start":{"line":77,"column":0},"end":{"line":79,"column":9}},{"start":{"line":82,"column":27},"end":{"line":82,"column":48}},{"start":{"line":83,"column":0},"end":{"line":86,"column":9}},{"start":{"line":87,"column":0},"end":{"line":89,"column":7}},{"start":{"line":84,"column":76},"end":{"line":84,"column":100}},{"start":{"line":84,"column":100},"end":{"line":84,"column":177}},{"start":{"line":84,"column":192},"end":{"line":84,"column":208}},{"start":{"line":84,"column":222},"end":{"line":84,"column":227}},{"start":{"line":84,"column":241},"end":{"line":84,"column":246}},{"start":{"line":84,"column":257},"end":{"line":84,"column":277}},{"start":{"line":85,"column":80},"end":{"line":85,"column":104}},{"start":{"line":85,"column":119},"end":{"line":85,"column":135}},{"start":{"line":85,"column":149},"end":{"line":85,"column":154}},{"start":{"line":85,"column":168},"end":{"line":85,"column":173}},{"start":{"line":85,"column":184},"end":{"line":85,"column":209}},{"start":{"line":84,"column":142},"end":{"line":84,"column":170}},{"start":{"line":88,"column":344},"end":{"line":88,"column":365}},{"start":{"line":1,"column":0},"end":{"line":1,"column":22}},{"start":{"line":9,"column":0},"end":{"line":11,"column":9}},{"start":{"line":14,"column":24},"end":{"line":14,"column":45}},{"start":{"line":15,"column":0},"end":{"line":17,"column":9}},{"start":{"line":20,"column":27},"end":{"line":20,"column":48}},{"start":{"line":21,"column":0},"end":{"line":23,"column":9}},{"start":{"line":24,"column":0},"end":{"line":29,"column":7}},{"start":{"line":31,"column":0},"end":{"line":36,"column":7}},{"start":{"line":38,"column":27},"end":{"line":38,"column":48}},{"start":{"line":39,"column":0},"end":{"line":43,"column":7}},{"start":{"line":54,"column":27},"end":{"line":54,"column":48}},{"start":{"line":55,"column":0},"end":{"line":65,"column":9}},{"start":{"line":66,"column":0},"end":{"line":68,"column":7}},{"start":{"line":69,"column":0},"end":{"line":90,"column":7}}];
+      return {"0":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1023,7 +1208,7 @@ export const templates: Record<string, TemplateSpec> = {
     + "]] = 0) do={:error ("
     + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"missing"))) != null ? stack1 : "")
     + " . \" Its interface lists:\" . $lists)}\n";
-},"2":function(container,depth0,helpers,partials,data) {
+},"1":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1034,11 +1219,11 @@ export const templates: Record<string, TemplateSpec> = {
   return "add list="
     + ((stack1 = helpers.__direct.rosWord(lookupProperty(lookupProperty(data,"root"),"listName"))) != null ? stack1 : "")
     + " address="
-    + ((stack1 = container.lambda(container.strict(depth0, "address", LOC[4] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "address", LOC[3] ), depth0)) != null ? stack1 : "")
     + " comment="
     + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"comment"))) != null ? stack1 : "")
     + "\n";
-},"3":function(container,depth0,helpers,partials,data) {
+},"2":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1048,18 +1233,18 @@ export const templates: Record<string, TemplateSpec> = {
 
   return "add chain=dstnat action=dst-nat in-interface-list="
     + ((stack1 = helpers.__direct.rosWord(lookupProperty(lookupProperty(data,"root"),"wan"))) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(data,"root"),"srcList"),{"name":"if","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[7]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(data,"root"),"srcList"),cachedProgram(container, 3, data),container.noop)) != null ? stack1 : "")
     + " protocol="
-    + ((stack1 = alias3(alias2(depth0, "proto", LOC[8] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "proto", LOC[7] ), depth0)) != null ? stack1 : "")
     + " dst-port="
-    + ((stack1 = alias3(alias2(depth0, "dstPort", LOC[9] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "dstPort", LOC[8] ), depth0)) != null ? stack1 : "")
     + " to-addresses="
-    + ((stack1 = alias3(alias2(lookupProperty(data,"root"), "nas", LOC[10] ), depth0)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"toPorts"),{"name":"if","hash":{},"fn":cachedProgram(container, 5, data),"inverse":container.noop,"data":data,"loc":LOC[11]})) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(data,"root"), "nas", LOC[9] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"toPorts"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
     + " comment="
     + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"comment"))) != null ? stack1 : "")
     + "\n";
-},"4":function(container,depth0,helpers,partials,data) {
+},"3":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1069,12 +1254,12 @@ export const templates: Record<string, TemplateSpec> = {
 
   return " src-address-list="
     + ((stack1 = helpers.__direct.rosWord(lookupProperty(lookupProperty(data,"root"),"srcList"))) != null ? stack1 : "");
-},"5":function(container,depth0,helpers,partials,data) {
+},"4":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return " to-ports="
-    + ((stack1 = container.lambda(container.strict(depth0, "toPorts", LOC[14] ), depth0)) != null ? stack1 : "");
-},"6":function(container,depth0,helpers,partials,data) {
+    + ((stack1 = container.lambda(container.strict(depth0, "toPorts", LOC[13] ), depth0)) != null ? stack1 : "");
+},"5":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1082,15 +1267,15 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(lookupProperty(depth0,"hairpin"),"nat"),{"name":"each","hash":{},"fn":cachedProgram(container, 7, data),"inverse":container.noop,"data":data,"loc":LOC[15]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(lookupProperty(depth0,"hairpin"),"nat"),{"name":"each","hash":{},"fn":cachedProgram(container, 6, data),"inverse":container.noop,"data":data,"loc":LOC[14]})) != null ? stack1 : "")
     + "add chain=srcnat action=masquerade connection-mark="
     + ((stack1 = helpers.__direct.rosWord(lookupProperty(lookupProperty(depth0,"hairpin"),"mark"))) != null ? stack1 : "")
     + " dst-address="
-    + ((stack1 = container.lambda(container.strict(depth0, "nas", LOC[17] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "nas", LOC[16] ), depth0)) != null ? stack1 : "")
     + " comment="
     + ((stack1 = helpers.__direct.rosQuote(lookupProperty(lookupProperty(depth0,"hairpin"),"masqueradeComment"))) != null ? stack1 : "")
     + "\n";
-},"7":function(container,depth0,helpers,partials,data) {
+},"6":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1101,20 +1286,20 @@ export const templates: Record<string, TemplateSpec> = {
   return "add chain=dstnat action=dst-nat in-interface-list="
     + ((stack1 = helpers.__direct.rosWord(lookupProperty(lookupProperty(data,"root"),"lan"))) != null ? stack1 : "")
     + " dst-address-type=local protocol="
-    + ((stack1 = alias3(alias2(depth0, "proto", LOC[20] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "proto", LOC[19] ), depth0)) != null ? stack1 : "")
     + " dst-port="
-    + ((stack1 = alias3(alias2(depth0, "dstPort", LOC[21] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "dstPort", LOC[20] ), depth0)) != null ? stack1 : "")
     + " to-addresses="
-    + ((stack1 = alias3(alias2(lookupProperty(data,"root"), "nas", LOC[22] ), depth0)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"toPorts"),{"name":"if","hash":{},"fn":cachedProgram(container, 5, data),"inverse":container.noop,"data":data,"loc":LOC[23]})) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(data,"root"), "nas", LOC[21] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"toPorts"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
     + " comment="
     + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"comment"))) != null ? stack1 : "")
     + "\n";
-},"8":function(container,depth0,helpers,partials,data) {
+},"7":function(container,depth0,helpers,partials,data) {
     return "# Hairpin connections are marked here, before dstnat, so that the srcnat masquerade above matches\n# them and nothing else (never a connection from the WAN).\n";
-},"9":function(container,depth0,helpers,partials,data) {
+},"8":function(container,depth0,helpers,partials,data) {
     return "# Hairpin is off: this only removes the connection-marking rules an earlier run may have added.\n";
-},"10":function(container,depth0,helpers,partials,data) {
+},"9":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1122,8 +1307,8 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = helpers.__direct.each.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"hairpin"),"mangle"),{"name":"each","hash":{},"fn":cachedProgram(container, 11, data),"inverse":container.noop,"data":data,"loc":LOC[25]})) != null ? stack1 : "");
-},"11":function(container,depth0,helpers,partials,data) {
+  return ((stack1 = helpers.__direct.each.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"hairpin"),"mangle"),{"name":"each","hash":{},"fn":cachedProgram(container, 10, data),"inverse":container.noop,"data":data,"loc":LOC[24]})) != null ? stack1 : "");
+},"10":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1136,13 +1321,13 @@ export const templates: Record<string, TemplateSpec> = {
     + " passthrough=yes connection-state=new in-interface-list="
     + ((stack1 = helpers.__direct.rosWord(lookupProperty(lookupProperty(data,"root"),"lan"))) != null ? stack1 : "")
     + " dst-address-type=local protocol="
-    + ((stack1 = alias3(alias2(depth0, "proto", LOC[28] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "proto", LOC[27] ), depth0)) != null ? stack1 : "")
     + " dst-port="
-    + ((stack1 = alias3(alias2(depth0, "dstPort", LOC[29] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "dstPort", LOC[28] ), depth0)) != null ? stack1 : "")
     + " comment="
     + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"comment"))) != null ? stack1 : "")
     + "\n";
-},"12":function(container,depth0,helpers,partials,data) {
+},"11":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1150,10 +1335,10 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"comment"),{"name":"if","hash":{},"fn":cachedProgram(container, 13, data),"inverse":container.noop,"data":data,"loc":LOC[31]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"hairpinComment"),{"name":"if","hash":{},"fn":cachedProgram(container, 14, data),"inverse":container.noop,"data":data,"loc":LOC[32]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"replyComment"),{"name":"if","hash":{},"fn":cachedProgram(container, 15, data),"inverse":container.noop,"data":data,"loc":LOC[33]})) != null ? stack1 : "");
-},"13":function(container,depth0,helpers,partials,data) {
+  return ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"comment"),cachedProgram(container, 12, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"hairpinComment"),cachedProgram(container, 13, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"replyComment"),cachedProgram(container, 14, data),container.noop)) != null ? stack1 : "");
+},"12":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1162,17 +1347,17 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "add chain=forward action=accept connection-nat-state=dstnat"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(data,"root"),"srcList"),{"name":"if","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[34]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(data,"root"),"srcList"),cachedProgram(container, 3, data),container.noop)) != null ? stack1 : "")
     + " dst-address="
-    + ((stack1 = alias3(alias2(lookupProperty(data,"root"), "nas", LOC[35] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(data,"root"), "nas", LOC[34] ), depth0)) != null ? stack1 : "")
     + " protocol="
-    + ((stack1 = alias3(alias2(depth0, "proto", LOC[36] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "proto", LOC[35] ), depth0)) != null ? stack1 : "")
     + " dst-port="
-    + ((stack1 = alias3(alias2(depth0, "ports", LOC[37] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "ports", LOC[36] ), depth0)) != null ? stack1 : "")
     + " comment="
     + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"comment"))) != null ? stack1 : "")
     + "\n";
-},"14":function(container,depth0,helpers,partials,data) {
+},"13":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1183,15 +1368,15 @@ export const templates: Record<string, TemplateSpec> = {
   return "add chain=forward action=accept connection-nat-state=dstnat in-interface-list="
     + ((stack1 = helpers.__direct.rosWord(lookupProperty(lookupProperty(data,"root"),"lan"))) != null ? stack1 : "")
     + " dst-address="
-    + ((stack1 = alias3(alias2(lookupProperty(data,"root"), "nas", LOC[40] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(data,"root"), "nas", LOC[39] ), depth0)) != null ? stack1 : "")
     + " protocol="
-    + ((stack1 = alias3(alias2(depth0, "proto", LOC[41] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "proto", LOC[40] ), depth0)) != null ? stack1 : "")
     + " dst-port="
-    + ((stack1 = alias3(alias2(depth0, "ports", LOC[42] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "ports", LOC[41] ), depth0)) != null ? stack1 : "")
     + " comment="
     + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"hairpinComment"))) != null ? stack1 : "")
     + "\n";
-},"15":function(container,depth0,helpers,partials,data) {
+},"14":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1200,15 +1385,15 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "add chain=forward action=accept connection-nat-state=dstnat src-address="
-    + ((stack1 = alias2(alias1(lookupProperty(data,"root"), "nas", LOC[44] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(data,"root"), "nas", LOC[43] ), depth0)) != null ? stack1 : "")
     + " protocol="
-    + ((stack1 = alias2(alias1(depth0, "proto", LOC[45] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "proto", LOC[44] ), depth0)) != null ? stack1 : "")
     + " src-port="
-    + ((stack1 = alias2(alias1(depth0, "ports", LOC[46] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "ports", LOC[45] ), depth0)) != null ? stack1 : "")
     + " comment="
     + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"replyComment"))) != null ? stack1 : "")
     + "\n";
-},"16":function(container,depth0,helpers,partials,data) {
+},"15":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1219,7 +1404,7 @@ export const templates: Record<string, TemplateSpec> = {
   return ":if ([:len [/ip firewall filter find where chain=forward and dynamic=no and (action=drop or action=reject or action=tarpit or action=jump)]] > 0) do={/ip firewall filter move numbers=[/ip firewall filter find where comment~"
     + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"tagRegex"))) != null ? stack1 : "")
     + "] destination=[:pick [/ip firewall filter find where chain=forward and dynamic=no and (action=drop or action=reject or action=tarpit or action=jump)] 0]}\n";
-},"17":function(container,depth0,helpers,partials,data) {
+},"16":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1230,13 +1415,13 @@ export const templates: Record<string, TemplateSpec> = {
   return "\n# IPv6 has no NAT: the NAS's own ports are opened on its IPv6 address. The :if line moves the accepts\n# just above the last drop, reject or tarpit of the forward chain: with defconf that is \"drop\n# everything else not coming from LAN\", so defconf's \"drop invalid\" and bad_ipv6 drops stay above\n# them and keep dropping what they drop. Without such a rule they stay last.\n/ipv6 firewall address-list\nremove [find where list="
     + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"listName"))) != null ? stack1 : "")
     + "]\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(lookupProperty(depth0,"v6"),"addresses"),{"name":"each","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[50]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(lookupProperty(depth0,"v6"),"addresses"),{"name":"each","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[49]})) != null ? stack1 : "")
     + "\n/ipv6 firewall filter\nremove [find where comment~"
     + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"tagRegex"))) != null ? stack1 : "")
     + "]\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(lookupProperty(depth0,"v6"),"accepts"),{"name":"each","hash":{},"fn":cachedProgram(container, 18, data),"inverse":container.noop,"data":data,"loc":LOC[52]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(depth0,"v6"),"hasAccepts"),{"name":"if","hash":{},"fn":cachedProgram(container, 20, data),"inverse":container.noop,"data":data,"loc":LOC[53]})) != null ? stack1 : "");
-},"18":function(container,depth0,helpers,partials,data) {
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(lookupProperty(depth0,"v6"),"accepts"),{"name":"each","hash":{},"fn":cachedProgram(container, 17, data),"inverse":container.noop,"data":data,"loc":LOC[51]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"v6"),"hasAccepts"),cachedProgram(container, 19, data),container.noop)) != null ? stack1 : "");
+},"17":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1246,27 +1431,27 @@ export const templates: Record<string, TemplateSpec> = {
 
   return "add chain=forward action=accept connection-state=!invalid in-interface-list="
     + ((stack1 = helpers.__direct.rosWord(lookupProperty(lookupProperty(lookupProperty(data,"root"),"v6"),"wan"))) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(lookupProperty(data,"root"),"v6"),"srcList"),{"name":"if","hash":{},"fn":cachedProgram(container, 19, data),"inverse":container.noop,"data":data,"loc":LOC[55]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(lookupProperty(data,"root"),"v6"),"srcList"),cachedProgram(container, 18, data),container.noop)) != null ? stack1 : "")
     + " dst-address="
-    + ((stack1 = alias3(alias2(lookupProperty(lookupProperty(data,"root"),"v6"), "address", LOC[56] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(lookupProperty(data,"root"),"v6"), "address", LOC[55] ), depth0)) != null ? stack1 : "")
     + " protocol="
-    + ((stack1 = alias3(alias2(depth0, "proto", LOC[57] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "proto", LOC[56] ), depth0)) != null ? stack1 : "")
     + " dst-port="
-    + ((stack1 = alias3(alias2(depth0, "ports", LOC[58] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "ports", LOC[57] ), depth0)) != null ? stack1 : "")
     + " comment="
     + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"comment"))) != null ? stack1 : "")
     + "\nadd chain=forward action=accept connection-state=established out-interface-list="
     + ((stack1 = helpers.__direct.rosWord(lookupProperty(lookupProperty(lookupProperty(data,"root"),"v6"),"wan"))) != null ? stack1 : "")
     + " src-address="
-    + ((stack1 = alias3(alias2(lookupProperty(lookupProperty(data,"root"),"v6"), "address", LOC[61] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(lookupProperty(data,"root"),"v6"), "address", LOC[60] ), depth0)) != null ? stack1 : "")
     + " protocol="
-    + ((stack1 = alias3(alias2(depth0, "proto", LOC[62] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "proto", LOC[61] ), depth0)) != null ? stack1 : "")
     + " src-port="
-    + ((stack1 = alias3(alias2(depth0, "ports", LOC[63] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "ports", LOC[62] ), depth0)) != null ? stack1 : "")
     + " comment="
     + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"replyComment"))) != null ? stack1 : "")
     + "\n";
-},"19":function(container,depth0,helpers,partials,data) {
+},"18":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1276,7 +1461,7 @@ export const templates: Record<string, TemplateSpec> = {
 
   return " src-address-list="
     + ((stack1 = helpers.__direct.rosWord(lookupProperty(lookupProperty(lookupProperty(data,"root"),"v6"),"srcList"))) != null ? stack1 : "");
-},"20":function(container,depth0,helpers,partials,data) {
+},"19":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1295,30 +1480,30 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[67]})) != null ? stack1 : "")
-    + "\n# The whole script is one block: pasted into a terminal, a failed check stops it as /import would\n# (line by line, a terminal runs the next lines anyway). Nothing changes unless the interface lists\n# the rules name exist: a rule on a missing list would be added and forward nothing.\n{\n:local lists \"\"\n:foreach l in=[/interface list find] do={:set lists ($lists . \" \" . [/interface list get $l name])}\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"needed"),{"name":"each","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[68]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.rosComments(lookupProperty(depth0,"header"))) != null ? stack1 : "")
+    + "\n\n# The whole script is one block: pasted into a terminal, a failed check stops it as /import would\n# (line by line, a terminal runs the next lines anyway). Nothing changes unless the interface lists\n# the rules name exist: a rule on a missing list would be added and forward nothing.\n{\n:local lists \"\"\n:foreach l in=[/interface list find] do={:set lists ($lists . \" \" . [/interface list get $l name])}\n"
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"needed"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[67]})) != null ? stack1 : "")
     + "\n/ip firewall address-list\nremove [find where list="
     + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"listName"))) != null ? stack1 : "")
     + "]\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"addresses"),{"name":"each","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[70]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"addresses"),{"name":"each","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[69]})) != null ? stack1 : "")
     + "\n/ip firewall nat\nremove [find where comment~"
     + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"tagRegex"))) != null ? stack1 : "")
     + "]\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"nat"),{"name":"each","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[72]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"hairpin"),{"name":"if","hash":{},"fn":cachedProgram(container, 6, data),"inverse":container.noop,"data":data,"loc":LOC[73]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"nat"),{"name":"each","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[71]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"hairpin"),cachedProgram(container, 5, data),container.noop)) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"hairpin"),{"name":"if","hash":{},"fn":cachedProgram(container, 8, data),"inverse":cachedProgram(container, 9, data),"data":data,"loc":LOC[74]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"hairpin"),cachedProgram(container, 7, data),cachedProgram(container, 8, data))) != null ? stack1 : "")
     + "/ip firewall mangle\nremove [find where comment~"
     + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"tagRegex"))) != null ? stack1 : "")
     + "]\n"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"hairpin"),{"name":"if","hash":{},"fn":cachedProgram(container, 10, data),"inverse":container.noop,"data":data,"loc":LOC[76]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"hairpin"),cachedProgram(container, 9, data),container.noop)) != null ? stack1 : "")
     + "\n# Forward rules. The default configuration (defconf) already lets dst-natted connections through:\n# its \"drop all from WAN not DSTNATed\" skips them. A custom firewall may drop them, so each NAS port\n# list gets a narrow accept (connection-nat-state=dstnat, dst-address = the NAS, dst-port = its\n# ports) and a reply accept (src-address = the NAS, src-port = its ports) for firewalls without an\n# \"accept established,related\" rule. The :if line then moves them above the first drop, reject,\n# tarpit or jump rule of the forward chain: with defconf that is \"drop invalid\", below fasttrack and\n# \"accept established,related\", so fasttrack keeps working. Without such a rule they stay last,\n# where the chain already accepts. place-before=0 is not used: it would put them above fasttrack.\n/ip firewall filter\nremove [find where comment~"
     + ((stack1 = helpers.__direct.rosQuote(lookupProperty(depth0,"tagRegex"))) != null ? stack1 : "")
     + "]\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"filter"),{"name":"each","hash":{},"fn":cachedProgram(container, 12, data),"inverse":container.noop,"data":data,"loc":LOC[78]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"hasFilter"),{"name":"if","hash":{},"fn":cachedProgram(container, 16, data),"inverse":container.noop,"data":data,"loc":LOC[79]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"v6"),{"name":"if","hash":{},"fn":cachedProgram(container, 17, data),"inverse":container.noop,"data":data,"loc":LOC[80]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"filter"),{"name":"each","hash":{},"fn":cachedProgram(container, 11, data),"inverse":container.noop,"data":data,"loc":LOC[77]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"hasFilter"),cachedProgram(container, 15, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"v6"),cachedProgram(container, 16, data),container.noop)) != null ? stack1 : "")
     + "}\n";
 },"useData":true};
     },
@@ -1386,27 +1571,38 @@ export const templates: Record<string, TemplateSpec> = {
     },
   },
   "nftables/default": {
-    helpers: ["nftComment","nftString"],
+    helpers: ["nftComments","nftString"],
     partials: [],
     get spec() {
-      const LOC = [{"start":{"line":1,"column":20},"end":{"line":1,"column":84}},{"start":{"line":1,"column":93},"end":{"line":1,"column":96}},{"start":{"line":1,"column":70},"end":{"line":1,"column":75}},{"start":{"line":2,"column":19},"end":{"line":2,"column":55}},{"start":{"line":2,"column":55},"end":{"line":2,"column":144}},{"start":{"line":2,"column":144},"end":{"line":2,"column":209}},{"start":{"line":2,"column":209},"end":{"line":2,"column":266}},{"start":{"line":2,"column":266},"end":{"line":2,"column":302}},{"start":{"line":2,"column":302},"end":{"line":2,"column":363}},{"start":{"line":2,"column":363},"end":{"line":2,"column":401}},{"start":{"line":2,"column":401},"end":{"line":2,"column":457}},{"start":{"line":2,"column":457},"end":{"line":2,"column":499}},{"start":{"line":2,"column":499},"end":{"line":2,"column":651}},{"start":{"line":2,"column":651},"end":{"line":2,"column":684}},{"start":{"line":2,"column":41},"end":{"line":2,"column":44}},{"start":{"line":2,"column":173},"end":{"line":2,"column":182}},{"start":{"line":2,"column":190},"end":{"line":2,"column":199}},{"start":{"line":2,"column":224},"end":{"line":2,"column":236}},{"start":{"line":2,"column":247},"end":{"line":2,"column":256}},{"start":{"line":2,"column":317},"end":{"line":2,"column":329}},{"start":{"line":2,"column":340},"end":{"line":2,"column":353}},{"start":{"line":2,"column":440},"end":{"line":2,"column":447}},{"start":{"line":2,"column":484},"end":{"line":2,"column":490}},{"start":{"line":2,"column":514},"end":{"line":2,"column":644}},{"start":{"line":2,"column":531},"end":{"line":2,"column":617}},{"start":{"line":2,"column":630},"end":{"line":2,"column":633}},{"start":{"line":2,"column":603},"end":{"line":2,"column":608}},{"start":{"line":2,"column":668},"end":{"line":2,"column":675}},{"start":{"line":5,"column":0},"end":{"line":5,"column":19}},{"start":{"line":15,"column":9},"end":{"line":15,"column":13}},{"start":{"line":20,"column":0},"end":{"line":22,"column":11}},{"start":{"line":23,"column":9},"end":{"line":23,"column":13}},{"start":{"line":24,"column":9},"end":{"line":24,"column":13}},{"start":{"line":24,"column":23},"end":{"line":24,"column":27}},{"start":{"line":24,"column":41},"end":{"line":24,"column":49}},{"start":{"line":25,"column":0},"end":{"line":27,"column":9}},{"start":{"line":26,"column":21},"end":{"line":26,"column":42}},{"start":{"line":4,"column":0},"end":{"line":6,"column":9}},{"start":{"line":8,"column":13},"end":{"line":8,"column":18}},{"start":{"line":9,"column":20},"end":{"line":9,"column":25}},{"start":{"line":10,"column":13},"end":{"line":10,"column":18}},{"start":{"line":14,"column":0},"end":{"line":16,"column":9}},{"start":{"line":19,"column":0},"end":{"line":29,"column":9}},{"start":{"line":1,"column":0},"end":{"line":1,"column":110}},{"start":{"line":2,"column":0},"end":{"line":2,"column":696}}];
+      const LOC = [{"start":{"line":11,"column":9},"end":{"line":11,"column":13}},{"start":{"line":16,"column":0},"end":{"line":18,"column":11}},{"start":{"line":19,"column":9},"end":{"line":19,"column":13}},{"start":{"line":20,"column":9},"end":{"line":20,"column":13}},{"start":{"line":20,"column":23},"end":{"line":20,"column":27}},{"start":{"line":20,"column":41},"end":{"line":20,"column":49}},{"start":{"line":21,"column":0},"end":{"line":23,"column":9}},{"start":{"line":22,"column":2},"end":{"line":22,"column":38}},{"start":{"line":22,"column":38},"end":{"line":22,"column":127}},{"start":{"line":22,"column":127},"end":{"line":22,"column":192}},{"start":{"line":22,"column":192},"end":{"line":22,"column":249}},{"start":{"line":22,"column":249},"end":{"line":22,"column":285}},{"start":{"line":22,"column":285},"end":{"line":22,"column":346}},{"start":{"line":22,"column":346},"end":{"line":22,"column":469}},{"start":{"line":22,"column":469},"end":{"line":22,"column":525}},{"start":{"line":22,"column":525},"end":{"line":22,"column":567}},{"start":{"line":22,"column":567},"end":{"line":22,"column":719}},{"start":{"line":22,"column":719},"end":{"line":22,"column":752}},{"start":{"line":22,"column":761},"end":{"line":22,"column":782}},{"start":{"line":22,"column":24},"end":{"line":22,"column":27}},{"start":{"line":22,"column":156},"end":{"line":22,"column":165}},{"start":{"line":22,"column":173},"end":{"line":22,"column":182}},{"start":{"line":22,"column":207},"end":{"line":22,"column":219}},{"start":{"line":22,"column":230},"end":{"line":22,"column":239}},{"start":{"line":22,"column":300},"end":{"line":22,"column":312}},{"start":{"line":22,"column":323},"end":{"line":22,"column":336}},{"start":{"line":22,"column":359},"end":{"line":22,"column":461}},{"start":{"line":22,"column":374},"end":{"line":22,"column":438}},{"start":{"line":22,"column":447},"end":{"line":22,"column":450}},{"start":{"line":22,"column":424},"end":{"line":22,"column":429}},{"start":{"line":22,"column":508},"end":{"line":22,"column":515}},{"start":{"line":22,"column":552},"end":{"line":22,"column":558}},{"start":{"line":22,"column":582},"end":{"line":22,"column":712}},{"start":{"line":22,"column":599},"end":{"line":22,"column":685}},{"start":{"line":22,"column":698},"end":{"line":22,"column":701}},{"start":{"line":22,"column":671},"end":{"line":22,"column":676}},{"start":{"line":22,"column":736},"end":{"line":22,"column":743}},{"start":{"line":2,"column":0},"end":{"line":2,"column":22}},{"start":{"line":4,"column":13},"end":{"line":4,"column":18}},{"start":{"line":5,"column":20},"end":{"line":5,"column":25}},{"start":{"line":6,"column":13},"end":{"line":6,"column":18}},{"start":{"line":10,"column":0},"end":{"line":12,"column":9}},{"start":{"line":15,"column":0},"end":{"line":25,"column":9}}];
       return {"0":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1;
+
+  return "\t\tiif \""
+    + ((stack1 = container.lambda(container.strict(depth0, "name", LOC[0] ), depth0)) != null ? stack1 : "")
+    + "\" return\n";
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
         return undefined
     };
 
-  return ((stack1 = helpers.__direct.if.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"both"),{"name":"if","hash":{},"fn":cachedProgram(container, 1, data),"inverse":cachedProgram(container, 2, data),"data":data,"loc":LOC[0]})) != null ? stack1 : "")
-    + " dport "
-    + ((stack1 = container.lambda(container.strict(depth0, "set", LOC[1] ), depth0)) != null ? stack1 : "");
-},"1":function(container,depth0,helpers,partials,data) {
-    return "meta l4proto { tcp, udp } th";
+  return ((stack1 = helpers.__direct.unlessBlock(alias1,lookupProperty(data,"first"),cachedProgram(container, 2, data),container.noop)) != null ? stack1 : "")
+    + "\tchain "
+    + ((stack1 = alias3(alias2(depth0, "name", LOC[2] ), depth0)) != null ? stack1 : "")
+    + " {\n\t\ttype "
+    + ((stack1 = alias3(alias2(depth0, "type", LOC[3] ), depth0)) != null ? stack1 : "")
+    + " hook "
+    + ((stack1 = alias3(alias2(depth0, "hook", LOC[4] ), depth0)) != null ? stack1 : "")
+    + " priority "
+    + ((stack1 = alias3(alias2(depth0, "priority", LOC[5] ), depth0)) != null ? stack1 : "")
+    + "; policy accept;\n"
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[6]})) != null ? stack1 : "")
+    + "\t}\n";
 },"2":function(container,depth0,helpers,partials,data) {
-    var stack1;
-
-  return ((stack1 = container.lambda(container.strict(depth0, "proto", LOC[2] ), depth0)) != null ? stack1 : "");
+    return "\n";
 },"3":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1415,22 +1611,26 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"iif"),{"name":"if","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[3]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"local"),{"name":"if","hash":{},"fn":cachedProgram(container, 5, data),"inverse":container.noop,"data":data,"loc":LOC[4]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"markMatch"),{"name":"if","hash":{},"fn":cachedProgram(container, 6, data),"inverse":container.noop,"data":data,"loc":LOC[5]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"saddr"),{"name":"if","hash":{},"fn":cachedProgram(container, 7, data),"inverse":container.noop,"data":data,"loc":LOC[6]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"ctDnat"),{"name":"if","hash":{},"fn":cachedProgram(container, 8, data),"inverse":container.noop,"data":data,"loc":LOC[7]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"daddr"),{"name":"if","hash":{},"fn":cachedProgram(container, 9, data),"inverse":container.noop,"data":data,"loc":LOC[8]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"ports"),{"name":"if","hash":{},"fn":cachedProgram(container, 10, data),"inverse":container.noop,"data":data,"loc":LOC[9]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"setMark"),{"name":"if","hash":{},"fn":cachedProgram(container, 11, data),"inverse":container.noop,"data":data,"loc":LOC[10]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"dnatTo"),{"name":"if","hash":{},"fn":cachedProgram(container, 12, data),"inverse":container.noop,"data":data,"loc":LOC[11]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"dnatMap"),{"name":"if","hash":{},"fn":cachedProgram(container, 13, data),"inverse":container.noop,"data":data,"loc":LOC[12]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"verdict"),{"name":"if","hash":{},"fn":cachedProgram(container, 17, data),"inverse":container.noop,"data":data,"loc":LOC[13]})) != null ? stack1 : "");
+  return "\t\t"
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"iif"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"local"),cachedProgram(container, 5, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"markMatch"),cachedProgram(container, 6, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"saddr"),cachedProgram(container, 7, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"ctDnat"),cachedProgram(container, 8, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"daddr"),cachedProgram(container, 9, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"ports"),cachedProgram(container, 10, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"setMark"),cachedProgram(container, 14, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"dnatTo"),cachedProgram(container, 15, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"dnatMap"),cachedProgram(container, 16, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"verdict"),cachedProgram(container, 20, data),container.noop)) != null ? stack1 : "")
+    + " comment "
+    + ((stack1 = helpers.__direct.nftString(lookupProperty(depth0,"comment"))) != null ? stack1 : "")
+    + "\n";
 },"4":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return "iifname \""
-    + ((stack1 = container.lambda(container.strict(depth0, "iif", LOC[14] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "iif", LOC[19] ), depth0)) != null ? stack1 : "")
     + "\" ";
 },"5":function(container,depth0,helpers,partials,data) {
     return "meta nfproto ipv4 fib daddr type local fib daddr . iif type != local ";
@@ -1438,9 +1638,9 @@ export const templates: Record<string, TemplateSpec> = {
     var stack1, alias1=container.strict, alias2=container.lambda;
 
   return "ct mark & "
-    + ((stack1 = alias2(alias1(depth0, "markMatch", LOC[15] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "markMatch", LOC[20] ), depth0)) != null ? stack1 : "")
     + " == "
-    + ((stack1 = alias2(alias1(depth0, "markMatch", LOC[16] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "markMatch", LOC[21] ), depth0)) != null ? stack1 : "")
     + " ";
 },"7":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -1450,9 +1650,9 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = alias2(alias1(lookupProperty(depth0,"saddr"), "family", LOC[17] ), depth0)) != null ? stack1 : "")
+  return ((stack1 = alias2(alias1(lookupProperty(depth0,"saddr"), "family", LOC[22] ), depth0)) != null ? stack1 : "")
     + " saddr "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"saddr"), "set", LOC[18] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"saddr"), "set", LOC[23] ), depth0)) != null ? stack1 : "")
     + " ";
 },"8":function(container,depth0,helpers,partials,data) {
     return "ct status dnat ";
@@ -1464,9 +1664,9 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = alias2(alias1(lookupProperty(depth0,"daddr"), "family", LOC[19] ), depth0)) != null ? stack1 : "")
+  return ((stack1 = alias2(alias1(lookupProperty(depth0,"daddr"), "family", LOC[24] ), depth0)) != null ? stack1 : "")
     + " daddr "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"daddr"), "address", LOC[20] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"daddr"), "address", LOC[25] ), depth0)) != null ? stack1 : "")
     + " ";
 },"10":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -1476,51 +1676,37 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = container.invokePartial(lookupProperty(partials,"ports"),lookupProperty(depth0,"ports"),{"name":"ports","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.with.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"ports"),{"name":"with","hash":{},"fn":cachedProgram(container, 11, data),"inverse":container.noop,"data":data,"loc":LOC[26]})) != null ? stack1 : "")
     + " ";
 },"11":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = helpers.__direct.ifBlock(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"both"),cachedProgram(container, 12, data),cachedProgram(container, 13, data))) != null ? stack1 : "")
+    + " dport "
+    + ((stack1 = container.lambda(container.strict(depth0, "set", LOC[28] ), depth0)) != null ? stack1 : "");
+},"12":function(container,depth0,helpers,partials,data) {
+    return "meta l4proto { tcp, udp } th";
+},"13":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return ((stack1 = container.lambda(container.strict(depth0, "proto", LOC[29] ), depth0)) != null ? stack1 : "");
+},"14":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return "ct mark set ct mark | "
-    + ((stack1 = container.lambda(container.strict(depth0, "setMark", LOC[21] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "setMark", LOC[30] ), depth0)) != null ? stack1 : "")
     + " ";
-},"12":function(container,depth0,helpers,partials,data) {
-    var stack1;
-
-  return "dnat ip to "
-    + ((stack1 = container.lambda(container.strict(depth0, "dnatTo", LOC[22] ), depth0)) != null ? stack1 : "");
-},"13":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return ((stack1 = helpers.__direct.with.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"dnatMap"),{"name":"with","hash":{},"fn":cachedProgram(container, 14, data),"inverse":container.noop,"data":data,"loc":LOC[23]})) != null ? stack1 : "");
-},"14":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return ((stack1 = helpers.__direct.if.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"both"),{"name":"if","hash":{},"fn":cachedProgram(container, 15, data),"inverse":cachedProgram(container, 16, data),"data":data,"loc":LOC[24]})) != null ? stack1 : "")
-    + " dport map "
-    + ((stack1 = container.lambda(container.strict(depth0, "set", LOC[25] ), depth0)) != null ? stack1 : "");
 },"15":function(container,depth0,helpers,partials,data) {
-    return "meta l4proto { tcp, udp } dnat ip to th";
-},"16":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return "dnat ip to "
-    + ((stack1 = container.lambda(container.strict(depth0, "proto", LOC[26] ), depth0)) != null ? stack1 : "");
-},"17":function(container,depth0,helpers,partials,data) {
-    var stack1;
-
-  return ((stack1 = container.lambda(container.strict(depth0, "verdict", LOC[27] ), depth0)) != null ? stack1 : "");
-},"18":function(container,depth0,helpers,partials,data) {
+    + ((stack1 = container.lambda(container.strict(depth0, "dnatTo", LOC[31] ), depth0)) != null ? stack1 : "");
+},"16":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1528,50 +1714,30 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = helpers.__direct.nftComment(depth0)) != null ? stack1 : "")
-    + "\n";
+  return ((stack1 = helpers.__direct.with.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"dnatMap"),{"name":"with","hash":{},"fn":cachedProgram(container, 17, data),"inverse":container.noop,"data":data,"loc":LOC[32]})) != null ? stack1 : "");
+},"17":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = helpers.__direct.ifBlock(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"both"),cachedProgram(container, 18, data),cachedProgram(container, 19, data))) != null ? stack1 : "")
+    + " dport map "
+    + ((stack1 = container.lambda(container.strict(depth0, "set", LOC[34] ), depth0)) != null ? stack1 : "");
+},"18":function(container,depth0,helpers,partials,data) {
+    return "meta l4proto { tcp, udp } dnat ip to th";
 },"19":function(container,depth0,helpers,partials,data) {
     var stack1;
 
-  return "\t\tiif \""
-    + ((stack1 = container.lambda(container.strict(depth0, "name", LOC[29] ), depth0)) != null ? stack1 : "")
-    + "\" return\n";
+  return "dnat ip to "
+    + ((stack1 = container.lambda(container.strict(depth0, "proto", LOC[35] ), depth0)) != null ? stack1 : "");
 },"20":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
+    var stack1;
 
-  return ((stack1 = helpers.__direct.unless.call(alias1,lookupProperty(data,"first"),{"name":"unless","hash":{},"fn":cachedProgram(container, 21, data),"inverse":container.noop,"data":data,"loc":LOC[30]})) != null ? stack1 : "")
-    + "\tchain "
-    + ((stack1 = alias3(alias2(depth0, "name", LOC[31] ), depth0)) != null ? stack1 : "")
-    + " {\n\t\ttype "
-    + ((stack1 = alias3(alias2(depth0, "type", LOC[32] ), depth0)) != null ? stack1 : "")
-    + " hook "
-    + ((stack1 = alias3(alias2(depth0, "hook", LOC[33] ), depth0)) != null ? stack1 : "")
-    + " priority "
-    + ((stack1 = alias3(alias2(depth0, "priority", LOC[34] ), depth0)) != null ? stack1 : "")
-    + "; policy accept;\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":cachedProgram(container, 22, data),"inverse":container.noop,"data":data,"loc":LOC[35]})) != null ? stack1 : "")
-    + "\t}\n";
-},"21":function(container,depth0,helpers,partials,data) {
-    return "\n";
-},"22":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "\t\t"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"rule"),depth0,{"name":"rule","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + " comment "
-    + ((stack1 = helpers.__direct.nftString(lookupProperty(depth0,"comment"))) != null ? stack1 : "")
-    + "\n";
-},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
+  return ((stack1 = container.lambda(container.strict(depth0, "verdict", LOC[36] ), depth0)) != null ? stack1 : "");
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1580,37 +1746,19 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "#!/usr/sbin/nft -f\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":container.program(18, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[37]})) != null ? stack1 : "")
-    + "\ntable inet "
+    + ((stack1 = helpers.__direct.nftComments(lookupProperty(depth0,"header"))) != null ? stack1 : "")
+    + "\n\ntable inet "
     + ((stack1 = alias3(alias2(depth0, "table", LOC[38] ), depth0)) != null ? stack1 : "")
     + "\ndelete table inet "
     + ((stack1 = alias3(alias2(depth0, "table", LOC[39] ), depth0)) != null ? stack1 : "")
     + "\ntable inet "
     + ((stack1 = alias3(alias2(depth0, "table", LOC[40] ), depth0)) != null ? stack1 : "")
     + " {\n\t# nft resolves iif at load time: loading fails, changing nothing, if an interface the rules\n\t# name does not exist (iifname, used below, would accept any name and match nothing).\n\tchain interfaces {\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"needed"),{"name":"each","hash":{},"fn":container.program(19, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[41]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"needed"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[41]})) != null ? stack1 : "")
     + "\t}\n\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"chains"),{"name":"each","hash":{},"fn":container.program(20, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":LOC[42]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"chains"),{"name":"each","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[42]})) != null ? stack1 : "")
     + "}\n";
-},"main_d":  function(fn, props, container, depth0, data, blockParams, depths) {
-
-  var decorators = container.decorators, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  var decorator = lookupProperty(decorators,"inline");
-  if (typeof decorator !== "function") { throw new Error("Missing decorator: \"inline\""); }
-  fn = decorator(fn,props,container,{"name":"inline","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"args":["ports"],"data":data,"loc":LOC[43]}) || fn;
-  var decorator = lookupProperty(decorators,"inline");
-  if (typeof decorator !== "function") { throw new Error("Missing decorator: \"inline\""); }
-  fn = decorator(fn,props,container,{"name":"inline","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"args":["rule"],"data":data,"loc":LOC[44]}) || fn;
-  return fn;
-  }
-
-,"useDecorators":true,"usePartial":true,"useData":true,"useDepths":true};
+},"useData":true};
     },
   },
   "openwrt/config": {
@@ -1645,7 +1793,7 @@ export const templates: Record<string, TemplateSpec> = {
     + "\n\toption target 'DNAT'\n\toption src "
     + ((stack1 = helpers.__direct.uciQuote(lookupProperty(lookupProperty(data,"root"),"src"))) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"srcIp"),{"name":"if","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[5]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"srcIp"),cachedProgram(container, 2, data),container.noop)) != null ? stack1 : "")
     + "\toption src_dport "
     + ((stack1 = helpers.__direct.uciQuote(lookupProperty(depth0,"srcDport"))) != null ? stack1 : "")
     + "\n\toption dest "
@@ -1653,12 +1801,12 @@ export const templates: Record<string, TemplateSpec> = {
     + "\n\toption dest_ip "
     + ((stack1 = helpers.__direct.uciQuote(lookupProperty(lookupProperty(data,"root"),"address"))) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"destPort"),{"name":"if","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[9]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"tcp"),{"name":"if","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[10]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"udp"),{"name":"if","hash":{},"fn":cachedProgram(container, 5, data),"inverse":container.noop,"data":data,"loc":LOC[11]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"destPort"),cachedProgram(container, 3, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"tcp"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"udp"),cachedProgram(container, 5, data),container.noop)) != null ? stack1 : "")
     + "\toption family 'ipv4'\n"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"reflection"),{"name":"if","hash":{},"fn":cachedProgram(container, 6, data),"inverse":container.noop,"data":data,"loc":LOC[12]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"reflectionSrc"),{"name":"if","hash":{},"fn":cachedProgram(container, 7, data),"inverse":container.noop,"data":data,"loc":LOC[13]})) != null ? stack1 : "");
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"reflection"),cachedProgram(container, 6, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"reflectionSrc"),cachedProgram(container, 7, data),container.noop)) != null ? stack1 : "");
 },"2":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1732,8 +1880,8 @@ export const templates: Record<string, TemplateSpec> = {
     + "\n\toption dest_port "
     + ((stack1 = helpers.__direct.uciQuote(lookupProperty(depth0,"destPort"))) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"tcp"),{"name":"if","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[26]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"udp"),{"name":"if","hash":{},"fn":cachedProgram(container, 5, data),"inverse":container.noop,"data":data,"loc":LOC[27]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"tcp"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"udp"),cachedProgram(container, 5, data),container.noop)) != null ? stack1 : "")
     + "\toption target 'ACCEPT'\n";
 },"9":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -1813,7 +1961,7 @@ export const templates: Record<string, TemplateSpec> = {
     + ".src="
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(lookupProperty(data,"root"),"src"))) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"srcIp"),{"name":"if","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[11]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"srcIp"),cachedProgram(container, 3, data),container.noop)) != null ? stack1 : "")
     + "\tuci set firewall."
     + ((stack1 = alias3(alias2(depth0, "id", LOC[12] ), depth0)) != null ? stack1 : "")
     + ".src_dport="
@@ -1827,14 +1975,14 @@ export const templates: Record<string, TemplateSpec> = {
     + ".dest_ip="
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(lookupProperty(data,"root"),"address"))) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"destPort"),{"name":"if","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[18]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"tcp"),{"name":"if","hash":{},"fn":cachedProgram(container, 5, data),"inverse":container.noop,"data":data,"loc":LOC[19]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"udp"),{"name":"if","hash":{},"fn":cachedProgram(container, 6, data),"inverse":container.noop,"data":data,"loc":LOC[20]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"destPort"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"tcp"),cachedProgram(container, 5, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"udp"),cachedProgram(container, 6, data),container.noop)) != null ? stack1 : "")
     + "\tuci set firewall."
     + ((stack1 = alias3(alias2(depth0, "id", LOC[21] ), depth0)) != null ? stack1 : "")
     + ".family='ipv4'\n"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"reflection"),{"name":"if","hash":{},"fn":cachedProgram(container, 7, data),"inverse":container.noop,"data":data,"loc":LOC[22]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"reflectionSrc"),{"name":"if","hash":{},"fn":cachedProgram(container, 8, data),"inverse":container.noop,"data":data,"loc":LOC[23]})) != null ? stack1 : "");
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"reflection"),cachedProgram(container, 7, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"reflectionSrc"),cachedProgram(container, 8, data),container.noop)) != null ? stack1 : "");
 },"3":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1938,8 +2086,8 @@ export const templates: Record<string, TemplateSpec> = {
     + ".dest_port="
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"destPort"))) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"tcp"),{"name":"if","hash":{},"fn":cachedProgram(container, 5, data),"inverse":container.noop,"data":data,"loc":LOC[49]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"udp"),{"name":"if","hash":{},"fn":cachedProgram(container, 6, data),"inverse":container.noop,"data":data,"loc":LOC[50]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"tcp"),cachedProgram(container, 5, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"udp"),cachedProgram(container, 6, data),container.noop)) != null ? stack1 : "")
     + "\tuci set firewall."
     + ((stack1 = alias3(alias2(depth0, "id", LOC[51] ), depth0)) != null ? stack1 : "")
     + ".target='ACCEPT'\n";
@@ -1979,9 +2127,9 @@ export const templates: Record<string, TemplateSpec> = {
   },
   "opnsense/default": {
     helpers: ["comment","text"],
-    partials: ["opnsense-source"],
+    partials: [],
     get spec() {
-      const LOC = [{"start":{"line":4,"column":2},"end":{"line":4,"column":18}},{"start":{"line":11,"column":18},"end":{"line":11,"column":26}},{"start":{"line":12,"column":17},"end":{"line":12,"column":37}},{"start":{"line":15,"column":13},"end":{"line":15,"column":27}},{"start":{"line":19,"column":28},"end":{"line":19,"column":30}},{"start":{"line":20,"column":16},"end":{"line":20,"column":22}},{"start":{"line":21,"column":20},"end":{"line":21,"column":29}},{"start":{"line":24,"column":19},"end":{"line":24,"column":37}},{"start":{"line":25,"column":16},"end":{"line":25,"column":23}},{"start":{"line":27,"column":0},"end":{"line":29,"column":7}},{"start":{"line":28,"column":23},"end":{"line":28,"column":33}},{"start":{"line":38,"column":17},"end":{"line":38,"column":37}},{"start":{"line":40,"column":18},"end":{"line":40,"column":26}},{"start":{"line":43,"column":19},"end":{"line":43,"column":25}},{"start":{"line":44,"column":16},"end":{"line":44,"column":26}},{"start":{"line":46,"column":13},"end":{"line":46,"column":27}},{"start":{"line":48,"column":28},"end":{"line":48,"column":30}},{"start":{"line":55,"column":17},"end":{"line":55,"column":37}},{"start":{"line":57,"column":18},"end":{"line":57,"column":26}},{"start":{"line":60,"column":19},"end":{"line":60,"column":26}},{"start":{"line":61,"column":16},"end":{"line":61,"column":20}},{"start":{"line":63,"column":13},"end":{"line":63,"column":27}},{"start":{"line":3,"column":0},"end":{"line":5,"column":9}},{"start":{"line":9,"column":0},"end":{"line":31,"column":9}},{"start":{"line":34,"column":0},"end":{"line":50,"column":9}},{"start":{"line":51,"column":0},"end":{"line":65,"column":9}}];
+      const LOC = [{"start":{"line":4,"column":2},"end":{"line":4,"column":18}},{"start":{"line":11,"column":18},"end":{"line":11,"column":26}},{"start":{"line":12,"column":17},"end":{"line":12,"column":37}},{"start":{"line":15,"column":13},"end":{"line":15,"column":27}},{"start":{"line":19,"column":28},"end":{"line":19,"column":30}},{"start":{"line":20,"column":16},"end":{"line":20,"column":22}},{"start":{"line":21,"column":20},"end":{"line":21,"column":29}},{"start":{"line":2,"column":0},"end":{"line":4,"column":7}},{"start":{"line":5,"column":0},"end":{"line":7,"column":7}},{"start":{"line":8,"column":0},"end":{"line":10,"column":7}},{"start":{"line":24,"column":19},"end":{"line":24,"column":37}},{"start":{"line":25,"column":16},"end":{"line":25,"column":23}},{"start":{"line":27,"column":0},"end":{"line":29,"column":7}},{"start":{"line":6,"column":19},"end":{"line":6,"column":33}},{"start":{"line":9,"column":17},"end":{"line":9,"column":40}},{"start":{"line":28,"column":23},"end":{"line":28,"column":33}},{"start":{"line":38,"column":17},"end":{"line":38,"column":37}},{"start":{"line":40,"column":18},"end":{"line":40,"column":26}},{"start":{"line":43,"column":19},"end":{"line":43,"column":25}},{"start":{"line":44,"column":16},"end":{"line":44,"column":26}},{"start":{"line":46,"column":13},"end":{"line":46,"column":27}},{"start":{"line":48,"column":28},"end":{"line":48,"column":30}},{"start":{"line":55,"column":17},"end":{"line":55,"column":37}},{"start":{"line":57,"column":18},"end":{"line":57,"column":26}},{"start":{"line":60,"column":19},"end":{"line":60,"column":26}},{"start":{"line":61,"column":16},"end":{"line":61,"column":20}},{"start":{"line":63,"column":13},"end":{"line":63,"column":27}},{"start":{"line":3,"column":0},"end":{"line":5,"column":9}},{"start":{"line":9,"column":0},"end":{"line":31,"column":9}},{"start":{"line":34,"column":0},"end":{"line":50,"column":9}},{"start":{"line":51,"column":0},"end":{"line":65,"column":9}}];
       return {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -2013,22 +2161,48 @@ export const templates: Record<string, TemplateSpec> = {
     + ((stack1 = alias2(alias1(depth0, "target", LOC[5] ), depth0)) != null ? stack1 : "")
     + "</target>\n      <local-port>"
     + ((stack1 = alias2(alias1(depth0, "localPort", LOC[6] ), depth0)) != null ? stack1 : "")
-    + "</local-port>\n"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"opnsense-source"),depth0,{"name":"opnsense-source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + "      <destination>\n        <network>"
-    + ((stack1 = alias2(alias1(lookupProperty(data,"root"), "ifaceAddress", LOC[7] ), depth0)) != null ? stack1 : "")
+    + "</local-port>\n      <source>\n"
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(lookupProperty(depth0,"source"),"any"),cachedProgram(container, 2, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(lookupProperty(depth0,"source"),"address"),cachedProgram(container, 3, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(lookupProperty(depth0,"source"),"network"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
+    + "      </source>\n      <destination>\n        <network>"
+    + ((stack1 = alias2(alias1(lookupProperty(data,"root"), "ifaceAddress", LOC[10] ), depth0)) != null ? stack1 : "")
     + "</network>\n        <port>"
-    + ((stack1 = alias2(alias1(depth0, "extPort", LOC[8] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "extPort", LOC[11] ), depth0)) != null ? stack1 : "")
     + "</port>\n      </destination>\n"
-    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"reflection"),{"name":"if","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[9]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"reflection"),cachedProgram(container, 5, data),container.noop)) != null ? stack1 : "")
     + "    </rule>\n";
 },"2":function(container,depth0,helpers,partials,data) {
+    return "        <any>1</any>\n";
+},"3":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "        <address>"
+    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"source"), "address", LOC[13] ), depth0)) != null ? stack1 : "")
+    + "</address>\n";
+},"4":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "        <network>"
+    + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(depth0,"source"),"network"))) != null ? stack1 : "")
+    + "</network>\n";
+},"5":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return "      <natreflection>"
-    + ((stack1 = container.lambda(container.strict(depth0, "reflection", LOC[10] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "reflection", LOC[15] ), depth0)) != null ? stack1 : "")
     + "</natreflection>\n";
-},"3":function(container,depth0,helpers,partials,data) {
+},"6":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -2036,22 +2210,24 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return "    <rule>\n      <type>pass</type>\n"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"opnsense-source"),depth0,{"name":"opnsense-source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + "      <interface>"
+  return "    <rule>\n      <type>pass</type>\n      <source>\n"
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"any"),cachedProgram(container, 2, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"address"),cachedProgram(container, 3, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"network"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
+    + "      </source>\n      <interface>"
     + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(data,"root"),"iface"))) != null ? stack1 : "")
     + "</interface>\n      <statetype>keep state</statetype>\n      <protocol>"
-    + ((stack1 = alias3(alias2(depth0, "protocol", LOC[12] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "protocol", LOC[17] ), depth0)) != null ? stack1 : "")
     + "</protocol>\n      <ipprotocol>inet</ipprotocol>\n      <destination>\n        <address>"
-    + ((stack1 = alias3(alias2(depth0, "target", LOC[13] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "target", LOC[18] ), depth0)) != null ? stack1 : "")
     + "</address>\n        <port>"
-    + ((stack1 = alias3(alias2(depth0, "filterPort", LOC[14] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "filterPort", LOC[19] ), depth0)) != null ? stack1 : "")
     + "</port>\n      </destination>\n      <descr>"
     + ((stack1 = helpers.__direct.text(lookupProperty(depth0,"descr"))) != null ? stack1 : "")
     + "</descr>\n      <category/>\n      <associated-rule-id>"
-    + ((stack1 = alias3(alias2(depth0, "id", LOC[16] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[21] ), depth0)) != null ? stack1 : "")
     + "</associated-rule-id>\n    </rule>\n";
-},"4":function(container,depth0,helpers,partials,data) {
+},"7":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -2059,16 +2235,18 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return "    <rule>\n      <type>pass</type>\n"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"opnsense-source"),depth0,{"name":"opnsense-source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + "      <interface>"
+  return "    <rule>\n      <type>pass</type>\n      <source>\n"
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"any"),cachedProgram(container, 2, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"address"),cachedProgram(container, 3, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"network"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
+    + "      </source>\n      <interface>"
     + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(data,"root"),"iface"))) != null ? stack1 : "")
     + "</interface>\n      <statetype>keep state</statetype>\n      <protocol>"
-    + ((stack1 = alias3(alias2(depth0, "protocol", LOC[18] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "protocol", LOC[23] ), depth0)) != null ? stack1 : "")
     + "</protocol>\n      <ipprotocol>inet6</ipprotocol>\n      <destination>\n        <address>"
-    + ((stack1 = alias3(alias2(depth0, "address", LOC[19] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "address", LOC[24] ), depth0)) != null ? stack1 : "")
     + "</address>\n        <port>"
-    + ((stack1 = alias3(alias2(depth0, "port", LOC[20] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "port", LOC[25] ), depth0)) != null ? stack1 : "")
     + "</port>\n      </destination>\n      <descr>"
     + ((stack1 = helpers.__direct.text(lookupProperty(depth0,"descr"))) != null ? stack1 : "")
     + "</descr>\n    </rule>\n";
@@ -2081,21 +2259,21 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "<?xml version=\"1.0\"?>\n\u003C!--\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[22]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[27]})) != null ? stack1 : "")
     + "-->\n<opnsense>\n  <nat>\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[23]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[28]})) != null ? stack1 : "")
     + "  </nat>\n  <filter>\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[24]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"allows6"),{"name":"each","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[25]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":cachedProgram(container, 6, data),"inverse":container.noop,"data":data,"loc":LOC[29]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"allows6"),{"name":"each","hash":{},"fn":cachedProgram(container, 7, data),"inverse":container.noop,"data":data,"loc":LOC[30]})) != null ? stack1 : "")
     + "  </filter>\n</opnsense>\n";
-},"usePartial":true,"useData":true};
+},"useData":true};
     },
   },
   "opnsense/mvc": {
     helpers: ["comment","text"],
-    partials: ["opnsense-source"],
+    partials: [],
     get spec() {
-      const LOC = [{"start":{"line":4,"column":2},"end":{"line":4,"column":18}},{"start":{"line":10,"column":18},"end":{"line":10,"column":22}},{"start":{"line":11,"column":18},"end":{"line":11,"column":26}},{"start":{"line":14,"column":17},"end":{"line":14,"column":37}},{"start":{"line":16,"column":18},"end":{"line":16,"column":26}},{"start":{"line":18,"column":17},"end":{"line":18,"column":35}},{"start":{"line":23,"column":19},"end":{"line":23,"column":37}},{"start":{"line":24,"column":16},"end":{"line":24,"column":23}},{"start":{"line":27,"column":16},"end":{"line":27,"column":22}},{"start":{"line":28,"column":20},"end":{"line":28,"column":29}},{"start":{"line":32,"column":13},"end":{"line":32,"column":27}},{"start":{"line":36,"column":0},"end":{"line":40,"column":7}},{"start":{"line":37,"column":23},"end":{"line":37,"column":33}},{"start":{"line":48,"column":0},"end":{"line":62,"column":9}},{"start":{"line":52,"column":17},"end":{"line":52,"column":37}},{"start":{"line":54,"column":18},"end":{"line":54,"column":26}},{"start":{"line":57,"column":19},"end":{"line":57,"column":26}},{"start":{"line":58,"column":16},"end":{"line":58,"column":20}},{"start":{"line":60,"column":13},"end":{"line":60,"column":27}},{"start":{"line":3,"column":0},"end":{"line":5,"column":9}},{"start":{"line":9,"column":0},"end":{"line":44,"column":9}},{"start":{"line":46,"column":0},"end":{"line":64,"column":7}}];
+      const LOC = [{"start":{"line":4,"column":2},"end":{"line":4,"column":18}},{"start":{"line":10,"column":18},"end":{"line":10,"column":22}},{"start":{"line":11,"column":18},"end":{"line":11,"column":26}},{"start":{"line":14,"column":17},"end":{"line":14,"column":37}},{"start":{"line":16,"column":18},"end":{"line":16,"column":26}},{"start":{"line":18,"column":17},"end":{"line":18,"column":35}},{"start":{"line":23,"column":19},"end":{"line":23,"column":37}},{"start":{"line":24,"column":16},"end":{"line":24,"column":23}},{"start":{"line":27,"column":16},"end":{"line":27,"column":22}},{"start":{"line":28,"column":20},"end":{"line":28,"column":29}},{"start":{"line":32,"column":13},"end":{"line":32,"column":27}},{"start":{"line":36,"column":0},"end":{"line":40,"column":7}},{"start":{"line":37,"column":23},"end":{"line":37,"column":33}},{"start":{"line":48,"column":0},"end":{"line":62,"column":9}},{"start":{"line":2,"column":0},"end":{"line":4,"column":7}},{"start":{"line":5,"column":0},"end":{"line":7,"column":7}},{"start":{"line":8,"column":0},"end":{"line":10,"column":7}},{"start":{"line":52,"column":17},"end":{"line":52,"column":37}},{"start":{"line":54,"column":18},"end":{"line":54,"column":26}},{"start":{"line":57,"column":19},"end":{"line":57,"column":26}},{"start":{"line":58,"column":16},"end":{"line":58,"column":20}},{"start":{"line":60,"column":13},"end":{"line":60,"column":27}},{"start":{"line":6,"column":19},"end":{"line":6,"column":33}},{"start":{"line":9,"column":17},"end":{"line":9,"column":40}},{"start":{"line":3,"column":0},"end":{"line":5,"column":9}},{"start":{"line":9,"column":0},"end":{"line":44,"column":9}},{"start":{"line":46,"column":0},"end":{"line":64,"column":7}}];
       return {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -2136,7 +2314,7 @@ export const templates: Record<string, TemplateSpec> = {
     + "</local-port>\n      <poolopts/>\n      <log>0</log>\n      <category/>\n      <descr>"
     + ((stack1 = helpers.__direct.text(lookupProperty(depth0,"descr"))) != null ? stack1 : "")
     + "</descr>\n      <tag/>\n      <tagged/>\n      <nosync>0</nosync>\n"
-    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"reflection"),{"name":"if","hash":{},"fn":cachedProgram(container, 2, data),"inverse":cachedProgram(container, 3, data),"data":data,"loc":LOC[11]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"reflection"),cachedProgram(container, 2, data),cachedProgram(container, 3, data))) != null ? stack1 : "")
     + "      <pass>rule</pass>\n      <associated-rule-id/>\n    </rule>\n";
 },"2":function(container,depth0,helpers,partials,data) {
     var stack1;
@@ -2165,19 +2343,45 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return "    <rule>\n      <type>pass</type>\n"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"opnsense-source"),depth0,{"name":"opnsense-source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + "      <interface>"
+  return "    <rule>\n      <type>pass</type>\n      <source>\n"
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"any"),cachedProgram(container, 6, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"address"),cachedProgram(container, 7, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"network"),cachedProgram(container, 8, data),container.noop)) != null ? stack1 : "")
+    + "      </source>\n      <interface>"
     + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(data,"root"),"iface"))) != null ? stack1 : "")
     + "</interface>\n      <statetype>keep state</statetype>\n      <protocol>"
-    + ((stack1 = alias3(alias2(depth0, "protocol", LOC[15] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "protocol", LOC[18] ), depth0)) != null ? stack1 : "")
     + "</protocol>\n      <ipprotocol>inet6</ipprotocol>\n      <destination>\n        <address>"
-    + ((stack1 = alias3(alias2(depth0, "address", LOC[16] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "address", LOC[19] ), depth0)) != null ? stack1 : "")
     + "</address>\n        <port>"
-    + ((stack1 = alias3(alias2(depth0, "port", LOC[17] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "port", LOC[20] ), depth0)) != null ? stack1 : "")
     + "</port>\n      </destination>\n      <descr>"
     + ((stack1 = helpers.__direct.text(lookupProperty(depth0,"descr"))) != null ? stack1 : "")
     + "</descr>\n    </rule>\n";
+},"6":function(container,depth0,helpers,partials,data) {
+    return "        <any>1</any>\n";
+},"7":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "        <address>"
+    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"source"), "address", LOC[22] ), depth0)) != null ? stack1 : "")
+    + "</address>\n";
+},"8":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "        <network>"
+    + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(depth0,"source"),"network"))) != null ? stack1 : "")
+    + "</network>\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -2187,20 +2391,20 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "<?xml version=\"1.0\"?>\n\u003C!--\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[19]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[24]})) != null ? stack1 : "")
     + "-->\n<opnsense>\n  <nat>\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[20]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[25]})) != null ? stack1 : "")
     + "  </nat>\n"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(depth0,"allows6"),"length"),{"name":"if","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[21]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"allows6"),"length"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
     + "</opnsense>\n";
-},"usePartial":true,"useData":true};
+},"useData":true};
     },
   },
   "pfsense/default": {
     helpers: ["cdata","comment","text"],
-    partials: ["pfsense-source"],
+    partials: [],
     get spec() {
-      const LOC = [{"start":{"line":4,"column":2},"end":{"line":4,"column":18}},{"start":{"line":13,"column":15},"end":{"line":13,"column":33}},{"start":{"line":14,"column":12},"end":{"line":14,"column":19}},{"start":{"line":17,"column":15},"end":{"line":17,"column":23}},{"start":{"line":18,"column":13},"end":{"line":18,"column":19}},{"start":{"line":19,"column":17},"end":{"line":19,"column":26}},{"start":{"line":20,"column":14},"end":{"line":20,"column":34}},{"start":{"line":21,"column":10},"end":{"line":21,"column":25}},{"start":{"line":22,"column":0},"end":{"line":24,"column":7}},{"start":{"line":25,"column":25},"end":{"line":25,"column":27}},{"start":{"line":23,"column":20},"end":{"line":23,"column":30}},{"start":{"line":34,"column":14},"end":{"line":34,"column":34}},{"start":{"line":36,"column":15},"end":{"line":36,"column":23}},{"start":{"line":38,"column":15},"end":{"line":38,"column":21}},{"start":{"line":39,"column":12},"end":{"line":39,"column":22}},{"start":{"line":41,"column":10},"end":{"line":41,"column":31}},{"start":{"line":42,"column":25},"end":{"line":42,"column":27}},{"start":{"line":43,"column":14},"end":{"line":43,"column":21}},{"start":{"line":50,"column":14},"end":{"line":50,"column":34}},{"start":{"line":52,"column":15},"end":{"line":52,"column":23}},{"start":{"line":54,"column":15},"end":{"line":54,"column":22}},{"start":{"line":55,"column":12},"end":{"line":55,"column":16}},{"start":{"line":57,"column":10},"end":{"line":57,"column":25}},{"start":{"line":58,"column":14},"end":{"line":58,"column":21}},{"start":{"line":3,"column":0},"end":{"line":5,"column":9}},{"start":{"line":9,"column":0},"end":{"line":27,"column":9}},{"start":{"line":30,"column":0},"end":{"line":45,"column":9}},{"start":{"line":46,"column":0},"end":{"line":60,"column":9}}];
+      const LOC = [{"start":{"line":4,"column":2},"end":{"line":4,"column":18}},{"start":{"line":2,"column":0},"end":{"line":4,"column":7}},{"start":{"line":5,"column":0},"end":{"line":7,"column":7}},{"start":{"line":8,"column":0},"end":{"line":10,"column":7}},{"start":{"line":13,"column":15},"end":{"line":13,"column":33}},{"start":{"line":14,"column":12},"end":{"line":14,"column":19}},{"start":{"line":17,"column":15},"end":{"line":17,"column":23}},{"start":{"line":18,"column":13},"end":{"line":18,"column":19}},{"start":{"line":19,"column":17},"end":{"line":19,"column":26}},{"start":{"line":20,"column":14},"end":{"line":20,"column":34}},{"start":{"line":21,"column":10},"end":{"line":21,"column":25}},{"start":{"line":22,"column":0},"end":{"line":24,"column":7}},{"start":{"line":25,"column":25},"end":{"line":25,"column":27}},{"start":{"line":6,"column":15},"end":{"line":6,"column":29}},{"start":{"line":9,"column":13},"end":{"line":9,"column":36}},{"start":{"line":23,"column":20},"end":{"line":23,"column":30}},{"start":{"line":34,"column":14},"end":{"line":34,"column":34}},{"start":{"line":36,"column":15},"end":{"line":36,"column":23}},{"start":{"line":38,"column":15},"end":{"line":38,"column":21}},{"start":{"line":39,"column":12},"end":{"line":39,"column":22}},{"start":{"line":41,"column":10},"end":{"line":41,"column":31}},{"start":{"line":42,"column":25},"end":{"line":42,"column":27}},{"start":{"line":43,"column":14},"end":{"line":43,"column":21}},{"start":{"line":50,"column":14},"end":{"line":50,"column":34}},{"start":{"line":52,"column":15},"end":{"line":52,"column":23}},{"start":{"line":54,"column":15},"end":{"line":54,"column":22}},{"start":{"line":55,"column":12},"end":{"line":55,"column":16}},{"start":{"line":57,"column":10},"end":{"line":57,"column":25}},{"start":{"line":58,"column":14},"end":{"line":58,"column":21}},{"start":{"line":3,"column":0},"end":{"line":5,"column":9}},{"start":{"line":9,"column":0},"end":{"line":27,"column":9}},{"start":{"line":30,"column":0},"end":{"line":45,"column":9}},{"start":{"line":46,"column":0},"end":{"line":60,"column":9}}];
       return {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -2213,41 +2417,67 @@ export const templates: Record<string, TemplateSpec> = {
     + ((stack1 = helpers.__direct.comment(depth0)) != null ? stack1 : "")
     + "\n";
 },"1":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
         return undefined
     };
 
-  return "\t\t<rule>\n"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"pfsense-source"),depth0,{"name":"pfsense-source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + "\t\t\t<destination>\n\t\t\t\t<network>"
-    + ((stack1 = alias2(alias1(lookupProperty(data,"root"), "ifaceAddress", LOC[1] ), depth0)) != null ? stack1 : "")
+  return "\t\t<rule>\n\t\t\t<source>\n"
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"any"),cachedProgram(container, 2, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"address"),cachedProgram(container, 3, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"network"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
+    + "\t\t\t</source>\n\t\t\t<destination>\n\t\t\t\t<network>"
+    + ((stack1 = alias3(alias2(lookupProperty(data,"root"), "ifaceAddress", LOC[4] ), depth0)) != null ? stack1 : "")
     + "</network>\n\t\t\t\t<port>"
-    + ((stack1 = alias2(alias1(depth0, "extPort", LOC[2] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "extPort", LOC[5] ), depth0)) != null ? stack1 : "")
     + "</port>\n\t\t\t</destination>\n\t\t\t<ipprotocol>inet</ipprotocol>\n\t\t\t<protocol>"
-    + ((stack1 = alias2(alias1(depth0, "protocol", LOC[3] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "protocol", LOC[6] ), depth0)) != null ? stack1 : "")
     + "</protocol>\n\t\t\t<target>"
-    + ((stack1 = alias2(alias1(depth0, "target", LOC[4] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "target", LOC[7] ), depth0)) != null ? stack1 : "")
     + "</target>\n\t\t\t<local-port>"
-    + ((stack1 = alias2(alias1(depth0, "localPort", LOC[5] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "localPort", LOC[8] ), depth0)) != null ? stack1 : "")
     + "</local-port>\n\t\t\t<interface>"
     + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(data,"root"),"iface"))) != null ? stack1 : "")
     + "</interface>\n\t\t\t<descr>"
     + ((stack1 = helpers.__direct.cdata(lookupProperty(depth0,"descr"))) != null ? stack1 : "")
     + "</descr>\n"
-    + ((stack1 = helpers.__direct.if.call(alias3,lookupProperty(depth0,"reflection"),{"name":"if","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[8]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"reflection"),cachedProgram(container, 5, data),container.noop)) != null ? stack1 : "")
     + "\t\t\t<associated-rule-id>"
-    + ((stack1 = alias2(alias1(depth0, "id", LOC[9] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[12] ), depth0)) != null ? stack1 : "")
     + "</associated-rule-id>\n\t\t</rule>\n";
 },"2":function(container,depth0,helpers,partials,data) {
+    return "\t\t\t\t<any></any>\n";
+},"3":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\t\t\t\t<address>"
+    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"source"), "address", LOC[13] ), depth0)) != null ? stack1 : "")
+    + "</address>\n";
+},"4":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\t\t\t\t<network>"
+    + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(depth0,"source"),"network"))) != null ? stack1 : "")
+    + "</network>\n";
+},"5":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return "\t\t\t<natreflection>"
-    + ((stack1 = container.lambda(container.strict(depth0, "reflection", LOC[10] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "reflection", LOC[15] ), depth0)) != null ? stack1 : "")
     + "</natreflection>\n";
-},"3":function(container,depth0,helpers,partials,data) {
+},"6":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -2255,24 +2485,26 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return "\t\t<rule>\n\t\t\t<type>pass</type>\n"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"pfsense-source"),depth0,{"name":"pfsense-source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + "\t\t\t<interface>"
+  return "\t\t<rule>\n\t\t\t<type>pass</type>\n\t\t\t<source>\n"
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"any"),cachedProgram(container, 2, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"address"),cachedProgram(container, 3, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"network"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
+    + "\t\t\t</source>\n\t\t\t<interface>"
     + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(data,"root"),"iface"))) != null ? stack1 : "")
     + "</interface>\n\t\t\t<ipprotocol>inet</ipprotocol>\n\t\t\t<protocol>"
-    + ((stack1 = alias3(alias2(depth0, "protocol", LOC[12] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "protocol", LOC[17] ), depth0)) != null ? stack1 : "")
     + "</protocol>\n\t\t\t<destination>\n\t\t\t\t<address>"
-    + ((stack1 = alias3(alias2(depth0, "target", LOC[13] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "target", LOC[18] ), depth0)) != null ? stack1 : "")
     + "</address>\n\t\t\t\t<port>"
-    + ((stack1 = alias3(alias2(depth0, "filterPort", LOC[14] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "filterPort", LOC[19] ), depth0)) != null ? stack1 : "")
     + "</port>\n\t\t\t</destination>\n\t\t\t<descr>"
     + ((stack1 = helpers.__direct.cdata(lookupProperty(depth0,"filterDescr"))) != null ? stack1 : "")
     + "</descr>\n\t\t\t<associated-rule-id>"
-    + ((stack1 = alias3(alias2(depth0, "id", LOC[16] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[21] ), depth0)) != null ? stack1 : "")
     + "</associated-rule-id>\n\t\t\t<tracker>"
-    + ((stack1 = alias3(alias2(depth0, "tracker", LOC[17] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "tracker", LOC[22] ), depth0)) != null ? stack1 : "")
     + "</tracker>\n\t\t</rule>\n";
-},"4":function(container,depth0,helpers,partials,data) {
+},"7":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -2280,20 +2512,22 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return "\t\t<rule>\n\t\t\t<type>pass</type>\n"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"pfsense-source"),depth0,{"name":"pfsense-source","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + "\t\t\t<interface>"
+  return "\t\t<rule>\n\t\t\t<type>pass</type>\n\t\t\t<source>\n"
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"any"),cachedProgram(container, 2, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"address"),cachedProgram(container, 3, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"network"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
+    + "\t\t\t</source>\n\t\t\t<interface>"
     + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(data,"root"),"iface"))) != null ? stack1 : "")
     + "</interface>\n\t\t\t<ipprotocol>inet6</ipprotocol>\n\t\t\t<protocol>"
-    + ((stack1 = alias3(alias2(depth0, "protocol", LOC[19] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "protocol", LOC[24] ), depth0)) != null ? stack1 : "")
     + "</protocol>\n\t\t\t<destination>\n\t\t\t\t<address>"
-    + ((stack1 = alias3(alias2(depth0, "address", LOC[20] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "address", LOC[25] ), depth0)) != null ? stack1 : "")
     + "</address>\n\t\t\t\t<port>"
-    + ((stack1 = alias3(alias2(depth0, "port", LOC[21] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "port", LOC[26] ), depth0)) != null ? stack1 : "")
     + "</port>\n\t\t\t</destination>\n\t\t\t<descr>"
     + ((stack1 = helpers.__direct.cdata(lookupProperty(depth0,"descr"))) != null ? stack1 : "")
     + "</descr>\n\t\t\t<tracker>"
-    + ((stack1 = alias3(alias2(depth0, "tracker", LOC[23] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "tracker", LOC[28] ), depth0)) != null ? stack1 : "")
     + "</tracker>\n\t\t</rule>\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -2304,14 +2538,14 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "<?xml version=\"1.0\"?>\n\u003C!--\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[24]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[29]})) != null ? stack1 : "")
     + "-->\n<pfsense>\n\t<nat>\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[25]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[30]})) != null ? stack1 : "")
     + "\t</nat>\n\t<filter>\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[26]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"allows6"),{"name":"each","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[27]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":cachedProgram(container, 6, data),"inverse":container.noop,"data":data,"loc":LOC[31]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"allows6"),{"name":"each","hash":{},"fn":cachedProgram(container, 7, data),"inverse":container.noop,"data":data,"loc":LOC[32]})) != null ? stack1 : "")
     + "\t</filter>\n</pfsense>\n";
-},"usePartial":true,"useData":true};
+},"useData":true};
     },
   },
   "upnp/default": {
@@ -2403,10 +2637,10 @@ export const templates: Record<string, TemplateSpec> = {
     },
   },
   "vyos/commands": {
-    helpers: ["vyosComment","vyosQuote"],
+    helpers: ["vyosComments","vyosQuote"],
     partials: [],
     get spec() {
-      const LOC = [{"start":{"line":2,"column":0},"end":{"line":2,"column":20}},{"start":{"line":6,"column":0},"end":{"line":8,"column":9}},{"start":{"line":12,"column":0},"end":{"line":14,"column":9}},{"start":{"line":13,"column":6},"end":{"line":13,"column":10}},{"start":{"line":13,"column":13},"end":{"line":13,"column":32}},{"start":{"line":1,"column":0},"end":{"line":3,"column":9}},{"start":{"line":4,"column":0},"end":{"line":9,"column":7}},{"start":{"line":10,"column":0},"end":{"line":15,"column":9}}];
+      const LOC = [{"start":{"line":4,"column":0},"end":{"line":6,"column":9}},{"start":{"line":10,"column":0},"end":{"line":12,"column":9}},{"start":{"line":11,"column":6},"end":{"line":11,"column":10}},{"start":{"line":11,"column":13},"end":{"line":11,"column":32}},{"start":{"line":1,"column":0},"end":{"line":1,"column":23}},{"start":{"line":2,"column":0},"end":{"line":7,"column":7}},{"start":{"line":8,"column":0},"end":{"line":13,"column":9}}];
       return {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -2415,9 +2649,15 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = helpers.__direct.vyosComment(depth0)) != null ? stack1 : "")
-    + "\n";
+  return "\n"
+    + ((stack1 = helpers.__direct.each.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"deletes"),{"name":"each","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[0]})) != null ? stack1 : "");
 },"1":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "delete "
+    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + "\n";
+},"2":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -2426,13 +2666,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\n"
-    + ((stack1 = helpers.__direct.each.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"deletes"),{"name":"each","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[1]})) != null ? stack1 : "");
-},"2":function(container,depth0,helpers,partials,data) {
-    var stack1;
-
-  return "delete "
-    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
-    + "\n";
+    + ((stack1 = helpers.__direct.each.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"sets"),{"name":"each","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[1]})) != null ? stack1 : "");
 },"3":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -2441,18 +2675,8 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return "\n"
-    + ((stack1 = helpers.__direct.each.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"sets"),{"name":"each","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[2]})) != null ? stack1 : "");
-},"4":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
   return "set "
-    + ((stack1 = container.lambda(container.strict(depth0, "path", LOC[3] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "path", LOC[2] ), depth0)) != null ? stack1 : "")
     + " "
     + ((stack1 = helpers.__direct.vyosQuote(lookupProperty(depth0,"value"))) != null ? stack1 : "")
     + "\n";
@@ -2464,28 +2688,32 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[5]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(depth0,"deletes"),"length"),{"name":"if","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[6]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"blocks"),{"name":"each","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[7]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.vyosComments(lookupProperty(depth0,"header"))) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"deletes"),"length"),cachedProgram(container, 0, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"blocks"),{"name":"each","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[6]})) != null ? stack1 : "")
     + "\ncommit\nsave\n";
 },"useData":true};
     },
   },
   "vyos/default": {
-    helpers: ["shQuote","vyosComment","vyosQuote"],
-    partials: ["sh-need-links"],
+    helpers: ["shQuote","vyosComments","vyosQuote"],
+    partials: [],
     get spec() {
-      const LOC = [{"start":{"line":3,"column":0},"end":{"line":3,"column":20}},{"start":{"line":30,"column":36},"end":{"line":30,"column":59}},{"start":{"line":31,"column":37},"end":{"line":31,"column":60}},{"start":{"line":33,"column":21},"end":{"line":33,"column":46}},{"start":{"line":36,"column":22},"end":{"line":36,"column":47}},{"start":{"line":53,"column":2},"end":{"line":53,"column":5}},{"start":{"line":53,"column":22},"end":{"line":53,"column":26}},{"start":{"line":59,"column":12},"end":{"line":59,"column":15}},{"start":{"line":59,"column":31},"end":{"line":59,"column":35}},{"start":{"line":62,"column":47},"end":{"line":62,"column":51}},{"start":{"line":62,"column":56},"end":{"line":62,"column":60}},{"start":{"line":62,"column":93},"end":{"line":62,"column":97}},{"start":{"line":62,"column":102},"end":{"line":62,"column":106}},{"start":{"line":66,"column":0},"end":{"line":68,"column":9}},{"start":{"line":67,"column":6},"end":{"line":67,"column":10}},{"start":{"line":67,"column":12},"end":{"line":67,"column":52}},{"start":{"line":67,"column":52},"end":{"line":67,"column":91}},{"start":{"line":67,"column":26},"end":{"line":67,"column":45}},{"start":{"line":67,"column":73},"end":{"line":67,"column":81}},{"start":{"line":2,"column":0},"end":{"line":4,"column":9}},{"start":{"line":12,"column":7},"end":{"line":12,"column":30}},{"start":{"line":24,"column":7},"end":{"line":24,"column":30}},{"start":{"line":27,"column":0},"end":{"line":38,"column":7}},{"start":{"line":40,"column":60},"end":{"line":40,"column":64}},{"start":{"line":40,"column":69},"end":{"line":40,"column":73}},{"start":{"line":45,"column":20},"end":{"line":45,"column":24}},{"start":{"line":45,"column":45},"end":{"line":45,"column":49}},{"start":{"line":47,"column":6},"end":{"line":47,"column":27}},{"start":{"line":48,"column":64},"end":{"line":48,"column":68}},{"start":{"line":48,"column":74},"end":{"line":48,"column":78}},{"start":{"line":48,"column":83},"end":{"line":48,"column":87}},{"start":{"line":48,"column":108},"end":{"line":48,"column":111}},{"start":{"line":52,"column":0},"end":{"line":54,"column":9}},{"start":{"line":58,"column":0},"end":{"line":60,"column":9}},{"start":{"line":61,"column":0},"end":{"line":63,"column":9}},{"start":{"line":64,"column":0},"end":{"line":69,"column":9}}];
+      const LOC = [{"start":{"line":2,"column":22},"end":{"line":2,"column":38}},{"start":{"line":3,"column":7},"end":{"line":3,"column":26}},{"start":{"line":28,"column":36},"end":{"line":28,"column":59}},{"start":{"line":29,"column":37},"end":{"line":29,"column":60}},{"start":{"line":31,"column":21},"end":{"line":31,"column":46}},{"start":{"line":34,"column":22},"end":{"line":34,"column":47}},{"start":{"line":51,"column":2},"end":{"line":51,"column":5}},{"start":{"line":51,"column":22},"end":{"line":51,"column":26}},{"start":{"line":57,"column":12},"end":{"line":57,"column":15}},{"start":{"line":57,"column":31},"end":{"line":57,"column":35}},{"start":{"line":60,"column":47},"end":{"line":60,"column":51}},{"start":{"line":60,"column":56},"end":{"line":60,"column":60}},{"start":{"line":60,"column":93},"end":{"line":60,"column":97}},{"start":{"line":60,"column":102},"end":{"line":60,"column":106}},{"start":{"line":64,"column":0},"end":{"line":66,"column":9}},{"start":{"line":65,"column":6},"end":{"line":65,"column":10}},{"start":{"line":65,"column":12},"end":{"line":65,"column":52}},{"start":{"line":65,"column":52},"end":{"line":65,"column":91}},{"start":{"line":65,"column":26},"end":{"line":65,"column":45}},{"start":{"line":65,"column":73},"end":{"line":65,"column":81}},{"start":{"line":2,"column":0},"end":{"line":2,"column":23}},{"start":{"line":10,"column":7},"end":{"line":10,"column":30}},{"start":{"line":1,"column":0},"end":{"line":7,"column":9}},{"start":{"line":22,"column":7},"end":{"line":22,"column":30}},{"start":{"line":25,"column":0},"end":{"line":36,"column":7}},{"start":{"line":38,"column":60},"end":{"line":38,"column":64}},{"start":{"line":38,"column":69},"end":{"line":38,"column":73}},{"start":{"line":43,"column":20},"end":{"line":43,"column":24}},{"start":{"line":43,"column":45},"end":{"line":43,"column":49}},{"start":{"line":45,"column":6},"end":{"line":45,"column":27}},{"start":{"line":46,"column":64},"end":{"line":46,"column":68}},{"start":{"line":46,"column":74},"end":{"line":46,"column":78}},{"start":{"line":46,"column":83},"end":{"line":46,"column":87}},{"start":{"line":46,"column":108},"end":{"line":46,"column":111}},{"start":{"line":50,"column":0},"end":{"line":52,"column":9}},{"start":{"line":56,"column":0},"end":{"line":58,"column":9}},{"start":{"line":59,"column":0},"end":{"line":61,"column":9}},{"start":{"line":62,"column":0},"end":{"line":67,"column":9}}];
       return {"0":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
         return undefined
     };
 
-  return ((stack1 = helpers.__direct.vyosComment(depth0)) != null ? stack1 : "")
-    + "\n";
+  return "if ! ip link show dev "
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"name"))) != null ? stack1 : "")
+    + " >/dev/null 2>&1; then\n  echo "
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"missing"))) != null ? stack1 : "")
+    + " >&2\n  echo \"synfw: its interfaces: $(ip -o link show | awk -F': ' '{ sub(/@.*/, \"\", $2); printf \"%s \", $2 }')\" >&2\n  exit 1\nfi\n";
 },"1":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -2506,29 +2734,29 @@ export const templates: Record<string, TemplateSpec> = {
 },"2":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda;
 
-  return ((stack1 = alias2(alias1(depth0, "var", LOC[5] ), depth0)) != null ? stack1 : "")
+  return ((stack1 = alias2(alias1(depth0, "var", LOC[6] ), depth0)) != null ? stack1 : "")
     + "=$(synfw_old "
-    + ((stack1 = alias2(alias1(depth0, "path", LOC[6] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "path", LOC[7] ), depth0)) != null ? stack1 : "")
     + ") || exit 1\n";
 },"3":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda;
 
   return "for n in $"
-    + ((stack1 = alias2(alias1(depth0, "var", LOC[7] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "var", LOC[8] ), depth0)) != null ? stack1 : "")
     + "; do delete "
-    + ((stack1 = alias2(alias1(depth0, "path", LOC[8] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "path", LOC[9] ), depth0)) != null ? stack1 : "")
     + " \"$n\"; done\n";
 },"4":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda;
 
   return "if cli-shell-api existsActive firewall group "
-    + ((stack1 = alias2(alias1(depth0, "kind", LOC[9] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "kind", LOC[10] ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = alias2(alias1(depth0, "name", LOC[10] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", LOC[11] ), depth0)) != null ? stack1 : "")
     + "; then delete firewall group "
-    + ((stack1 = alias2(alias1(depth0, "kind", LOC[11] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "kind", LOC[12] ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = alias2(alias1(depth0, "name", LOC[12] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", LOC[13] ), depth0)) != null ? stack1 : "")
     + "; fi\n";
 },"5":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -2539,7 +2767,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\n"
-    + ((stack1 = helpers.__direct.each.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"sets"),{"name":"each","hash":{},"fn":cachedProgram(container, 6, data),"inverse":container.noop,"data":data,"loc":LOC[13]})) != null ? stack1 : "");
+    + ((stack1 = helpers.__direct.each.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"sets"),{"name":"each","hash":{},"fn":cachedProgram(container, 6, data),"inverse":container.noop,"data":data,"loc":LOC[14]})) != null ? stack1 : "");
 },"6":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -2549,9 +2777,9 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "set "
-    + ((stack1 = container.lambda(container.strict(depth0, "path", LOC[14] ), depth0)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"value"),{"name":"if","hash":{},"fn":cachedProgram(container, 7, data),"inverse":container.noop,"data":data,"loc":LOC[15]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"shellVar"),{"name":"if","hash":{},"fn":cachedProgram(container, 8, data),"inverse":container.noop,"data":data,"loc":LOC[16]})) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "path", LOC[15] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"value"),cachedProgram(container, 7, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"shellVar"),cachedProgram(container, 8, data),container.noop)) != null ? stack1 : "")
     + "\n";
 },"7":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -2567,7 +2795,7 @@ export const templates: Record<string, TemplateSpec> = {
     var stack1;
 
   return " \"$"
-    + ((stack1 = container.lambda(container.strict(depth0, "shellVar", LOC[18] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "shellVar", LOC[19] ), depth0)) != null ? stack1 : "")
     + "\"";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -2578,51 +2806,51 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "#!/bin/vbash\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[19]})) != null ? stack1 : "")
-    + "\n# Run this as a file (vbash FILE), never pasted: VyOS's script-template defines configure-mode\n# commands as aliases, which bash expands only in lines read after it is sourced, so the part after\n# it must stay at the top level. To paste into configure mode, use synfw's --format commands.\n# shellcheck disable=SC2121 # set is VyOS's configure command here, not the shell builtin\n# VyOS's Command Scripting docs: configuration scripts run in the vyattacfg group, never with sudo.\nif [ \"$(id -u)\" = 0 ]; then\n  echo "
+    + ((stack1 = helpers.__direct.vyosComments(lookupProperty(depth0,"header"))) != null ? stack1 : "")
+    + "\n\n# Run this as a file (vbash FILE), never pasted: VyOS's script-template defines configure-mode\n# commands as aliases, which bash expands only in lines read after it is sourced, so the part after\n# it must stay at the top level. To paste into configure mode, use synfw's --format commands.\n# shellcheck disable=SC2121 # set is VyOS's configure command here, not the shell builtin\n# VyOS's Command Scripting docs: configuration scripts run in the vyattacfg group, never with sudo.\nif [ \"$(id -u)\" = 0 ]; then\n  echo "
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"rootMessage"))) != null ? stack1 : "")
     + " >&2\n  exit 1\nfi\nif [ \"$(id -g -n)\" != vyattacfg ]; then\n  exec sg vyattacfg -c \"/bin/vbash $(printf '%q' \"$(readlink -f \"$0\")\")\"\nfi\n\n# Nothing changes unless every interface the rules name exists: a rule on a missing interface would\n# commit and forward nothing.\n"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"sh-need-links"),depth0,{"name":"sh-need-links","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"needed"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[22]})) != null ? stack1 : "")
     + "# A zone-based firewall drops forwarded traffic in its zone chains whatever the forward filter accepts.\nif cli-shell-api existsActive firewall zone; then\n  echo "
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"zoneMessage"))) != null ? stack1 : "")
     + " >&2\n  exit 1\nfi\n"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"hairpin"),{"name":"if","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[22]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"hairpin"),cachedProgram(container, 1, data),container.noop)) != null ? stack1 : "")
     + "\n# What earlier runs of this profile added: rules numbered "
-    + ((stack1 = alias3(alias2(depth0, "base", LOC[23] ), depth0)) != null ? stack1 : "")
-    + "-"
-    + ((stack1 = alias3(alias2(depth0, "last", LOC[24] ), depth0)) != null ? stack1 : "")
-    + " whose description starts\n# with the tag. A rule in that range without the tag is someone else's: stop rather than replace it.\nsynfw_old() {\n  for n in $(cli-shell-api listActiveNodes \"$@\" | tr -d \"'\"); do\n    case $n in ''|*[!0-9]*) continue ;; esac\n    if [ \"$n\" -lt "
     + ((stack1 = alias3(alias2(depth0, "base", LOC[25] ), depth0)) != null ? stack1 : "")
-    + " ] || [ \"$n\" -gt "
+    + "-"
     + ((stack1 = alias3(alias2(depth0, "last", LOC[26] ), depth0)) != null ? stack1 : "")
+    + " whose description starts\n# with the tag. A rule in that range without the tag is someone else's: stop rather than replace it.\nsynfw_old() {\n  for n in $(cli-shell-api listActiveNodes \"$@\" | tr -d \"'\"); do\n    case $n in ''|*[!0-9]*) continue ;; esac\n    if [ \"$n\" -lt "
+    + ((stack1 = alias3(alias2(depth0, "base", LOC[27] ), depth0)) != null ? stack1 : "")
+    + " ] || [ \"$n\" -gt "
+    + ((stack1 = alias3(alias2(depth0, "last", LOC[28] ), depth0)) != null ? stack1 : "")
     + " ]; then continue; fi\n    case $(cli-shell-api returnActiveValue \"$@\" \"$n\" description) in\n      "
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"tagPrefix"))) != null ? stack1 : "")
     + "*) echo \"$n\" ;;\n      *) echo \"synfw: $* $n is in the rule numbers of profile "
-    + ((stack1 = alias3(alias2(depth0, "name", LOC[28] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "name", LOC[30] ), depth0)) != null ? stack1 : "")
     + " ("
-    + ((stack1 = alias3(alias2(depth0, "base", LOC[29] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "base", LOC[31] ), depth0)) != null ? stack1 : "")
     + "-"
-    + ((stack1 = alias3(alias2(depth0, "last", LOC[30] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "last", LOC[32] ), depth0)) != null ? stack1 : "")
     + ") but not tagged "
-    + ((stack1 = alias3(alias2(depth0, "tag", LOC[31] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "tag", LOC[33] ), depth0)) != null ? stack1 : "")
     + "; renumber it. Nothing was changed.\" >&2; return 1 ;;\n    esac\n  done\n}\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"lists"),{"name":"each","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[32]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"lists"),{"name":"each","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[34]})) != null ? stack1 : "")
     + "\nsource /opt/vyatta/etc/functions/script-template\nconfigure\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"lists"),{"name":"each","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[33]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"groups"),{"name":"each","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[34]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"blocks"),{"name":"each","hash":{},"fn":cachedProgram(container, 5, data),"inverse":container.noop,"data":data,"loc":LOC[35]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"lists"),{"name":"each","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[35]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"groups"),{"name":"each","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[36]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"blocks"),{"name":"each","hash":{},"fn":cachedProgram(container, 5, data),"inverse":container.noop,"data":data,"loc":LOC[37]})) != null ? stack1 : "")
     + "\ncommit\nif cli-shell-api sessionChanged; then\n  echo 'synfw: the commit failed (see the messages above). VyOS commits NAT before the firewall, so the NAT rules may be' >&2\n  echo 'synfw: live while the firewall rules are not: fix the cause and run this script again, or remove them (see the header).' >&2\n  exit\n  builtin exit 1\nfi\nsave\nif cli-shell-api sessionUnsaved; then\n  echo 'synfw: committed but not saved; run save in configure mode so the rules survive a reboot' >&2\nfi\nexit\n";
-},"usePartial":true,"useData":true};
+},"useData":true};
     },
   },
 };
 
 export const partials: Record<string, TemplateSpec> = {
-  "iptables-rule": {
+  "iptables-match": {
     helpers: [],
     partials: [],
     get spec() {
-      const LOC = [{"start":{"line":1,"column":19},"end":{"line":1,"column":25}},{"start":{"line":1,"column":52},"end":{"line":1,"column":56}},{"start":{"line":1,"column":81},"end":{"line":1,"column":83}},{"start":{"line":1,"column":109},"end":{"line":1,"column":112}},{"start":{"line":1,"column":181},"end":{"line":1,"column":185}},{"start":{"line":1,"column":205},"end":{"line":1,"column":216}},{"start":{"line":1,"column":223},"end":{"line":1,"column":227}},{"start":{"line":1,"column":297},"end":{"line":1,"column":304}},{"start":{"line":1,"column":306},"end":{"line":1,"column":344}},{"start":{"line":1,"column":330},"end":{"line":1,"column":335}},{"start":{"line":1,"column":352},"end":{"line":1,"column":403}},{"start":{"line":1,"column":389},"end":{"line":1,"column":394}},{"start":{"line":1,"column":484},"end":{"line":1,"column":486}},{"start":{"line":1,"column":0},"end":{"line":1,"column":35}},{"start":{"line":1,"column":35},"end":{"line":1,"column":66}},{"start":{"line":1,"column":66},"end":{"line":1,"column":93}},{"start":{"line":1,"column":93},"end":{"line":1,"column":122}},{"start":{"line":1,"column":127},"end":{"line":1,"column":138}},{"start":{"line":1,"column":141},"end":{"line":1,"column":240}},{"start":{"line":1,"column":243},"end":{"line":1,"column":254}},{"start":{"line":1,"column":256},"end":{"line":1,"column":410}},{"start":{"line":1,"column":434},"end":{"line":1,"column":440}},{"start":{"line":1,"column":448},"end":{"line":1,"column":452}},{"start":{"line":1,"column":454},"end":{"line":1,"column":495}}];
+      const LOC = [{"start":{"line":1,"column":19},"end":{"line":1,"column":25}},{"start":{"line":1,"column":52},"end":{"line":1,"column":56}},{"start":{"line":1,"column":81},"end":{"line":1,"column":83}},{"start":{"line":1,"column":109},"end":{"line":1,"column":112}},{"start":{"line":1,"column":181},"end":{"line":1,"column":185}},{"start":{"line":1,"column":205},"end":{"line":1,"column":216}},{"start":{"line":1,"column":223},"end":{"line":1,"column":227}},{"start":{"line":1,"column":297},"end":{"line":1,"column":304}},{"start":{"line":1,"column":306},"end":{"line":1,"column":344}},{"start":{"line":1,"column":330},"end":{"line":1,"column":335}},{"start":{"line":1,"column":352},"end":{"line":1,"column":403}},{"start":{"line":1,"column":389},"end":{"line":1,"column":394}},{"start":{"line":1,"column":0},"end":{"line":1,"column":35}},{"start":{"line":1,"column":35},"end":{"line":1,"column":66}},{"start":{"line":1,"column":66},"end":{"line":1,"column":93}},{"start":{"line":1,"column":93},"end":{"line":1,"column":122}},{"start":{"line":1,"column":127},"end":{"line":1,"column":138}},{"start":{"line":1,"column":141},"end":{"line":1,"column":240}},{"start":{"line":1,"column":243},"end":{"line":1,"column":254}},{"start":{"line":1,"column":256},"end":{"line":1,"column":410}}];
       return {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -2676,7 +2904,7 @@ export const partials: Record<string, TemplateSpec> = {
 
   return " -m conntrack --ctstate "
     + ((stack1 = container.lambda(container.strict(depth0, "ctstate", LOC[7] ), depth0)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"ctdir"),{"name":"if","hash":{},"fn":cachedProgram(container, 7, data),"inverse":container.noop,"data":data,"loc":LOC[8]})) != null ? stack1 : "");
+    + ((stack1 = helpers.__direct.ifBlock(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"ctdir"),cachedProgram(container, 7, data),container.noop)) != null ? stack1 : "");
 },"7":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -2690,17 +2918,12 @@ export const partials: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = helpers.__direct.if.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"ctdir"),{"name":"if","hash":{},"fn":cachedProgram(container, 9, data),"inverse":container.noop,"data":data,"loc":LOC[10]})) != null ? stack1 : "");
+  return ((stack1 = helpers.__direct.ifBlock(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"ctdir"),cachedProgram(container, 9, data),container.noop)) != null ? stack1 : "");
 },"9":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return " -m conntrack --ctdir "
     + ((stack1 = container.lambda(container.strict(depth0, "ctdir", LOC[11] ), depth0)) != null ? stack1 : "");
-},"10":function(container,depth0,helpers,partials,data) {
-    var stack1;
-
-  return " --to-destination "
-    + ((stack1 = container.lambda(container.strict(depth0, "to", LOC[12] ), depth0)) != null ? stack1 : "");
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -2709,22 +2932,41 @@ export const partials: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"source"),{"name":"if","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[13]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"dest"),{"name":"if","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[14]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"in"),{"name":"if","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[15]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"out"),{"name":"if","hash":{},"fn":cachedProgram(container, 3, data),"inverse":container.noop,"data":data,"loc":LOC[16]})) != null ? stack1 : "")
+  return ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"source"),cachedProgram(container, 0, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"dest"),cachedProgram(container, 1, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"in"),cachedProgram(container, 2, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"out"),cachedProgram(container, 3, data),container.noop)) != null ? stack1 : "")
     + "-p "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"match"), "proto", LOC[17] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"match"), "proto", LOC[16] ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(depth0,"match"),"multiport"),{"name":"if","hash":{},"fn":cachedProgram(container, 4, data),"inverse":cachedProgram(container, 5, data),"data":data,"loc":LOC[18]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"match"),"multiport"),cachedProgram(container, 4, data),cachedProgram(container, 5, data))) != null ? stack1 : "")
     + " "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"match"), "ports", LOC[19] ), depth0)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"ctstate"),{"name":"if","hash":{},"fn":cachedProgram(container, 6, data),"inverse":cachedProgram(container, 8, data),"data":data,"loc":LOC[20]})) != null ? stack1 : "")
-    + " -m comment --comment "
-    + ((stack1 = alias3(alias2(depth0, "quoted", LOC[21] ), depth0)) != null ? stack1 : "")
-    + " -j "
-    + ((stack1 = alias3(alias2(depth0, "jump", LOC[22] ), depth0)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(depth0,"to"),{"name":"if","hash":{},"fn":cachedProgram(container, 10, data),"inverse":container.noop,"data":data,"loc":LOC[23]})) != null ? stack1 : "");
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"match"), "ports", LOC[18] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"ctstate"),cachedProgram(container, 6, data),cachedProgram(container, 8, data))) != null ? stack1 : "");
+},"useData":true};
+    },
+  },
+  "iptables-target": {
+    helpers: [],
+    partials: [],
+    get spec() {
+      const LOC = [{"start":{"line":1,"column":42},"end":{"line":1,"column":44}},{"start":{"line":1,"column":6},"end":{"line":1,"column":10}},{"start":{"line":1,"column":12},"end":{"line":1,"column":53}}];
+      return {"0":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return " --to-destination "
+    + ((stack1 = container.lambda(container.strict(depth0, "to", LOC[0] ), depth0)) != null ? stack1 : "");
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return " -j "
+    + ((stack1 = container.lambda(container.strict(depth0, "jump", LOC[1] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"to"),cachedProgram(container, 0, data),container.noop)) != null ? stack1 : "");
 },"useData":true};
     },
   },
@@ -2766,9 +3008,9 @@ export const partials: Record<string, TemplateSpec> = {
     };
 
   return "      <source>\n"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(depth0,"source"),"any"),{"name":"if","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[2]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(depth0,"source"),"address"),{"name":"if","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[3]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(depth0,"source"),"network"),{"name":"if","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[4]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"any"),cachedProgram(container, 0, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"address"),cachedProgram(container, 1, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"network"),cachedProgram(container, 2, data),container.noop)) != null ? stack1 : "")
     + "      </source>\n";
 },"useData":true};
     },
@@ -2811,9 +3053,9 @@ export const partials: Record<string, TemplateSpec> = {
     };
 
   return "\t\t\t<source>\n"
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(depth0,"source"),"any"),{"name":"if","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[2]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(depth0,"source"),"address"),{"name":"if","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[3]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.if.call(alias1,lookupProperty(lookupProperty(depth0,"source"),"network"),{"name":"if","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[4]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"any"),cachedProgram(container, 0, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"address"),cachedProgram(container, 1, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"network"),cachedProgram(container, 2, data),container.noop)) != null ? stack1 : "")
     + "\t\t\t</source>\n";
 },"useData":true};
     },

@@ -1,6 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
-import { shComment, shQuote } from '../../src/render/escape/shell.js';
+import { restoreComment, restoreComments } from '../../src/render/escape/iptables.js';
+import { nftComment, nftComments } from '../../src/render/escape/nft.js';
+import { rosComment, rosComments } from '../../src/render/escape/routeros.js';
+import { shComment, shComments, shQuote } from '../../src/render/escape/shell.js';
+import { vyosComment, vyosComments } from '../../src/render/escape/vyos.js';
 import { HOSTILE_TEXTS } from '../fixtures/plans.js';
 
 describe('shQuote', () => {
@@ -46,5 +50,22 @@ describe('shComment', () => {
     expect(line).not.toMatch(/[\n\r]/);
     const r = spawnSync('sh', ['-c', `${line}\nprintf ok`], { encoding: 'utf8' });
     expect(r.stdout).toBe('ok');
+  });
+});
+
+describe('comment blocks (a header in one helper call)', () => {
+  test('shComments: each line as shComment, one per line, no newline after the last', () => {
+    expect(shComments(['a', 'b\nc  ', ''])).toBe('# a\n# b c\n#');
+    expect(shComments([])).toBe('');
+  });
+
+  test.each([
+    ['shComments', shComments, shComment],
+    ['restoreComments', restoreComments, restoreComment],
+    ['nftComments', nftComments, nftComment],
+    ['rosComments', rosComments, rosComment],
+    ['vyosComments', vyosComments, vyosComment],
+  ] as const)('%s is its line escaper line by line (hostile texts)', (_name, block, line) => {
+    expect(block(HOSTILE_TEXTS)).toBe(HOSTILE_TEXTS.map(line).join('\n'));
   });
 });

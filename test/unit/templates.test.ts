@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildTemplatesModule, helpersUsed, specGetterBody, TEMPLATES_MODULE_PATH } from '../../src/build/templates.js';
 import { compileTemplate } from '../../src/render/engine.js';
+import { ifBlock, unlessBlock } from '../../src/render/conditionals.js';
 import { cachedProgram } from '../../src/render/program-cache.js';
 import { ROOT } from '../support/profiles.js';
 
@@ -34,9 +35,16 @@ describe('precompiled templates', () => {
       expect(code).toContain('helpers.__direct.shQuote(lookupProperty(depth0,"a"))');
       expect(code).toContain('helpers.__direct.up(depth0)');
       expect(code).toContain('helpers.__direct.each.call(');
-      expect(code).toContain('helpers.__direct.if.call(');
+      expect(code).toContain('helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"y"),cachedProgram(container, 1, data),container.noop)');
       expect(code).not.toContain('lookupProperty(helpers,');
       expect(code).toContain('cachedProgram(container, 0, data)');
+    });
+
+    it('leaves the conditionals of a spec to the built-in helpers when one has hash arguments (includeZero)', () => {
+      const code = body('{{#if a includeZero=true}}x{{/if}}{{#unless b}}y{{/unless}}');
+      expect(code).toContain('helpers.__direct.if.call(');
+      expect(code).toContain('helpers.__direct.unless.call(');
+      expect(code).not.toContain('Block(');
     });
 
     it('refuses a helper call it cannot rewrite whole (self-check: hash arguments)', () => {
@@ -45,23 +53,25 @@ describe('precompiled templates', () => {
 
     it('renders as Handlebars does, missing fields still an error', () => {
       const helpers = { shQuote: (s: string) => `'${s}'`, up: (s: string) => s.toUpperCase() };
-      const source = '{{name}} {{shQuote a}}:{{#each xs}}{{up this}}{{@index}}{{#if @last}}.{{else}},{{/if}}{{/each}}';
+      const source = '{{name}} {{shQuote a}}:{{#each xs}}{{up this}}{{@index}}{{#if @last}}.{{else}},{{/if}}{{/each}}{{#unless xs}}none{{/unless}}{{#if n}}n{{/if}}{{#if z}}z{{/if}}';
       const spec = new Function('cachedProgram', `const LOC = []; ${body(source).replace(/^const LOC = \[[^\n]*\n/, '')}`)(cachedProgram);
       const env = Handlebars.create();
-      env.registerHelper('__direct', { ...helpers, each: env.helpers.each, if: env.helpers.if } as never);
+      env.registerHelper('__direct', { ...helpers, each: env.helpers.each, if: env.helpers.if, ifBlock, unlessBlock } as never);
       const ours = env.template(spec);
       const theirs = Handlebars.compile(source, { noEscape: true, strict: true });
-      for (const view of [{ name: 'n', a: 'x', xs: ['p', 'q'] }, { name: 'n', a: 'y', xs: [] }, { name: 'n', a: 'z', xs: ['r'] }]) {
+      const views = [{ name: 'n', a: 'x', xs: ['p', 'q'], n: 0 }, { name: 'n', a: 'y', xs: [], n: () => 1 }, { name: 'n', a: 'z', xs: ['r'], n: '', z: [0] }];
+      for (const view of views) {
         expect(ours(view)).toBe(theirs(view, { helpers }));
       }
       expect(ours({ name: 'n', a: 'x', xs: ['p', 'q'] })).toBe("n 'x':P0,Q1.");
+      expect(ours({ name: 'n', a: 'y', xs: [], n: () => 1, z: [] })).toBe("n 'y':nonen");
       expect(() => ours({ a: 'x', xs: [] })).toThrow(/"name" not defined/);
     });
   });
 
   it('makes a block program once per data frame (self-check: a new frame gets a new program)', () => {
     let made = 0;
-    const container = { program: () => ((made++, () => '') as (c: unknown) => string) };
+    const container = { fn: () => ((made++, () => '') as () => string), helpers: {}, partials: {} };
     const frame = {};
     const first = cachedProgram(container, 3, frame);
     expect(cachedProgram(container, 3, frame)).toBe(first);

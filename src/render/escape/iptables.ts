@@ -2,7 +2,7 @@
 // double quotes: inside them a backslash makes the next character literal; outside them space, tab
 // and newline split words. Single quotes, $ and # inside a rule line are ordinary characters.
 
-import { hashComment, oneLine } from '../text.js';
+import { commentLines, hashComment, oneLine } from '../text.js';
 
 /**
  * A double-quoted iptables-restore word whose value is oneLine(s): a rule is one line, so control
@@ -15,3 +15,6 @@ export function iptQuote(s: string): string {
 
 /** A `# ...` line of an iptables-restore file (it skips lines that start with #). */
 export const restoreComment = hashComment;
+
+/** restoreComment for each of some lines, one per line (a header block). */
+export const restoreComments = commentLines(restoreComment);

@@ -3,7 +3,7 @@
 // free text cannot be kept; like OpenWrt fw4 (fw4.uc `quote`) we write it as `'`. `#` starts a
 // comment to the end of the line outside strings.
 
-import { hashComment, oneLine } from '../text.js';
+import { commentLines, hashComment, oneLine } from '../text.js';
 
 /**
  * The text nft stores for a quoted string made of `s`: one line (control characters, newlines
@@ -20,3 +20,6 @@ export function nftString(s: string): string {
 
 /** A `# ...` line of an nft file: one line, so nothing after it can be read as a command. */
 export const nftComment = hashComment;
+
+/** nftComment for each of some lines, one per line (a header block). */
+export const nftComments = commentLines(nftComment);

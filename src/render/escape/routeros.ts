@@ -2,6 +2,8 @@
 // "Line joining"). Everything the mikrotik target prints is ASCII: a terminal paste or /import then
 // sees exactly these bytes whatever the console's character set.
 
+import { commentLines } from '../text.js';
+
 const utf8 = new TextEncoder();
 
 /** `\XX`: the manual's byte escape; the hex digits must be upper case (lower case is an error). */
@@ -70,6 +72,9 @@ export function rosComment(s: string): string {
   text = text.trimEnd();
   return text ? `# ${text}` : '#';
 }
+
+/** rosComment for each of some lines, one per line (a header block). */
+export const rosComments = commentLines(rosComment);
 
 // POSIX ERE metacharacters; RouterOS's `~` operator is a POSIX extended regex match.
 const ERE_SPECIAL = /[\\^$.|?*+()[\]{}]/g;

@@ -2,7 +2,7 @@
 // interprets nothing ($, `, \, " and newlines are all literal), so the only character that needs
 // care is the single quote itself, written as '\'' (close, escaped quote, reopen).
 
-import { hashComment } from '../text.js';
+import { commentLines, hashComment } from '../text.js';
 
 /**
  * One single-quoted shell word whose value is exactly `s`. NUL characters are dropped: no POSIX
@@ -18,3 +18,6 @@ export function shQuote(s: string): string {
  * space per run (oneLine), so the text can never end the comment and start a command.
  */
 export const shComment = hashComment;
+
+/** shComment for each of some lines, one per line (a header block). */
+export const shComments = commentLines(shComment);

@@ -10,7 +10,7 @@
 // So free text is reduced to printable ASCII without ' " \ ?, deterministically (vyosText), and
 // vyosQuote refuses anything else instead of quoting it.
 
-import { oneLine } from '../text.js';
+import { commentLines, oneLine } from '../text.js';
 
 /** What a sanitised value never contains besides non-printable and non-ASCII characters. */
 const UNSAFE = /['"\\?]/;
@@ -49,8 +49,11 @@ export function vyosQuote(value: string): string {
  * dropped, the rest "_"), and no `?`, which would open the CLI help when pasted.
  */
 export function vyosComment(s: string): string {
+  // Printable ASCII without `?` (nearly every header line) is kept as it is, without a replace.
   const safe = PRINTABLE_ASCII.test(s)
-    ? s.replace(/\?/g, '_')
+    ? s.includes('?')
+      ? s.replace(/\?/g, '_')
+      : s
     : oneLine(s)
         .normalize('NFKD')
         .replace(/[\u0300-\u036f]/g, '')
@@ -58,3 +61,6 @@ export function vyosComment(s: string): string {
   const text = safe.trimEnd();
   return text ? `# ${text}` : '#';
 }
+
+/** vyosComment for each of some lines, one per line (a header block). */
+export const vyosComments = commentLines(vyosComment);

@@ -3,8 +3,8 @@
 // filter FORWARD (ip6tables FORWARD for nas.address6); re-running either form leaves the same
 // ruleset as running it once.
 
-import { iptQuote, restoreComment } from '../../render/escape/iptables.js';
-import { shComment, shQuote } from '../../render/escape/shell.js';
+import { iptQuote, restoreComments } from '../../render/escape/iptables.js';
+import { shComments, shQuote } from '../../render/escape/shell.js';
 import { defineTarget } from '../define.js';
 import { header } from './header.js';
 import { info } from './info.js';
@@ -13,7 +13,7 @@ import { buildModel } from './view.js';
 export { chainCommands } from './header.js';
 
 export const target = defineTarget(info, {
-  helpers: { shQuote, shComment, iptQuote, restoreComment },
+  helpers: { shQuote, shComments, iptQuote, restoreComments },
   model: buildModel,
   header,
 });

@@ -24,7 +24,8 @@ export interface DnatSpec {
   text: string;
   /** The --to-destination argument. */
   to: string;
-  about: TextAbout;
+  /** For SFW310, worked out only when the text is cut (ctx.fit). */
+  about: () => TextAbout;
 }
 
 /** NAS ports of one protocol that fit one multiport match, with the apps behind them. */
@@ -34,7 +35,7 @@ export interface PortGroup {
   apps: string;
   /** "5001,6690" (display form) */
   ports: string;
-  about: TextAbout;
+  about: () => TextAbout;
 }
 
 /** "5001" or "6001:6010": iptables' port-range syntax. A single port is never `a:a` (multiport rejects it). */
@@ -50,14 +51,19 @@ export function dnatSpecs(plan: Plan): DnatSpec[] {
   const nas = plan.nas.address;
   const out: DnatSpec[] = [];
   for (const proto of protosOf(plan.forwards)) {
-    const mine = plan.forwards.filter((f) => f.proto === proto);
-    for (const group of packSlots(mine.filter((f) => !isRemapped(f)), (f) => f.external)) {
-      out.push({ match: portMatch(proto, group.map((f) => f.external)), text: packedText(plan, group), to: nas, about: cutAbout(group) });
+    const same: Forward[] = [];
+    const remapped: Forward[] = [];
+    for (let i = 0; i < plan.forwards.length; i++) {
+      const f = plan.forwards[i]!;
+      if (f.proto === proto) (isRemapped(f) ? remapped : same).push(f);
     }
-    for (const f of mine.filter(isRemapped)) {
+    for (const group of packSlots(same, (f) => f.external)) {
+      out.push({ match: portMatch(proto, group.map((f) => f.external)), text: packedText(plan, group), to: nas, about: () => cutAbout(group) });
+    }
+    for (const f of remapped) {
       const single = f.external.first === f.external.last;
       const to = single ? `${nas}:${f.internal.first}` : `${nas}:${f.internal.first}-${f.internal.last}/${f.external.first}`;
-      out.push({ match: portMatch(proto, [f.external]), text: ruleText(plan, f), to, about: cutAbout([f]) });
+      out.push({ match: portMatch(proto, [f.external]), text: ruleText(plan, f), to, about: () => cutAbout([f]) });
     }
   }
   return out;
@@ -69,9 +75,19 @@ export function natPortGroups(plan: Plan): PortGroup[] {
   for (const proto of protosOf(plan.forwards)) {
     const merged = mergeBy(plan.forwards.filter((f: Forward) => f.proto === proto), (f) => f.internal);
     for (const group of packSlots(merged, (m) => m.range)) {
-      const ranges = group.map((m) => m.range);
-      const forwards = group.flatMap((m) => m.items);
-      out.push({ match: portMatch(proto, ranges), apps: appsOf(forwards), ports: ranges.map((r) => formatRange(r)).join(','), about: cutAbout(forwards) });
+      // Both port lists and the forwards in one pass: a group is a rule, 10,000 ports are 700 rules.
+      let ports = '';
+      let display = '';
+      const forwards: Forward[] = [];
+      for (let i = 0; i < group.length; i++) {
+        const m = group[i]!;
+        const sep = ports ? ',' : '';
+        const entry = portEntry(m.range);
+        ports += sep + entry;
+        display += sep + (m.range.first === m.range.last ? entry : formatRange(m.range));
+        for (let j = 0; j < m.items.length; j++) forwards.push(m.items[j]!);
+      }
+      out.push({ match: { proto, ports, multiport: group.length > 1 }, apps: appsOf(forwards), ports: display, about: () => cutAbout(forwards) });
     }
   }
   return out;

@@ -2,7 +2,7 @@
 // WAN DNAT (nat PREROUTING), conntrack-scoped ACCEPTs (filter FORWARD), and, when the options ask
 // for them, hairpin DNAT and masquerade (nat PREROUTING / POSTROUTING, addresses looked up when the
 // script runs) and IPv6 ACCEPTs (ip6tables FORWARD). Both output forms render this same model; the
-// templates spell every flag (templates/partials/iptables-rule.hbs).
+// templates spell every flag (templates/partials/iptables-match.hbs and iptables-target.hbs).
 
 import { sha256Hex } from '../../lib/sha256.js';
 import { isRemapped } from '../../plan/ranges.js';
@@ -18,8 +18,21 @@ import { dnatSpecs, natPortGroups, sourcesOf, type PortMatch } from './rules.js'
 /** iptables chain names: at most 28 characters (XT_EXTENSION_MAXNAMELEN 29 incl. NUL). */
 export const CHAIN_MAX = 28;
 
+/**
+ * What every rule line of a chain starts with: its command, table and name, and the run-time loop's
+ * option. Each rule carries it, so that the template's loop over rules reads no parent context
+ * (`../`): Handlebars then keeps a stack of contexts for every block of the whole template.
+ */
+export interface ChainHead {
+  cmd: 'iptables' | 'ip6tables';
+  table: 'nat' | 'filter';
+  name: string;
+  loop: ChainView['loop'] | null;
+}
+
 /** One rule: its matches in iptables' order (-s -d -i -o, ports, conntrack), comment and target. */
 export interface RuleView {
+  chain: ChainHead;
   source: string | null;
   dest: string | null;
   in: string | null;
@@ -100,8 +113,8 @@ const ORDER: ChainKind[] = ['dnat', 'hpin', 'masq', 'fwd', 'fwd6'];
 const CIDR4 = /^[0-9.]+\/\d{1,2}$/;
 const CIDR6 = /^[0-9a-f:]+\/\d{1,3}$/;
 
-/** The rules of every chain kind, before chains are named and hooked. */
-function chainRules(plan: Plan, ctx: RenderContext, sources4: (string | undefined)[], sources6: (string | undefined)[]): Record<ChainKind, RuleView[]> {
+/** The rules of every chain kind, each with the head of the chain it goes into. */
+function chainRules(plan: Plan, ctx: RenderContext, sources4: (string | undefined)[], sources6: (string | undefined)[], heads: Record<ChainKind, ChainHead>): Record<ChainKind, RuleView[]> {
   const { wan, lan } = ctx;
   const tag = profileTag(plan);
   // Printed into rule arguments unquoted: checked again although the resolver validated them.
@@ -109,57 +122,53 @@ function chainRules(plan: Plan, ctx: RenderContext, sources4: (string | undefine
   const nas6 = plan.nas.address6;
   if (nas6 !== undefined && !checkIPv6(nas6).ok) throw new Error(`NAS address ${JSON.stringify(nas6)} is not an IPv6 address`);
   if (!plan.allowFrom.every((c) => CIDR4.test(c)) || !plan.allowFrom6.every((c) => CIDR6.test(c))) throw new Error('allowFrom holds something other than CIDRs');
-  // Every field present (null when unused): the templates are strict about missing fields.
-  const rule = (r: RuleSpec, text: string, about?: TextAbout): RuleView => ({
-    source: r.source ?? null,
-    dest: r.dest ?? null,
-    in: r.in ?? null,
-    out: r.out ?? null,
-    side: r.side,
-    match: r.match,
-    ctstate: (r.ctstate as RuleView['ctstate']) ?? null,
-    ctdir: (r.ctdir as RuleView['ctdir']) ?? null,
-    comment: ctx.fit(oneLine(text), undefined, about),
-    jump: r.jump,
-    to: r.to ?? null,
-  });
-  const hairpin = (text: string): string => labelled(plan, 'hairpin', text);
   const rules: Record<ChainKind, RuleView[]> = { dnat: [], hpin: [], masq: [], fwd: [], fwd6: [] };
+  // Every field present (null when unused): the templates are strict about missing fields.
+  const add = (kind: ChainKind, r: RuleSpec, text: string, about: () => TextAbout): void => {
+    rules[kind].push({
+      chain: heads[kind],
+      source: r.source ?? null,
+      dest: r.dest ?? null,
+      in: r.in ?? null,
+      out: r.out ?? null,
+      side: r.side,
+      match: r.match,
+      ctstate: (r.ctstate as RuleView['ctstate']) ?? null,
+      ctdir: (r.ctdir as RuleView['ctdir']) ?? null,
+      comment: ctx.fit(oneLine(text), undefined, about),
+      jump: r.jump,
+      to: r.to ?? null,
+    });
+  };
+  const hairpin = (text: string): string => labelled(plan, 'hairpin', text);
   for (const s of dnatSpecs(plan)) {
-    for (const source of sources4) rules.dnat.push(rule({ source, in: wan, side: 'd', match: s.match, jump: 'DNAT', to: s.to }, s.text, s.about));
+    for (const source of sources4) add('dnat', { source, in: wan, side: 'd', match: s.match, jump: 'DNAT', to: s.to }, s.text, s.about);
     // Hairpin: `-d "$a"` (a WAN address) goes first; LAN clients are not subject to allowFrom.
-    if (lan) rules.hpin.push(rule({ in: lan, side: 'd', match: s.match, jump: 'DNAT', to: s.to }, hairpin(s.text), s.about));
+    if (lan) add('hpin', { in: lan, side: 'd', match: s.match, jump: 'DNAT', to: s.to }, hairpin(s.text), s.about);
   }
   // FORWARD sees packets after DNAT: match the NAS ports, in both directions of DNATed flows only.
+  const nas32 = `${nas}/32`;
   for (const g of natPortGroups(plan)) {
     const text = `${tag} ${g.apps} ${g.match.proto}/${g.ports}`;
-    const to = { dest: `${nas}/32`, side: 'd', match: g.match, jump: 'ACCEPT' } as const;
-    const back = { source: `${nas}/32`, side: 's', match: g.match, jump: 'ACCEPT' } as const;
+    const { match, about } = g;
     for (const source of sources4) {
-      rules.fwd.push(
-        rule({ ...to, source, in: wan, ctstate: 'DNAT', ctdir: 'ORIGINAL' }, `${text} to NAS`, g.about),
-        rule({ ...back, dest: source, out: wan, ctstate: 'DNAT', ctdir: 'REPLY' }, `${text} replies`, g.about),
-      );
+      add('fwd', { source, dest: nas32, in: wan, side: 'd', match, ctstate: 'DNAT', ctdir: 'ORIGINAL', jump: 'ACCEPT' }, `${text} to NAS`, about);
+      add('fwd', { source: nas32, dest: source, out: wan, side: 's', match, ctstate: 'DNAT', ctdir: 'REPLY', jump: 'ACCEPT' }, `${text} replies`, about);
     }
     if (lan) {
-      rules.fwd.push(
-        rule({ ...to, in: lan, out: lan, ctstate: 'DNAT', ctdir: 'ORIGINAL' }, hairpin(`${text} to NAS`), g.about),
-        rule({ ...back, in: lan, out: lan, ctstate: 'DNAT', ctdir: 'REPLY' }, hairpin(`${text} replies`), g.about),
-      );
+      add('fwd', { dest: nas32, in: lan, out: lan, side: 'd', match, ctstate: 'DNAT', ctdir: 'ORIGINAL', jump: 'ACCEPT' }, hairpin(`${text} to NAS`), about);
+      add('fwd', { source: nas32, in: lan, out: lan, side: 's', match, ctstate: 'DNAT', ctdir: 'REPLY', jump: 'ACCEPT' }, hairpin(`${text} replies`), about);
       // `-s "$s"` (a LAN subnet) goes first: only LAN-originated DNATed connections are masqueraded.
-      rules.masq.push(rule({ dest: `${nas}/32`, out: lan, side: 'd', match: g.match, ctstate: 'DNAT', jump: 'MASQUERADE' }, hairpin(`${text} masquerade`), g.about));
+      add('masq', { dest: nas32, out: lan, side: 'd', match, ctstate: 'DNAT', jump: 'MASQUERADE' }, hairpin(`${text} masquerade`), about);
     }
     if (nas6) {
       // IPv6 has no NAT: the NAS's own ports, accepted from the WAN, and their replies.
       for (const source of sources6) {
-        rules.fwd6.push(
-          rule({ source, dest: `${nas6}/128`, in: wan, side: 'd', match: g.match, ctdir: 'ORIGINAL', jump: 'ACCEPT' }, `${text} to NAS (IPv6)`, g.about),
-          rule({ source: `${nas6}/128`, dest: source, out: wan, side: 's', match: g.match, ctdir: 'REPLY', jump: 'ACCEPT' }, `${text} replies (IPv6)`, g.about),
-        );
+        add('fwd6', { source, dest: `${nas6}/128`, in: wan, side: 'd', match, ctdir: 'ORIGINAL', jump: 'ACCEPT' }, `${text} to NAS (IPv6)`, about);
+        add('fwd6', { source: `${nas6}/128`, dest: source, out: wan, side: 's', match, ctdir: 'REPLY', jump: 'ACCEPT' }, `${text} replies (IPv6)`, about);
       }
     }
   }
-
   return rules;
 }
 
@@ -169,14 +178,15 @@ export function buildModel(plan: Plan, ctx: RenderContext): IptablesModel {
   const base = chainBase(plan.profile.name);
   const sources4 = sourcesOf(plan, 4);
   const sources6 = sourcesOf(plan, 6);
-  const rules = chainRules(plan, ctx, sources4, sources6);
+  const loops: Partial<Record<ChainKind, ChainView['loop']>> = { hpin: { var: 'a', list: 'wan4', opt: '-d' }, masq: { var: 's', list: 'lan4', opt: '-s' } };
+  const heads = Object.fromEntries(ORDER.map((kind) => [kind, { cmd: KINDS[kind].cmd, table: KINDS[kind].table, name: `${base}-${kind}`, loop: loops[kind] ?? null }])) as Record<ChainKind, ChainHead>;
+  const rules = chainRules(plan, ctx, sources4, sources6, heads);
 
   const active: Record<ChainKind, boolean> = { dnat: true, fwd: true, hpin: !!lan, masq: !!lan, fwd6: !!nas6 && sources6.length > 0 };
-  const loops: Partial<Record<ChainKind, ChainView['loop']>> = { hpin: { var: 'a', list: 'wan4', opt: '-d' }, masq: { var: 's', list: 'lan4', opt: '-s' } };
   // A loop only around rules: `for ...; do done` with an empty body is a syntax error in sh.
   const all = ORDER.map((kind): ChainView => {
     const loop = rules[kind].length ? loops[kind] : undefined;
-    return { kind, ...KINDS[kind], name: `${base}-${kind}`, rules: rules[kind], ...(loop ? { loop } : {}) };
+    return { kind, ...KINDS[kind], name: heads[kind].name, rules: rules[kind], ...(loop ? { loop } : {}) };
   });
   return {
     tag: profileTag(plan),

@@ -3,7 +3,7 @@
 // then adds dst-nat rules and narrow forward-chain accepts, plus what allowFrom, hairpin and
 // nas.address6 need. The v6 menu form (/ip firewall nat) works on v6 and v7.
 
-import { rosComment, rosQuote, rosWord } from '../../render/escape/routeros.js';
+import { rosComments, rosQuote, rosWord } from '../../render/escape/routeros.js';
 import { defineTarget } from '../define.js';
 import { header } from './header.js';
 import { info } from './info.js';
@@ -11,4 +11,4 @@ import { buildModel } from './view.js';
 
 export { removeCommands } from './header.js';
 
-export const target = defineTarget(info, { helpers: { rosComment, rosQuote, rosWord }, model: buildModel, header });
+export const target = defineTarget(info, { helpers: { rosComments, rosQuote, rosWord }, model: buildModel, header });

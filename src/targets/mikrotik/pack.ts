@@ -24,28 +24,45 @@ export type PortGroup = Merged<Forward>;
 
 export const portList = (groups: PortGroup[]): string => groups.map((g) => formatRange(g.range)).join(',');
 export const appsOf = (groups: PortGroup[]): string => forwardApps(groups.flatMap((g) => g.items));
+/** A packed port list with what every rule on it says: the list, its forwards and their apps. */
+export interface Pack {
+  ports: string;
+  items: Forward[];
+  apps: string;
+}
+
+/** Each packed list with its port list, forwards and apps, worked out once for all the rules on it. */
+export function described(packed: PortGroup[][]): Pack[] {
+  return packed.map((groups) => {
+    const items = groups.flatMap((g) => g.items);
+    return { ports: portList(groups), items, apps: forwardApps(items) };
+  });
+}
+
 /** NAS port groups of one protocol, packed into multiport lists. */
 export const nasPacks = (forwards: Forward[]): PortGroup[][] => packSlots(mergeBy(forwards, (f) => f.internal), (g) => g.range);
 
-/** A comment: one line, cut to the comment field (ctx.fit), counted for SFW310. */
-export type Comment = (text: string, about?: TextAbout) => string;
+/** A comment: one line, cut to the comment field (ctx.fit), counted for SFW310 (`about` worked out only for a cut). */
+export type Comment = (text: string, about?: TextAbout | (() => TextAbout)) => string;
 
 /**
  * The dst-nat rules of one protocol: same-port forwards packed into lists, remaps one per port.
- * `label` ("hairpin ") goes right after the tag in each comment.
+ * `label` ("hairpin ") goes right after the tag in each comment. `packed`: the same-port forwards
+ * already packed by their WAN ports, when the caller has them (for a protocol without remapped
+ * forwards, nasPacks of its forwards is that list: each WAN range is its NAS range).
  */
-export function natRules(plan: Plan, proto: Proto, c: Comment, label = ''): NatRuleView[] {
+export function natRules(plan: Plan, proto: Proto, c: Comment, label = '', packed?: Pack[]): NatRuleView[] {
   const tag = `${profileTag(plan)} ${label}`.trimEnd();
   const forwards = plan.forwards.filter((f) => f.proto === proto);
   const out: NatRuleView[] = [];
   // Same port on both sides: DNAT to the address alone keeps the port, so ranges and lists pack.
-  for (const groups of packSlots(mergeBy(forwards.filter((f) => !isRemapped(f)), (f) => f.external), (g) => g.range)) {
-    const names = originNames(groups.flatMap((g) => g.items));
-    out.push({ proto, dstPort: portList(groups), toPorts: null, comment: c(`${tag} ${appsOf(groups)} ${proto}/${portList(groups)}${names ? ` ${names}` : ''}`, cutAbout(groups.flatMap((g) => g.items))) });
+  for (const { ports, items, apps } of packed ?? described(packSlots(mergeBy(forwards.filter((f) => !isRemapped(f)), (f) => f.external), (g) => g.range))) {
+    const names = originNames(items);
+    out.push({ proto, dstPort: ports, toPorts: null, comment: c(`${tag} ${apps} ${proto}/${ports}${names ? ` ${names}` : ''}`, () => cutAbout(items)) });
   }
   // to-ports with a range is not offset-mapped (Linux DNAT picks any port of it): one rule per port.
   for (const f of forwards.filter(isRemapped).sort((a, b) => a.external.first - b.external.first)) {
-    const text = c(`${tag}${ruleText(plan, f).slice(profileTag(plan).length)}`, cutAbout([f]));
+    const text = c(`${tag}${ruleText(plan, f).slice(profileTag(plan).length)}`, () => cutAbout([f]));
     for (let i = 0; i <= f.external.last - f.external.first; i++) {
       out.push({ proto, dstPort: String(f.external.first + i), toPorts: String(f.internal.first + i), comment: text });
     }

@@ -3,6 +3,7 @@
 // and nas.address6 are added by options.ts. Free text stays raw here (one line, cut to
 // COMMENT_MAX bytes); the template quotes it with rosQuote.
 
+import { isRemapped } from '../../plan/ranges.js';
 import type { Plan, Proto } from '../../plan/types.js';
 import { rosRegexLiteral } from '../../render/escape/routeros.js';
 import { oneLine } from '../../render/text.js';
@@ -11,7 +12,7 @@ import { profileTag } from '../shared/text.js';
 import { neededNames, type NeededName } from '../shared/interfaces.js';
 import type { RenderContext, TextAbout } from '../types.js';
 import { addressEntry, hairpinView, ipv6View, type AddressView, type HairpinView, type Ipv6View } from './options.js';
-import { appsOf, nasPacks, natRules, portList, type NatRuleView } from './pack.js';
+import { described, nasPacks, natRules, type NatRuleView } from './pack.js';
 
 export type { NatRuleView } from './pack.js';
 
@@ -51,7 +52,7 @@ export interface MikrotikModel {
 export function buildModel(plan: Plan, ctx: RenderContext): MikrotikModel {
   const tag = profileTag(plan);
   const nas = plan.nas.address;
-  const c = (text: string, about?: TextAbout): string => ctx.fit(oneLine(text), undefined, about);
+  const c = (text: string, about?: TextAbout | (() => TextAbout)): string => ctx.fit(oneLine(text), undefined, about);
   const restricted = sourcesRestricted(plan);
   // A non-empty allowFrom admits only what it lists: with IPv6 sources only, no IPv4 source at all.
   const wanOpen = admits(plan, 4);
@@ -60,10 +61,11 @@ export function buildModel(plan: Plan, ctx: RenderContext): MikrotikModel {
   const nat: NatRuleView[] = [];
   const filter: FilterRuleView[] = [];
   for (const proto of ['tcp', 'udp'] as const) {
-    if (wanOpen) nat.push(...natRules(plan, proto, c));
-    for (const groups of nasPacks(plan.forwards.filter((f) => f.proto === proto))) {
-      const ports = portList(groups);
-      const apps = appsOf(groups);
+    const forwards = plan.forwards.filter((f) => f.proto === proto);
+    const packs = described(nasPacks(forwards));
+    // Without remapped forwards the WAN ports pack exactly as the NAS ports: merged and packed once.
+    if (wanOpen) nat.push(...natRules(plan, proto, c, '', forwards.some(isRemapped) ? undefined : packs));
+    for (const { ports, apps } of packs) {
       filter.push({
         proto,
         ports,

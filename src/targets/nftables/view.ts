@@ -118,18 +118,26 @@ export function buildModel(plan: Plan, ctx: RenderContext): NftModel {
   const rule = (parts: Partial<Omit<RuleView, 'comment'>>, text: string, about: Forward[] = []): RuleView => ({
     ...NO_PARTS,
     ...parts,
-    comment: nftText(ctx.fit(text, nftText, cutAbout(about))),
+    comment: nftText(ctx.fit(text, nftText, () => cutAbout(about))),
   });
   // "<tag> <what> <apps> <custom names>": what the rule does first, as nft list shows it.
+  // A group's apps and names, read once: several rules (WAN, hairpin, IPv6) describe one group.
+  const described = new Map<Group, string>();
   const about = (what: string, g: Group): [string, Forward[]] => {
-    const names = originNames(g.forwards);
-    return [`${tag} ${what} ${appsOf(g.forwards)}${names ? ` ${names}` : ''}`, g.forwards];
+    let apps = described.get(g);
+    if (apps === undefined) {
+      const names = originNames(g.forwards);
+      described.set(g, (apps = `${appsOf(g.forwards)}${names ? ` ${names}` : ''}`));
+    }
+    return [`${tag} ${what} ${apps}`, g.forwards];
   };
   const label = (g: Group, suffix = ''): string => `${g.protos.join('+')}${suffix}`;
 
-  const identity = groups(plan.forwards.filter((f) => !isRemapped(f)), (fs) => portSet(fs.map((f) => f.external)));
-  const remaps = groups(plan.forwards.filter(isRemapped), (fs) => portMap(nas, fs));
-  const internal = groups(plan.forwards, (fs) => portSet(fs.map((f) => f.internal)));
+  const remapped = plan.forwards.filter(isRemapped);
+  const identity = groups(remapped.length ? plan.forwards.filter((f) => !isRemapped(f)) : plan.forwards, (fs) => portSet(fs.map((f) => f.external)));
+  const remaps = groups(remapped, (fs) => portMap(nas, fs));
+  // Without remapped forwards every NAS port is its WAN port: the same groups and sets.
+  const internal = remapped.length ? groups(plan.forwards, (fs) => portSet(fs.map((f) => f.internal))) : identity;
 
   const ipv4 = admits(plan, 4);
   const address6 = plan.nas.address6;

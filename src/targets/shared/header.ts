@@ -35,11 +35,13 @@ export function headerLines(plan: Plan, ctx: RenderContext, parts: HeaderParts):
     'Do not edit: change the profile and run synfw again. The same profile always gives this same file.',
     parts.wanLine ?? `WAN: ${parts.wan ?? ctx.wan} ${wanNote}`,
     `NAS: ${plan.nas.address}; forwards: ${plan.forwards.length} (${tcp} tcp, ${plan.forwards.length - tcp} udp); every rule is tagged ${profileTag(plan)}`,
-    ...plan.forwards.map(
-      (f) =>
-        `  ${f.proto} ${formatRange(f.external)} -> ${plan.nas.address}:${formatRange(f.internal)}  ${f.apps.join(', ')}${f.exposure === 'risky' ? ' [risky, allowed by allowRisky]' : ''}`,
-    ),
   ];
+  const head = lines.length;
+  for (let i = 0; i < plan.forwards.length; i++) {
+    const f = plan.forwards[i]!;
+    lines.push(`  ${f.proto} ${formatRange(f.external)} -> ${plan.nas.address}:${formatRange(f.internal)}  ${f.apps.join(', ')}${f.exposure === 'risky' ? ' [risky, allowed by allowRisky]' : ''}`);
+  }
+  const forwardsEnd = lines.length;
   if (plan.skipped.length) {
     lines.push(`Not forwarded (${plan.skipped.length}):`);
     for (const s of plan.skipped) lines.push(`  ${s.proto} ${formatRange(s.ports)} ${s.app} ${s.label}: ${s.reason}`);
@@ -47,7 +49,9 @@ export function headerLines(plan: Plan, ctx: RenderContext, parts: HeaderParts):
   lines.push(...(parts.about ?? []));
   lines.push('Apply:', ...parts.apply.map((l) => `  ${l}`), 'Remove what this added:', ...parts.remove.map((l) => `  ${l}`));
   lines.push(...(parts.notes ?? []));
-  return lines.map(oneLine);
+  // The forward lines hold only numbers, the NAS address and app ids (slugs): nothing to make one line.
+  for (let i = 0; i < lines.length; i++) if (i < head || i >= forwardsEnd) lines[i] = oneLine(lines[i]!);
+  return lines;
 }
 
 /**

@@ -14,7 +14,10 @@ export function packSlots<T>(items: readonly T[], rangeOf: (item: T) => PortRang
   const groups: T[][] = [];
   let current: T[] = [];
   let used = 0;
-  for (const item of items) {
+  // Indexed loops over forwards here and in the rule texts: code that runs once, before V8
+  // optimises it, makes an iterator result object for every step of a for-of loop.
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
     const need = slots(rangeOf(item));
     if (used + need > max) {
       groups.push(current);
@@ -40,45 +43,94 @@ export interface Merged<T> {
  */
 export function mergeBy<T>(items: readonly T[], rangeOf: (item: T) => PortRange, adjacent = true): Merged<T>[] {
   const reach = adjacent ? 1 : 0;
-  const sorted = [...items].sort((a, b) => rangeOf(a).first - rangeOf(b).first || rangeOf(a).last - rangeOf(b).last);
+  // Plans list their forwards sorted: a list out of order is copied and sorted, and merged again
+  // (a stable sort returns a sorted list as it is, so merging it as given is the same).
+  return (
+    mergeSorted(items, rangeOf, reach) ??
+    mergeSorted(
+      [...items].sort((a, b) => rangeOf(a).first - rangeOf(b).first || rangeOf(a).last - rangeOf(b).last),
+      rangeOf,
+      reach,
+    )!
+  );
+}
+
+/** mergeBy of a list sorted by first, then last port; undefined when it is not sorted. */
+function mergeSorted<T>(items: readonly T[], rangeOf: (item: T) => PortRange, reach: number): Merged<T>[] | undefined {
   const out: Merged<T>[] = [];
-  for (const item of sorted) {
+  let last: Merged<T> | undefined;
+  let prev: PortRange | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
     const r = rangeOf(item);
-    const last = out[out.length - 1];
+    if (prev && (r.first < prev.first || (r.first === prev.first && r.last < prev.last))) return undefined;
+    prev = r;
     if (last && r.first <= last.range.last + reach) {
       last.range.last = Math.max(last.range.last, r.last);
       last.items.push(item);
-    } else out.push({ range: { first: r.first, last: r.last }, items: [item] });
+    } else out.push((last = { range: { first: r.first, last: r.last }, items: [item] }));
   }
   return out;
 }
 
 /** The union of the ranges, sorted, with overlapping and adjacent ranges joined. */
 export function mergeRanges(ranges: readonly PortRange[]): PortRange[] {
-  return mergeBy(ranges, (r) => r).map((m) => m.range);
+  // mergeBy's result without the item lists: one object per merged range, not three.
+  let sorted = ranges;
+  for (let i = 1; i < ranges.length; i++) {
+    const a = ranges[i - 1]!;
+    const b = ranges[i]!;
+    if (b.first < a.first || (b.first === a.first && b.last < a.last)) {
+      sorted = [...ranges].sort((x, y) => x.first - y.first || x.last - y.last);
+      break;
+    }
+  }
+  const out: PortRange[] = [];
+  let last: PortRange | undefined;
+  for (let i = 0; i < sorted.length; i++) {
+    const r = sorted[i]!;
+    if (last && r.first <= last.last + 1) last.last = Math.max(last.last, r.last);
+    else out.push((last = { first: r.first, last: r.last }));
+  }
+  return out;
 }
 
 /**
  * The forwards as rules that can say "tcp and udp" at once: each tcp forward with its udp twin
  * (identical WAN and NAS ranges) as one group, every other forward alone; tcp first, as the plan
- * sorts them. The plan has at most one udp forward per range pair, so a map keeps this linear.
+ * sorts them. The plan has at most one udp forward per WAN range (overlapping WAN ranges that go
+ * to different NAS ports are a conflict), so a map keeps this linear.
  */
 export function twinGroups(forwards: readonly Forward[]): Forward[][] {
-  const key = (f: Forward): string => `${f.external.first}-${f.external.last}>${f.internal.first}-${f.internal.last}`;
+  // Keyed by the WAN range as a number (ports are below 65536), the NAS range compared on a hit:
+  // no key string per forward.
+  const key = (r: PortRange): number => r.first * 65536 + r.last;
   const udp = forwards.filter((f) => f.proto === 'udp');
-  const udpByRanges = new Map(udp.map((u) => [key(u), u]));
+  const udpByExternal = new Map<number, Forward>();
+  for (let i = 0; i < udp.length; i++) udpByExternal.set(key(udp[i]!.external), udp[i]!);
   const paired = new Set<Forward>();
   const out: Forward[][] = [];
-  for (const f of forwards.filter((x) => x.proto === 'tcp')) {
-    const twin = udpByRanges.get(key(f));
-    if (twin && !paired.has(twin)) {
+  for (let i = 0; i < forwards.length; i++) {
+    const f = forwards[i]!;
+    if (f.proto !== 'tcp') continue;
+    const twin = udpByExternal.get(key(f.external));
+    if (twin && twin.internal.first === f.internal.first && twin.internal.last === f.internal.last && !paired.has(twin)) {
       paired.add(twin);
       out.push([f, twin]);
     } else out.push([f]);
   }
-  for (const u of udp) if (!paired.has(u)) out.push([u]);
+  for (let i = 0; i < udp.length; i++) if (!paired.has(udp[i]!)) out.push([udp[i]!]);
   return out;
 }
 
 /** The plan's protocols in use, tcp first. */
-export const protosOf = (forwards: readonly Forward[]): Proto[] => [...new Set(forwards.map((f) => f.proto))].sort() as Proto[];
+export function protosOf(forwards: readonly Forward[]): Proto[] {
+  let tcp = false;
+  let udp = false;
+  for (let i = 0; i < forwards.length; i++) {
+    if (forwards[i]!.proto === 'tcp') tcp = true;
+    else udp = true;
+    if (tcp && udp) break;
+  }
+  return tcp ? (udp ? ['tcp', 'udp'] : ['tcp']) : udp ? ['udp'] : [];
+}

@@ -13,19 +13,34 @@ export function profileTag(plan: Plan): string {
 
 /** The sorted, unique app ids behind some forwards: "dsm,synology-photos". */
 export function appsOf(forwards: readonly Forward[]): string {
-  // A forward's own apps are sorted and unique already (the resolver makes them so).
-  if (forwards.length === 1) return forwards[0]!.apps.join(',');
+  // A forward's own apps are sorted and unique already (the resolver makes them so), and the
+  // forwards of one rule usually share them (the ports of one app or custom entry): then they are
+  // the union, without a merged copy to sort for every rule.
+  const first = forwards[0];
+  if (first && forwards.every((f) => sameList(f.apps, first.apps))) return first.apps.join(',');
   return [...new Set(forwards.flatMap((f) => f.apps))].sort().join(',');
 }
+
+const sameList = (a: readonly string[], b: readonly string[]): boolean => a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
 
 /**
  * What a rule's comment says beyond app ids: the custom entries' descriptions (free text, so the
  * caller escapes it). Catalog apps are named by their ids alone.
  */
 export function originNames(forwards: readonly Forward[]): string {
-  const names = new Set<string>();
-  for (const f of forwards) for (const o of f.origins) if (o.kind === 'custom' && o.name !== o.app) names.add(o.name);
-  return [...names].join(', ');
+  // Usually one name (or none) for all the forwards: a set only once a second one shows up.
+  let first: string | undefined;
+  let names: Set<string> | undefined;
+  for (let i = 0; i < forwards.length; i++) {
+    const origins = forwards[i]!.origins;
+    for (let j = 0; j < origins.length; j++) {
+      const o = origins[j]!;
+      if (o.kind !== 'custom' || o.name === o.app) continue;
+      if (first === undefined) first = o.name;
+      else if (o.name !== first) (names ??= new Set([first])).add(o.name);
+    }
+  }
+  return names ? [...names].join(', ') : (first ?? '');
 }
 
 /** "<tag> <apps> <what>[ <custom names>]": a rule about some forwards that is not a port forward itself. */
@@ -53,17 +68,34 @@ export function ruleText(plan: Plan, forwards: Forward | readonly Forward[], por
  * forward this is exactly ruleText.
  */
 export function packedText(plan: Plan, forwards: Forward[]): string {
-  const groups = new Map<string, { apps: string; names: string; proto: string; ports: string[] }>();
-  for (const f of forwards) {
-    const apps = f.apps.join(',');
-    const names = originNames([f]);
-    const key = `${apps}\0${names}\0${f.proto}`;
-    const g = groups.get(key) ?? { apps, names, proto: f.proto, ports: [] };
+  type Group = { apps: string; names: string; proto: string; ports: string[] };
+  const groups = new Map<string, Group>();
+  let g: Group | undefined;
+  let prev: Forward | undefined;
+  for (let i = 0; i < forwards.length; i++) {
+    const f = forwards[i]!;
+    // The ports of one app or custom entry come one after another: the same group as the forward
+    // before, without its key made again.
+    if (!g || !prev || !sameGroup(prev, f)) {
+      const apps = f.apps.join(',');
+      const names = originNames([f]);
+      const key = `${apps}\0${names}\0${f.proto}`;
+      g = groups.get(key);
+      if (!g) groups.set(key, (g = { apps, names, proto: f.proto, ports: [] }));
+    }
     g.ports.push(formatRange(f.external));
-    groups.set(key, g);
+    prev = f;
   }
   const parts = [...groups.values()].map((g) => `${g.apps} ${g.proto}/${g.ports.join(',')}${g.names ? ` ${g.names}` : ''}`);
   return `${profileTag(plan)} ${parts.join('; ')}`;
+}
+
+/** Whether two forwards of one origin each have the same apps, names and protocol (packedText's key). */
+function sameGroup(a: Forward, b: Forward): boolean {
+  if (a.proto !== b.proto || a.origins.length !== 1 || b.origins.length !== 1 || !sameList(a.apps, b.apps)) return false;
+  const x = a.origins[0]!;
+  const y = b.origins[0]!;
+  return x.app === y.app && x.kind === y.kind && x.name === y.name;
 }
 
 /** A rule text with a word right after the tag: "synfw:home hairpin dsm tcp/443 -> 5001". */
@@ -94,8 +126,14 @@ export function cutAbout(forwards: readonly Forward[]): TextAbout {
     if (custom) break;
   }
   const pos = custom ?? any;
+  // The first forward's protocol, then the other one if any forward has it (there are two).
   let protos = first.proto as string;
-  for (const f of forwards) if (!protos.split('+').includes(f.proto)) protos += `+${f.proto}`;
+  for (const f of forwards) {
+    if (f.proto !== first.proto) {
+      protos += `+${f.proto}`;
+      break;
+    }
+  }
   const what = `${protos} ${formatRange(first.external)}`;
   return pos ? { what, pos } : { what };
 }

@@ -5,7 +5,7 @@
 // lines to paste in configure mode, followed by commit and save.
 
 import { shQuote } from '../../render/escape/shell.js';
-import { vyosComment, vyosQuote } from '../../render/escape/vyos.js';
+import { vyosComments, vyosQuote } from '../../render/escape/vyos.js';
 import { defineTarget } from '../define.js';
 import { neededNames } from '../shared/interfaces.js';
 import type { Plan } from '../../plan/types.js';
@@ -35,7 +35,7 @@ function scriptView(plan: Plan, m: VyosModel, ctx: RenderContext): object {
 }
 
 export const target = defineTarget(info, {
-  helpers: { vyosQuote, vyosComment, shQuote },
+  helpers: { vyosQuote, vyosComments, shQuote },
   model: (plan, ctx) => {
     const m = buildModel(plan, ctx);
     return ctx.format === 'default' ? { ...m, ...scriptView(plan, m, ctx) } : m;

@@ -3,7 +3,7 @@
 // accept, merged per protocol. Texts are raw (free text included): the view cuts and sanitises them.
 
 import { formatRange, isRemapped } from '../../plan/ranges.js';
-import type { Forward, Plan, PortRange } from '../../plan/types.js';
+import type { Forward, Plan } from '../../plan/types.js';
 import { mergeRanges, packSlots, twinGroups } from '../shared/ports.js';
 import { appsOf, cutAbout, packedText, ruleText } from '../shared/text.js';
 import type { TextAbout } from '../types.js';
@@ -19,7 +19,8 @@ export interface DnatRule {
   toPort: string | null;
   /** Raw description: tag, apps, ports, custom names. */
   text: string;
-  about: TextAbout;
+  /** For SFW310, worked out only when the text is cut (ctx.fit). */
+  about: () => TextAbout;
 }
 
 /** NAS ports one forward-filter rule (or hairpin masquerade rule) covers. */
@@ -39,30 +40,31 @@ export interface NasPorts {
  * (targets.md §0).
  */
 export function dnatRules(plan: Plan): DnatRule[] {
-  const same = new Map<VyProto, Array<{ range: PortRange; fs: Forward[] }>>();
+  // The same-port forwards (or tcp+udp pairs) per protocol, each packed by its WAN range.
+  const same: Record<VyProto, Forward[][]> = { tcp: [], udp: [], tcp_udp: [] };
   const remaps: DnatRule[] = [];
-  for (const fs of twinGroups(plan.forwards)) {
+  const twins = twinGroups(plan.forwards);
+  for (let t = 0; t < twins.length; t++) {
+    const fs = twins[t]!;
     const f = fs[0]!;
     const proto: VyProto = fs.length === 2 ? 'tcp_udp' : f.proto;
     if (!isRemapped(f)) {
-      const list = same.get(proto);
-      if (list) list.push({ range: f.external, fs });
-      else same.set(proto, [{ range: f.external, fs }]);
+      same[proto].push(fs);
       continue;
     }
     for (let i = 0; i <= f.external.last - f.external.first; i++) {
       const external = { first: f.external.first + i, last: f.external.first + i };
       const internal = { first: f.internal.first + i, last: f.internal.first + i };
-      remaps.push({ proto, port: String(external.first), toPort: String(internal.first), text: ruleText(plan, fs, { external, internal }), about: cutAbout(fs) });
+      remaps.push({ proto, port: String(external.first), toPort: String(internal.first), text: ruleText(plan, fs, { external, internal }), about: () => cutAbout(fs) });
     }
   }
   const packed: DnatRule[] = [];
   for (const proto of ['tcp', 'udp', 'tcp_udp'] as const) {
-    for (const group of packSlots(same.get(proto) ?? [], (item) => item.range)) {
-      const port = group.map((item) => formatRange(item.range)).join(',');
-      const fs = group.flatMap((item) => item.fs);
+    for (const group of packSlots(same[proto], (pair) => pair[0]!.external)) {
+      const port = group.map((pair) => formatRange(pair[0]!.external)).join(',');
+      const fs = group.flat();
       // One forward (or one tcp+udp pair) reads like every other rule; a packed list names each group.
-      packed.push({ proto, port, toPort: null, text: group.length === 1 ? ruleText(plan, fs) : packedText(plan, fs), about: cutAbout(fs) });
+      packed.push({ proto, port, toPort: null, text: group.length === 1 ? ruleText(plan, fs) : packedText(plan, fs), about: () => cutAbout(fs) });
     }
   }
   return [...packed, ...remaps];

@@ -99,10 +99,12 @@ class ConfigBook {
     private readonly ctx: RenderContext,
   ) {}
 
-  describe(text: string, about?: TextAbout): string {
+  describe(text: string, about?: TextAbout | (() => TextAbout)): string {
     const line = oneLine(text);
-    if (vyosText(line) !== line) this.sanitised++;
-    return vyosText(this.ctx.fit(line, vyosText, about));
+    const clean = vyosText(line);
+    if (clean !== line) this.sanitised++;
+    const fitted = this.ctx.fit(line, vyosText, about);
+    return fitted === line ? clean : vyosText(fitted);
   }
 
   static cmd(path: string, v: Value): VyCommand {
@@ -110,7 +112,7 @@ class ConfigBook {
   }
 
   /** One numbered rule: its fields, given in VyOS's alphabetical order, and the description where VyOS prints it. */
-  rule(k: ListKey, text: string, fields: [string, Value | null][], about?: TextAbout): void {
+  rule(k: ListKey, text: string, fields: [string, Value | null][], about?: TextAbout | (() => TextAbout)): void {
     const l = this.lists.find((x) => x.key === k)!;
     if (l.numbers.length >= RULES_MAX) {
       throw new TargetError([
@@ -123,9 +125,16 @@ class ConfigBook {
     }
     const n = this.base + l.numbers.length + 1;
     l.numbers.push(n);
-    const sets = fields.filter((f): f is [string, Value] => f[1] !== null).map(([p, v]) => ConfigBook.cmd(`${l.path} ${n} ${p}`, v));
-    const at = sets.findIndex((x) => x.path > `${l.path} ${n} description`);
-    sets.splice(at < 0 ? sets.length : at, 0, ConfigBook.cmd(`${l.path} ${n} description`, this.describe(text, about)));
+    // The description goes before the first field that sorts after it (the paths share their prefix).
+    const prefix = `${l.path} ${n} `;
+    const sets: VyCommand[] = [];
+    let at = -1;
+    for (const [p, v] of fields) {
+      if (v === null) continue;
+      if (at < 0 && p > 'description') at = sets.length;
+      sets.push(ConfigBook.cmd(prefix + p, v));
+    }
+    sets.splice(at < 0 ? sets.length : at, 0, ConfigBook.cmd(`${prefix}description`, this.describe(text, about)));
     this.blocks.push({ sets });
   }
 }
