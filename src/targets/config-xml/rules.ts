@@ -187,14 +187,14 @@ export interface LinkedRule {
 }
 
 /** The associated-rule-id of each port forward, distinct within the render. */
-export function linkIds(plan: Plan, built: PfRules): string[] {
+function linkIds(plan: Plan, built: PfRules): string[] {
   const taken = new Set<string>();
   return built.forwards.map((f) => unique(taken, (salt) => associatedRuleId(plan.profile.name, f.key, salt)));
 }
 
-export function linkedRules(plan: Plan, built: PfRules): LinkedRule[] {
+/** The port forwards as linked rules; `view` shares source views with the caller's other rules. */
+export function linkedRules(plan: Plan, built: PfRules, view = sourceViews()): LinkedRule[] {
   const ids = linkIds(plan, built);
-  const view = sourceViews();
   return built.forwards.map((f, i) => ({
     protocol: f.protocol,
     extPort: f.extPort,

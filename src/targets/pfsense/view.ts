@@ -5,7 +5,7 @@ import type { Plan } from '../../plan/types.js';
 import { pfEntities } from '../../render/escape/xml.js';
 import { bytePrefix } from '../../render/text.js';
 import { trackerBase } from '../config-xml/ids.js';
-import { buildRules, interfaceAddress, linkIds, sourceViews, type Allow6View, type LinkedRule } from '../config-xml/rules.js';
+import { buildRules, interfaceAddress, linkedRules, sourceViews, type Allow6View, type LinkedRule } from '../config-xml/rules.js';
 import type { RenderContext } from '../types.js';
 import type { UserConfig } from './merge.js';
 
@@ -34,23 +34,14 @@ export interface PfView {
 export function buildView(plan: Plan, ctx: RenderContext, user: UserConfig | null): PfView {
   const built = buildRules(plan, { stored: pfEntities, lan: ctx.lan! }, ctx);
   let tracker = trackerBase(plan.profile.name);
-  const ids = linkIds(plan, built);
   const view = sourceViews();
-  // The shared LinkedRule fields written out rather than spread ({ ...rule, tracker }): the copy
-  // with added fields cost about a kilobyte per rule, 10 MB for 10,000 rules.
-  const rules: PfRule[] = built.forwards.map((f, i) => ({
-    protocol: f.protocol,
-    extPort: f.extPort,
-    target: plan.nas.address,
-    localPort: f.localPort,
-    filterPort: f.filterPort,
-    source: view(f.source),
-    reflection: f.reflection,
-    descr: f.descr,
-    id: ids[i]!,
-    filterDescr: bytePrefix(`NAT ${f.descr}`, FILTER_DESCR_MAX),
-    tracker: tracker++,
-  }));
+  // The two fields pfSense adds are set on the shared rules rather than spread into copies
+  // ({ ...rule, tracker }): a copy with added fields cost about a kilobyte per rule.
+  const rules = linkedRules(plan, built, view) as PfRule[];
+  for (const rule of rules) {
+    rule.filterDescr = bytePrefix(`NAT ${rule.descr}`, FILTER_DESCR_MAX);
+    rule.tracker = tracker++;
+  }
   const allows6: PfAllow6View[] = built.allows6.map((a) => ({
     protocol: a.protocol,
     address: plan.nas.address6!,
