@@ -7,7 +7,7 @@
 // CLI needs is inside except Node's own modules.
 
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
@@ -75,6 +75,9 @@ export async function bundleCli(): Promise<void> {
     logLevel: 'warning',
     legalComments: 'none',
   });
+  // Executable as built: npm makes a bin executable when it links it, but `npx synfw` in a clone
+  // reuses the link npm made for an earlier checkout at the same path, and ran a bin that was not.
+  chmodSync(`${root}${BIN}`, 0o755);
 }
 
 /**

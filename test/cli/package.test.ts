@@ -47,6 +47,13 @@ describe('npm package', () => {
     expect(required.filter((m) => !m.startsWith('node:') && !['fs', 'path', 'util', 'assert', 'os', 'url', 'crypto', 'net', 'tty', 'events', 'stream'].includes(m))).toEqual([]);
   });
 
+  it.skipIf(process.platform === 'win32')('the built bin is executable and runs as a command of its own (npx may run it unlinked)', () => {
+    const r = spawnSync(`${ROOT}dist/synfw.cjs`, ['gen', `${ROOT}profiles/home.yaml`, '--target', 'iptables'], { encoding: 'utf8', env: cliEnv() });
+    expect(r.error).toBeUndefined();
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe(readFileSync(goldenPath('profiles/home.yaml', 'iptables', 'sh'), 'utf8'));
+  });
+
   it('the tarball installs with npm install -g into a working synfw, with no scripts and no node_modules', () => {
     const work = tempDir();
     const cache = join(work, 'cache');
