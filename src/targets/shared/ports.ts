@@ -43,28 +43,12 @@ export interface Merged<T> {
  */
 export function mergeBy<T>(items: readonly T[], rangeOf: (item: T) => PortRange, adjacent = true): Merged<T>[] {
   const reach = adjacent ? 1 : 0;
-  // Plans list their forwards sorted: a list out of order is copied and sorted, and merged again
-  // (a stable sort returns a sorted list as it is, so merging it as given is the same).
-  return (
-    mergeSorted(items, rangeOf, reach) ??
-    mergeSorted(
-      [...items].sort((a, b) => rangeOf(a).first - rangeOf(b).first || rangeOf(a).last - rangeOf(b).last),
-      rangeOf,
-      reach,
-    )!
-  );
-}
-
-/** mergeBy of a list sorted by first, then last port; undefined when it is not sorted. */
-function mergeSorted<T>(items: readonly T[], rangeOf: (item: T) => PortRange, reach: number): Merged<T>[] | undefined {
   const out: Merged<T>[] = [];
   let last: Merged<T> | undefined;
-  let prev: PortRange | undefined;
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i]!;
+  const sorted = inPortOrder(items, rangeOf);
+  for (let i = 0; i < sorted.length; i++) {
+    const item = sorted[i]!;
     const r = rangeOf(item);
-    if (prev && (r.first < prev.first || (r.first === prev.first && r.last < prev.last))) return undefined;
-    prev = r;
     if (last && r.first <= last.range.last + reach) {
       last.range.last = Math.max(last.range.last, r.last);
       last.items.push(item);
@@ -76,23 +60,31 @@ function mergeSorted<T>(items: readonly T[], rangeOf: (item: T) => PortRange, re
 /** The union of the ranges, sorted, with overlapping and adjacent ranges joined. */
 export function mergeRanges(ranges: readonly PortRange[]): PortRange[] {
   // mergeBy's result without the item lists: one object per merged range, not three.
-  let sorted = ranges;
-  for (let i = 1; i < ranges.length; i++) {
-    const a = ranges[i - 1]!;
-    const b = ranges[i]!;
-    if (b.first < a.first || (b.first === a.first && b.last < a.last)) {
-      sorted = [...ranges].sort((x, y) => x.first - y.first || x.last - y.last);
-      break;
-    }
-  }
   const out: PortRange[] = [];
   let last: PortRange | undefined;
+  const sorted = inPortOrder(ranges, (r) => r);
   for (let i = 0; i < sorted.length; i++) {
     const r = sorted[i]!;
     if (last && r.first <= last.last + 1) last.last = Math.max(last.last, r.last);
     else out.push((last = { first: r.first, last: r.last }));
   }
   return out;
+}
+
+/**
+ * The items by first, then last port: the list itself when it is in that order already (plans list
+ * their forwards sorted), else a sorted copy. A stable sort leaves a sorted list as it is, so the
+ * result is the same either way; the check costs less than a comparator call per element.
+ */
+function inPortOrder<T>(items: readonly T[], rangeOf: (item: T) => PortRange): readonly T[] {
+  for (let i = 1; i < items.length; i++) {
+    const a = rangeOf(items[i - 1]!);
+    const b = rangeOf(items[i]!);
+    if (b.first < a.first || (b.first === a.first && b.last < a.last)) {
+      return [...items].sort((x, y) => rangeOf(x).first - rangeOf(y).first || rangeOf(x).last - rangeOf(y).last);
+    }
+  }
+  return items;
 }
 
 /**
