@@ -58,7 +58,7 @@ const byExternal = (a: Candidate, b: Candidate): number =>
 const byOffset = (a: Candidate, b: Candidate): number =>
   offset(a) - offset(b) || a.external.first - b.external.first || a.external.last - b.external.last;
 /** The plan's order of forwards: by protocol (tcp first), then WAN ports. */
-export const byPlanOrder = (a: Forward, b: Forward): number =>
+const byPlanOrder = (a: Forward, b: Forward): number =>
   (a.proto === b.proto ? 0 : a.proto === 'tcp' ? -1 : 1) || a.external.first - b.external.first || a.external.last - b.external.last;
 
 /**
@@ -94,8 +94,6 @@ function inPlanOrder(list: readonly Forward[]): boolean {
 export interface Merged {
   /** In plan order. */
   forwards: Forward[];
-  /** The forwards that carry a catalog app's port, in plan order: the plan's notes are about those only. */
-  catalogForwards: Forward[];
   conflicts: Conflict[];
   moreConflicts: boolean;
   /** Whether a forward sends its WAN ports to other NAS port numbers. */
@@ -137,7 +135,6 @@ function separateForwards(candidates: Candidate[]): Merged | undefined {
   const appsOf = appsArrays();
   const tcp: Forward[] = [];
   const udp: Forward[] = [];
-  const catalogForwards: Forward[] = [];
   let tcpLast = -1;
   let udpLast = -1;
   for (let k = 0; k < candidates.length; k++) {
@@ -154,17 +151,14 @@ function separateForwards(candidates: Candidate[]): Merged | undefined {
       udpLast = last;
       udp.push(f);
     }
-    if (c.origin.kind === 'catalog') catalogForwards.push(f);
   }
-  sortUnlessInOrder(catalogForwards, inPlanOrder, byPlanOrder);
-  return { forwards: tcp.concat(udp), catalogForwards, conflicts: [], moreConflicts: false, remapped: false };
+  return { forwards: tcp.concat(udp), conflicts: [], moreConflicts: false, remapped: false };
 }
 
 export function mergeCandidates(candidates: Candidate[]): Merged {
   const separate = separateForwards(candidates);
   if (separate) return separate;
   const forwards: Forward[] = [];
-  const catalogForwards: Forward[] = [];
   const conflicts: Conflict[] = [];
   let remapped = false;
   const appsOf = appsArrays();
@@ -229,10 +223,8 @@ export function mergeCandidates(candidates: Candidate[]): Merged {
       if (off !== 0) remapped = true;
       const f = end - k === 1 ? forwardOf(c, appsOf(c.origin.app)) : toForward(ordered.slice(k, end), { first: c.external.first, last }, off);
       forwards.push(f);
-      if (f.origins.length === 1 ? f.origins[0]!.kind === 'catalog' : f.origins.some((o) => o.kind === 'catalog')) catalogForwards.push(f);
     }
   }
   sortUnlessInOrder(forwards, inPlanOrder, byPlanOrder);
-  sortUnlessInOrder(catalogForwards, inPlanOrder, byPlanOrder);
-  return { forwards, catalogForwards, conflicts: conflicts.slice(0, CONFLICT_LIMIT), moreConflicts: conflicts.length > CONFLICT_LIMIT, remapped };
+  return { forwards, conflicts: conflicts.slice(0, CONFLICT_LIMIT), moreConflicts: conflicts.length > CONFLICT_LIMIT, remapped };
 }

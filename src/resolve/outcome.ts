@@ -121,18 +121,16 @@ const byOrigin = (a: Origin, b: Origin): number => (a.app < b.app ? -1 : a.app >
 /**
  * Moves every risky skip whose NAS ports a forward already reaches into that forward's origins,
  * puts the rest in `skipped`, then lets each entry report. A forward that gains origins is sorted
- * once at the end (its origins are distinct by app and label, so the order is the same). Returns
- * the forwards that gained a catalog app's port. `remapped`: whether a forward has NAS ports other
- * than its WAN ports.
+ * once at the end (its origins are distinct by app and label, so the order is the same).
+ * `remapped`: whether a forward has NAS ports other than its WAN ports.
  */
-export function settleOutcomes(ctx: ResolveContext, outcomes: EntryOutcome[], forwards: Forward[], skipped: Skipped[], remapped: boolean): Forward[] {
+export function settleOutcomes(ctx: ResolveContext, outcomes: EntryOutcome[], forwards: Forward[], skipped: Skipped[], remapped: boolean): void {
   const covering = coveringForwards(
     forwards,
     outcomes.flatMap((o) => o.risky),
     remapped,
   );
   const gained = new Map<Forward, Set<string>>();
-  const gainedCatalog = new Set<Forward>();
   const originKey = (o: Origin) => `${o.app}\u0000${o.label}`;
   for (const outcome of outcomes) {
     const still: RiskySkip[] = [];
@@ -148,7 +146,6 @@ export function settleOutcomes(ctx: ResolveContext, outcomes: EntryOutcome[], fo
       if (!have.has(originKey(s.origin))) {
         have.add(originKey(s.origin));
         f.origins.push(s.origin);
-        if (s.origin.kind === 'catalog') gainedCatalog.add(f);
       }
       outcome.forwarded++;
     }
@@ -159,5 +156,4 @@ export function settleOutcomes(ctx: ResolveContext, outcomes: EntryOutcome[], fo
     const apps = new Set(f.apps);
     if (f.origins.some((o) => !apps.has(o.app))) f.apps = [...new Set([...f.apps, ...f.origins.map((o) => o.app)])].sort();
   }
-  return [...gainedCatalog];
 }

@@ -4,14 +4,14 @@
 
 import type { CatalogIndex } from '../catalog/catalog.js';
 import { hasErrors, quote, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
-import type { Forward, Origin, Plan, PortRange, Skipped } from '../plan/types.js';
+import type { Origin, Plan, PortRange, Skipped } from '../plan/types.js';
 import type { ParsedDocument } from '../profile/parse.js';
 import type { Profile } from '../profile/types.js';
 import { checkCidr4, checkCidr6, checkIPv4, checkIPv6, isPrivateIPv4 } from './addresses.js';
 import { resolveApps } from './apps.js';
 import { ResolveContext } from './context.js';
 import { resolveCustom } from './custom.js';
-import { byPlanOrder, mergeCandidates, type Candidate } from './merge.js';
+import { mergeCandidates, type Candidate } from './merge.js';
 import { settleOutcomes } from './outcome.js';
 import { planNotes } from './notes.js';
 import { formatRange } from '../plan/ranges.js';
@@ -121,8 +121,8 @@ export function resolvePlan(profile: Profile, options: ResolveOptions): ResolveR
     }
   }
 
-  const { forwards, catalogForwards, conflicts, moreConflicts, remapped } = mergeCandidates(candidates);
-  const gainedCatalog = settleOutcomes(ctx, [...apps.outcomes, ...custom], forwards, skipped, remapped);
+  const { forwards, conflicts, moreConflicts, remapped } = mergeCandidates(candidates);
+  settleOutcomes(ctx, [...apps.outcomes, ...custom], forwards, skipped, remapped);
   reportConflicts(ctx, conflicts, moreConflicts);
 
   const diagnostics = sortDiagnostics(ctx.diagnostics);
@@ -138,16 +138,10 @@ export function resolvePlan(profile: Profile, options: ResolveOptions): ResolveR
     forwards,
     skipped,
     warnings: diagnostics,
-    notes: planNotes(withCatalog(catalogForwards, gainedCatalog), forwards, options.catalog),
+    notes: planNotes(forwards, options.catalog),
     keyPos: keyPositions(ctx, profile),
   };
   return { plan, diagnostics };
-}
-
-/** The forwards with a catalog app's port after settling: those merged with one, and those that gained one. */
-function withCatalog(merged: Forward[], gained: Forward[]): Forward[] {
-  if (gained.length === 0) return merged;
-  return [...new Set([...merged, ...gained])].sort(byPlanOrder);
 }
 
 /** router.wan/lan for every target, and the per-target objects (the schema allows only target ids there). */
