@@ -86,6 +86,8 @@ const LISTS: [ListKey, string][] = [
   ['fw6', 'firewall ipv6 forward filter rule'],
 ];
 
+const LIST_INDEX = Object.fromEntries(LISTS.map(([key], i) => [key, i])) as Record<ListKey, number>;
+
 const word = (p: VyProto): string => (p === 'tcp_udp' ? 'tcp+udp' : p);
 
 /** The numbered rules and set commands as they are added, with the descriptions they carry. */
@@ -113,7 +115,7 @@ class ConfigBook {
 
   /** One numbered rule: its fields, given in VyOS's alphabetical order, and the description where VyOS prints it. */
   rule(k: ListKey, text: string, fields: [string, Value | null][], about?: TextAbout | (() => TextAbout)): void {
-    const l = this.lists.find((x) => x.key === k)!;
+    const l = this.lists[LIST_INDEX[k]]!;
     if (l.numbers.length >= RULES_MAX) {
       throw new TargetError([
         {
@@ -128,13 +130,17 @@ class ConfigBook {
     // The description goes before the first field that sorts after it (the paths share their prefix).
     const prefix = `${l.path} ${n} `;
     const sets: VyCommand[] = [];
-    let at = -1;
-    for (const [p, v] of fields) {
+    let described = false;
+    for (let i = 0; i < fields.length; i++) {
+      const [p, v] = fields[i]!;
       if (v === null) continue;
-      if (at < 0 && p > 'description') at = sets.length;
+      if (!described && p > 'description') {
+        sets.push(ConfigBook.cmd(`${prefix}description`, this.describe(text, about)));
+        described = true;
+      }
       sets.push(ConfigBook.cmd(prefix + p, v));
     }
-    sets.splice(at < 0 ? sets.length : at, 0, ConfigBook.cmd(`${prefix}description`, this.describe(text, about)));
+    if (!described) sets.push(ConfigBook.cmd(`${prefix}description`, this.describe(text, about)));
     this.blocks.push({ sets });
   }
 }
