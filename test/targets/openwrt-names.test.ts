@@ -5,32 +5,20 @@
 import { describe, expect, test } from 'vitest';
 import { isRemapped } from '../../src/plan/ranges.js';
 import type { Forward, Plan } from '../../src/plan/types.js';
-import { fitText } from '../../src/render/text.js';
 import { twinGroups } from '../../src/targets/shared/ports.js';
 import { info } from '../../src/targets/openwrt/info.js';
 import { fittedName, RedirectNames, redirectText } from '../../src/targets/openwrt/names.js';
 import { ipv4Sources } from '../../src/targets/openwrt/redirects.js';
-import type { RenderContext, TextFit } from '../../src/targets/types.js';
 import { customForward as fwd, HOSTILE_TEXTS, samplePlan } from '../fixtures/plans.js';
+import { fitContext } from '../support/fit-context.js';
 import { ALL_PROFILES, planOf } from '../support/profiles.js';
 
 const MAX = info.comments.max;
 
-/** A context whose fit cuts as the skeleton's does and records what it cut. */
-function context(): RenderContext & { cuts: string[] } {
-  const cuts: string[] = [];
-  const fit = ((text: string, measure?: (s: string) => string) => {
-    const out = fitText(text, MAX, measure);
-    if (out !== text) cuts.push(text);
-    return out;
-  }) as TextFit;
-  return { info, format: 'default', options: { version: '0' }, wan: 'wan', lan: 'lan', wanKey: null, lanKey: null, fit, cuts } as RenderContext & { cuts: string[] };
-}
-
 /** Every name of the plan's redirects both ways, with the texts each way cut. */
 function bothWays(plan: Plan): { fast: string[]; plain: string[]; fastCuts: string[]; plainCuts: string[] } {
-  const fastCtx = context();
-  const plainCtx = context();
+  const fastCtx = fitContext(info);
+  const plainCtx = fitContext(info);
   const names = new RedirectNames(plan, fastCtx, MAX);
   const fast: string[] = [];
   const plain: string[] = [];

@@ -10,6 +10,7 @@ import { oneLine } from '../../render/text.js';
 import { admits } from '../shared/sources.js';
 import { labelled, profileTag } from '../shared/text.js';
 import { TargetError, type RenderContext, type TextAbout } from '../types.js';
+import { info } from './info.js';
 import { dnatRules, nasPorts, type NasPorts, type VyProto } from './rules.js';
 /** Rule numbers a profile owns in each rule list: base+1 .. base+999 (base is a multiple of 1000). */
 export const RULES_MAX = 999;
@@ -90,6 +91,21 @@ const LIST_INDEX = Object.fromEntries(LISTS.map(([key], i) => [key, i])) as Reco
 
 const word = (p: VyProto): string => (p === 'tcp_udp' ? 'tcp+udp' : p);
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/**
+ * ctx.fit(line, vyosText, about) for a description line (oneLine'd). A printable ASCII line keeps
+ * its length through vyosText, a character for a character, so a cut keeps its first max - 3
+ * characters whatever follows them: it is cut from its first max + 1, not from all of it (a forward
+ * filter rule's line lists every NAS port, tens of kilobytes at 10,000 ports, and fitText splits
+ * what it cuts into code points).
+ */
+export function fitDescription(ctx: RenderContext, line: string, about?: TextAbout | (() => TextAbout)): string {
+  const max = info.comments.max;
+  const text = line.length > max + 1 && PRINTABLE_ASCII.test(line) ? line.slice(0, max + 1) : line;
+  return ctx.fit(text, vyosText, about);
+}
+
 /** The numbered rules and set commands as they are added, with the descriptions they carry. */
 class ConfigBook {
   readonly lists = LISTS.map(([key, path]): RuleList => ({ key, path, var: `synfw_${key}`, numbers: [] }));
@@ -105,7 +121,7 @@ class ConfigBook {
     const line = oneLine(text);
     const clean = vyosText(line);
     if (clean !== line) this.sanitised++;
-    const fitted = this.ctx.fit(line, vyosText, about);
+    const fitted = fitDescription(this.ctx, line, about);
     return fitted === line ? clean : vyosText(fitted);
   }
 
