@@ -1765,7 +1765,7 @@ export const templates: Record<string, TemplateSpec> = {
     helpers: ["uciComment","uciComments","uciQuote"],
     partials: [],
     get spec() {
-      const LOC = [{"start":{"line":4,"column":0},"end":{"line":4,"column":22}},{"start":{"line":5,"column":16},"end":{"line":5,"column":31}},{"start":{"line":6,"column":13},"end":{"line":6,"column":30}},{"start":{"line":8,"column":12},"end":{"line":8,"column":34}},{"start":{"line":9,"column":0},"end":{"line":11,"column":7}},{"start":{"line":12,"column":18},"end":{"line":12,"column":39}},{"start":{"line":13,"column":13},"end":{"line":13,"column":36}},{"start":{"line":14,"column":16},"end":{"line":14,"column":42}},{"start":{"line":15,"column":0},"end":{"line":17,"column":7}},{"start":{"line":18,"column":0},"end":{"line":20,"column":7}},{"start":{"line":21,"column":0},"end":{"line":23,"column":7}},{"start":{"line":25,"column":0},"end":{"line":27,"column":7}},{"start":{"line":28,"column":0},"end":{"line":30,"column":7}},{"start":{"line":10,"column":15},"end":{"line":10,"column":33}},{"start":{"line":16,"column":18},"end":{"line":16,"column":39}},{"start":{"line":26,"column":19},"end":{"line":26,"column":42}},{"start":{"line":29,"column":23},"end":{"line":29,"column":49}},{"start":{"line":34,"column":0},"end":{"line":34,"column":22}},{"start":{"line":35,"column":12},"end":{"line":35,"column":27}},{"start":{"line":36,"column":13},"end":{"line":36,"column":30}},{"start":{"line":38,"column":12},"end":{"line":38,"column":34}},{"start":{"line":39,"column":0},"end":{"line":41,"column":9}},{"start":{"line":42,"column":13},"end":{"line":42,"column":36}},{"start":{"line":43,"column":16},"end":{"line":43,"column":43}},{"start":{"line":44,"column":18},"end":{"line":44,"column":39}},{"start":{"line":45,"column":0},"end":{"line":47,"column":7}},{"start":{"line":48,"column":0},"end":{"line":50,"column":7}},{"start":{"line":40,"column":13},"end":{"line":40,"column":31}},{"start":{"line":1,"column":0},"end":{"line":1,"column":22}},{"start":{"line":2,"column":0},"end":{"line":31,"column":9}},{"start":{"line":32,"column":0},"end":{"line":52,"column":9}}];
+      const LOC = [{"start":{"line":4,"column":0},"end":{"line":4,"column":22}},{"start":{"line":5,"column":16},"end":{"line":5,"column":31}},{"start":{"line":6,"column":13},"end":{"line":6,"column":30}},{"start":{"line":8,"column":12},"end":{"line":8,"column":34}},{"start":{"line":9,"column":0},"end":{"line":11,"column":7}},{"start":{"line":12,"column":18},"end":{"line":12,"column":39}},{"start":{"line":13,"column":13},"end":{"line":13,"column":36}},{"start":{"line":14,"column":16},"end":{"line":14,"column":42}},{"start":{"line":15,"column":0},"end":{"line":17,"column":7}},{"start":{"line":18,"column":0},"end":{"line":20,"column":7}},{"start":{"line":21,"column":0},"end":{"line":23,"column":7}},{"start":{"line":25,"column":0},"end":{"line":30,"column":7}},{"start":{"line":10,"column":15},"end":{"line":10,"column":33}},{"start":{"line":16,"column":18},"end":{"line":16,"column":39}},{"start":{"line":26,"column":19},"end":{"line":26,"column":42}},{"start":{"line":27,"column":0},"end":{"line":29,"column":7}},{"start":{"line":28,"column":23},"end":{"line":28,"column":49}},{"start":{"line":34,"column":0},"end":{"line":34,"column":22}},{"start":{"line":35,"column":12},"end":{"line":35,"column":27}},{"start":{"line":36,"column":13},"end":{"line":36,"column":30}},{"start":{"line":38,"column":12},"end":{"line":38,"column":34}},{"start":{"line":39,"column":0},"end":{"line":41,"column":9}},{"start":{"line":42,"column":13},"end":{"line":42,"column":36}},{"start":{"line":43,"column":16},"end":{"line":43,"column":43}},{"start":{"line":44,"column":18},"end":{"line":44,"column":39}},{"start":{"line":45,"column":0},"end":{"line":47,"column":7}},{"start":{"line":48,"column":0},"end":{"line":50,"column":7}},{"start":{"line":40,"column":13},"end":{"line":40,"column":31}},{"start":{"line":1,"column":0},"end":{"line":1,"column":22}},{"start":{"line":2,"column":0},"end":{"line":31,"column":9}},{"start":{"line":32,"column":0},"end":{"line":52,"column":9}}];
       return {"0":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1795,8 +1795,7 @@ export const templates: Record<string, TemplateSpec> = {
     + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"tcp"),cachedProgram(container, 3, data),container.noop)) != null ? stack1 : "")
     + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"udp"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
     + "\toption family 'ipv4'\n"
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"reflection"),cachedProgram(container, 5, data),container.noop)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"reflectionSrc"),cachedProgram(container, 6, data),container.noop)) != null ? stack1 : "");
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"reflection"),cachedProgram(container, 5, data),container.noop)) != null ? stack1 : "");
 },"1":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1824,7 +1823,7 @@ export const templates: Record<string, TemplateSpec> = {
 },"4":function(container,depth0,helpers,partials,data) {
     return "\tlist proto 'udp'\n";
 },"5":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -1833,7 +1832,8 @@ export const templates: Record<string, TemplateSpec> = {
 
   return "\toption reflection "
     + ((stack1 = helpers.__direct.uciQuote(lookupProperty(depth0,"reflection"))) != null ? stack1 : "")
-    + "\n";
+    + "\n"
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"reflectionSrc"),cachedProgram(container, 6, data),container.noop)) != null ? stack1 : "");
 },"6":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1903,7 +1903,7 @@ export const templates: Record<string, TemplateSpec> = {
     helpers: ["shComment","shComments","shQuote"],
     partials: [],
     get spec() {
-      const LOC = [{"start":{"line":38,"column":2},"end":{"line":38,"column":21}},{"start":{"line":40,"column":7},"end":{"line":40,"column":26}},{"start":{"line":52,"column":1},"end":{"line":52,"column":22}},{"start":{"line":53,"column":26},"end":{"line":53,"column":28}},{"start":{"line":54,"column":20},"end":{"line":54,"column":22}},{"start":{"line":55,"column":20},"end":{"line":55,"column":22}},{"start":{"line":55,"column":30},"end":{"line":55,"column":46}},{"start":{"line":56,"column":20},"end":{"line":56,"column":22}},{"start":{"line":57,"column":20},"end":{"line":57,"column":22}},{"start":{"line":57,"column":29},"end":{"line":57,"column":50}},{"start":{"line":58,"column":0},"end":{"line":60,"column":7}},{"start":{"line":61,"column":20},"end":{"line":61,"column":22}},{"start":{"line":61,"column":35},"end":{"line":61,"column":55}},{"start":{"line":62,"column":20},"end":{"line":62,"column":22}},{"start":{"line":62,"column":30},"end":{"line":62,"column":52}},{"start":{"line":63,"column":20},"end":{"line":63,"column":22}},{"start":{"line":63,"column":33},"end":{"line":63,"column":58}},{"start":{"line":64,"column":0},"end":{"line":66,"column":7}},{"start":{"line":67,"column":0},"end":{"line":69,"column":7}},{"start":{"line":70,"column":0},"end":{"line":72,"column":7}},{"start":{"line":73,"column":20},"end":{"line":73,"column":22}},{"start":{"line":74,"column":0},"end":{"line":76,"column":7}},{"start":{"line":77,"column":0},"end":{"line":79,"column":7}},{"start":{"line":59,"column":20},"end":{"line":59,"column":22}},{"start":{"line":59,"column":32},"end":{"line":59,"column":49}},{"start":{"line":65,"column":20},"end":{"line":65,"column":22}},{"start":{"line":65,"column":35},"end":{"line":65,"column":55}},{"start":{"line":68,"column":25},"end":{"line":68,"column":27}},{"start":{"line":71,"column":25},"end":{"line":71,"column":27}},{"start":{"line":75,"column":20},"end":{"line":75,"column":22}},{"start":{"line":75,"column":36},"end":{"line":75,"column":58}},{"start":{"line":78,"column":20},"end":{"line":78,"column":22}},{"start":{"line":78,"column":40},"end":{"line":78,"column":65}},{"start":{"line":83,"column":1},"end":{"line":83,"column":22}},{"start":{"line":84,"column":26},"end":{"line":84,"column":28}},{"start":{"line":85,"column":20},"end":{"line":85,"column":22}},{"start":{"line":86,"column":20},"end":{"line":86,"column":22}},{"start":{"line":86,"column":30},"end":{"line":86,"column":46}},{"start":{"line":87,"column":20},"end":{"line":87,"column":22}},{"start":{"line":88,"column":20},"end":{"line":88,"column":22}},{"start":{"line":88,"column":29},"end":{"line":88,"column":50}},{"start":{"line":89,"column":0},"end":{"line":91,"column":9}},{"start":{"line":92,"column":20},"end":{"line":92,"column":22}},{"start":{"line":92,"column":30},"end":{"line":92,"column":52}},{"start":{"line":93,"column":20},"end":{"line":93,"column":22}},{"start":{"line":93,"column":33},"end":{"line":93,"column":59}},{"start":{"line":94,"column":20},"end":{"line":94,"column":22}},{"start":{"line":94,"column":35},"end":{"line":94,"column":55}},{"start":{"line":95,"column":0},"end":{"line":97,"column":7}},{"start":{"line":98,"column":0},"end":{"line":100,"column":7}},{"start":{"line":101,"column":20},"end":{"line":101,"column":22}},{"start":{"line":90,"column":25},"end":{"line":90,"column":32}},{"start":{"line":90,"column":42},"end":{"line":90,"column":59}},{"start":{"line":2,"column":0},"end":{"line":2,"column":21}},{"start":{"line":10,"column":10},"end":{"line":10,"column":25}},{"start":{"line":36,"column":0},"end":{"line":45,"column":9}},{"start":{"line":50,"column":0},"end":{"line":80,"column":9}},{"start":{"line":81,"column":0},"end":{"line":102,"column":9}}];
+      const LOC = [{"start":{"line":38,"column":2},"end":{"line":38,"column":21}},{"start":{"line":40,"column":7},"end":{"line":40,"column":26}},{"start":{"line":52,"column":1},"end":{"line":52,"column":22}},{"start":{"line":53,"column":26},"end":{"line":53,"column":28}},{"start":{"line":54,"column":20},"end":{"line":54,"column":22}},{"start":{"line":55,"column":20},"end":{"line":55,"column":22}},{"start":{"line":55,"column":30},"end":{"line":55,"column":46}},{"start":{"line":56,"column":20},"end":{"line":56,"column":22}},{"start":{"line":57,"column":20},"end":{"line":57,"column":22}},{"start":{"line":57,"column":29},"end":{"line":57,"column":50}},{"start":{"line":58,"column":0},"end":{"line":60,"column":7}},{"start":{"line":61,"column":20},"end":{"line":61,"column":22}},{"start":{"line":61,"column":35},"end":{"line":61,"column":55}},{"start":{"line":62,"column":20},"end":{"line":62,"column":22}},{"start":{"line":62,"column":30},"end":{"line":62,"column":52}},{"start":{"line":63,"column":20},"end":{"line":63,"column":22}},{"start":{"line":63,"column":33},"end":{"line":63,"column":58}},{"start":{"line":64,"column":0},"end":{"line":66,"column":7}},{"start":{"line":67,"column":0},"end":{"line":69,"column":7}},{"start":{"line":70,"column":0},"end":{"line":72,"column":7}},{"start":{"line":73,"column":20},"end":{"line":73,"column":22}},{"start":{"line":74,"column":0},"end":{"line":79,"column":7}},{"start":{"line":59,"column":20},"end":{"line":59,"column":22}},{"start":{"line":59,"column":32},"end":{"line":59,"column":49}},{"start":{"line":65,"column":20},"end":{"line":65,"column":22}},{"start":{"line":65,"column":35},"end":{"line":65,"column":55}},{"start":{"line":68,"column":25},"end":{"line":68,"column":27}},{"start":{"line":71,"column":25},"end":{"line":71,"column":27}},{"start":{"line":75,"column":20},"end":{"line":75,"column":22}},{"start":{"line":75,"column":36},"end":{"line":75,"column":58}},{"start":{"line":76,"column":0},"end":{"line":78,"column":7}},{"start":{"line":77,"column":20},"end":{"line":77,"column":22}},{"start":{"line":77,"column":40},"end":{"line":77,"column":65}},{"start":{"line":83,"column":1},"end":{"line":83,"column":22}},{"start":{"line":84,"column":26},"end":{"line":84,"column":28}},{"start":{"line":85,"column":20},"end":{"line":85,"column":22}},{"start":{"line":86,"column":20},"end":{"line":86,"column":22}},{"start":{"line":86,"column":30},"end":{"line":86,"column":46}},{"start":{"line":87,"column":20},"end":{"line":87,"column":22}},{"start":{"line":88,"column":20},"end":{"line":88,"column":22}},{"start":{"line":88,"column":29},"end":{"line":88,"column":50}},{"start":{"line":89,"column":0},"end":{"line":91,"column":9}},{"start":{"line":92,"column":20},"end":{"line":92,"column":22}},{"start":{"line":92,"column":30},"end":{"line":92,"column":52}},{"start":{"line":93,"column":20},"end":{"line":93,"column":22}},{"start":{"line":93,"column":33},"end":{"line":93,"column":59}},{"start":{"line":94,"column":20},"end":{"line":94,"column":22}},{"start":{"line":94,"column":35},"end":{"line":94,"column":55}},{"start":{"line":95,"column":0},"end":{"line":97,"column":7}},{"start":{"line":98,"column":0},"end":{"line":100,"column":7}},{"start":{"line":101,"column":20},"end":{"line":101,"column":22}},{"start":{"line":90,"column":25},"end":{"line":90,"column":32}},{"start":{"line":90,"column":42},"end":{"line":90,"column":59}},{"start":{"line":2,"column":0},"end":{"line":2,"column":21}},{"start":{"line":10,"column":10},"end":{"line":10,"column":25}},{"start":{"line":36,"column":0},"end":{"line":45,"column":9}},{"start":{"line":50,"column":0},"end":{"line":80,"column":9}},{"start":{"line":81,"column":0},"end":{"line":102,"column":9}}];
       return {"0":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1962,8 +1962,7 @@ export const templates: Record<string, TemplateSpec> = {
     + "\tuci set firewall."
     + ((stack1 = alias3(alias2(depth0, "id", LOC[20] ), depth0)) != null ? stack1 : "")
     + ".family='ipv4'\n"
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"reflection"),cachedProgram(container, 6, data),container.noop)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"reflectionSrc"),cachedProgram(container, 7, data),container.noop)) != null ? stack1 : "");
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"reflection"),cachedProgram(container, 6, data),container.noop)) != null ? stack1 : "");
 },"2":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1973,7 +1972,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\tuci set firewall."
-    + ((stack1 = container.lambda(container.strict(depth0, "id", LOC[23] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "id", LOC[22] ), depth0)) != null ? stack1 : "")
     + ".src_ip="
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"srcIp"))) != null ? stack1 : "")
     + "\n";
@@ -1986,7 +1985,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\tuci set firewall."
-    + ((stack1 = container.lambda(container.strict(depth0, "id", LOC[25] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "id", LOC[24] ), depth0)) != null ? stack1 : "")
     + ".dest_port="
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"destPort"))) != null ? stack1 : "")
     + "\n";
@@ -1994,16 +1993,16 @@ export const templates: Record<string, TemplateSpec> = {
     var stack1;
 
   return "\tuci add_list firewall."
-    + ((stack1 = container.lambda(container.strict(depth0, "id", LOC[27] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "id", LOC[26] ), depth0)) != null ? stack1 : "")
     + ".proto='tcp'\n";
 },"5":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return "\tuci add_list firewall."
-    + ((stack1 = container.lambda(container.strict(depth0, "id", LOC[28] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "id", LOC[27] ), depth0)) != null ? stack1 : "")
     + ".proto='udp'\n";
 },"6":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -2011,10 +2010,11 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\tuci set firewall."
-    + ((stack1 = container.lambda(container.strict(depth0, "id", LOC[29] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "id", LOC[28] ), depth0)) != null ? stack1 : "")
     + ".reflection="
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"reflection"))) != null ? stack1 : "")
-    + "\n";
+    + "\n"
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"reflectionSrc"),cachedProgram(container, 7, data),container.noop)) != null ? stack1 : "");
 },"7":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
