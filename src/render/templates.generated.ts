@@ -1762,21 +1762,11 @@ export const templates: Record<string, TemplateSpec> = {
     },
   },
   "openwrt/config": {
-    helpers: ["uciComment","uciQuote"],
+    helpers: ["uciComment","uciComments","uciQuote"],
     partials: [],
     get spec() {
-      const LOC = [{"start":{"line":2,"column":0},"end":{"line":2,"column":19}},{"start":{"line":6,"column":0},"end":{"line":6,"column":22}},{"start":{"line":7,"column":16},"end":{"line":7,"column":31}},{"start":{"line":8,"column":13},"end":{"line":8,"column":30}},{"start":{"line":10,"column":12},"end":{"line":10,"column":34}},{"start":{"line":11,"column":0},"end":{"line":13,"column":7}},{"start":{"line":14,"column":18},"end":{"line":14,"column":39}},{"start":{"line":15,"column":13},"end":{"line":15,"column":36}},{"start":{"line":16,"column":16},"end":{"line":16,"column":42}},{"start":{"line":17,"column":0},"end":{"line":19,"column":7}},{"start":{"line":20,"column":0},"end":{"line":22,"column":7}},{"start":{"line":23,"column":0},"end":{"line":25,"column":7}},{"start":{"line":27,"column":0},"end":{"line":29,"column":7}},{"start":{"line":30,"column":0},"end":{"line":32,"column":7}},{"start":{"line":12,"column":15},"end":{"line":12,"column":33}},{"start":{"line":18,"column":18},"end":{"line":18,"column":39}},{"start":{"line":28,"column":19},"end":{"line":28,"column":42}},{"start":{"line":31,"column":23},"end":{"line":31,"column":49}},{"start":{"line":36,"column":0},"end":{"line":36,"column":22}},{"start":{"line":37,"column":12},"end":{"line":37,"column":27}},{"start":{"line":38,"column":13},"end":{"line":38,"column":30}},{"start":{"line":40,"column":12},"end":{"line":40,"column":34}},{"start":{"line":41,"column":0},"end":{"line":43,"column":9}},{"start":{"line":44,"column":13},"end":{"line":44,"column":36}},{"start":{"line":45,"column":16},"end":{"line":45,"column":43}},{"start":{"line":46,"column":18},"end":{"line":46,"column":39}},{"start":{"line":47,"column":0},"end":{"line":49,"column":7}},{"start":{"line":50,"column":0},"end":{"line":52,"column":7}},{"start":{"line":42,"column":13},"end":{"line":42,"column":31}},{"start":{"line":1,"column":0},"end":{"line":3,"column":9}},{"start":{"line":4,"column":0},"end":{"line":33,"column":9}},{"start":{"line":34,"column":0},"end":{"line":54,"column":9}}];
+      const LOC = [{"start":{"line":4,"column":0},"end":{"line":4,"column":22}},{"start":{"line":5,"column":16},"end":{"line":5,"column":31}},{"start":{"line":6,"column":13},"end":{"line":6,"column":30}},{"start":{"line":8,"column":12},"end":{"line":8,"column":34}},{"start":{"line":9,"column":0},"end":{"line":11,"column":7}},{"start":{"line":12,"column":18},"end":{"line":12,"column":39}},{"start":{"line":13,"column":13},"end":{"line":13,"column":36}},{"start":{"line":14,"column":16},"end":{"line":14,"column":42}},{"start":{"line":15,"column":0},"end":{"line":17,"column":7}},{"start":{"line":18,"column":0},"end":{"line":20,"column":7}},{"start":{"line":21,"column":0},"end":{"line":23,"column":7}},{"start":{"line":25,"column":0},"end":{"line":30,"column":7}},{"start":{"line":10,"column":15},"end":{"line":10,"column":33}},{"start":{"line":16,"column":18},"end":{"line":16,"column":39}},{"start":{"line":26,"column":19},"end":{"line":26,"column":42}},{"start":{"line":27,"column":0},"end":{"line":29,"column":7}},{"start":{"line":28,"column":23},"end":{"line":28,"column":49}},{"start":{"line":34,"column":0},"end":{"line":34,"column":22}},{"start":{"line":35,"column":12},"end":{"line":35,"column":27}},{"start":{"line":36,"column":13},"end":{"line":36,"column":30}},{"start":{"line":38,"column":12},"end":{"line":38,"column":34}},{"start":{"line":39,"column":0},"end":{"line":41,"column":9}},{"start":{"line":42,"column":13},"end":{"line":42,"column":36}},{"start":{"line":43,"column":16},"end":{"line":43,"column":43}},{"start":{"line":44,"column":18},"end":{"line":44,"column":39}},{"start":{"line":45,"column":0},"end":{"line":47,"column":7}},{"start":{"line":48,"column":0},"end":{"line":50,"column":7}},{"start":{"line":40,"column":13},"end":{"line":40,"column":31}},{"start":{"line":1,"column":0},"end":{"line":1,"column":22}},{"start":{"line":2,"column":0},"end":{"line":31,"column":9}},{"start":{"line":32,"column":0},"end":{"line":52,"column":9}}];
       return {"0":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return ((stack1 = helpers.__direct.uciComment(depth0)) != null ? stack1 : "")
-    + "\n";
-},"1":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1793,7 +1783,7 @@ export const templates: Record<string, TemplateSpec> = {
     + "\n\toption target 'DNAT'\n\toption src "
     + ((stack1 = helpers.__direct.uciQuote(lookupProperty(lookupProperty(data,"root"),"src"))) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"srcIp"),cachedProgram(container, 2, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"srcIp"),cachedProgram(container, 1, data),container.noop)) != null ? stack1 : "")
     + "\toption src_dport "
     + ((stack1 = helpers.__direct.uciQuote(lookupProperty(depth0,"srcDport"))) != null ? stack1 : "")
     + "\n\toption dest "
@@ -1801,13 +1791,12 @@ export const templates: Record<string, TemplateSpec> = {
     + "\n\toption dest_ip "
     + ((stack1 = helpers.__direct.uciQuote(lookupProperty(lookupProperty(data,"root"),"address"))) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"destPort"),cachedProgram(container, 3, data),container.noop)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"tcp"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"udp"),cachedProgram(container, 5, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"destPort"),cachedProgram(container, 2, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"tcp"),cachedProgram(container, 3, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"udp"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
     + "\toption family 'ipv4'\n"
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"reflection"),cachedProgram(container, 6, data),container.noop)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"reflectionSrc"),cachedProgram(container, 7, data),container.noop)) != null ? stack1 : "");
-},"2":function(container,depth0,helpers,partials,data) {
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"reflection"),cachedProgram(container, 5, data),container.noop)) != null ? stack1 : "");
+},"1":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1818,7 +1807,7 @@ export const templates: Record<string, TemplateSpec> = {
   return "\toption src_ip "
     + ((stack1 = helpers.__direct.uciQuote(lookupProperty(depth0,"srcIp"))) != null ? stack1 : "")
     + "\n";
-},"3":function(container,depth0,helpers,partials,data) {
+},"2":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1829,12 +1818,12 @@ export const templates: Record<string, TemplateSpec> = {
   return "\toption dest_port "
     + ((stack1 = helpers.__direct.uciQuote(lookupProperty(depth0,"destPort"))) != null ? stack1 : "")
     + "\n";
-},"4":function(container,depth0,helpers,partials,data) {
+},"3":function(container,depth0,helpers,partials,data) {
     return "\tlist proto 'tcp'\n";
-},"5":function(container,depth0,helpers,partials,data) {
+},"4":function(container,depth0,helpers,partials,data) {
     return "\tlist proto 'udp'\n";
-},"6":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+},"5":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -1843,8 +1832,9 @@ export const templates: Record<string, TemplateSpec> = {
 
   return "\toption reflection "
     + ((stack1 = helpers.__direct.uciQuote(lookupProperty(depth0,"reflection"))) != null ? stack1 : "")
-    + "\n";
-},"7":function(container,depth0,helpers,partials,data) {
+    + "\n"
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"reflectionSrc"),cachedProgram(container, 6, data),container.noop)) != null ? stack1 : "");
+},"6":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1855,7 +1845,7 @@ export const templates: Record<string, TemplateSpec> = {
   return "\toption reflection_src "
     + ((stack1 = helpers.__direct.uciQuote(lookupProperty(depth0,"reflectionSrc"))) != null ? stack1 : "")
     + "\n";
-},"8":function(container,depth0,helpers,partials,data) {
+},"7":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1872,7 +1862,7 @@ export const templates: Record<string, TemplateSpec> = {
     + "\n\toption family 'ipv6'\n\toption src "
     + ((stack1 = helpers.__direct.uciQuote(lookupProperty(lookupProperty(data,"root"),"src"))) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"srcIps"),{"name":"each","hash":{},"fn":cachedProgram(container, 9, data),"inverse":container.noop,"data":data,"loc":LOC[22]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"srcIps"),{"name":"each","hash":{},"fn":cachedProgram(container, 8, data),"inverse":container.noop,"data":data,"loc":LOC[21]})) != null ? stack1 : "")
     + "\toption dest "
     + ((stack1 = helpers.__direct.uciQuote(lookupProperty(lookupProperty(data,"root"),"dest"))) != null ? stack1 : "")
     + "\n\toption dest_ip "
@@ -1880,10 +1870,10 @@ export const templates: Record<string, TemplateSpec> = {
     + "\n\toption dest_port "
     + ((stack1 = helpers.__direct.uciQuote(lookupProperty(depth0,"destPort"))) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"tcp"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"udp"),cachedProgram(container, 5, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"tcp"),cachedProgram(container, 3, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"udp"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
     + "\toption target 'ACCEPT'\n";
-},"9":function(container,depth0,helpers,partials,data) {
+},"8":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1902,28 +1892,19 @@ export const templates: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[29]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(lookupProperty(depth0,"redirects"),"sections"),{"name":"each","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[30]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(lookupProperty(depth0,"rules6"),"sections"),{"name":"each","hash":{},"fn":cachedProgram(container, 8, data),"inverse":container.noop,"data":data,"loc":LOC[31]})) != null ? stack1 : "");
+  return ((stack1 = helpers.__direct.uciComments(lookupProperty(depth0,"header"))) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(lookupProperty(depth0,"redirects"),"sections"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[29]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(lookupProperty(depth0,"rules6"),"sections"),{"name":"each","hash":{},"fn":cachedProgram(container, 7, data),"inverse":container.noop,"data":data,"loc":LOC[30]})) != null ? stack1 : "");
 },"useData":true};
     },
   },
   "openwrt/default": {
-    helpers: ["shComment","shQuote"],
+    helpers: ["shComment","shComments","shQuote"],
     partials: [],
     get spec() {
-      const LOC = [{"start":{"line":3,"column":0},"end":{"line":3,"column":18}},{"start":{"line":40,"column":2},"end":{"line":40,"column":21}},{"start":{"line":42,"column":7},"end":{"line":42,"column":26}},{"start":{"line":54,"column":1},"end":{"line":54,"column":22}},{"start":{"line":55,"column":26},"end":{"line":55,"column":28}},{"start":{"line":56,"column":20},"end":{"line":56,"column":22}},{"start":{"line":57,"column":20},"end":{"line":57,"column":22}},{"start":{"line":57,"column":30},"end":{"line":57,"column":46}},{"start":{"line":58,"column":20},"end":{"line":58,"column":22}},{"start":{"line":59,"column":20},"end":{"line":59,"column":22}},{"start":{"line":59,"column":29},"end":{"line":59,"column":50}},{"start":{"line":60,"column":0},"end":{"line":62,"column":7}},{"start":{"line":63,"column":20},"end":{"line":63,"column":22}},{"start":{"line":63,"column":35},"end":{"line":63,"column":55}},{"start":{"line":64,"column":20},"end":{"line":64,"column":22}},{"start":{"line":64,"column":30},"end":{"line":64,"column":52}},{"start":{"line":65,"column":20},"end":{"line":65,"column":22}},{"start":{"line":65,"column":33},"end":{"line":65,"column":58}},{"start":{"line":66,"column":0},"end":{"line":68,"column":7}},{"start":{"line":69,"column":0},"end":{"line":71,"column":7}},{"start":{"line":72,"column":0},"end":{"line":74,"column":7}},{"start":{"line":75,"column":20},"end":{"line":75,"column":22}},{"start":{"line":76,"column":0},"end":{"line":78,"column":7}},{"start":{"line":79,"column":0},"end":{"line":81,"column":7}},{"start":{"line":61,"column":20},"end":{"line":61,"column":22}},{"start":{"line":61,"column":32},"end":{"line":61,"column":49}},{"start":{"line":67,"column":20},"end":{"line":67,"column":22}},{"start":{"line":67,"column":35},"end":{"line":67,"column":55}},{"start":{"line":70,"column":25},"end":{"line":70,"column":27}},{"start":{"line":73,"column":25},"end":{"line":73,"column":27}},{"start":{"line":77,"column":20},"end":{"line":77,"column":22}},{"start":{"line":77,"column":36},"end":{"line":77,"column":58}},{"start":{"line":80,"column":20},"end":{"line":80,"column":22}},{"start":{"line":80,"column":40},"end":{"line":80,"column":65}},{"start":{"line":85,"column":1},"end":{"line":85,"column":22}},{"start":{"line":86,"column":26},"end":{"line":86,"column":28}},{"start":{"line":87,"column":20},"end":{"line":87,"column":22}},{"start":{"line":88,"column":20},"end":{"line":88,"column":22}},{"start":{"line":88,"column":30},"end":{"line":88,"column":46}},{"start":{"line":89,"column":20},"end":{"line":89,"column":22}},{"start":{"line":90,"column":20},"end":{"line":90,"column":22}},{"start":{"line":90,"column":29},"end":{"line":90,"column":50}},{"start":{"line":91,"column":0},"end":{"line":93,"column":9}},{"start":{"line":94,"column":20},"end":{"line":94,"column":22}},{"start":{"line":94,"column":30},"end":{"line":94,"column":52}},{"start":{"line":95,"column":20},"end":{"line":95,"column":22}},{"start":{"line":95,"column":33},"end":{"line":95,"column":59}},{"start":{"line":96,"column":20},"end":{"line":96,"column":22}},{"start":{"line":96,"column":35},"end":{"line":96,"column":55}},{"start":{"line":97,"column":0},"end":{"line":99,"column":7}},{"start":{"line":100,"column":0},"end":{"line":102,"column":7}},{"start":{"line":103,"column":20},"end":{"line":103,"column":22}},{"start":{"line":92,"column":25},"end":{"line":92,"column":32}},{"start":{"line":92,"column":42},"end":{"line":92,"column":59}},{"start":{"line":2,"column":0},"end":{"line":4,"column":9}},{"start":{"line":12,"column":10},"end":{"line":12,"column":25}},{"start":{"line":38,"column":0},"end":{"line":47,"column":9}},{"start":{"line":52,"column":0},"end":{"line":82,"column":9}},{"start":{"line":83,"column":0},"end":{"line":104,"column":9}}];
+      const LOC = [{"start":{"line":38,"column":2},"end":{"line":38,"column":21}},{"start":{"line":40,"column":7},"end":{"line":40,"column":26}},{"start":{"line":52,"column":1},"end":{"line":52,"column":22}},{"start":{"line":53,"column":26},"end":{"line":53,"column":28}},{"start":{"line":54,"column":20},"end":{"line":54,"column":22}},{"start":{"line":55,"column":20},"end":{"line":55,"column":22}},{"start":{"line":55,"column":30},"end":{"line":55,"column":46}},{"start":{"line":56,"column":20},"end":{"line":56,"column":22}},{"start":{"line":57,"column":20},"end":{"line":57,"column":22}},{"start":{"line":57,"column":29},"end":{"line":57,"column":50}},{"start":{"line":58,"column":0},"end":{"line":60,"column":7}},{"start":{"line":61,"column":20},"end":{"line":61,"column":22}},{"start":{"line":61,"column":35},"end":{"line":61,"column":55}},{"start":{"line":62,"column":20},"end":{"line":62,"column":22}},{"start":{"line":62,"column":30},"end":{"line":62,"column":52}},{"start":{"line":63,"column":20},"end":{"line":63,"column":22}},{"start":{"line":63,"column":33},"end":{"line":63,"column":58}},{"start":{"line":64,"column":0},"end":{"line":66,"column":7}},{"start":{"line":67,"column":0},"end":{"line":69,"column":7}},{"start":{"line":70,"column":0},"end":{"line":72,"column":7}},{"start":{"line":73,"column":20},"end":{"line":73,"column":22}},{"start":{"line":74,"column":0},"end":{"line":79,"column":7}},{"start":{"line":59,"column":20},"end":{"line":59,"column":22}},{"start":{"line":59,"column":32},"end":{"line":59,"column":49}},{"start":{"line":65,"column":20},"end":{"line":65,"column":22}},{"start":{"line":65,"column":35},"end":{"line":65,"column":55}},{"start":{"line":68,"column":25},"end":{"line":68,"column":27}},{"start":{"line":71,"column":25},"end":{"line":71,"column":27}},{"start":{"line":75,"column":20},"end":{"line":75,"column":22}},{"start":{"line":75,"column":36},"end":{"line":75,"column":58}},{"start":{"line":76,"column":0},"end":{"line":78,"column":7}},{"start":{"line":77,"column":20},"end":{"line":77,"column":22}},{"start":{"line":77,"column":40},"end":{"line":77,"column":65}},{"start":{"line":83,"column":1},"end":{"line":83,"column":22}},{"start":{"line":84,"column":26},"end":{"line":84,"column":28}},{"start":{"line":85,"column":20},"end":{"line":85,"column":22}},{"start":{"line":86,"column":20},"end":{"line":86,"column":22}},{"start":{"line":86,"column":30},"end":{"line":86,"column":46}},{"start":{"line":87,"column":20},"end":{"line":87,"column":22}},{"start":{"line":88,"column":20},"end":{"line":88,"column":22}},{"start":{"line":88,"column":29},"end":{"line":88,"column":50}},{"start":{"line":89,"column":0},"end":{"line":91,"column":9}},{"start":{"line":92,"column":20},"end":{"line":92,"column":22}},{"start":{"line":92,"column":30},"end":{"line":92,"column":52}},{"start":{"line":93,"column":20},"end":{"line":93,"column":22}},{"start":{"line":93,"column":33},"end":{"line":93,"column":59}},{"start":{"line":94,"column":20},"end":{"line":94,"column":22}},{"start":{"line":94,"column":35},"end":{"line":94,"column":55}},{"start":{"line":95,"column":0},"end":{"line":97,"column":7}},{"start":{"line":98,"column":0},"end":{"line":100,"column":7}},{"start":{"line":101,"column":20},"end":{"line":101,"column":22}},{"start":{"line":90,"column":25},"end":{"line":90,"column":32}},{"start":{"line":90,"column":42},"end":{"line":90,"column":59}},{"start":{"line":2,"column":0},"end":{"line":2,"column":21}},{"start":{"line":10,"column":10},"end":{"line":10,"column":25}},{"start":{"line":36,"column":0},"end":{"line":45,"column":9}},{"start":{"line":50,"column":0},"end":{"line":80,"column":9}},{"start":{"line":81,"column":0},"end":{"line":102,"column":9}}];
       return {"0":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return ((stack1 = helpers.__direct.shComment(depth0)) != null ? stack1 : "")
-    + "\n";
-},"1":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1936,7 +1917,7 @@ export const templates: Record<string, TemplateSpec> = {
     + "*) ;;\n\t*)\n\t\techo "
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"missing"))) != null ? stack1 : "")
     + " >&2\n\t\techo \"synfw: its zones:$zones\" >&2\n\t\texit 1\n\t\t;;\n\tesac\n";
-},"2":function(container,depth0,helpers,partials,data) {
+},"1":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1947,42 +1928,54 @@ export const templates: Record<string, TemplateSpec> = {
   return "\n\t"
     + ((stack1 = helpers.__direct.shComment(lookupProperty(depth0,"summary"))) != null ? stack1 : "")
     + "\n\tuci -q delete firewall."
-    + ((stack1 = alias3(alias2(depth0, "id", LOC[4] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[3] ), depth0)) != null ? stack1 : "")
     + " || true\n\tuci set firewall."
-    + ((stack1 = alias3(alias2(depth0, "id", LOC[5] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[4] ), depth0)) != null ? stack1 : "")
     + "=redirect\n\tuci set firewall."
-    + ((stack1 = alias3(alias2(depth0, "id", LOC[6] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[5] ), depth0)) != null ? stack1 : "")
     + ".name="
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"name"))) != null ? stack1 : "")
     + "\n\tuci set firewall."
-    + ((stack1 = alias3(alias2(depth0, "id", LOC[8] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[7] ), depth0)) != null ? stack1 : "")
     + ".target='DNAT'\n\tuci set firewall."
-    + ((stack1 = alias3(alias2(depth0, "id", LOC[9] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[8] ), depth0)) != null ? stack1 : "")
     + ".src="
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(lookupProperty(data,"root"),"src"))) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"srcIp"),cachedProgram(container, 3, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"srcIp"),cachedProgram(container, 2, data),container.noop)) != null ? stack1 : "")
     + "\tuci set firewall."
-    + ((stack1 = alias3(alias2(depth0, "id", LOC[12] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[11] ), depth0)) != null ? stack1 : "")
     + ".src_dport="
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"srcDport"))) != null ? stack1 : "")
     + "\n\tuci set firewall."
-    + ((stack1 = alias3(alias2(depth0, "id", LOC[14] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[13] ), depth0)) != null ? stack1 : "")
     + ".dest="
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(lookupProperty(data,"root"),"dest"))) != null ? stack1 : "")
     + "\n\tuci set firewall."
-    + ((stack1 = alias3(alias2(depth0, "id", LOC[16] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[15] ), depth0)) != null ? stack1 : "")
     + ".dest_ip="
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(lookupProperty(data,"root"),"address"))) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"destPort"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"tcp"),cachedProgram(container, 5, data),container.noop)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"udp"),cachedProgram(container, 6, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"destPort"),cachedProgram(container, 3, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"tcp"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"udp"),cachedProgram(container, 5, data),container.noop)) != null ? stack1 : "")
     + "\tuci set firewall."
-    + ((stack1 = alias3(alias2(depth0, "id", LOC[21] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[20] ), depth0)) != null ? stack1 : "")
     + ".family='ipv4'\n"
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"reflection"),cachedProgram(container, 7, data),container.noop)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"reflectionSrc"),cachedProgram(container, 8, data),container.noop)) != null ? stack1 : "");
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"reflection"),cachedProgram(container, 6, data),container.noop)) != null ? stack1 : "");
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\tuci set firewall."
+    + ((stack1 = container.lambda(container.strict(depth0, "id", LOC[22] ), depth0)) != null ? stack1 : "")
+    + ".src_ip="
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"srcIp"))) != null ? stack1 : "")
+    + "\n";
 },"3":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1993,11 +1986,23 @@ export const templates: Record<string, TemplateSpec> = {
 
   return "\tuci set firewall."
     + ((stack1 = container.lambda(container.strict(depth0, "id", LOC[24] ), depth0)) != null ? stack1 : "")
-    + ".src_ip="
-    + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"srcIp"))) != null ? stack1 : "")
+    + ".dest_port="
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"destPort"))) != null ? stack1 : "")
     + "\n";
 },"4":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1;
+
+  return "\tuci add_list firewall."
+    + ((stack1 = container.lambda(container.strict(depth0, "id", LOC[26] ), depth0)) != null ? stack1 : "")
+    + ".proto='tcp'\n";
+},"5":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "\tuci add_list firewall."
+    + ((stack1 = container.lambda(container.strict(depth0, "id", LOC[27] ), depth0)) != null ? stack1 : "")
+    + ".proto='udp'\n";
+},"6":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -2005,22 +2010,11 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\tuci set firewall."
-    + ((stack1 = container.lambda(container.strict(depth0, "id", LOC[26] ), depth0)) != null ? stack1 : "")
-    + ".dest_port="
-    + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"destPort"))) != null ? stack1 : "")
-    + "\n";
-},"5":function(container,depth0,helpers,partials,data) {
-    var stack1;
-
-  return "\tuci add_list firewall."
     + ((stack1 = container.lambda(container.strict(depth0, "id", LOC[28] ), depth0)) != null ? stack1 : "")
-    + ".proto='tcp'\n";
-},"6":function(container,depth0,helpers,partials,data) {
-    var stack1;
-
-  return "\tuci add_list firewall."
-    + ((stack1 = container.lambda(container.strict(depth0, "id", LOC[29] ), depth0)) != null ? stack1 : "")
-    + ".proto='udp'\n";
+    + ".reflection="
+    + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"reflection"))) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"reflectionSrc"),cachedProgram(container, 7, data),container.noop)) != null ? stack1 : "");
 },"7":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -2030,24 +2024,11 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\tuci set firewall."
-    + ((stack1 = container.lambda(container.strict(depth0, "id", LOC[30] ), depth0)) != null ? stack1 : "")
-    + ".reflection="
-    + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"reflection"))) != null ? stack1 : "")
-    + "\n";
-},"8":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "\tuci set firewall."
-    + ((stack1 = container.lambda(container.strict(depth0, "id", LOC[32] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "id", LOC[31] ), depth0)) != null ? stack1 : "")
     + ".reflection_src="
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"reflectionSrc"))) != null ? stack1 : "")
     + "\n";
-},"9":function(container,depth0,helpers,partials,data) {
+},"8":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -2058,40 +2039,40 @@ export const templates: Record<string, TemplateSpec> = {
   return "\n\t"
     + ((stack1 = helpers.__direct.shComment(lookupProperty(depth0,"summary"))) != null ? stack1 : "")
     + "\n\tuci -q delete firewall."
-    + ((stack1 = alias3(alias2(depth0, "id", LOC[35] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[34] ), depth0)) != null ? stack1 : "")
     + " || true\n\tuci set firewall."
-    + ((stack1 = alias3(alias2(depth0, "id", LOC[36] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[35] ), depth0)) != null ? stack1 : "")
     + "=rule\n\tuci set firewall."
-    + ((stack1 = alias3(alias2(depth0, "id", LOC[37] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[36] ), depth0)) != null ? stack1 : "")
     + ".name="
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"name"))) != null ? stack1 : "")
     + "\n\tuci set firewall."
-    + ((stack1 = alias3(alias2(depth0, "id", LOC[39] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[38] ), depth0)) != null ? stack1 : "")
     + ".family='ipv6'\n\tuci set firewall."
-    + ((stack1 = alias3(alias2(depth0, "id", LOC[40] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[39] ), depth0)) != null ? stack1 : "")
     + ".src="
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(lookupProperty(data,"root"),"src"))) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"srcIps"),{"name":"each","hash":{},"fn":cachedProgram(container, 10, data),"inverse":container.noop,"data":data,"loc":LOC[42]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"srcIps"),{"name":"each","hash":{},"fn":cachedProgram(container, 9, data),"inverse":container.noop,"data":data,"loc":LOC[41]})) != null ? stack1 : "")
     + "\tuci set firewall."
-    + ((stack1 = alias3(alias2(depth0, "id", LOC[43] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[42] ), depth0)) != null ? stack1 : "")
     + ".dest="
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(lookupProperty(data,"root"),"dest"))) != null ? stack1 : "")
     + "\n\tuci set firewall."
-    + ((stack1 = alias3(alias2(depth0, "id", LOC[45] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[44] ), depth0)) != null ? stack1 : "")
     + ".dest_ip="
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(lookupProperty(data,"root"),"address6"))) != null ? stack1 : "")
     + "\n\tuci set firewall."
-    + ((stack1 = alias3(alias2(depth0, "id", LOC[47] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[46] ), depth0)) != null ? stack1 : "")
     + ".dest_port="
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"destPort"))) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"tcp"),cachedProgram(container, 5, data),container.noop)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"udp"),cachedProgram(container, 6, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"tcp"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"udp"),cachedProgram(container, 5, data),container.noop)) != null ? stack1 : "")
     + "\tuci set firewall."
-    + ((stack1 = alias3(alias2(depth0, "id", LOC[51] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[50] ), depth0)) != null ? stack1 : "")
     + ".target='ACCEPT'\n";
-},"10":function(container,depth0,helpers,partials,data) {
+},"9":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -2100,7 +2081,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\tuci add_list firewall."
-    + ((stack1 = container.lambda(container.strict(depth0, "section", LOC[52] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "section", LOC[51] ), depth0)) != null ? stack1 : "")
     + ".src_ip="
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"value"))) != null ? stack1 : "")
     + "\n";
@@ -2113,14 +2094,14 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "#!/bin/sh\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[54]})) != null ? stack1 : "")
-    + "\n# Everything runs in a subshell: pasted into a shell, its `set -eu` and `exit` end only the\n# subshell, never your session.\n(\nset -eu\n\n# Every redirect and rule this profile creates has a name option starting with this tag and a space.\nSYNFW_TAG="
+    + ((stack1 = helpers.__direct.shComments(lookupProperty(depth0,"header"))) != null ? stack1 : "")
+    + "\n\n# Everything runs in a subshell: pasted into a shell, its `set -eu` and `exit` end only the\n# subshell, never your session.\n(\nset -eu\n\n# Every redirect and rule this profile creates has a name option starting with this tag and a space.\nSYNFW_TAG="
     + ((stack1 = helpers.__direct.shQuote(lookupProperty(depth0,"tag"))) != null ? stack1 : "")
     + "\n\n# Deletes every redirect and rule section tagged with SYNFW_TAG, whatever its id: the ones set below\n# and those of earlier runs. Ids come from `uci -X show` (real ids, stable while deleting); each is\n# checked again with `uci get`, so a multi-line value elsewhere that happens to contain a line like\n# \"firewall.x=redirect\" cannot get anything but this profile's redirects and rules deleted.\nsynfw_purge() {\n\tids=$(uci -X show firewall 2>/dev/null | sed -n -e 's/^firewall\\.\\([A-Za-z0-9_]*\\)=redirect$/\\1/p' -e 's/^firewall\\.\\([A-Za-z0-9_]*\\)=rule$/\\1/p')\n\tfor id in $ids; do\n\t\tcase \"$(uci -q get \"firewall.$id\")\" in\n\t\tredirect | rule) ;;\n\t\t*) continue ;;\n\t\tesac\n\t\tcase \"$(uci -q get \"firewall.$id.name\")\" in\n\t\t\"$SYNFW_TAG \"*) uci -q delete \"firewall.$id\" ;;\n\t\tesac\n\tdone\n}\n\n# The zones the sections name must exist: fw4 skips a redirect whose zone it does not know, and the\n# reload still succeeds. Checked before anything is changed.\nsynfw_need_zones() {\n\tzones=' '\n\tfor id in $(uci -q -X show firewall | sed -n 's/^firewall\\.\\([A-Za-z0-9_]*\\)=zone$/\\1/p'); do\n\t\tzones=\"$zones$(uci -q get \"firewall.$id.name\" || true) \"\n\tdone\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"needed"),{"name":"each","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[56]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"needed"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[55]})) != null ? stack1 : "")
     + "}\n\nsynfw_apply() {\n\tsynfw_purge\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(lookupProperty(depth0,"redirects"),"sections"),{"name":"each","hash":{},"fn":cachedProgram(container, 2, data),"inverse":container.noop,"data":data,"loc":LOC[57]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(lookupProperty(depth0,"rules6"),"sections"),{"name":"each","hash":{},"fn":cachedProgram(container, 9, data),"inverse":container.noop,"data":data,"loc":LOC[58]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(lookupProperty(depth0,"redirects"),"sections"),{"name":"each","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[56]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(lookupProperty(depth0,"rules6"),"sections"),{"name":"each","hash":{},"fn":cachedProgram(container, 8, data),"inverse":container.noop,"data":data,"loc":LOC[57]})) != null ? stack1 : "")
     + "}\n\naction=${1:-apply}\ncase \"$action\" in\napply | remove) ;;\n*)\n\techo \"usage: sh $0 [apply|remove]\" >&2\n\texit 2\n\t;;\nesac\nif ! command -v uci >/dev/null 2>&1; then\n\techo 'synfw: uci not found: run this script on the OpenWrt router' >&2\n\texit 1\nfi\nif [ -n \"$(uci -q changes firewall)\" ]; then\n\techo 'synfw: the firewall config has uncommitted changes (see: uci changes firewall); they would be' >&2\n\techo 'synfw: committed with these. Commit or revert them first (uci revert firewall), then run this again.' >&2\n\texit 1\nfi\n\nif [ \"$action\" = remove ]; then\n\tsynfw_purge\nelse\n\tsynfw_need_zones\n\tsynfw_apply\nfi\nuci commit firewall\nif [ -x /etc/init.d/firewall ]; then\n\t/etc/init.d/firewall reload\nelse\n\techo 'synfw: /etc/init.d/firewall not found: the changes are committed to /etc/config/firewall but not loaded' >&2\nfi\n)\n";
 },"useData":true};
     },

@@ -7,7 +7,7 @@
 // characters other than tab (current uci also rejects CR and LF), and fw4 turns `name` into an nft
 // comment that nft refuses beyond 128 bytes, which would abort loading the whole ruleset.
 
-import { fitBytes, hashComment, oneLine } from '../text.js';
+import { commentLines, fitBytes, hashComment, oneLine } from '../text.js';
 
 /** Raised when a value would be rejected by uci; callers sanitise free text before quoting. */
 export class UciValueError extends Error {
@@ -43,6 +43,9 @@ export function isUciName(s: string): boolean {
  * characters (newlines included) become one space each run and nothing else needs care.
  */
 export const uciComment = hashComment;
+
+/** uciComment for each of some lines, one per line (a header block). */
+export const uciComments = commentLines(uciComment);
 
 /**
  * Longest `name` value synfw writes, in bytes. fw4 emits `comment "!fw4: <name>"` and, for NAT

@@ -4,11 +4,11 @@
 // range; the script first deletes every redirect and rule tagged with this profile, so a re-run
 // replaces what an earlier run made, including the sections of apps since removed from the profile.
 
-import { shComment, shQuote } from '../../render/escape/shell.js';
-import { uciComment, uciQuote } from '../../render/escape/uci.js';
+import { shComment, shComments, shQuote } from '../../render/escape/shell.js';
+import { uciComment, uciComments, uciQuote } from '../../render/escape/uci.js';
 import { defineTarget } from '../define.js';
 import { header } from './header.js';
 import { info } from './info.js';
 import { buildModel } from './view.js';
 
-export const target = defineTarget(info, { helpers: { shQuote, shComment, uciQuote, uciComment }, model: buildModel, header });
+export const target = defineTarget(info, { helpers: { shQuote, shComment, shComments, uciQuote, uciComment, uciComments }, model: buildModel, header });

@@ -8,11 +8,12 @@
 
 import { formatRange, isRemapped } from '../../plan/ranges.js';
 import type { Forward, Plan, PortRange, Proto } from '../../plan/types.js';
-import { isUciName, nameText } from '../../render/escape/uci.js';
+import { isUciName } from '../../render/escape/uci.js';
 import { twinGroups } from '../shared/ports.js';
 import { allowedSources } from '../shared/sources.js';
-import { originNames, cutAbout, ruleText } from '../shared/text.js';
-import type { RenderContext, TextAbout } from '../types.js';
+import type { RenderContext } from '../types.js';
+import { info } from './info.js';
+import { RedirectNames } from './names.js';
 import type { RedirectSection } from './sections.js';
 
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
@@ -40,19 +41,13 @@ let lastPrefix: { profile: string; prefix: string } | undefined;
  * source) never share a name.
  */
 export function sectionId(profile: string, protos: readonly Proto[], ext: PortRange, source?: number): string {
-  const ports = ext.first === ext.last ? `${ext.first}` : `${ext.first}_${ext.last}`;
-  return `${sectionPrefix(profile)}${protos.join('')}_${ports}${source === undefined ? '' : `_S${source}`}`;
+  return `${sectionHead(profile, protos)}_${idPorts(ext)}${idSource(source)}`;
 }
 
-/** ruleText for one or two protocols and the ports one section covers, plus the allowed source. */
-export function redirectText(plan: Plan, fs: readonly Forward[], ext: PortRange, int: PortRange, source?: string): string {
-  const text = ruleText(plan, fs, { external: ext, internal: int });
-  if (source === undefined) return text;
-  // The source goes before the free-text names, so cutting a long name never cuts it away.
-  const names = originNames(fs);
-  const fixed = names ? text.slice(0, text.length - names.length - 1) : text;
-  return `${fixed} from ${source}${names ? ` ${names}` : ''}`;
-}
+/** What sectionId puts before the ports: synfw_<profile>_<proto>. */
+const sectionHead = (profile: string, protos: readonly Proto[]): string => `${sectionPrefix(profile)}${protos.join('')}`;
+const idPorts = (ext: PortRange): string => (ext.first === ext.last ? `${ext.first}` : `${ext.first}_${ext.last}`);
+const idSource = (source: number | undefined): string => (source === undefined ? '' : `_S${source}`);
 
 /** How many sections a forward becomes: one, or one per port of a remapped range. */
 function pieceCount(f: Forward): number {
@@ -75,31 +70,53 @@ export interface Redirects {
   splitRanges: boolean;
 }
 
-/**
- * The name option: nameText of the text cut to the field (ctx.fit counts the cut, measuring
- * nameText). A text that fits was measured as it is, so its nameText is not made a second time.
- */
-export function fittedName(ctx: RenderContext, text: string, about: () => TextAbout): string {
-  let measured: string | undefined;
-  let name = '';
-  const fitted = ctx.fit(text, (s) => ((measured = s), (name = nameText(s))), about);
-  return fitted === measured ? name : nameText(fitted);
+/** How a section's protocols read in its proto list, its id and its summary. */
+interface ProtoWords {
+  protos: readonly Proto[];
+  tcp: boolean;
+  udp: boolean;
+  /** "tcp+udp" */
+  word: string;
 }
+
+const WORDS: readonly ProtoWords[] = [
+  { protos: ['tcp'], tcp: true, udp: false, word: 'tcp' },
+  { protos: ['udp'], tcp: false, udp: true, word: 'udp' },
+  { protos: ['tcp', 'udp'], tcp: true, udp: true, word: 'tcp+udp' },
+];
+
+/** The WORDS of a group of twinGroups: one forward, or a tcp forward and its udp twin. */
+const kindOf = (group: readonly Forward[]): number => (group.length === 2 ? 2 : group[0]!.proto === 'tcp' ? 0 : 1);
 
 export function buildRedirects(plan: Plan, ctx: RenderContext): Redirects {
   const sections: RedirectSection[] = [];
   const ids = new Set<string>();
   const sources = ipv4Sources(plan);
   const hairpin = plan.hairpin;
+  const names = new RedirectNames(plan, ctx, info.comments.max);
+  // What every section of a kind, or of a source, shares: made once.
+  const heads = WORDS.map((w) => {
+    const head = sectionHead(plan.profile.name, w.protos);
+    // The rest of an id is port numbers, `_` and S<n>: the head decides whether it is a valid name.
+    if (!isUciName(head)) throw new Error(`openwrt: section name ${head}_... is invalid`);
+    return head;
+  });
+  const arrow = ` -> ${plan.nas.address}:`;
+  const perSource = sources.map((source, k) => {
+    // NAT loopback on the first copy of a port only, so its rules exist once; hairpin omitted
+    // leaves that copy to fw3/fw4's default (on).
+    const reflection: RedirectSection['reflection'] = k > 0 || hairpin === false ? '0' : hairpin === null ? null : '1';
+    return { source, idSource: idSource(source === null ? undefined : k + 1), from: source === null ? '' : ` from ${source}`, reflection, reflectionSrc: reflection === '1' ? 'internal' : null };
+  });
   let splitRanges = false;
   // Indexed loops: code that runs once, mostly before V8 optimises it, would make an iterator
   // result object for every step of a for-of loop.
   const groups = sources.length ? twinGroups(plan.forwards) : [];
   for (let g = 0; g < groups.length; g++) {
     const group = groups[g]!;
-    const protos = group.map((f) => f.proto);
-    const tcp = protos.includes('tcp');
-    const udp = protos.includes('udp');
+    const kind = kindOf(group);
+    const words = WORDS[kind]!;
+    const head = heads[kind]!;
     const first = group[0]!;
     const count = pieceCount(first);
     if (count > 1) splitRanges = true;
@@ -107,28 +124,26 @@ export function buildRedirects(plan: Plan, ctx: RenderContext): Redirects {
       const ext = count === 1 ? first.external : onePort(first.external.first + p);
       const int = count === 1 ? first.internal : onePort(first.internal.first + p);
       const srcDport = formatRange(ext);
-      const natPort = formatRange(int);
       const identity = ext.first === int.first;
-      for (let k = 0; k < sources.length; k++) {
-        const source = sources[k]!;
-        const id = sectionId(plan.profile.name, protos, ext, source === null ? undefined : k + 1);
-        if (!isUciName(id) || ids.has(id)) throw new Error(`openwrt: section name ${id} is invalid or not unique`);
+      const natPort = identity ? srcDport : formatRange(int);
+      const ports = idPorts(ext);
+      for (let k = 0; k < perSource.length; k++) {
+        const s = perSource[k]!;
+        const id = `${head}_${ports}${s.idSource}`; // sectionId
+        if (ids.has(id)) throw new Error(`openwrt: section name ${id} is not unique`);
         ids.add(id);
-        // NAT loopback on the first copy of a port only, so its rules exist once; hairpin omitted
-        // leaves that copy to fw3/fw4's default (on).
-        const reflection = k > 0 || hairpin === false ? '0' : hairpin === null ? null : '1';
         sections.push({
           id,
-          summary: `${protos.join('+')} ${srcDport} -> ${plan.nas.address}:${natPort}${source === null ? '' : ` from ${source}`}`,
-          name: fittedName(ctx, redirectText(plan, group, ext, int, source ?? undefined), () => cutAbout(group)),
-          tcp,
-          udp,
-          srcIp: source,
+          summary: `${words.word} ${srcDport}${arrow}${natPort}${s.from}`,
+          name: names.name(group, words.word, ext, int, srcDport, natPort, s.source),
+          tcp: words.tcp,
+          udp: words.udp,
+          srcIp: s.source,
           srcDport,
           // An identity range has no dest_port: fw4 and fw3 then DNAT without a port, which keeps it.
           destPort: identity && ext.first !== ext.last ? null : natPort,
-          reflection,
-          reflectionSrc: reflection === '1' ? 'internal' : null,
+          reflection: s.reflection,
+          reflectionSrc: s.reflectionSrc,
         });
       }
     }

@@ -11,7 +11,8 @@ import { mergeBy, type Merged } from '../shared/ports.js';
 import { admits, sourcesRestricted } from '../shared/sources.js';
 import { aboutText, cutAbout } from '../shared/text.js';
 import type { RenderContext } from '../types.js';
-import { fittedName, sectionPrefix } from './redirects.js';
+import { fittedName } from './names.js';
+import { sectionPrefix } from './redirects.js';
 import type { RuleSection } from './sections.js';
 
 export interface Rules6 {

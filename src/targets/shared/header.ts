@@ -37,9 +37,17 @@ export function headerLines(plan: Plan, ctx: RenderContext, parts: HeaderParts):
     `NAS: ${plan.nas.address}; forwards: ${plan.forwards.length} (${tcp} tcp, ${plan.forwards.length - tcp} udp); every rule is tagged ${profileTag(plan)}`,
   ];
   const head = lines.length;
+  // Made once: the arrow with the NAS address, and the apps of the forwards before (the forwards
+  // of one app or custom entry share their apps array, and come one after another).
+  const arrow = ` -> ${plan.nas.address}:`;
+  let appsArray: readonly string[] | undefined;
+  let apps = '';
   for (let i = 0; i < plan.forwards.length; i++) {
     const f = plan.forwards[i]!;
-    lines.push(`  ${f.proto} ${formatRange(f.external)} -> ${plan.nas.address}:${formatRange(f.internal)}  ${f.apps.join(', ')}${f.exposure === 'risky' ? ' [risky, allowed by allowRisky]' : ''}`);
+    const wan = formatRange(f.external);
+    if (f.apps !== appsArray) apps = (appsArray = f.apps).join(', ');
+    const nas = f.internal.first === f.external.first && f.internal.last === f.external.last ? wan : formatRange(f.internal);
+    lines.push(`  ${f.proto} ${wan}${arrow}${nas}  ${apps}${f.exposure === 'risky' ? ' [risky, allowed by allowRisky]' : ''}`);
   }
   const forwardsEnd = lines.length;
   if (plan.skipped.length) {

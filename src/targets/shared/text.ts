@@ -68,26 +68,37 @@ export function ruleText(plan: Plan, forwards: Forward | readonly Forward[], por
  * forward this is exactly ruleText.
  */
 export function packedText(plan: Plan, forwards: Forward[]): string {
-  type Group = { apps: string; names: string; proto: string; ports: string[] };
+  type Group = { apps: string; names: string; proto: string; ports: string };
   const groups = new Map<string, Group>();
+  // The groups in order, read by index: no spread of the map's values and no parts array.
+  const list: Group[] = [];
   let g: Group | undefined;
   let prev: Forward | undefined;
   for (let i = 0; i < forwards.length; i++) {
     const f = forwards[i]!;
+    const ports = formatRange(f.external);
     // The ports of one app or custom entry come one after another: the same group as the forward
     // before, without its key made again.
-    if (!g || !prev || !sameGroup(prev, f)) {
+    if (g && prev && sameGroup(prev, f)) g.ports += `,${ports}`;
+    else {
       const apps = f.apps.join(',');
       const names = originNames([f]);
       const key = `${apps}\0${names}\0${f.proto}`;
       g = groups.get(key);
-      if (!g) groups.set(key, (g = { apps, names, proto: f.proto, ports: [] }));
+      if (g) g.ports += `,${ports}`;
+      else {
+        groups.set(key, (g = { apps, names, proto: f.proto, ports }));
+        list.push(g);
+      }
     }
-    g.ports.push(formatRange(f.external));
     prev = f;
   }
-  const parts = [...groups.values()].map((g) => `${g.apps} ${g.proto}/${g.ports.join(',')}${g.names ? ` ${g.names}` : ''}`);
-  return `${profileTag(plan)} ${parts.join('; ')}`;
+  let text = profileTag(plan);
+  for (let i = 0; i < list.length; i++) {
+    const x = list[i]!;
+    text += `${i === 0 ? ' ' : '; '}${x.apps} ${x.proto}/${x.ports}${x.names ? ` ${x.names}` : ''}`;
+  }
+  return text;
 }
 
 /** Whether two forwards of one origin each have the same apps, names and protocol (packedText's key). */

@@ -3,7 +3,7 @@
 // accept, merged per protocol. Texts are raw (free text included): the view cuts and sanitises them.
 
 import { formatRange, isRemapped } from '../../plan/ranges.js';
-import type { Forward, Plan } from '../../plan/types.js';
+import type { Forward, Plan, PortRange } from '../../plan/types.js';
 import { mergeRanges, packSlots, twinGroups } from '../shared/ports.js';
 import { appsOf, cutAbout, packedText, ruleText } from '../shared/text.js';
 import type { TextAbout } from '../types.js';
@@ -30,6 +30,18 @@ export interface NasPorts {
   ports: string;
   /** App ids behind these ports, sorted: "dsm,synology-drive-server". */
   apps: string;
+}
+
+const PROTOS: readonly VyProto[] = ['tcp', 'udp', 'tcp_udp'];
+
+/** The WAN range of a forward or tcp+udp pair (one function for every packSlots call). */
+const wanOf = (pair: Forward[]): PortRange => pair[0]!.external;
+
+/** "443,6001-6010": the WAN ranges of a packed rule. */
+function wanPorts(group: Forward[][]): string {
+  let port = formatRange(group[0]![0]!.external);
+  for (let i = 1; i < group.length; i++) port += `,${formatRange(group[i]![0]!.external)}`;
+  return port;
 }
 
 /**
@@ -59,12 +71,16 @@ export function dnatRules(plan: Plan): DnatRule[] {
     }
   }
   const packed: DnatRule[] = [];
-  for (const proto of ['tcp', 'udp', 'tcp_udp'] as const) {
-    for (const group of packSlots(same[proto], (pair) => pair[0]!.external)) {
-      const port = group.map((pair) => formatRange(pair[0]!.external)).join(',');
-      const fs = group.flat();
+  for (const proto of PROTOS) {
+    // Empty lists skipped: each call of a function over thousands of items that sees another kind
+    // of argument than the last costs V8 a recompilation.
+    if (same[proto].length === 0) continue;
+    const groups = packSlots(same[proto], wanOf);
+    for (let g = 0; g < groups.length; g++) {
+      const group = groups[g]!;
+      const fs = group.length === 1 ? group[0]! : group.flat();
       // One forward (or one tcp+udp pair) reads like every other rule; a packed list names each group.
-      packed.push({ proto, port, toPort: null, text: group.length === 1 ? ruleText(plan, fs) : packedText(plan, fs), about: () => cutAbout(fs) });
+      packed.push({ proto, port: wanPorts(group), toPort: null, text: group.length === 1 ? ruleText(plan, fs) : packedText(plan, fs), about: () => cutAbout(fs) });
     }
   }
   return [...packed, ...remaps];

@@ -10,6 +10,7 @@ import { oneLine } from '../../render/text.js';
 import { admits } from '../shared/sources.js';
 import { labelled, profileTag } from '../shared/text.js';
 import { TargetError, type RenderContext, type TextAbout } from '../types.js';
+import { info } from './info.js';
 import { dnatRules, nasPorts, type NasPorts, type VyProto } from './rules.js';
 /** Rule numbers a profile owns in each rule list: base+1 .. base+999 (base is a multiple of 1000). */
 export const RULES_MAX = 999;
@@ -86,7 +87,24 @@ const LISTS: [ListKey, string][] = [
   ['fw6', 'firewall ipv6 forward filter rule'],
 ];
 
+const LIST_INDEX = Object.fromEntries(LISTS.map(([key], i) => [key, i])) as Record<ListKey, number>;
+
 const word = (p: VyProto): string => (p === 'tcp_udp' ? 'tcp+udp' : p);
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/**
+ * ctx.fit(line, vyosText, about) for a description line (oneLine'd). A printable ASCII line keeps
+ * its length through vyosText, a character for a character, so a cut keeps its first max - 3
+ * characters whatever follows them: it is cut from its first max + 1, not from all of it (a forward
+ * filter rule's line lists every NAS port, tens of kilobytes at 10,000 ports, and fitText splits
+ * what it cuts into code points).
+ */
+export function fitDescription(ctx: RenderContext, line: string, about?: TextAbout | (() => TextAbout)): string {
+  const max = info.comments.max;
+  const text = line.length > max + 1 && PRINTABLE_ASCII.test(line) ? line.slice(0, max + 1) : line;
+  return ctx.fit(text, vyosText, about);
+}
 
 /** The numbered rules and set commands as they are added, with the descriptions they carry. */
 class ConfigBook {
@@ -103,7 +121,7 @@ class ConfigBook {
     const line = oneLine(text);
     const clean = vyosText(line);
     if (clean !== line) this.sanitised++;
-    const fitted = this.ctx.fit(line, vyosText, about);
+    const fitted = fitDescription(this.ctx, line, about);
     return fitted === line ? clean : vyosText(fitted);
   }
 
@@ -113,7 +131,7 @@ class ConfigBook {
 
   /** One numbered rule: its fields, given in VyOS's alphabetical order, and the description where VyOS prints it. */
   rule(k: ListKey, text: string, fields: [string, Value | null][], about?: TextAbout | (() => TextAbout)): void {
-    const l = this.lists.find((x) => x.key === k)!;
+    const l = this.lists[LIST_INDEX[k]]!;
     if (l.numbers.length >= RULES_MAX) {
       throw new TargetError([
         {
@@ -128,13 +146,17 @@ class ConfigBook {
     // The description goes before the first field that sorts after it (the paths share their prefix).
     const prefix = `${l.path} ${n} `;
     const sets: VyCommand[] = [];
-    let at = -1;
-    for (const [p, v] of fields) {
+    let described = false;
+    for (let i = 0; i < fields.length; i++) {
+      const [p, v] = fields[i]!;
       if (v === null) continue;
-      if (at < 0 && p > 'description') at = sets.length;
+      if (!described && p > 'description') {
+        sets.push(ConfigBook.cmd(`${prefix}description`, this.describe(text, about)));
+        described = true;
+      }
       sets.push(ConfigBook.cmd(prefix + p, v));
     }
-    sets.splice(at < 0 ? sets.length : at, 0, ConfigBook.cmd(`${prefix}description`, this.describe(text, about)));
+    if (!described) sets.push(ConfigBook.cmd(`${prefix}description`, this.describe(text, about)));
     this.blocks.push({ sets });
   }
 }
