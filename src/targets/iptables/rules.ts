@@ -4,7 +4,7 @@
 
 import { formatRange, isRemapped } from '../../plan/ranges.js';
 import type { Forward, Plan, PortRange, Proto } from '../../plan/types.js';
-import { mergeBy, packSlots, protosOf } from '../shared/ports.js';
+import { mergedPacks, packSlots, protosOf } from '../shared/ports.js';
 import { allowedSources } from '../shared/sources.js';
 import { appsOf, cutAbout, packedText, ruleText } from '../shared/text.js';
 import type { TextAbout } from '../types.js';
@@ -73,21 +73,16 @@ export function dnatSpecs(plan: Plan): DnatSpec[] {
 export function natPortGroups(plan: Plan): PortGroup[] {
   const out: PortGroup[] = [];
   for (const proto of protosOf(plan.forwards)) {
-    const merged = mergeBy(plan.forwards.filter((f: Forward) => f.proto === proto), (f) => f.internal);
-    for (const group of packSlots(merged, (m) => m.range)) {
-      // Both port lists and the forwards in one pass: a group is a rule, 10,000 ports are 700 rules.
-      let ports = '';
-      let display = '';
-      const forwards: Forward[] = [];
-      for (let i = 0; i < group.length; i++) {
-        const m = group[i]!;
-        const sep = ports ? ',' : '';
-        const entry = portEntry(m.range);
-        ports += sep + entry;
-        display += sep + (m.range.first === m.range.last ? entry : formatRange(m.range));
-        for (let j = 0; j < m.items.length; j++) forwards.push(m.items[j]!);
+    for (const { ranges, items } of mergedPacks(plan.forwards.filter((f: Forward) => f.proto === proto), (f) => f.internal)) {
+      // Both port lists in one pass: a group is a rule, 10,000 ports are 700 rules.
+      const ports = new Array<string>(ranges.length);
+      const display = new Array<string>(ranges.length);
+      for (let i = 0; i < ranges.length; i++) {
+        const r = ranges[i]!;
+        ports[i] = portEntry(r);
+        display[i] = r.first === r.last ? ports[i]! : formatRange(r);
       }
-      out.push({ match: { proto, ports, multiport: group.length > 1 }, apps: appsOf(forwards), ports: display, about: () => cutAbout(forwards) });
+      out.push({ match: { proto, ports: ports.join(','), multiport: ranges.length > 1 }, apps: appsOf(items), ports: display.join(','), about: () => cutAbout(items) });
     }
   }
   return out;

@@ -3,7 +3,7 @@
 // and nas.address6's /ipv6 firewall filter accepts.
 
 import type { Plan, Proto } from '../../plan/types.js';
-import { mergeBy, packSlots } from '../shared/ports.js';
+import { mergedPacks } from '../shared/ports.js';
 import { admits, sourcesRestricted } from '../shared/sources.js';
 import { profileTag } from '../shared/text.js';
 import { appsOf, nasPacks, natRules, portList, type Comment, type NatRuleView } from './pack.js';
@@ -54,8 +54,9 @@ export function hairpinView(plan: Plan, c: Comment): HairpinView {
   for (const proto of ['tcp', 'udp'] as const) {
     nat.push(...natRules(plan, proto, c, 'hairpin'));
     const forwards = plan.forwards.filter((f) => f.proto === proto);
-    for (const groups of packSlots(mergeBy(forwards, (f) => f.external), (g) => g.range)) {
-      mangle.push({ proto, dstPort: portList(groups), comment: c(`${tag} ${appsOf(groups)} mark hairpin ${proto}/${portList(groups)}`) });
+    for (const group of mergedPacks(forwards, (f) => f.external)) {
+      const ports = portList(group);
+      mangle.push({ proto, dstPort: ports, comment: c(`${tag} ${appsOf(group)} mark hairpin ${proto}/${ports}`) });
     }
   }
   return {
@@ -74,9 +75,9 @@ export function ipv6View(plan: Plan, wan: string, listName: string, c: Comment):
   const open = admits(plan, 6);
   const accepts: Ipv6AcceptView[] = [];
   for (const proto of open ? (['tcp', 'udp'] as const) : []) {
-    for (const groups of nasPacks(plan.forwards.filter((f) => f.proto === proto))) {
-      const ports = portList(groups);
-      const apps = appsOf(groups);
+    for (const group of nasPacks(plan.forwards.filter((f) => f.proto === proto))) {
+      const ports = portList(group);
+      const apps = appsOf(group);
       accepts.push({
         proto,
         ports,

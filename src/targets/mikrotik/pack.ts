@@ -5,7 +5,7 @@
 
 import { formatRange, isRemapped } from '../../plan/ranges.js';
 import type { Forward, Plan, Proto } from '../../plan/types.js';
-import { mergeBy, packSlots, type Merged } from '../shared/ports.js';
+import { mergedPacks, type Pack as Ports } from '../shared/ports.js';
 import { appsOf as forwardApps, cutAbout, originNames, profileTag, ruleText } from '../shared/text.js';
 import type { TextAbout } from '../types.js';
 
@@ -19,11 +19,11 @@ export interface NatRuleView {
   comment: string;
 }
 
-/** Ports merged into ranges (overlapping or adjacent), each with the forwards behind it. */
-export type PortGroup = Merged<Forward>;
+/** A packed list: ports merged into ranges (overlapping or adjacent), with the forwards behind them. */
+export type PortGroup = Ports<Forward>;
 
-export const portList = (groups: PortGroup[]): string => groups.map((g) => formatRange(g.range)).join(',');
-export const appsOf = (groups: PortGroup[]): string => forwardApps(groups.flatMap((g) => g.items));
+export const portList = (group: PortGroup): string => group.ranges.map((r) => formatRange(r)).join(',');
+export const appsOf = (group: PortGroup): string => forwardApps(group.items);
 /** A packed port list with what every rule on it says: the list, its forwards and their apps. */
 export interface Pack {
   ports: string;
@@ -32,15 +32,12 @@ export interface Pack {
 }
 
 /** Each packed list with its port list, forwards and apps, worked out once for all the rules on it. */
-export function described(packed: PortGroup[][]): Pack[] {
-  return packed.map((groups) => {
-    const items = groups.flatMap((g) => g.items);
-    return { ports: portList(groups), items, apps: forwardApps(items) };
-  });
+export function described(packed: PortGroup[]): Pack[] {
+  return packed.map((group) => ({ ports: portList(group), items: group.items, apps: appsOf(group) }));
 }
 
 /** NAS port groups of one protocol, packed into multiport lists. */
-export const nasPacks = (forwards: Forward[]): PortGroup[][] => packSlots(mergeBy(forwards, (f) => f.internal), (g) => g.range);
+export const nasPacks = (forwards: Forward[]): PortGroup[] => mergedPacks(forwards, (f) => f.internal);
 
 /** A comment: one line, cut to the comment field (ctx.fit), counted for SFW310 (`about` worked out only for a cut). */
 export type Comment = (text: string, about?: TextAbout | (() => TextAbout)) => string;
@@ -56,7 +53,7 @@ export function natRules(plan: Plan, proto: Proto, c: Comment, label = '', packe
   const forwards = plan.forwards.filter((f) => f.proto === proto);
   const out: NatRuleView[] = [];
   // Same port on both sides: DNAT to the address alone keeps the port, so ranges and lists pack.
-  for (const { ports, items, apps } of packed ?? described(packSlots(mergeBy(forwards.filter((f) => !isRemapped(f)), (f) => f.external), (g) => g.range))) {
+  for (const { ports, items, apps } of packed ?? described(mergedPacks(forwards.filter((f) => !isRemapped(f)), (f) => f.external))) {
     const names = originNames(items);
     out.push({ proto, dstPort: ports, toPorts: null, comment: c(`${tag} ${apps} ${proto}/${ports}${names ? ` ${names}` : ''}`, () => cutAbout(items)) });
   }

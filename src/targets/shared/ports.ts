@@ -57,6 +57,64 @@ export function mergeBy<T>(items: readonly T[], rangeOf: (item: T) => PortRange,
   return out;
 }
 
+/** A packed multiport list: its merged ranges, in port order, and every item behind them, in that order. */
+export interface Pack<T> {
+  ranges: PortRange[];
+  items: T[];
+}
+
+/**
+ * packSlots(mergeBy(items, rangeOf), (m) => m.range), each group as its ranges and all their items:
+ * what iptables and RouterOS rules on the NAS ports match. Made in one pass without an object per
+ * merged range: a range that is one item's own is that item's range object (never to be changed),
+ * and items in port order (as plans list them) are not copied to be sorted.
+ */
+export function mergedPacks<T>(items: readonly T[], rangeOf: (item: T) => PortRange, max = MULTIPORT_SLOTS): Pack<T>[] {
+  const packs: Pack<T>[] = [];
+  let pack: Pack<T> = { ranges: [], items: [] };
+  let used = 0;
+  // The open merged range: items[start] up to the current one, from `first` to `last`; `own` while
+  // it is exactly items[start]'s range.
+  let start = 0;
+  let first = 0;
+  let last = 0;
+  let own: PortRange | undefined;
+  let prev: PortRange | undefined;
+  for (let i = 0; i <= items.length; i++) {
+    const r = i < items.length ? rangeOf(items[i]!) : undefined;
+    if (r && prev) {
+      // Out of port order: start again on a sorted copy (checked here rather than in a pass of its own).
+      if (r.first < prev.first || (r.first === prev.first && r.last < prev.last)) return mergedPacks(inPortOrder(items, rangeOf), rangeOf, max);
+      prev = r;
+      if (r.first <= last + 1) {
+        if (r.last > last) last = r.last;
+        own = undefined;
+        continue;
+      }
+    }
+    if (i > 0) {
+      const need = first === last ? 1 : 2;
+      if (used + need > max) {
+        packs.push(pack);
+        pack = { ranges: [], items: [] };
+        used = 0;
+      }
+      pack.ranges.push(own ?? { first, last });
+      for (let j = start; j < i; j++) pack.items.push(items[j]!);
+      used += need;
+    }
+    if (r) {
+      prev = r;
+      start = i;
+      first = r.first;
+      last = r.last;
+      own = r;
+    }
+  }
+  if (pack.ranges.length) packs.push(pack);
+  return packs;
+}
+
 /** The union of the ranges, sorted, with overlapping and adjacent ranges joined. */
 export function mergeRanges(ranges: readonly PortRange[]): PortRange[] {
   // mergeBy's result without the item lists: one object per merged range, not three.
