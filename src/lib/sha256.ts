@@ -130,10 +130,12 @@ function digest(text: string): void {
   state[7] = h7;
 }
 
-/** The 32-byte digest of `text` encoded as UTF-8. */
-export function sha256(text: string): Uint8Array {
+/**
+ * The 32-byte digest of `text` encoded as UTF-8, in `out` if given (a caller hashing once per rule
+ * reuses one buffer instead of allocating a typed array per rule).
+ */
+export function sha256(text: string, out = new Uint8Array(32)): Uint8Array {
   digest(text);
-  const out = new Uint8Array(32);
   for (let i = 0; i < 32; i++) out[i] = (state[i >> 2]! >>> (24 - 8 * (i & 3))) & 0xff;
   return out;
 }

@@ -2107,22 +2107,11 @@ export const templates: Record<string, TemplateSpec> = {
     },
   },
   "opnsense/default": {
-    helpers: ["comment","text"],
+    helpers: ["comments","text"],
     partials: [],
     get spec() {
-      const LOC = [{"start":{"line":4,"column":2},"end":{"line":4,"column":18}},{"start":{"line":11,"column":18},"end":{"line":11,"column":26}},{"start":{"line":12,"column":17},"end":{"line":12,"column":37}},{"start":{"line":15,"column":13},"end":{"line":15,"column":27}},{"start":{"line":19,"column":28},"end":{"line":19,"column":30}},{"start":{"line":20,"column":16},"end":{"line":20,"column":22}},{"start":{"line":21,"column":20},"end":{"line":21,"column":29}},{"start":{"line":2,"column":0},"end":{"line":4,"column":7}},{"start":{"line":5,"column":0},"end":{"line":7,"column":7}},{"start":{"line":8,"column":0},"end":{"line":10,"column":7}},{"start":{"line":24,"column":19},"end":{"line":24,"column":37}},{"start":{"line":25,"column":16},"end":{"line":25,"column":23}},{"start":{"line":27,"column":0},"end":{"line":29,"column":7}},{"start":{"line":6,"column":19},"end":{"line":6,"column":33}},{"start":{"line":9,"column":17},"end":{"line":9,"column":40}},{"start":{"line":28,"column":23},"end":{"line":28,"column":33}},{"start":{"line":38,"column":17},"end":{"line":38,"column":37}},{"start":{"line":40,"column":18},"end":{"line":40,"column":26}},{"start":{"line":43,"column":19},"end":{"line":43,"column":25}},{"start":{"line":44,"column":16},"end":{"line":44,"column":26}},{"start":{"line":46,"column":13},"end":{"line":46,"column":27}},{"start":{"line":48,"column":28},"end":{"line":48,"column":30}},{"start":{"line":55,"column":17},"end":{"line":55,"column":37}},{"start":{"line":57,"column":18},"end":{"line":57,"column":26}},{"start":{"line":60,"column":19},"end":{"line":60,"column":26}},{"start":{"line":61,"column":16},"end":{"line":61,"column":20}},{"start":{"line":63,"column":13},"end":{"line":63,"column":27}},{"start":{"line":3,"column":0},"end":{"line":5,"column":9}},{"start":{"line":9,"column":0},"end":{"line":31,"column":9}},{"start":{"line":34,"column":0},"end":{"line":50,"column":9}},{"start":{"line":51,"column":0},"end":{"line":65,"column":9}}];
+      const LOC = [{"start":{"line":9,"column":18},"end":{"line":9,"column":26}},{"start":{"line":10,"column":17},"end":{"line":10,"column":37}},{"start":{"line":13,"column":13},"end":{"line":13,"column":27}},{"start":{"line":17,"column":28},"end":{"line":17,"column":30}},{"start":{"line":18,"column":16},"end":{"line":18,"column":22}},{"start":{"line":19,"column":20},"end":{"line":19,"column":29}},{"start":{"line":2,"column":0},"end":{"line":8,"column":7}},{"start":{"line":22,"column":19},"end":{"line":22,"column":37}},{"start":{"line":23,"column":16},"end":{"line":23,"column":23}},{"start":{"line":25,"column":0},"end":{"line":27,"column":7}},{"start":{"line":4,"column":0},"end":{"line":8,"column":0}},{"start":{"line":5,"column":19},"end":{"line":5,"column":33}},{"start":{"line":7,"column":17},"end":{"line":7,"column":40}},{"start":{"line":26,"column":23},"end":{"line":26,"column":33}},{"start":{"line":36,"column":17},"end":{"line":36,"column":37}},{"start":{"line":38,"column":18},"end":{"line":38,"column":26}},{"start":{"line":41,"column":19},"end":{"line":41,"column":25}},{"start":{"line":42,"column":16},"end":{"line":42,"column":26}},{"start":{"line":44,"column":13},"end":{"line":44,"column":27}},{"start":{"line":46,"column":28},"end":{"line":46,"column":30}},{"start":{"line":53,"column":17},"end":{"line":53,"column":37}},{"start":{"line":55,"column":18},"end":{"line":55,"column":26}},{"start":{"line":58,"column":19},"end":{"line":58,"column":26}},{"start":{"line":59,"column":16},"end":{"line":59,"column":20}},{"start":{"line":61,"column":13},"end":{"line":61,"column":27}},{"start":{"line":3,"column":0},"end":{"line":3,"column":19}},{"start":{"line":7,"column":0},"end":{"line":29,"column":9}},{"start":{"line":32,"column":0},"end":{"line":48,"column":9}},{"start":{"line":49,"column":0},"end":{"line":63,"column":9}}];
       return {"0":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "  "
-    + ((stack1 = helpers.__direct.comment(depth0)) != null ? stack1 : "")
-    + "\n";
-},"1":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -2131,30 +2120,37 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "    <rule>\n      <protocol>"
-    + ((stack1 = alias2(alias1(depth0, "protocol", LOC[1] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "protocol", LOC[0] ), depth0)) != null ? stack1 : "")
     + "</protocol>\n      <interface>"
     + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(data,"root"),"iface"))) != null ? stack1 : "")
     + "</interface>\n      <category/>\n      <ipprotocol>inet</ipprotocol>\n      <descr>"
     + ((stack1 = helpers.__direct.text(lookupProperty(depth0,"descr"))) != null ? stack1 : "")
     + "</descr>\n      <tag/>\n      <tagged/>\n      <poolopts/>\n      <associated-rule-id>"
-    + ((stack1 = alias2(alias1(depth0, "id", LOC[4] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "id", LOC[3] ), depth0)) != null ? stack1 : "")
     + "</associated-rule-id>\n      <target>"
-    + ((stack1 = alias2(alias1(depth0, "target", LOC[5] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "target", LOC[4] ), depth0)) != null ? stack1 : "")
     + "</target>\n      <local-port>"
-    + ((stack1 = alias2(alias1(depth0, "localPort", LOC[6] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "localPort", LOC[5] ), depth0)) != null ? stack1 : "")
     + "</local-port>\n      <source>\n"
-    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(lookupProperty(depth0,"source"),"any"),cachedProgram(container, 2, data),container.noop)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(lookupProperty(depth0,"source"),"address"),cachedProgram(container, 3, data),container.noop)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(lookupProperty(depth0,"source"),"network"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(lookupProperty(depth0,"source"),"any"),cachedProgram(container, 1, data),cachedProgram(container, 2, data))) != null ? stack1 : "")
     + "      </source>\n      <destination>\n        <network>"
-    + ((stack1 = alias2(alias1(lookupProperty(data,"root"), "ifaceAddress", LOC[10] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(data,"root"), "ifaceAddress", LOC[7] ), depth0)) != null ? stack1 : "")
     + "</network>\n        <port>"
-    + ((stack1 = alias2(alias1(depth0, "extPort", LOC[11] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "extPort", LOC[8] ), depth0)) != null ? stack1 : "")
     + "</port>\n      </destination>\n"
     + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"reflection"),cachedProgram(container, 5, data),container.noop)) != null ? stack1 : "")
     + "    </rule>\n";
-},"2":function(container,depth0,helpers,partials,data) {
+},"1":function(container,depth0,helpers,partials,data) {
     return "        <any>1</any>\n";
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = helpers.__direct.ifBlock(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"source"),"address"),cachedProgram(container, 3, data),cachedProgram(container, 4, data))) != null ? stack1 : "");
 },"3":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -2164,7 +2160,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "        <address>"
-    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"source"), "address", LOC[13] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"source"), "address", LOC[11] ), depth0)) != null ? stack1 : "")
     + "</address>\n";
 },"4":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -2181,7 +2177,7 @@ export const templates: Record<string, TemplateSpec> = {
     var stack1;
 
   return "      <natreflection>"
-    + ((stack1 = container.lambda(container.strict(depth0, "reflection", LOC[15] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "reflection", LOC[13] ), depth0)) != null ? stack1 : "")
     + "</natreflection>\n";
 },"6":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -2192,21 +2188,19 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "    <rule>\n      <type>pass</type>\n      <source>\n"
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"any"),cachedProgram(container, 2, data),container.noop)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"address"),cachedProgram(container, 3, data),container.noop)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"network"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"any"),cachedProgram(container, 1, data),cachedProgram(container, 2, data))) != null ? stack1 : "")
     + "      </source>\n      <interface>"
     + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(data,"root"),"iface"))) != null ? stack1 : "")
     + "</interface>\n      <statetype>keep state</statetype>\n      <protocol>"
-    + ((stack1 = alias3(alias2(depth0, "protocol", LOC[17] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "protocol", LOC[15] ), depth0)) != null ? stack1 : "")
     + "</protocol>\n      <ipprotocol>inet</ipprotocol>\n      <destination>\n        <address>"
-    + ((stack1 = alias3(alias2(depth0, "target", LOC[18] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "target", LOC[16] ), depth0)) != null ? stack1 : "")
     + "</address>\n        <port>"
-    + ((stack1 = alias3(alias2(depth0, "filterPort", LOC[19] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "filterPort", LOC[17] ), depth0)) != null ? stack1 : "")
     + "</port>\n      </destination>\n      <descr>"
     + ((stack1 = helpers.__direct.text(lookupProperty(depth0,"descr"))) != null ? stack1 : "")
     + "</descr>\n      <category/>\n      <associated-rule-id>"
-    + ((stack1 = alias3(alias2(depth0, "id", LOC[21] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[19] ), depth0)) != null ? stack1 : "")
     + "</associated-rule-id>\n    </rule>\n";
 },"7":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -2217,17 +2211,15 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "    <rule>\n      <type>pass</type>\n      <source>\n"
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"any"),cachedProgram(container, 2, data),container.noop)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"address"),cachedProgram(container, 3, data),container.noop)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"network"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"any"),cachedProgram(container, 1, data),cachedProgram(container, 2, data))) != null ? stack1 : "")
     + "      </source>\n      <interface>"
     + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(data,"root"),"iface"))) != null ? stack1 : "")
     + "</interface>\n      <statetype>keep state</statetype>\n      <protocol>"
-    + ((stack1 = alias3(alias2(depth0, "protocol", LOC[23] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "protocol", LOC[21] ), depth0)) != null ? stack1 : "")
     + "</protocol>\n      <ipprotocol>inet6</ipprotocol>\n      <destination>\n        <address>"
-    + ((stack1 = alias3(alias2(depth0, "address", LOC[24] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "address", LOC[22] ), depth0)) != null ? stack1 : "")
     + "</address>\n        <port>"
-    + ((stack1 = alias3(alias2(depth0, "port", LOC[25] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "port", LOC[23] ), depth0)) != null ? stack1 : "")
     + "</port>\n      </destination>\n      <descr>"
     + ((stack1 = helpers.__direct.text(lookupProperty(depth0,"descr"))) != null ? stack1 : "")
     + "</descr>\n    </rule>\n";
@@ -2240,33 +2232,22 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "<?xml version=\"1.0\"?>\n\u003C!--\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[27]})) != null ? stack1 : "")
-    + "-->\n<opnsense>\n  <nat>\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[28]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.comments(lookupProperty(depth0,"header"))) != null ? stack1 : "")
+    + "\n-->\n<opnsense>\n  <nat>\n"
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[26]})) != null ? stack1 : "")
     + "  </nat>\n  <filter>\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":cachedProgram(container, 6, data),"inverse":container.noop,"data":data,"loc":LOC[29]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"allows6"),{"name":"each","hash":{},"fn":cachedProgram(container, 7, data),"inverse":container.noop,"data":data,"loc":LOC[30]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":cachedProgram(container, 6, data),"inverse":container.noop,"data":data,"loc":LOC[27]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"allows6"),{"name":"each","hash":{},"fn":cachedProgram(container, 7, data),"inverse":container.noop,"data":data,"loc":LOC[28]})) != null ? stack1 : "")
     + "  </filter>\n</opnsense>\n";
 },"useData":true};
     },
   },
   "opnsense/mvc": {
-    helpers: ["comment","text"],
+    helpers: ["comments","text"],
     partials: [],
     get spec() {
-      const LOC = [{"start":{"line":4,"column":2},"end":{"line":4,"column":18}},{"start":{"line":10,"column":18},"end":{"line":10,"column":22}},{"start":{"line":11,"column":18},"end":{"line":11,"column":26}},{"start":{"line":14,"column":17},"end":{"line":14,"column":37}},{"start":{"line":16,"column":18},"end":{"line":16,"column":26}},{"start":{"line":18,"column":17},"end":{"line":18,"column":35}},{"start":{"line":23,"column":19},"end":{"line":23,"column":37}},{"start":{"line":24,"column":16},"end":{"line":24,"column":23}},{"start":{"line":27,"column":16},"end":{"line":27,"column":22}},{"start":{"line":28,"column":20},"end":{"line":28,"column":29}},{"start":{"line":32,"column":13},"end":{"line":32,"column":27}},{"start":{"line":36,"column":0},"end":{"line":40,"column":7}},{"start":{"line":37,"column":23},"end":{"line":37,"column":33}},{"start":{"line":48,"column":0},"end":{"line":62,"column":9}},{"start":{"line":2,"column":0},"end":{"line":4,"column":7}},{"start":{"line":5,"column":0},"end":{"line":7,"column":7}},{"start":{"line":8,"column":0},"end":{"line":10,"column":7}},{"start":{"line":52,"column":17},"end":{"line":52,"column":37}},{"start":{"line":54,"column":18},"end":{"line":54,"column":26}},{"start":{"line":57,"column":19},"end":{"line":57,"column":26}},{"start":{"line":58,"column":16},"end":{"line":58,"column":20}},{"start":{"line":60,"column":13},"end":{"line":60,"column":27}},{"start":{"line":6,"column":19},"end":{"line":6,"column":33}},{"start":{"line":9,"column":17},"end":{"line":9,"column":40}},{"start":{"line":3,"column":0},"end":{"line":5,"column":9}},{"start":{"line":9,"column":0},"end":{"line":44,"column":9}},{"start":{"line":46,"column":0},"end":{"line":64,"column":7}}];
+      const LOC = [{"start":{"line":8,"column":18},"end":{"line":8,"column":22}},{"start":{"line":9,"column":18},"end":{"line":9,"column":26}},{"start":{"line":12,"column":17},"end":{"line":12,"column":37}},{"start":{"line":14,"column":18},"end":{"line":14,"column":26}},{"start":{"line":16,"column":17},"end":{"line":16,"column":35}},{"start":{"line":21,"column":19},"end":{"line":21,"column":37}},{"start":{"line":22,"column":16},"end":{"line":22,"column":23}},{"start":{"line":25,"column":16},"end":{"line":25,"column":22}},{"start":{"line":26,"column":20},"end":{"line":26,"column":29}},{"start":{"line":30,"column":13},"end":{"line":30,"column":27}},{"start":{"line":34,"column":0},"end":{"line":38,"column":7}},{"start":{"line":35,"column":23},"end":{"line":35,"column":33}},{"start":{"line":46,"column":0},"end":{"line":60,"column":9}},{"start":{"line":2,"column":0},"end":{"line":8,"column":7}},{"start":{"line":50,"column":17},"end":{"line":50,"column":37}},{"start":{"line":52,"column":18},"end":{"line":52,"column":26}},{"start":{"line":55,"column":19},"end":{"line":55,"column":26}},{"start":{"line":56,"column":16},"end":{"line":56,"column":20}},{"start":{"line":58,"column":13},"end":{"line":58,"column":27}},{"start":{"line":4,"column":0},"end":{"line":8,"column":0}},{"start":{"line":5,"column":19},"end":{"line":5,"column":33}},{"start":{"line":7,"column":17},"end":{"line":7,"column":40}},{"start":{"line":3,"column":0},"end":{"line":3,"column":19}},{"start":{"line":7,"column":0},"end":{"line":42,"column":9}},{"start":{"line":44,"column":0},"end":{"line":62,"column":7}}];
       return {"0":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "  "
-    + ((stack1 = helpers.__direct.comment(depth0)) != null ? stack1 : "")
-    + "\n";
-},"1":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -2275,37 +2256,37 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "    <rule uuid=\""
-    + ((stack1 = alias2(alias1(depth0, "uuid", LOC[1] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "uuid", LOC[0] ), depth0)) != null ? stack1 : "")
     + "\">\n      <sequence>"
-    + ((stack1 = alias2(alias1(depth0, "sequence", LOC[2] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "sequence", LOC[1] ), depth0)) != null ? stack1 : "")
     + "</sequence>\n      <disabled>0</disabled>\n      <nordr>0</nordr>\n      <interface>"
     + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(data,"root"),"iface"))) != null ? stack1 : "")
     + "</interface>\n      <ipprotocol>inet</ipprotocol>\n      <protocol>"
-    + ((stack1 = alias2(alias1(depth0, "protocol", LOC[4] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "protocol", LOC[3] ), depth0)) != null ? stack1 : "")
     + "</protocol>\n      <source>\n        <network>"
     + ((stack1 = helpers.__direct.text(lookupProperty(depth0,"sourceNet"))) != null ? stack1 : "")
     + "</network>\n        <port/>\n        <not>0</not>\n      </source>\n      <destination>\n        <network>"
-    + ((stack1 = alias2(alias1(lookupProperty(data,"root"), "ifaceAddress", LOC[6] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(data,"root"), "ifaceAddress", LOC[5] ), depth0)) != null ? stack1 : "")
     + "</network>\n        <port>"
-    + ((stack1 = alias2(alias1(depth0, "extPort", LOC[7] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "extPort", LOC[6] ), depth0)) != null ? stack1 : "")
     + "</port>\n        <not>0</not>\n      </destination>\n      <target>"
-    + ((stack1 = alias2(alias1(depth0, "target", LOC[8] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "target", LOC[7] ), depth0)) != null ? stack1 : "")
     + "</target>\n      <local-port>"
-    + ((stack1 = alias2(alias1(depth0, "localPort", LOC[9] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "localPort", LOC[8] ), depth0)) != null ? stack1 : "")
     + "</local-port>\n      <poolopts/>\n      <log>0</log>\n      <category/>\n      <descr>"
     + ((stack1 = helpers.__direct.text(lookupProperty(depth0,"descr"))) != null ? stack1 : "")
     + "</descr>\n      <tag/>\n      <tagged/>\n      <nosync>0</nosync>\n"
-    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"reflection"),cachedProgram(container, 2, data),cachedProgram(container, 3, data))) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias3,lookupProperty(depth0,"reflection"),cachedProgram(container, 1, data),cachedProgram(container, 2, data))) != null ? stack1 : "")
     + "      <pass>rule</pass>\n      <associated-rule-id/>\n    </rule>\n";
-},"2":function(container,depth0,helpers,partials,data) {
+},"1":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return "      <natreflection>"
-    + ((stack1 = container.lambda(container.strict(depth0, "reflection", LOC[12] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "reflection", LOC[11] ), depth0)) != null ? stack1 : "")
     + "</natreflection>\n";
-},"3":function(container,depth0,helpers,partials,data) {
+},"2":function(container,depth0,helpers,partials,data) {
     return "      <natreflection/>\n";
-},"4":function(container,depth0,helpers,partials,data) {
+},"3":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -2314,9 +2295,9 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "  <filter>\n"
-    + ((stack1 = helpers.__direct.each.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"allows6"),{"name":"each","hash":{},"fn":cachedProgram(container, 5, data),"inverse":container.noop,"data":data,"loc":LOC[13]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"allows6"),{"name":"each","hash":{},"fn":cachedProgram(container, 4, data),"inverse":container.noop,"data":data,"loc":LOC[12]})) != null ? stack1 : "")
     + "  </filter>\n";
-},"5":function(container,depth0,helpers,partials,data) {
+},"4":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -2325,22 +2306,29 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "    <rule>\n      <type>pass</type>\n      <source>\n"
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"any"),cachedProgram(container, 6, data),container.noop)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"address"),cachedProgram(container, 7, data),container.noop)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"network"),cachedProgram(container, 8, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"any"),cachedProgram(container, 5, data),cachedProgram(container, 6, data))) != null ? stack1 : "")
     + "      </source>\n      <interface>"
     + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(data,"root"),"iface"))) != null ? stack1 : "")
     + "</interface>\n      <statetype>keep state</statetype>\n      <protocol>"
-    + ((stack1 = alias3(alias2(depth0, "protocol", LOC[18] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "protocol", LOC[15] ), depth0)) != null ? stack1 : "")
     + "</protocol>\n      <ipprotocol>inet6</ipprotocol>\n      <destination>\n        <address>"
-    + ((stack1 = alias3(alias2(depth0, "address", LOC[19] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "address", LOC[16] ), depth0)) != null ? stack1 : "")
     + "</address>\n        <port>"
-    + ((stack1 = alias3(alias2(depth0, "port", LOC[20] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "port", LOC[17] ), depth0)) != null ? stack1 : "")
     + "</port>\n      </destination>\n      <descr>"
     + ((stack1 = helpers.__direct.text(lookupProperty(depth0,"descr"))) != null ? stack1 : "")
     + "</descr>\n    </rule>\n";
-},"6":function(container,depth0,helpers,partials,data) {
+},"5":function(container,depth0,helpers,partials,data) {
     return "        <any>1</any>\n";
+},"6":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = helpers.__direct.ifBlock(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"source"),"address"),cachedProgram(container, 7, data),cachedProgram(container, 8, data))) != null ? stack1 : "");
 },"7":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -2350,7 +2338,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "        <address>"
-    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"source"), "address", LOC[22] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"source"), "address", LOC[20] ), depth0)) != null ? stack1 : "")
     + "</address>\n";
 },"8":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -2372,32 +2360,21 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "<?xml version=\"1.0\"?>\n\u003C!--\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[24]})) != null ? stack1 : "")
-    + "-->\n<opnsense>\n  <nat>\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[25]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.comments(lookupProperty(depth0,"header"))) != null ? stack1 : "")
+    + "\n-->\n<opnsense>\n  <nat>\n"
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[23]})) != null ? stack1 : "")
     + "  </nat>\n"
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"allows6"),"length"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"allows6"),"length"),cachedProgram(container, 3, data),container.noop)) != null ? stack1 : "")
     + "</opnsense>\n";
 },"useData":true};
     },
   },
   "pfsense/default": {
-    helpers: ["cdata","comment","text"],
+    helpers: ["cdata","comments","text"],
     partials: [],
     get spec() {
-      const LOC = [{"start":{"line":4,"column":2},"end":{"line":4,"column":18}},{"start":{"line":2,"column":0},"end":{"line":4,"column":7}},{"start":{"line":5,"column":0},"end":{"line":7,"column":7}},{"start":{"line":8,"column":0},"end":{"line":10,"column":7}},{"start":{"line":13,"column":15},"end":{"line":13,"column":33}},{"start":{"line":14,"column":12},"end":{"line":14,"column":19}},{"start":{"line":17,"column":15},"end":{"line":17,"column":23}},{"start":{"line":18,"column":13},"end":{"line":18,"column":19}},{"start":{"line":19,"column":17},"end":{"line":19,"column":26}},{"start":{"line":20,"column":14},"end":{"line":20,"column":34}},{"start":{"line":21,"column":10},"end":{"line":21,"column":25}},{"start":{"line":22,"column":0},"end":{"line":24,"column":7}},{"start":{"line":25,"column":25},"end":{"line":25,"column":27}},{"start":{"line":6,"column":15},"end":{"line":6,"column":29}},{"start":{"line":9,"column":13},"end":{"line":9,"column":36}},{"start":{"line":23,"column":20},"end":{"line":23,"column":30}},{"start":{"line":34,"column":14},"end":{"line":34,"column":34}},{"start":{"line":36,"column":15},"end":{"line":36,"column":23}},{"start":{"line":38,"column":15},"end":{"line":38,"column":21}},{"start":{"line":39,"column":12},"end":{"line":39,"column":22}},{"start":{"line":41,"column":10},"end":{"line":41,"column":31}},{"start":{"line":42,"column":25},"end":{"line":42,"column":27}},{"start":{"line":43,"column":14},"end":{"line":43,"column":21}},{"start":{"line":50,"column":14},"end":{"line":50,"column":34}},{"start":{"line":52,"column":15},"end":{"line":52,"column":23}},{"start":{"line":54,"column":15},"end":{"line":54,"column":22}},{"start":{"line":55,"column":12},"end":{"line":55,"column":16}},{"start":{"line":57,"column":10},"end":{"line":57,"column":25}},{"start":{"line":58,"column":14},"end":{"line":58,"column":21}},{"start":{"line":3,"column":0},"end":{"line":5,"column":9}},{"start":{"line":9,"column":0},"end":{"line":27,"column":9}},{"start":{"line":30,"column":0},"end":{"line":45,"column":9}},{"start":{"line":46,"column":0},"end":{"line":60,"column":9}}];
+      const LOC = [{"start":{"line":2,"column":0},"end":{"line":8,"column":7}},{"start":{"line":11,"column":15},"end":{"line":11,"column":33}},{"start":{"line":12,"column":12},"end":{"line":12,"column":19}},{"start":{"line":15,"column":15},"end":{"line":15,"column":23}},{"start":{"line":16,"column":13},"end":{"line":16,"column":19}},{"start":{"line":17,"column":17},"end":{"line":17,"column":26}},{"start":{"line":18,"column":14},"end":{"line":18,"column":34}},{"start":{"line":19,"column":10},"end":{"line":19,"column":25}},{"start":{"line":20,"column":0},"end":{"line":22,"column":7}},{"start":{"line":23,"column":25},"end":{"line":23,"column":27}},{"start":{"line":4,"column":0},"end":{"line":8,"column":0}},{"start":{"line":5,"column":15},"end":{"line":5,"column":29}},{"start":{"line":7,"column":13},"end":{"line":7,"column":36}},{"start":{"line":21,"column":20},"end":{"line":21,"column":30}},{"start":{"line":32,"column":14},"end":{"line":32,"column":34}},{"start":{"line":34,"column":15},"end":{"line":34,"column":23}},{"start":{"line":36,"column":15},"end":{"line":36,"column":21}},{"start":{"line":37,"column":12},"end":{"line":37,"column":22}},{"start":{"line":39,"column":10},"end":{"line":39,"column":31}},{"start":{"line":40,"column":25},"end":{"line":40,"column":27}},{"start":{"line":41,"column":14},"end":{"line":41,"column":21}},{"start":{"line":48,"column":14},"end":{"line":48,"column":34}},{"start":{"line":50,"column":15},"end":{"line":50,"column":23}},{"start":{"line":52,"column":15},"end":{"line":52,"column":22}},{"start":{"line":53,"column":12},"end":{"line":53,"column":16}},{"start":{"line":55,"column":10},"end":{"line":55,"column":25}},{"start":{"line":56,"column":14},"end":{"line":56,"column":21}},{"start":{"line":3,"column":0},"end":{"line":3,"column":19}},{"start":{"line":7,"column":0},"end":{"line":25,"column":9}},{"start":{"line":28,"column":0},"end":{"line":43,"column":9}},{"start":{"line":44,"column":0},"end":{"line":58,"column":9}}];
       return {"0":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "  "
-    + ((stack1 = helpers.__direct.comment(depth0)) != null ? stack1 : "")
-    + "\n";
-},"1":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -2406,19 +2383,17 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\t\t<rule>\n\t\t\t<source>\n"
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"any"),cachedProgram(container, 2, data),container.noop)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"address"),cachedProgram(container, 3, data),container.noop)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"network"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"any"),cachedProgram(container, 1, data),cachedProgram(container, 2, data))) != null ? stack1 : "")
     + "\t\t\t</source>\n\t\t\t<destination>\n\t\t\t\t<network>"
-    + ((stack1 = alias3(alias2(lookupProperty(data,"root"), "ifaceAddress", LOC[4] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(data,"root"), "ifaceAddress", LOC[1] ), depth0)) != null ? stack1 : "")
     + "</network>\n\t\t\t\t<port>"
-    + ((stack1 = alias3(alias2(depth0, "extPort", LOC[5] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "extPort", LOC[2] ), depth0)) != null ? stack1 : "")
     + "</port>\n\t\t\t</destination>\n\t\t\t<ipprotocol>inet</ipprotocol>\n\t\t\t<protocol>"
-    + ((stack1 = alias3(alias2(depth0, "protocol", LOC[6] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "protocol", LOC[3] ), depth0)) != null ? stack1 : "")
     + "</protocol>\n\t\t\t<target>"
-    + ((stack1 = alias3(alias2(depth0, "target", LOC[7] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "target", LOC[4] ), depth0)) != null ? stack1 : "")
     + "</target>\n\t\t\t<local-port>"
-    + ((stack1 = alias3(alias2(depth0, "localPort", LOC[8] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "localPort", LOC[5] ), depth0)) != null ? stack1 : "")
     + "</local-port>\n\t\t\t<interface>"
     + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(data,"root"),"iface"))) != null ? stack1 : "")
     + "</interface>\n\t\t\t<descr>"
@@ -2426,10 +2401,19 @@ export const templates: Record<string, TemplateSpec> = {
     + "</descr>\n"
     + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(depth0,"reflection"),cachedProgram(container, 5, data),container.noop)) != null ? stack1 : "")
     + "\t\t\t<associated-rule-id>"
-    + ((stack1 = alias3(alias2(depth0, "id", LOC[12] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[9] ), depth0)) != null ? stack1 : "")
     + "</associated-rule-id>\n\t\t</rule>\n";
-},"2":function(container,depth0,helpers,partials,data) {
+},"1":function(container,depth0,helpers,partials,data) {
     return "\t\t\t\t<any></any>\n";
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = helpers.__direct.ifBlock(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"source"),"address"),cachedProgram(container, 3, data),cachedProgram(container, 4, data))) != null ? stack1 : "");
 },"3":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -2439,7 +2423,7 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\t\t\t\t<address>"
-    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"source"), "address", LOC[13] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"source"), "address", LOC[11] ), depth0)) != null ? stack1 : "")
     + "</address>\n";
 },"4":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -2456,7 +2440,7 @@ export const templates: Record<string, TemplateSpec> = {
     var stack1;
 
   return "\t\t\t<natreflection>"
-    + ((stack1 = container.lambda(container.strict(depth0, "reflection", LOC[15] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "reflection", LOC[13] ), depth0)) != null ? stack1 : "")
     + "</natreflection>\n";
 },"6":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -2467,23 +2451,21 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\t\t<rule>\n\t\t\t<type>pass</type>\n\t\t\t<source>\n"
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"any"),cachedProgram(container, 2, data),container.noop)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"address"),cachedProgram(container, 3, data),container.noop)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"network"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"any"),cachedProgram(container, 1, data),cachedProgram(container, 2, data))) != null ? stack1 : "")
     + "\t\t\t</source>\n\t\t\t<interface>"
     + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(data,"root"),"iface"))) != null ? stack1 : "")
     + "</interface>\n\t\t\t<ipprotocol>inet</ipprotocol>\n\t\t\t<protocol>"
-    + ((stack1 = alias3(alias2(depth0, "protocol", LOC[17] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "protocol", LOC[15] ), depth0)) != null ? stack1 : "")
     + "</protocol>\n\t\t\t<destination>\n\t\t\t\t<address>"
-    + ((stack1 = alias3(alias2(depth0, "target", LOC[18] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "target", LOC[16] ), depth0)) != null ? stack1 : "")
     + "</address>\n\t\t\t\t<port>"
-    + ((stack1 = alias3(alias2(depth0, "filterPort", LOC[19] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "filterPort", LOC[17] ), depth0)) != null ? stack1 : "")
     + "</port>\n\t\t\t</destination>\n\t\t\t<descr>"
     + ((stack1 = helpers.__direct.cdata(lookupProperty(depth0,"filterDescr"))) != null ? stack1 : "")
     + "</descr>\n\t\t\t<associated-rule-id>"
-    + ((stack1 = alias3(alias2(depth0, "id", LOC[21] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "id", LOC[19] ), depth0)) != null ? stack1 : "")
     + "</associated-rule-id>\n\t\t\t<tracker>"
-    + ((stack1 = alias3(alias2(depth0, "tracker", LOC[22] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "tracker", LOC[20] ), depth0)) != null ? stack1 : "")
     + "</tracker>\n\t\t</rule>\n";
 },"7":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -2494,21 +2476,19 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "\t\t<rule>\n\t\t\t<type>pass</type>\n\t\t\t<source>\n"
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"any"),cachedProgram(container, 2, data),container.noop)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"address"),cachedProgram(container, 3, data),container.noop)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"network"),cachedProgram(container, 4, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"any"),cachedProgram(container, 1, data),cachedProgram(container, 2, data))) != null ? stack1 : "")
     + "\t\t\t</source>\n\t\t\t<interface>"
     + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(data,"root"),"iface"))) != null ? stack1 : "")
     + "</interface>\n\t\t\t<ipprotocol>inet6</ipprotocol>\n\t\t\t<protocol>"
-    + ((stack1 = alias3(alias2(depth0, "protocol", LOC[24] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "protocol", LOC[22] ), depth0)) != null ? stack1 : "")
     + "</protocol>\n\t\t\t<destination>\n\t\t\t\t<address>"
-    + ((stack1 = alias3(alias2(depth0, "address", LOC[25] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "address", LOC[23] ), depth0)) != null ? stack1 : "")
     + "</address>\n\t\t\t\t<port>"
-    + ((stack1 = alias3(alias2(depth0, "port", LOC[26] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "port", LOC[24] ), depth0)) != null ? stack1 : "")
     + "</port>\n\t\t\t</destination>\n\t\t\t<descr>"
     + ((stack1 = helpers.__direct.cdata(lookupProperty(depth0,"descr"))) != null ? stack1 : "")
     + "</descr>\n\t\t\t<tracker>"
-    + ((stack1 = alias3(alias2(depth0, "tracker", LOC[28] ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "tracker", LOC[26] ), depth0)) != null ? stack1 : "")
     + "</tracker>\n\t\t</rule>\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -2519,12 +2499,12 @@ export const templates: Record<string, TemplateSpec> = {
     };
 
   return "<?xml version=\"1.0\"?>\n\u003C!--\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"header"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[29]})) != null ? stack1 : "")
-    + "-->\n<pfsense>\n\t<nat>\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":cachedProgram(container, 1, data),"inverse":container.noop,"data":data,"loc":LOC[30]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.comments(lookupProperty(depth0,"header"))) != null ? stack1 : "")
+    + "\n-->\n<pfsense>\n\t<nat>\n"
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":cachedProgram(container, 0, data),"inverse":container.noop,"data":data,"loc":LOC[28]})) != null ? stack1 : "")
     + "\t</nat>\n\t<filter>\n"
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":cachedProgram(container, 6, data),"inverse":container.noop,"data":data,"loc":LOC[31]})) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"allows6"),{"name":"each","hash":{},"fn":cachedProgram(container, 7, data),"inverse":container.noop,"data":data,"loc":LOC[32]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"rules"),{"name":"each","hash":{},"fn":cachedProgram(container, 6, data),"inverse":container.noop,"data":data,"loc":LOC[29]})) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.each.call(alias1,lookupProperty(depth0,"allows6"),{"name":"each","hash":{},"fn":cachedProgram(container, 7, data),"inverse":container.noop,"data":data,"loc":LOC[30]})) != null ? stack1 : "")
     + "\t</filter>\n</pfsense>\n";
 },"useData":true};
     },
@@ -2955,7 +2935,7 @@ export const partials: Record<string, TemplateSpec> = {
     helpers: ["text"],
     partials: [],
     get spec() {
-      const LOC = [{"start":{"line":6,"column":19},"end":{"line":6,"column":33}},{"start":{"line":9,"column":17},"end":{"line":9,"column":40}},{"start":{"line":2,"column":0},"end":{"line":4,"column":7}},{"start":{"line":5,"column":0},"end":{"line":7,"column":7}},{"start":{"line":8,"column":0},"end":{"line":10,"column":7}}];
+      const LOC = [{"start":{"line":4,"column":0},"end":{"line":8,"column":0}},{"start":{"line":5,"column":19},"end":{"line":5,"column":33}},{"start":{"line":7,"column":17},"end":{"line":7,"column":40}},{"start":{"line":2,"column":0},"end":{"line":8,"column":7}}];
       return {"0":function(container,depth0,helpers,partials,data) {
     return "        <any>1</any>\n";
 },"1":function(container,depth0,helpers,partials,data) {
@@ -2966,10 +2946,19 @@ export const partials: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return "        <address>"
-    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"source"), "address", LOC[0] ), depth0)) != null ? stack1 : "")
-    + "</address>\n";
+  return ((stack1 = helpers.__direct.ifBlock(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"source"),"address"),cachedProgram(container, 2, data),cachedProgram(container, 3, data))) != null ? stack1 : "");
 },"2":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "        <address>"
+    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"source"), "address", LOC[1] ), depth0)) != null ? stack1 : "")
+    + "</address>\n";
+},"3":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -2981,7 +2970,7 @@ export const partials: Record<string, TemplateSpec> = {
     + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(depth0,"source"),"network"))) != null ? stack1 : "")
     + "</network>\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -2989,9 +2978,7 @@ export const partials: Record<string, TemplateSpec> = {
     };
 
   return "      <source>\n"
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"any"),cachedProgram(container, 0, data),container.noop)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"address"),cachedProgram(container, 1, data),container.noop)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"network"),cachedProgram(container, 2, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"source"),"any"),cachedProgram(container, 0, data),cachedProgram(container, 1, data))) != null ? stack1 : "")
     + "      </source>\n";
 },"useData":true};
     },
@@ -3000,7 +2987,7 @@ export const partials: Record<string, TemplateSpec> = {
     helpers: ["text"],
     partials: [],
     get spec() {
-      const LOC = [{"start":{"line":6,"column":15},"end":{"line":6,"column":29}},{"start":{"line":9,"column":13},"end":{"line":9,"column":36}},{"start":{"line":2,"column":0},"end":{"line":4,"column":7}},{"start":{"line":5,"column":0},"end":{"line":7,"column":7}},{"start":{"line":8,"column":0},"end":{"line":10,"column":7}}];
+      const LOC = [{"start":{"line":4,"column":0},"end":{"line":8,"column":0}},{"start":{"line":5,"column":15},"end":{"line":5,"column":29}},{"start":{"line":7,"column":13},"end":{"line":7,"column":36}},{"start":{"line":2,"column":0},"end":{"line":8,"column":7}}];
       return {"0":function(container,depth0,helpers,partials,data) {
     return "\t\t\t\t<any></any>\n";
 },"1":function(container,depth0,helpers,partials,data) {
@@ -3011,10 +2998,19 @@ export const partials: Record<string, TemplateSpec> = {
         return undefined
     };
 
-  return "\t\t\t\t<address>"
-    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"source"), "address", LOC[0] ), depth0)) != null ? stack1 : "")
-    + "</address>\n";
+  return ((stack1 = helpers.__direct.ifBlock(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"source"),"address"),cachedProgram(container, 2, data),cachedProgram(container, 3, data))) != null ? stack1 : "");
 },"2":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\t\t\t\t<address>"
+    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"source"), "address", LOC[1] ), depth0)) != null ? stack1 : "")
+    + "</address>\n";
+},"3":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -3026,7 +3022,7 @@ export const partials: Record<string, TemplateSpec> = {
     + ((stack1 = helpers.__direct.text(lookupProperty(lookupProperty(depth0,"source"),"network"))) != null ? stack1 : "")
     + "</network>\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -3034,9 +3030,7 @@ export const partials: Record<string, TemplateSpec> = {
     };
 
   return "\t\t\t<source>\n"
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"any"),cachedProgram(container, 0, data),container.noop)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"address"),cachedProgram(container, 1, data),container.noop)) != null ? stack1 : "")
-    + ((stack1 = helpers.__direct.ifBlock(alias1,lookupProperty(lookupProperty(depth0,"source"),"network"),cachedProgram(container, 2, data),container.noop)) != null ? stack1 : "")
+    + ((stack1 = helpers.__direct.ifBlock(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"source"),"any"),cachedProgram(container, 0, data),cachedProgram(container, 1, data))) != null ? stack1 : "")
     + "\t\t\t</source>\n";
 },"useData":true};
     },

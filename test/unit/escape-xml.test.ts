@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { cleanText, decodeEntities, pfCdata, pfEntities, xmlComment, xmlText } from '../../src/render/escape/xml.js';
+import { cleanText, decodeEntities, pfCdata, pfEntities, xmlComment, xmlComments, xmlText } from '../../src/render/escape/xml.js';
 
 describe('cleanText', () => {
   it.each([
@@ -72,6 +72,11 @@ describe('xmlComment', () => {
       expect(c).not.toContain('--');
       expect(c.endsWith('-')).toBe(false);
     }
+  });
+
+  it('xmlComments: each line as xmlComment indented by two spaces, one per line, no newline after the last', () => {
+    expect(xmlComments(['a -- b', 'x\ny', '', 'end-'])).toBe('  a - - b\n  x y\n  \n  end- ');
+    expect(xmlComments([])).toBe('');
   });
 });
 

@@ -32,6 +32,12 @@ describe('src/lib: the same results as Node', () => {
     expect(Buffer.from(sha256('abc')).toString('hex')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });
 
+  it('sha256 into a reused buffer gives the same digest, in that buffer', () => {
+    const out = new Uint8Array(32).fill(0xff);
+    const bad = samples().filter((s) => sha256(s, out) !== out || Buffer.from(out).toString('hex') !== createHash('sha256').update(s).digest('hex'));
+    expect(bad.map((s) => JSON.stringify(s))).toEqual([]);
+  });
+
   it('utf8Length equals Buffer.byteLength for every sample', () => {
     const bad = samples().filter((s) => utf8Length(s) !== Buffer.byteLength(s, 'utf8'));
     expect(bad.map((s) => JSON.stringify(s))).toEqual([]);

@@ -13,6 +13,8 @@
 //   text is written with & < > as entities (DOM leaves quotes literal in text) and read back by the
 //   XML parser alone. Same cleaning as for pfSense: its model fields reject line breaks.
 
+import { commentLines } from '../text.js';
+
 const LINE_BREAKS = /[\t\n\r\u2028\u2029]+/g;
 // eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]/g;
@@ -75,6 +77,12 @@ export function xmlComment(text: string): string {
   const s = clean.includes('--') ? clean.replace(/-(?=-)/g, '- ') : clean;
   return s.endsWith('-') ? `${s} ` : s;
 }
+
+/**
+ * The lines of an XML comment block (a header), each xmlComment-ed and indented by two spaces, one
+ * per line, no newline after the last: one helper call instead of a template loop over 10,000 lines.
+ */
+export const xmlComments = commentLines((line) => `  ${xmlComment(line)}`);
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 

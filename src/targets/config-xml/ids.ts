@@ -23,25 +23,24 @@ const keyText = (profile: string, k: RuleKey, salt: number): string =>
 
 const ID_MODULUS = 1_000_000_000;
 
-/** Digest bytes [from, to) (at most 3) as a big-endian number. */
-function bytesNumber(digest: Uint8Array, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) n = n * 256 + digest[i]!;
-  return n;
+/** Character codes of the lower-case hex digits, by value. */
+const HEX = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+const DASH = 0x2d;
+
+// An id is written as character codes into one of these and made a string by one
+// String.fromCharCode: converting the digest's numbers with toString(16) and String(), slicing and
+// joining the pieces made a dozen short strings and three runtime calls per rule.
+const NAT_ID = Array.from('nat_0000000000000d.dddddddd', (c) => c.charCodeAt(0));
+const UUID = Array.from('xxxxxxxx-xxxx-4xxx-vxxx-xxxxxxxxxxxx', (c) => c.charCodeAt(0));
+
+/** The digest the ids are made from, reused: a rule's ids need its bytes only while they are written. */
+const digest = new Uint8Array(32);
+
+/** Hex digits [from, to) of the digest (two per byte, high first) into `out` from `at`; the position after them. */
+function hexDigits(out: number[], at: number, from: number, to: number): number {
+  for (let i = from; i < to; i++) out[at++] = HEX[(i & 1 ? digest[i >> 1]! : digest[i >> 1]! >> 4) & 0xf]!;
+  return at;
 }
-
-const SPAN = [1, 0x10, 0x100, 0x1000, 0x10000, 0x100000, 0x1000000];
-
-/**
- * `n` (below 16^width, width at most 6) as `width` lower-case hex digits, leading zeros kept: the
- * digits of n + 16^width after its leading 1. The sum stays a small integer, which V8 converts
- * quickly; a 52-bit number took its slow floating-point conversion, for every rule.
- */
-const hex = (n: number, width: number): string => (n + SPAN[width]!).toString(16).slice(1);
-
-// The ids below are made from the digest's bytes with a few number-to-string conversions: every rule
-// of a pfSense or OPNsense render has one or two, and slicing them out of the 64-digit hex digest
-// made a dozen short-lived strings per rule.
 
 /**
  * The linking id in the shape of PHP uniqid("nat_", true), which pfSense's get_unique_id() and
@@ -52,16 +51,21 @@ const hex = (n: number, width: number): string => (n + SPAN[width]!).toString(16
  * on a (practically impossible) hash collision.
  */
 export function associatedRuleId(profile: string, key: RuleKey, salt = 0): string {
-  const h = sha256(keyText(profile, key, salt));
+  const h = sha256(keyText(profile, key, salt), digest);
   // Hex digits 13-39: the low half of byte 6, then bytes 7-19 two at a time, reduced modulo 10^9
   // after each step (below 2^53, so exact: plain numbers instead of a BigInt per rule).
   let r = h[6]! & 0xf;
   for (let i = 7; i < 19; i += 2) r = (r * 65536 + h[i]! * 256 + h[i + 1]!) % ID_MODULUS;
   r = (r * 256 + h[19]!) % ID_MODULUS;
-  // Nine decimal digits, leading zeros kept: those of r + 10^9 after its leading 1.
-  const digits = String(r + ID_MODULUS);
-  // Hex digits 0-12: bytes 0-5 and the high half of byte 6.
-  return `nat_${hex(bytesNumber(h, 0, 3), 6)}${hex(bytesNumber(h, 3, 6), 6)}${hex(h[6]! >> 4, 1)}${digits[1]}.${digits.slice(2)}`;
+  const out = NAT_ID;
+  hexDigits(out, 4, 0, 13);
+  // Nine decimal digits, leading zeros kept: "d.dddddddd" from the last digit back.
+  for (let at = 26; at > 18; at--) {
+    out[at] = 0x30 + (r % 10);
+    r = (r - (r % 10)) / 10;
+  }
+  out[17] = 0x30 + r;
+  return String.fromCharCode(...out);
 }
 
 /**
@@ -71,10 +75,19 @@ export function associatedRuleId(profile: string, key: RuleKey, salt = 0): strin
  * digest in the 8-4-4-4-12 layout, digit 12 replaced by the version and digit 16 by the variant.
  */
 export function ruleUuid(profile: string, kind: string, key: RuleKey, salt = 0): string {
-  const h = sha256(`uuid\u0000${kind}\u0000${keyText(profile, key, salt)}`);
-  const variant = ((h[8]! >> 4) & 0x3) | 0x8;
-  const low12 = (i: number): number => (h[i]! & 0xf) * 256 + h[i + 1]!;
-  return `${hex(bytesNumber(h, 0, 2), 4)}${hex(bytesNumber(h, 2, 4), 4)}-${hex(bytesNumber(h, 4, 6), 4)}-4${hex(low12(6), 3)}-${hex(variant, 1)}${hex(low12(8), 3)}-${hex(bytesNumber(h, 10, 13), 6)}${hex(bytesNumber(h, 13, 16), 6)}`;
+  const h = sha256(`uuid\u0000${kind}\u0000${keyText(profile, key, salt)}`, digest);
+  const out = UUID;
+  let at = hexDigits(out, 0, 0, 8);
+  out[at++] = DASH;
+  at = hexDigits(out, at, 8, 12);
+  out[at++] = DASH;
+  at = hexDigits(out, at + 1, 13, 16);
+  out[at++] = DASH;
+  out[at++] = HEX[((h[8]! >> 4) & 0x3) | 0x8]!;
+  at = hexDigits(out, at, 17, 20);
+  out[at++] = DASH;
+  hexDigits(out, at, 20, 32);
+  return String.fromCharCode(...out);
 }
 
 /** Calls make(salt) until it gives a value not in `taken` (and records it). */

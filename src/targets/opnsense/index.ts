@@ -6,7 +6,7 @@
 // Without --merge the file holds only synfw's rules; with --merge FILE they are merged into the
 // user's downloaded configuration (merge.ts), because a restore replaces whole sections.
 
-import { opnText, xmlComment } from '../../render/escape/xml.js';
+import { opnText, xmlComments } from '../../render/escape/xml.js';
 import { checkInterfaces } from '../config-xml/merge.js';
 import { parseXml } from '../../xml/parse.js';
 import { usedInterfaces } from '../config-xml/rules.js';
@@ -17,7 +17,7 @@ import { layoutWarnings, mergeOpn, readOpnConfig } from './merge.js';
 import { buildView } from './view.js';
 
 export const target = defineTarget(info, {
-  helpers: { comment: xmlComment, text: opnText },
+  helpers: { comments: xmlComments, text: opnText },
   model: (plan, ctx) => {
     const user = ctx.options.merge ? readOpnConfig(ctx.options.merge) : null;
     if (user) checkInterfaces(user, usedInterfaces(plan, ctx));

@@ -3,7 +3,7 @@
 // Without --merge the file holds only synfw's rules; with --merge FILE they are merged into the
 // user's own export (merge.ts), because restoring an area replaces the whole section.
 
-import { pfCdata, xmlComment, xmlText } from '../../render/escape/xml.js';
+import { pfCdata, xmlComments, xmlText } from '../../render/escape/xml.js';
 import { checkInterfaces } from '../config-xml/merge.js';
 import { parseXml } from '../../xml/parse.js';
 import { usedInterfaces } from '../config-xml/rules.js';
@@ -14,7 +14,7 @@ import { mergePf, readPfConfig } from './merge.js';
 import { buildView } from './view.js';
 
 export const target = defineTarget(info, {
-  helpers: { comment: xmlComment, text: xmlText, cdata: pfCdata },
+  helpers: { comments: xmlComments, text: xmlText, cdata: pfCdata },
   model: (plan, ctx) => {
     const user = ctx.options.merge ? readPfConfig(ctx.options.merge) : null;
     if (user) checkInterfaces(user, usedInterfaces(plan, ctx));
