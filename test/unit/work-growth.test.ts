@@ -6,13 +6,13 @@
 // is the least of three calls (leastWork): what else the process does only ever adds to it.
 
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bigProfile } from '../../src/bench/big-profile.js';
 import { planFromText } from '../../src/pipeline.js';
 import type { Plan } from '../../src/plan/types.js';
 import { loadTarget, targetIds, type TargetId } from '../../src/targets/index.js';
 import { ROOT } from '../support/profiles.js';
-import { leastWork, stopMeasuring, type Work } from '../support/work.js';
+import { leastWork, startMeasuring, stopMeasuring, type Work } from '../support/work.js';
 
 const MAX_GROWTH = 12;
 // Bytes allocated come from the collector's statistics, which concurrent sweeping on a loaded
@@ -21,6 +21,7 @@ const MAX_GROWTH = 12;
 const MAX_ALLOCATION_GROWTH = 20;
 const SRC = `${ROOT}src/`;
 
+beforeAll(startMeasuring);
 afterAll(stopMeasuring);
 
 /**
