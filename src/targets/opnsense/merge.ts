@@ -30,9 +30,8 @@ function otherNatRules(user: UserConfig, profile: string, uuids: ReadonlySet<str
   return childrenNamed(nat, 'rule').filter((r) => !taggedBy(fieldOf(r, 'descr', OPNSENSE_MERGE), profile) && !uuids.has(r.attributes.uuid ?? ''));
 }
 
-/** The highest <sequence> among the port forwards that stay: merged rules are numbered after it. */
-export function sequenceBase(user: UserConfig | undefined, profile: string, uuids: ReadonlySet<string>): number {
-  if (!user) return 0;
+/** The highest <sequence> among the port forwards of the user's file that stay: merged rules are numbered after it. */
+export function sequenceBase(user: UserConfig, profile: string, uuids: ReadonlySet<string>): number {
   let max = 0;
   for (const r of otherNatRules(user, profile, uuids)) {
     const seq = fieldOf(r, 'sequence', OPNSENSE_MERGE);

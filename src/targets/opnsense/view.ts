@@ -62,7 +62,7 @@ export function sequences(base: number, count: number): number[] | undefined {
 
 function mvcRules(plan: Plan, built: PfRules, user: UserConfig | null): MvcRule[] {
   const uuids = mvcUuids(plan, built);
-  // Without --merge there is nothing to number after (and no set of 10,000 uuids to make for it).
+  // Without --merge no rule stays to be numbered after (and no set of 10,000 uuids is made for it).
   const base = user ? sequenceBase(user, plan.profile.name, new Set(uuids)) : 0;
   const seq = sequences(base, built.forwards.length);
   if (!seq) throw mergeError(user?.file ?? '', `no room for ${built.forwards.length} port forwards after sequence ${base} (the model allows up to 999999)`);
