@@ -84,7 +84,7 @@ export function mergedPacks<T>(items: readonly T[], rangeOf: (item: T) => PortRa
     const r = i < items.length ? rangeOf(items[i]!) : undefined;
     if (r && prev) {
       // Out of port order: start again on a sorted copy (checked here rather than in a pass of its own).
-      if (r.first < prev.first || (r.first === prev.first && r.last < prev.last)) return mergedPacks(inPortOrder(items, rangeOf), rangeOf, max);
+      if (before(r, prev)) return mergedPacks(inPortOrder(items, rangeOf), rangeOf, max);
       prev = r;
       if (r.first <= last + 1) {
         if (r.last > last) last = r.last;
@@ -93,13 +93,14 @@ export function mergedPacks<T>(items: readonly T[], rangeOf: (item: T) => PortRa
       }
     }
     if (i > 0) {
-      const need = first === last ? 1 : 2;
+      const range = own ?? { first, last };
+      const need = slots(range);
       if (used + need > max) {
         packs.push(pack);
         pack = { ranges: [], items: [] };
         used = 0;
       }
-      pack.ranges.push(own ?? { first, last });
+      pack.ranges.push(range);
       for (let j = start; j < i; j++) pack.items.push(items[j]!);
       used += need;
     }
@@ -129,6 +130,9 @@ export function mergeRanges(ranges: readonly PortRange[]): PortRange[] {
   return out;
 }
 
+/** Whether `b` sorts before `a`: by first, then last port. */
+const before = (b: PortRange, a: PortRange): boolean => b.first < a.first || (b.first === a.first && b.last < a.last);
+
 /**
  * The items by first, then last port: the list itself when it is in that order already (plans list
  * their forwards sorted), else a sorted copy. A stable sort leaves a sorted list as it is, so the
@@ -136,9 +140,7 @@ export function mergeRanges(ranges: readonly PortRange[]): PortRange[] {
  */
 function inPortOrder<T>(items: readonly T[], rangeOf: (item: T) => PortRange): readonly T[] {
   for (let i = 1; i < items.length; i++) {
-    const a = rangeOf(items[i - 1]!);
-    const b = rangeOf(items[i]!);
-    if (b.first < a.first || (b.first === a.first && b.last < a.last)) {
+    if (before(rangeOf(items[i]!), rangeOf(items[i - 1]!))) {
       return [...items].sort((x, y) => rangeOf(x).first - rangeOf(y).first || rangeOf(x).last - rangeOf(y).last);
     }
   }
