@@ -78,17 +78,17 @@ export class RedirectNames {
 
   private headOf(fs: readonly Forward[]): string | null {
     const apps = fs[0]!.apps;
-    // The forwards of one app or custom entry share their apps array (the resolver makes them so).
-    if (fs.length === 1 || (fs.length === 2 && fs[1]!.apps === apps)) {
-      if (apps !== this.appsArray) {
-        const head = `${this.tag} ${appsOf(fs)}`;
-        this.head = kept(head) ? head : null;
-        this.appsArray = apps;
-      }
-      return this.head;
+    // The forwards of one app or custom entry share their apps array (the resolver makes them so):
+    // the head of the last such array is kept.
+    const shared = fs.length === 1 || (fs.length === 2 && fs[1]!.apps === apps);
+    if (shared && apps === this.appsArray) return this.head;
+    const text = `${this.tag} ${appsOf(fs)}`;
+    const head = kept(text) ? text : null;
+    if (shared) {
+      this.head = head;
+      this.appsArray = apps;
     }
-    const head = `${this.tag} ${appsOf(fs)}`;
-    return kept(head) ? head : null;
+    return head;
   }
 
   private tailOf(names: string): void {

@@ -41,8 +41,11 @@ let lastPrefix: { profile: string; prefix: string } | undefined;
  * source) never share a name.
  */
 export function sectionId(profile: string, protos: readonly Proto[], ext: PortRange, source?: number): string {
-  return `${sectionHead(profile, protos)}_${idPorts(ext)}${idSource(source)}`;
+  return joinId(sectionHead(profile, protos), idPorts(ext), idSource(source));
 }
+
+/** sectionId from its parts (buildRedirects makes the head and the source part once per render). */
+const joinId = (head: string, ports: string, source: string): string => `${head}_${ports}${source}`;
 
 /** What sectionId puts before the ports: synfw_<profile>_<proto>. */
 const sectionHead = (profile: string, protos: readonly Proto[]): string => `${sectionPrefix(profile)}${protos.join('')}`;
@@ -129,7 +132,7 @@ export function buildRedirects(plan: Plan, ctx: RenderContext): Redirects {
       const ports = idPorts(ext);
       for (let k = 0; k < perSource.length; k++) {
         const s = perSource[k]!;
-        const id = `${head}_${ports}${s.idSource}`; // sectionId
+        const id = joinId(head, ports, s.idSource);
         if (ids.has(id)) throw new Error(`openwrt: section name ${id} is not unique`);
         ids.add(id);
         sections.push({
