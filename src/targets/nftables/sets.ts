@@ -5,12 +5,13 @@
 // what `nft list table` shows, which the tests check with the real nft.
 
 import ipaddr from 'ipaddr.js';
+import { formatRange } from '../../plan/ranges.js';
 import type { PortRange } from '../../plan/types.js';
 import { mergeRanges } from '../shared/ports.js';
 
 /** `5001`, `6001-6010` or `{ 21, 5001, 6001-6010 }`. */
 export function portSet(ranges: PortRange[]): string {
-  const parts = mergeRanges(ranges).map((r) => (r.first === r.last ? String(r.first) : `${r.first}-${r.last}`));
+  const parts = mergeRanges(ranges).map((r) => formatRange(r));
   return braces(parts);
 }
 

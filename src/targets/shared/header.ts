@@ -1,7 +1,7 @@
 // The header comment every output starts with: synfw's version, the profile, the target, the WAN,
 // what is forwarded and skipped, how to apply and how to remove; then what the target adds.
 
-import { formatRange } from '../../plan/ranges.js';
+import { formatRange, isRemapped } from '../../plan/ranges.js';
 import type { Plan } from '../../plan/types.js';
 import { oneLine } from '../../render/text.js';
 import type { HeaderParts, RenderContext, StateAccess, TargetInfo } from '../types.js';
@@ -46,7 +46,7 @@ export function headerLines(plan: Plan, ctx: RenderContext, parts: HeaderParts):
     const f = plan.forwards[i]!;
     const wan = formatRange(f.external);
     if (f.apps !== appsArray) apps = (appsArray = f.apps).join(', ');
-    const nas = f.internal.first === f.external.first && f.internal.last === f.external.last ? wan : formatRange(f.internal);
+    const nas = isRemapped(f) ? formatRange(f.internal) : wan;
     lines.push(`  ${f.proto} ${wan}${arrow}${nas}  ${apps}${f.exposure === 'risky' ? ' [risky, allowed by allowRisky]' : ''}`);
   }
   const forwardsEnd = lines.length;
