@@ -51,12 +51,12 @@ function hexDigits(out: number[], at: number, from: number, to: number): number 
  * on a (practically impossible) hash collision.
  */
 export function associatedRuleId(profile: string, key: RuleKey, salt = 0): string {
-  const h = sha256(keyText(profile, key, salt), digest);
+  sha256(keyText(profile, key, salt), digest);
   // Hex digits 13-39: the low half of byte 6, then bytes 7-19 two at a time, reduced modulo 10^9
   // after each step (below 2^53, so exact: plain numbers instead of a BigInt per rule).
-  let r = h[6]! & 0xf;
-  for (let i = 7; i < 19; i += 2) r = (r * 65536 + h[i]! * 256 + h[i + 1]!) % ID_MODULUS;
-  r = (r * 256 + h[19]!) % ID_MODULUS;
+  let r = digest[6]! & 0xf;
+  for (let i = 7; i < 19; i += 2) r = (r * 65536 + digest[i]! * 256 + digest[i + 1]!) % ID_MODULUS;
+  r = (r * 256 + digest[19]!) % ID_MODULUS;
   const out = NAT_ID;
   hexDigits(out, 4, 0, 13);
   // Nine decimal digits, leading zeros kept: "d.dddddddd" from the last digit back.
@@ -75,7 +75,7 @@ export function associatedRuleId(profile: string, key: RuleKey, salt = 0): strin
  * digest in the 8-4-4-4-12 layout, digit 12 replaced by the version and digit 16 by the variant.
  */
 export function ruleUuid(profile: string, kind: string, key: RuleKey, salt = 0): string {
-  const h = sha256(`uuid\u0000${kind}\u0000${keyText(profile, key, salt)}`, digest);
+  sha256(`uuid\u0000${kind}\u0000${keyText(profile, key, salt)}`, digest);
   const out = UUID;
   let at = hexDigits(out, 0, 0, 8);
   out[at++] = DASH;
@@ -83,7 +83,7 @@ export function ruleUuid(profile: string, kind: string, key: RuleKey, salt = 0):
   out[at++] = DASH;
   at = hexDigits(out, at + 1, 13, 16);
   out[at++] = DASH;
-  out[at++] = HEX[((h[8]! >> 4) & 0x3) | 0x8]!;
+  out[at++] = HEX[((digest[8]! >> 4) & 0x3) | 0x8]!;
   at = hexDigits(out, at, 17, 20);
   out[at++] = DASH;
   hexDigits(out, at, 20, 32);
