@@ -20,9 +20,11 @@ const LINE_BREAKS = /[\t\n\r\u2028\u2029]+/g;
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]/g;
 const LONE_SURROGATES = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-// Anything the three replacements below could change (any surrogate: a pair is checked by them).
-// eslint-disable-next-line no-control-regex
-const MAY_NEED_CLEANING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff\ufffe\uffff]/;
+// Anything the three replacements below could change (any surrogate: a pair is checked by them),
+// as the inside of a character class: the quick tests below all start from it, so a character
+// cleanText learns to change is one they can never wave through.
+const CLEANABLE = String.raw`\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff\ufffe\uffff`;
+const MAY_NEED_CLEANING = new RegExp(`[${CLEANABLE}]`);
 
 /** Free text made storable in XML on one line: breaks and tabs -> space, other controls removed. */
 export function cleanText(text: string): string {
@@ -34,10 +36,8 @@ const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;',
 
 // What pfEntities and opnText could change: what cleanText may change, and the characters they encode.
 // Nearly every text (each rule's description, twice) has none, and one test returns it as it is.
-// eslint-disable-next-line no-control-regex
-const PF_SPECIAL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff\ufffe\uffff&<>"]/;
-// eslint-disable-next-line no-control-regex
-const OPN_SPECIAL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff\ufffe\uffff&<>]/;
+const PF_SPECIAL = new RegExp(`[${CLEANABLE}&<>"]`);
+const OPN_SPECIAL = new RegExp(`[${CLEANABLE}&<>]`);
 
 /**
  * The text pfSense keeps inside <![CDATA[ ]]>: cleaned, then & < > " entity-encoded. Because '>' is
