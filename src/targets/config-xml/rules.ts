@@ -217,8 +217,8 @@ export interface Allow6View {
   descr: string;
 }
 
-export function allowViews(plan: Plan, built: PfRules): Allow6View[] {
-  const view = sourceViews();
+/** The IPv6 pass rules as views; `view` shares source views with the caller's other rules. */
+export function allowViews(plan: Plan, built: PfRules, view = sourceViews()): Allow6View[] {
   return built.allows6.map((a) => ({ protocol: a.protocol, address: plan.nas.address6!, port: a.port, source: view(a.source), descr: a.descr }));
 }
 

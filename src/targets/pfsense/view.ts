@@ -5,7 +5,7 @@ import type { Plan } from '../../plan/types.js';
 import { pfEntities } from '../../render/escape/xml.js';
 import { bytePrefix } from '../../render/text.js';
 import { trackerBase } from '../config-xml/ids.js';
-import { buildRules, interfaceAddress, linkedRules, sourceViews, type Allow6View, type LinkedRule } from '../config-xml/rules.js';
+import { allowViews, buildRules, interfaceAddress, linkedRules, sourceViews, type Allow6View, type LinkedRule } from '../config-xml/rules.js';
 import type { RenderContext } from '../types.js';
 import type { UserConfig } from './merge.js';
 
@@ -35,20 +35,14 @@ export function buildView(plan: Plan, ctx: RenderContext, user: UserConfig | nul
   const built = buildRules(plan, { stored: pfEntities, lan: ctx.lan! }, ctx);
   let tracker = trackerBase(plan.profile.name);
   const view = sourceViews();
-  // The two fields pfSense adds are set on the shared rules rather than spread into copies
+  // The fields pfSense adds are set on the shared rules rather than spread into copies
   // ({ ...rule, tracker }): a copy with added fields cost about a kilobyte per rule.
   const rules = linkedRules(plan, built, view) as PfRule[];
   for (const rule of rules) {
     rule.filterDescr = bytePrefix(`NAT ${rule.descr}`, FILTER_DESCR_MAX);
     rule.tracker = tracker++;
   }
-  const allows6: PfAllow6View[] = built.allows6.map((a) => ({
-    protocol: a.protocol,
-    address: plan.nas.address6!,
-    port: a.port,
-    source: view(a.source),
-    descr: a.descr,
-    tracker: tracker++,
-  }));
+  const allows6 = allowViews(plan, built, view) as PfAllow6View[];
+  for (const allow of allows6) allow.tracker = tracker++;
   return { iface: ctx.wan, ifaceAddress: interfaceAddress(ctx.wan), rules, allows6, user };
 }
