@@ -16,6 +16,9 @@ import { commentLines, oneLine } from '../text.js';
 const UNSAFE = /['"\\?]/;
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
+/** Whether `s` is printable ASCII, which vyosText changes a character for a character (same length). */
+export const isPrintableAscii = (s: string): boolean => PRINTABLE_ASCII.test(s);
+
 /**
  * Free text as a VyOS-safe value: control characters (newlines included) become spaces (oneLine),
  * accents are dropped (NFKD, then combining marks U+0300-U+036F removed: "Grüße" -> "Gruße"),

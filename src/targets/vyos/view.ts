@@ -5,7 +5,7 @@
 
 import { sha256 } from '../../lib/sha256.js';
 import type { Plan } from '../../plan/types.js';
-import { vyosText } from '../../render/escape/vyos.js';
+import { isPrintableAscii, vyosText } from '../../render/escape/vyos.js';
 import { oneLine } from '../../render/text.js';
 import { admits } from '../shared/sources.js';
 import { labelled, profileTag } from '../shared/text.js';
@@ -91,8 +91,6 @@ const LIST_INDEX = Object.fromEntries(LISTS.map(([key], i) => [key, i])) as Reco
 
 const word = (p: VyProto): string => (p === 'tcp_udp' ? 'tcp+udp' : p);
 
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-
 /**
  * ctx.fit(line, vyosText, about) for a description line (oneLine'd). A printable ASCII line keeps
  * its length through vyosText, a character for a character, so a cut keeps its first max - 3
@@ -102,7 +100,7 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
  */
 export function fitDescription(ctx: RenderContext, line: string, about?: TextAbout | (() => TextAbout)): string {
   const max = info.comments.max;
-  const text = line.length > max + 1 && PRINTABLE_ASCII.test(line) ? line.slice(0, max + 1) : line;
+  const text = line.length > max + 1 && isPrintableAscii(line) ? line.slice(0, max + 1) : line;
   return ctx.fit(text, vyosText, about);
 }
 
