@@ -3,12 +3,12 @@
 // until the output is written: for 10,000 rules that is most of the memory a render holds, and
 // garbage collection copying it was a third of the render's time. An item's text is itself such a
 // tree (a piece per field), so the parts are joined every CHUNK characters: the pieces then die
-// young instead of being copied by every young-generation collection until the loop ends, and
-// what stays is a few flat strings, concatenated without a copy (the output is copied once, when
-// it is written). Everything else (objects, iterables,
-// functions, @data tracking by id) goes to the built-in helper, and the array case does what it
-// does: the same data frame fields and inverse for an empty array, and the block params for a
-// block that declares them (`as |item i|`; for one that does not, no compiled code reads them).
+// young instead of being copied by every young-generation collection until the loop ends, and what
+// stays is a few flat strings, concatenated without a copy (the output is copied once, when it is
+// written). Everything else (objects, iterables, functions, @data tracking by id) goes to the
+// built-in helper, and the array case does what it does: the same data frame fields and inverse for
+// an empty array, and the block params for a block that declares them (`as |item i|`; for one that
+// does not, no compiled code reads them).
 
 import type HandlebarsApi from 'handlebars';
 
