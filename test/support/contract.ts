@@ -2,10 +2,11 @@
 // registry; test/targets/contract-self.test.ts runs it over a fake target to show its failures):
 // its declarations are complete, it has a reader and golden files, and for every format and every
 // shipped profile its output is deterministic, starts with the header, has \n line endings only,
-// equals its golden file and reads back to exactly expectedFlows(plan, target); each declared
-// refusal gives SFW301 through the CLI, with the stderr stored next to the goldens.
+// is ASCII when the profile is, equals its golden file and reads back to exactly
+// expectedFlows(plan, target); each declared refusal gives SFW301 through the CLI, with the stderr
+// stored next to the goldens.
 
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { expect } from 'vitest';
 import type { Plan } from '../../src/plan/types.js';
@@ -140,6 +141,8 @@ export function registrationProblems(
 
 // ---- one rendered case -------------------------------------------------------------------------
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** The header line every output starts with (HTML escapes its quotes). */
 export function headerLine(t: ContractTarget, plan: Plan, format: string): RegExp {
   const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -149,8 +152,8 @@ export function headerLine(t: ContractTarget, plan: Plan, format: string): RegEx
 
 /**
  * One target x format x profile: a refusal is SFW301 only (the CLI test checks its stderr); a
- * render is deterministic, has the header in its first lines, \n line endings only, equals its
- * golden file and reads back to exactly the plan's flows.
+ * render is deterministic, has the header in its first lines, \n line endings only, is ASCII when
+ * the profile is, equals its golden file and reads back to exactly the plan's flows.
  */
 export function expectContractCase(t: ContractTarget, profile: string, format: string): void {
   const what = `target ${t.id} format ${format}, ${profile}`;
@@ -167,6 +170,12 @@ export function expectContractCase(t: ContractTarget, profile: string, format: s
   expect(text.split('\n').slice(0, 60).join('\n'), `${what}: the header names synfw's version, the profile, the target and the format`).toMatch(headerLine(t, plan, format));
   expect(text.includes('\r'), `${what}: a carriage return in the output (only \\n line endings)`).toBe(false);
   expect(text.endsWith('\n'), `${what}: the last line ends with \\n`).toBe(true);
+  // Only the profile's own free text may bring other characters: an ASCII file pastes the same into
+  // any terminal or router console, whatever its character set (and V8 keeps it at a byte a
+  // character, where one character above ASCII doubles the memory of a 10,000-rule output).
+  if (!NON_ASCII.test(readFileSync(`${ROOT}${profile}`, 'utf8'))) {
+    expect(text.match(NON_ASCII)?.[0], `${what}: a character above ASCII in the output of an ASCII profile`).toBeUndefined();
+  }
   expectGolden(text, outputGolden(t, profile, format), what);
   if (!t.reader) throw new Error(`target ${t.id} has no reader: add one to OUTPUT_READERS in test/support/readers/targets.ts`);
   expectFlows(t.reader.read(text, plan, format), plan, t.id, { ...t.reader, context: `${what}: read back, the output lets in exactly expectedFlows(plan, '${t.id}')` });

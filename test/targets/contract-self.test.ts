@@ -121,7 +121,7 @@ describe('contract over a fake target', () => {
     expect(() => expectContractCase(complete({ reader: adds }), HOME, 'default')).toThrow(/lets in exactly expectedFlows/);
   });
 
-  it('fails a render that changes between two runs, lacks the header, or has \\r\\n line endings', () => {
+  it('fails a render that changes between two runs, lacks the header, has \\r\\n line endings, or a character above ASCII of its own', () => {
     let n = 0;
     const drifts = complete({ render: (plan) => ({ text: fakeText(plan) + (n++ % 2 ? '# again\n' : ''), warnings: [] }) });
     expect(() => expectContractCase(drifts, HOME, 'default')).toThrow(/byte-identical/);
@@ -129,6 +129,9 @@ describe('contract over a fake target', () => {
     expect(() => expectContractCase(headless, HOME, 'default')).toThrow(/header names synfw's version/);
     const crlf = complete({ render: (plan) => ({ text: fakeText(plan).replace(/\n/g, '\r\n'), warnings: [] }) });
     expect(() => expectContractCase(crlf, HOME, 'default')).toThrow(/only \\n line endings/);
+    // The profile's text is ASCII, so a character above it is the target's own (here a note's arrow).
+    const arrow = complete({ render: (plan) => ({ text: fakeText(plan).replace(' -> ', ' \u2192 '), warnings: [] }) });
+    expect(() => expectContractCase(arrow, HOME, 'default')).toThrow(/character above ASCII in the output of an ASCII profile/);
   });
 
   it('fails a refusal for an undeclared reason or with another code', () => {

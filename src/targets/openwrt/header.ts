@@ -92,7 +92,7 @@ export function header(plan: Plan, m: OpenwrtModel, ctx: RenderContext): HeaderP
     ...ipv4Lines(plan, m),
     ...ipv6Lines(plan, m),
     `name: tag, apps and names in at most ${info.comments.max} bytes (fw4 makes it an nft comment, limit 128);`,
-    `  " is written as ' (as fw4 does) and % as \uff05 (fw3 uses the name as a printf format).`,
+    `  " is written as ' (as fw4 does) and % as U+FF05, a fullwidth % (fw3 uses the name as a printf format).`,
   ];
   if (m.redirects.splitRanges) notes.push('A remapped port range is one section per port: DNAT to a port range does not shift ports.');
   if (ctx.fit.cut) notes.push(`${ctx.fit.cut} name(s) were cut to ${info.comments.max} bytes and end in "..."; the list above is complete.`);

@@ -28,7 +28,7 @@
 #   the NAS's own ports on 2001:db8:30::2, one section per port or range (dest_port), from anywhere.
 #   Replies need no rule: fw3 and fw4 accept established and related connections first.
 # name: tag, apps and names in at most 100 bytes (fw4 makes it an nft comment, limit 128);
-#   " is written as ' (as fw4 does) and % as ％ (fw3 uses the name as a printf format).
+#   " is written as ' (as fw4 does) and % as U+FF05, a fullwidth % (fw3 uses the name as a printf format).
 
 # Everything runs in a subshell: pasted into a shell, its `set -eu` and `exit` end only the
 # subshell, never your session.

@@ -29,7 +29,7 @@
 # reflection is not set: fw3/fw4 apply their default (NAT loopback on, for redirects whose src zone masquerades).
 #   Set hairpin to true or false in the profile to decide it here.
 # name: tag, apps and names in at most 100 bytes (fw4 makes it an nft comment, limit 128);
-#   " is written as ' (as fw4 does) and % as ％ (fw3 uses the name as a printf format).
+#   " is written as ' (as fw4 does) and % as U+FF05, a fullwidth % (fw3 uses the name as a printf format).
 
 # Everything runs in a subshell: pasted into a shell, its `set -eu` and `exit` end only the
 # subshell, never your session.
