@@ -5,7 +5,8 @@
 //   - Capirca's `aclgen` on the equivalent filter-only policy (src/bench/capirca), when installed, and
 //     aclgen against `node -e 0`: the most any Node program could reach;
 //   - 1,000 and 10,000 custom ports through each range-capable target, each in its own process,
-//     with its peak memory, its time above Node's own start-up, and the growth from 1k to 10k;
+//     with its peak memory, its time above Node's own start-up, and the growth from 1k to 10k; and
+//     what js-yaml alone takes to parse the 10,000-port profile, which every one of those runs does;
 //   - the browser page's load time, as the last `npm test` measured it.
 // Commands being compared run in turn (A B A B ...) and the figures are medians, with ratios taken
 // pair by pair, so that a machine that slows down during the run affects both sides alike. Peak
@@ -15,6 +16,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -148,6 +150,23 @@ function scale(dir: string, count: number): Scale {
   return out;
 }
 
+/**
+ * js-yaml alone parsing a profile into events, timed inside fresh processes as each synfw run
+ * parses it (median of `scaleRuns`): a part of every run that the design card's YAML library sets.
+ * The child compiles js-yaml's functions as they are first called, where synfw has them in its
+ * code cache: a few milliseconds of the figure.
+ */
+function yamlAlone(file: string): number {
+  const jsYaml = createRequire(import.meta.url).resolve('js-yaml');
+  const script = `const t=require('node:fs').readFileSync(${JSON.stringify(file)},'utf8');const y=require(${JSON.stringify(jsYaml)});const a=performance.now();y.parseEvents(t);process.stdout.write(String(performance.now()-a))`;
+  const times = Array.from({ length: scaleRuns }, () => {
+    const r = spawnSync(node, ['-e', script], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`js-yaml alone exited ${r.status}: ${r.stderr}`);
+    return Number(r.stdout);
+  });
+  return median(times);
+}
+
 function scaling(dir: string): void {
   const small = scale(dir, 1000);
   const big = scale(dir, 10000);
@@ -164,6 +183,8 @@ function scaling(dir: string): void {
   }
   const peak = Math.max(0, ...Object.values(big.rssMb));
   console.log(`  all seven above node's start-up: ${ms(sum(small))} for 1,000 ports, ${ms(sum(big))} for 10,000 ports (goal: < 1000 ms)`);
+  const yaml = yamlAlone(join(dir, 'bench-10000.yaml'));
+  console.log(`  of which js-yaml alone, parsing the 10,000-port profile into events in a fresh process: ${ms(yaml)} a run, ${ms(RANGE_TARGETS.length * yaml)} of the seven`);
   console.log(`  growth from 1,000 to 10,000 ports: ${(sum(big) / sum(small)).toFixed(1)}x (10x the work; goal: linear)${haveTime ? `; highest peak memory ${peak.toFixed(0)} MB (goal: < 150 MB)` : '; peak memory: install GNU time (/usr/bin/time) to see it'}`);
 }
 
